@@ -1,0 +1,4 @@
+import { Foundation1763900000000 } from './1763900000000-foundation';
+
+/** Every migration, in order. Listed explicitly so tsx, jest and the compiled server load the same set. */
+export const migrations = [Foundation1763900000000];

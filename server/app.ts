@@ -1,0 +1,43 @@
+import { bodyParser } from '@koa/bodyparser';
+import Koa from 'koa';
+import type { Container } from './container';
+import type { AppState } from './http/context';
+import { errorHandler, requestId, requestLog, securityHeaders } from './http/middleware';
+import { buildOpenApi } from './http/openapi';
+import type { RouteSpec } from './http/route';
+import { buildRouter } from './http/router';
+import { authRoutes } from './modules/auth/auth.routes';
+import { filesRoutes } from './modules/files/files.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { staffRoutes } from './modules/staff/staff.routes';
+
+export interface AppOptions {
+  /** True while the process drains for shutdown: readiness then answers 503. */
+  isDraining?: () => boolean;
+}
+
+/** Builds the Koa application from its dependencies. It does not listen: main.ts and tests do. */
+export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
+  const { config, services } = c;
+  let openApi: unknown;
+  const routes: RouteSpec[] = [
+    ...healthRoutes(c.db, opts.isDraining ?? (() => false), () => openApi),
+    ...authRoutes(services.auth, { loginPerMinute: config.limits.loginPerMinute, clock: c.clock }),
+    ...peopleRoutes(services.people),
+    ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
+    ...staffRoutes(services.staff),
+  ];
+  openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });
+
+  const app = new Koa<AppState>({ proxy: config.trustProxy });
+  const router = buildRouter(routes, c.tokens);
+  app.use(requestId());
+  app.use(requestLog(c.logger));
+  app.use(errorHandler(c.logger));
+  app.use(securityHeaders(config.env === 'production'));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.limits.jsonBodyKb}kb`, encoding: 'utf-8' }));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  return app;
+}

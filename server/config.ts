@@ -1,0 +1,195 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`.
+ * Problems are collected and reported together so an operator can fix them in one pass.
+ */
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0000000000';
+/** Development keys: deterministic so a local SQLite file stays readable across restarts. */
+const DEV_ENCRYPTION_KEYS = 'dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=';
+const DEV_BLIND_INDEX_KEY = 'ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyLWJ5dGVz';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(mysql:\/\/|sqlite:)/, 'must start with mysql:// or sqlite:')
+    .default('sqlite:data/app.sqlite'),
+  DATA_DIR: z.string().default('data'),
+  FILE_STORAGE_DIR: z.string().optional(),
+  WECHAT_MODE: z.enum(['dev', 'live']).optional(),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
+  ENCRYPTION_KEYS: z.string().optional(),
+  ENCRYPTION_ACTIVE_KEY_ID: z.string().optional(),
+  BLIND_INDEX_KEY: z.string().optional(),
+  ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SEED_DEMO: boolish.optional(),
+  LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
+  JSON_BODY_LIMIT_KB: positiveInt.default(100),
+  UPLOAD_LIMIT_MB: positiveInt.max(50).default(10),
+  SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+  TRUST_PROXY: boolish.default(false),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  database:
+    | { type: 'sqlite'; file: string; url: string }
+    | { type: 'mysql'; url: string };
+  dataDir: string;
+  fileStorageDir: string;
+  wechat: { mode: 'dev' } | { mode: 'live'; appId: string; appSecret: string; apiBase: string };
+  jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number; usingDevSecret: boolean };
+  encryption: {
+    keys: EncryptionKey[];
+    activeKeyId: string;
+    blindIndexKey: Buffer;
+    usingDevKeys: boolean;
+  };
+  admin: { username: string; password: string } | null;
+  seedDemo: boolean;
+  limits: { loginPerMinute: number; jsonBodyKb: number; uploadMb: number };
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
+  const keys: EncryptionKey[] = [];
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, b64] = part.split(':');
+    if (!id || !b64 || !/^[A-Za-z0-9_-]{1,16}$/.test(id)) {
+      problems.push('ENCRYPTION_KEYS: each entry must be <keyId>:<base64 of 32 bytes>');
+      continue;
+    }
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) {
+      problems.push(`ENCRYPTION_KEYS: key "${id}" must decode to 32 bytes (got ${key.length})`);
+      continue;
+    }
+    keys.push({ id, key });
+  }
+  if (keys.length === 0 && problems.length === 0) problems.push('ENCRYPTION_KEYS: no keys given');
+  return keys;
+}
+
+/**
+ * Parses and cross-checks the environment. Throws ConfigError listing every problem found.
+ * Embedded defaults: a SQLite file under data/, WeChat in dev mode, development keys.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  const hasWechatCreds = Boolean(e.WECHAT_APP_ID && e.WECHAT_APP_SECRET);
+  const wechatMode = e.WECHAT_MODE ?? (hasWechatCreds ? 'live' : 'dev');
+  if (wechatMode === 'live' && !hasWechatCreds) {
+    problems.push('WECHAT_MODE=live needs WECHAT_APP_ID and WECHAT_APP_SECRET');
+  }
+  if (production && wechatMode === 'dev') {
+    problems.push('NODE_ENV=production refuses WECHAT_MODE=dev: set WECHAT_APP_ID and WECHAT_APP_SECRET');
+  }
+
+  const usingDevSecret = e.JWT_SECRET === DEV_JWT_SECRET;
+  if (production && usingDevSecret) problems.push('JWT_SECRET: production needs its own secret');
+
+  const usingDevKeys = !e.ENCRYPTION_KEYS;
+  if (production && usingDevKeys) problems.push('ENCRYPTION_KEYS: production needs an encryption key');
+  if (production && !e.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: production needs a blind-index key');
+  const keys = parseKeys(e.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS, problems);
+  const activeKeyId = e.ENCRYPTION_ACTIVE_KEY_ID ?? keys[0]?.id ?? '';
+  if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId)) {
+    problems.push(`ENCRYPTION_ACTIVE_KEY_ID: "${activeKeyId}" is not among ENCRYPTION_KEYS`);
+  }
+  const blindIndexKey = Buffer.from(e.BLIND_INDEX_KEY ?? DEV_BLIND_INDEX_KEY, 'base64');
+  if (blindIndexKey.length < 32) problems.push('BLIND_INDEX_KEY: must decode to at least 32 bytes');
+
+  if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_USERNAME and ADMIN_PASSWORD go together');
+  }
+  if (production && e.SEED_DEMO === true) problems.push('SEED_DEMO: demo data is never loaded in production');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database: Config['database'] = e.DATABASE_URL.startsWith('sqlite:')
+    ? {
+        type: 'sqlite',
+        url: e.DATABASE_URL,
+        file: e.DATABASE_URL === 'sqlite::memory:' ? ':memory:' : path.resolve(e.DATABASE_URL.slice('sqlite:'.length)),
+      }
+    : { type: 'mysql', url: e.DATABASE_URL };
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    database,
+    dataDir,
+    fileStorageDir: path.resolve(e.FILE_STORAGE_DIR ?? path.join(dataDir, 'files')),
+    wechat:
+      wechatMode === 'live'
+        ? { mode: 'live', appId: e.WECHAT_APP_ID!, appSecret: e.WECHAT_APP_SECRET!, apiBase: e.WECHAT_API_BASE }
+        : { mode: 'dev' },
+    jwt: {
+      secret: e.JWT_SECRET,
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      usingDevSecret,
+    },
+    encryption: { keys, activeKeyId, blindIndexKey, usingDevKeys },
+    admin: e.ADMIN_USERNAME ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD! } : null,
+    seedDemo: !production && (e.SEED_DEMO ?? database.type === 'sqlite'),
+    limits: {
+      loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      jsonBodyKb: e.JSON_BODY_LIMIT_KB,
+      uploadMb: e.UPLOAD_LIMIT_MB,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import type { Config } from '../config';
+import { Database } from './database';
+import { entities } from './entities';
+
+/** Builds (but does not open) the DataSource for the configured database. */
+export function createDataSource(database: Config['database']): DataSource {
+  if (database.type === 'sqlite') {
+    return new DataSource({
+      type: 'better-sqlite3',
+      database: database.file,
+      entities,
+      migrations,
+      synchronize: false,
+      migrationsRun: false,
+      enableWAL: database.file !== ':memory:',
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+    });
+  }
+  return new DataSource({
+    type: 'mysql',
+    url: database.url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    charset: 'utf8mb4_unicode_ci',
+    // Store and read UTC; convert to Asia/Shanghai only at the edge.
+    timezone: 'Z',
+    dateStrings: false,
+    poolSize: 20,
+    extra: { connectionLimit: 20, waitForConnections: true },
+  });
+}
+
+/**
+ * Opens the database and brings its schema up to date. On MySQL an advisory lock keeps several
+ * instances starting together from running the same migration twice.
+ */
+export async function openDatabase(database: Config['database']): Promise<Database> {
+  if (database.type === 'sqlite' && database.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  }
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  const db = new Database(dataSource, database.type);
+  try {
+    if (database.type === 'mysql') {
+      // Session time zone UTC on every pooled connection, so DB-side defaults agree with the
+      // values the server writes. The pool holds exactly one connection after initialize.
+      const pool = (dataSource.driver as unknown as { pool: NodeJS.EventEmitter }).pool;
+      pool.on('connection', (conn: { query(sql: string): void }) => conn.query("SET time_zone = '+00:00'"));
+      await dataSource.query("SET time_zone = '+00:00'");
+      await runMigrationsLocked(dataSource);
+    } else {
+      await dataSource.runMigrations({ transaction: 'each' });
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}
+
+async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = await runner.query("SELECT GET_LOCK('rongyou_migrations', 60) AS got");
+    if (Number(row?.got) !== 1) throw new Error('Timed out waiting for the migration lock');
+    try {
+      await dataSource.runMigrations({ transaction: 'none' });
+    } finally {
+      await runner.query("SELECT RELEASE_LOCK('rongyou_migrations')");
+    }
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,0 +1,11 @@
+import { AccountRole } from '../modules/auth/account-role.entity';
+import { Account } from '../modules/auth/account.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { StoredFile } from '../modules/files/stored-file.entity';
+import { Person } from '../modules/people/person.entity';
+import { AuditLog } from '../modules/staff/audit-log.entity';
+import { District } from '../modules/staff/district.entity';
+import { Station } from '../modules/staff/station.entity';
+
+/** Every entity, registered explicitly (no globbing: the same list under tsx, jest and node). */
+export const entities = [Account, AccountRole, RefreshToken, Person, StoredFile, AuditLog, District, Station];

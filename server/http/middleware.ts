@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import type { Middleware } from 'koa';
+import type { Logger } from '../lib/logger';
+import type { AppState } from './context';
+import { AppError } from './errors';
+
+type Mw = Middleware<AppState>;
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Takes a well-formed X-Request-Id from the caller (a gateway) or makes one; echoes it back. */
+export const requestId = (): Mw => async (ctx, next) => {
+  const incoming = ctx.get('x-request-id');
+  ctx.state.requestId = SAFE_REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+  ctx.set('X-Request-Id', ctx.state.requestId);
+  await next();
+};
+
+/**
+ * One structured line per request. The matched route pattern is logged rather than the URL, and
+ * never the query string, headers or body: they can carry personal data and tokens.
+ */
+export const requestLog = (logger: Logger): Mw => async (ctx, next) => {
+  const started = process.hrtime.bigint();
+  try {
+    await next();
+  } finally {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const routePath = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+    logger.info('request', {
+      requestId: ctx.state.requestId,
+      method: ctx.method,
+      route: routePath,
+      status: ctx.status,
+      ms: Math.round(ms * 10) / 10,
+      accountId: ctx.state.principal?.accountId,
+      errorCode: (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
+    });
+  }
+};
+
+/** Maps every failure to `{ error: { code, message } }` with the right status. */
+export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
+  try {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) {
+      ctx.status = 404;
+      ctx.body = { error: { code: 'NOT_FOUND', message: '未找到该接口' } };
+    }
+  } catch (err) {
+    const mapped = toAppError(err);
+    if (mapped) {
+      ctx.status = mapped.status;
+      ctx.body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } };
+      for (const [k, v] of Object.entries(mapped.headers ?? {})) ctx.set(k, v);
+      return;
+    }
+    logger.error('unhandled error', { requestId: ctx.state.requestId, err });
+    ctx.status = 500;
+    ctx.body = {
+      error: { code: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后再试（请求编号 ${ctx.state.requestId}）` },
+    };
+  }
+};
+
+/** Errors raised by Koa's own parts (body parser, router) carry an HTTP status: give them codes. */
+function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as { status?: number; statusCode?: number; type?: string; expose?: boolean } | null;
+  const status = e?.status ?? e?.statusCode;
+  if (!status || status >= 500) return undefined;
+  if (status === 413) return new AppError(413, 'PAYLOAD_TOO_LARGE', '提交的内容过大');
+  if (status === 415) return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型');
+  if (status === 405) return new AppError(405, 'METHOD_NOT_ALLOWED', '不支持该请求方法');
+  if (status === 400) return new AppError(400, 'VALIDATION_FAILED', '请求体：不是有效的 JSON');
+  if (status === 404) return new AppError(404, 'NOT_FOUND', '未找到该接口');
+  return new AppError(status, 'BAD_REQUEST', '请求无法处理');
+}
+
+/** Headers for a JSON API that no browser should frame, sniff or cache carelessly. */
+export const securityHeaders = (production: boolean): Mw => async (ctx, next) => {
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('X-Frame-Options', 'DENY');
+  ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
+  ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+  if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  await next();
+  if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
+};

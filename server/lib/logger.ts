@@ -1,0 +1,63 @@
+/**
+ * Structured JSON logs, one line per event. Personal data never belongs in a log: fields with
+ * sensitive names are dropped, and strings are scrubbed of anything shaped like a Chinese ID
+ * number or mobile number as a second line of defence.
+ */
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+}
+
+const ORDER: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+const SENSITIVE_KEY = /pass(word)?|secret|token|authorization|cookie|id_?number|phone|session_?key|openid|unionid|cipher/i;
+const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
+const MOBILE = /\b1[3-9]\d{9}\b/g;
+
+export function scrub(value: string): string {
+  return value.replace(ID_NUMBER, '[id-number]').replace(MOBILE, '[phone]');
+}
+
+function clean(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 4) return '[deep]';
+  if (value instanceof Error) {
+    return { name: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
+  }
+  if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = SENSITIVE_KEY.test(k) ? '[redacted]' : clean(v, depth + 1);
+  }
+  return out;
+}
+
+export type LogSink = (line: string) => void;
+
+export function createLogger(
+  level: LogLevel | 'silent',
+  sink: LogSink = (line) => process.stdout.write(line + '\n'),
+  base: LogFields = {},
+): Logger {
+  const threshold = ORDER[level];
+  const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
+    if (ORDER[lvl] < threshold) return;
+    const record = clean({ ...base, ...fields }) as LogFields;
+    sink(JSON.stringify({ level: lvl, time: new Date().toISOString(), msg: scrub(msg), ...record }));
+  };
+  return {
+    debug: (m, f) => emit('debug', m, f),
+    info: (m, f) => emit('info', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    error: (m, f) => emit('error', m, f),
+    child: (fields) => createLogger(level, sink, { ...base, ...fields }),
+  };
+}

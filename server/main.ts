@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createContainer } from './container';
+import { createLogger } from './lib/logger';
+import { demoBanner, seedDemo } from './seed/demo';
+
+/** The process: config → database (migrated) → first admin and demo data → HTTP; graceful shutdown. */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+
+  const c = await createContainer(config);
+  const log = c.logger;
+  if (config.wechat.mode === 'dev') log.warn('WeChat in dev mode: code "dev-<name>" logs in as openid "dev-<name>"');
+  if (config.encryption.usingDevKeys) log.warn('using development encryption keys; set ENCRYPTION_KEYS for real data');
+
+  if (config.admin && (await c.services.auth.ensureAdmin(config.admin))) {
+    log.info('first admin created', { username: config.admin.username });
+  }
+  if (config.seedDemo) {
+    const created = await seedDemo(c);
+    if (created.length > 0) process.stdout.write(demoBanner(created));
+  }
+
+  let draining = false;
+  const app = buildApp(c, { isDraining: () => draining });
+  const server = http.createServer(app.callback());
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  log.info('listening', { port: typeof address === 'object' && address ? address.port : config.port, database: config.database.type });
+
+  const shutdown = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    log.info('shutting down', { signal });
+    // Stop accepting; idle keep-alive sockets are closed now, busy ones after their response.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => {
+      log.warn('in-flight requests did not finish in time; closing connections');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    await closed;
+    clearTimeout(timer);
+    await c.db.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  createLogger('error').error('failed to start', { err });
+  process.exit(1);
+});

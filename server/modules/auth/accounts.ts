@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { AccountRole } from './account-role.entity';
+import { Account } from './account.entity';
+import type { Role } from './roles';
+
+/** Account reads and writes shared by login, staff administration and later modules (roles granted on approval). */
+
+export async function rolesOf(em: EntityManager, accountId: number): Promise<Role[]> {
+  const rows = await em.find(AccountRole, { where: { accountId }, order: { role: 'ASC' } });
+  return rows.map((r) => r.role);
+}
+
+/** Grants a role; granting one the account already has is a no-op. */
+export async function grantRole(em: EntityManager, accountId: number, role: Role, now: Date): Promise<void> {
+  const existing = await em.findOne(AccountRole, { where: { accountId, role } });
+  if (existing) return;
+  await em.insert(AccountRole, { accountId, role, createdAt: now });
+}
+
+export interface NewAccount {
+  openid?: string;
+  unionid?: string;
+  username?: string;
+  passwordHash?: string;
+  displayName: string;
+  stationId?: number | null;
+  districtId?: number | null;
+  roles: Role[];
+}
+
+/** Inserts an account with its roles. A unique violation (openid, username) propagates to the caller. */
+export async function insertAccount(em: EntityManager, input: NewAccount, now: Date): Promise<Account> {
+  const result = await em.insert(Account, {
+    openid: input.openid ?? null,
+    unionid: input.unionid ?? null,
+    username: input.username ?? null,
+    passwordHash: input.passwordHash ?? null,
+    displayName: input.displayName,
+    stationId: input.stationId ?? null,
+    districtId: input.districtId ?? null,
+    disabled: false,
+    lastLoginAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const id = Number(result.identifiers[0].id);
+  for (const role of new Set(input.roles)) await em.insert(AccountRole, { accountId: id, role, createdAt: now });
+  return em.findOneByOrFail(Account, { id });
+}

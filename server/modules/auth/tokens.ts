@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Config } from '../../config';
+import { unauthenticated } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { ROLES, type Role } from './roles';
+
+const ISSUER = 'rongyou';
+const AUDIENCE = 'rongyou-api';
+
+/**
+ * Access tokens: short-lived HS256 JWTs. The key object is built once: verifying against a raw
+ * string secret re-derives it on every call and costs an order of magnitude more.
+ */
+export class TokenService {
+  private readonly key: crypto.KeyObject;
+
+  constructor(
+    private readonly config: Config['jwt'],
+    private readonly clock: Clock,
+  ) {
+    this.key = crypto.createSecretKey(Buffer.from(config.secret, 'utf8'));
+  }
+
+  signAccess(principal: Principal): { token: string; expiresAt: Date } {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + this.config.accessTtlSeconds;
+    const token = jwt.sign({ roles: principal.roles, typ: 'access', iat, exp }, this.key, {
+      algorithm: 'HS256',
+      subject: String(principal.accountId),
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Returns the principal of a valid access token; any defect is 401 without saying which. */
+  verifyAccess(token: string): Principal {
+    let payload: jwt.JwtPayload;
+    try {
+      payload = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      }) as jwt.JwtPayload;
+    } catch (err) {
+      if (err instanceof jwt.TokenExpiredError) throw unauthenticated('登录已过期，请重新登录');
+      throw unauthenticated('登录凭证无效，请重新登录');
+    }
+    const accountId = Number(payload.sub);
+    const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
+    if (payload.typ !== 'access' || !Number.isInteger(accountId) || accountId <= 0 || !roles.every((r) => (ROLES as readonly string[]).includes(r))) {
+      throw unauthenticated('登录凭证无效，请重新登录');
+    }
+    return { accountId, roles: roles as Role[] };
+  }
+
+  /** A new opaque refresh token and the hash that is stored in its place. */
+  newRefreshToken(): { token: string; hash: string } {
+    const token = crypto.randomBytes(32).toString('base64url');
+    return { token, hash: hashRefreshToken(token) };
+  }
+}
+
+export const hashRefreshToken = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');

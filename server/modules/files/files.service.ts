@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type { Database } from '../../db/database';
+import { AppError, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { UploadedFile } from '../../http/route';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import { readJpegFrame, sniffType } from './file-type';
+import { canReadFile } from './files.policy';
+import { checkCardPhoto } from './photo-spec';
+import type { FileStorage } from './storage.port';
+import { StoredFile, type FilePurpose } from './stored-file.entity';
+
+/** Private uploads: card photos checked against the national specification, and supporting documents. */
+export class FilesService {
+  constructor(
+    private readonly db: Database,
+    private readonly storage: FileStorage,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly maxDocumentBytes: number,
+  ) {}
+
+  /**
+   * 1. Judge the type from the bytes and apply the purpose's rules.
+   * 2. Write the bytes to storage (outside the transaction).
+   * 3. Record the file; if that fails, remove the bytes again.
+   */
+  async upload(principal: Principal, purpose: FilePurpose, file: UploadedFile | undefined): Promise<StoredFile> {
+    if (!file || file.bytes.length === 0) throw validationFailed('file', '请选择要上传的文件');
+    const bytes = file.bytes;
+    const mime = sniffType(bytes);
+
+    if (purpose === 'card_photo') {
+      const problems = checkCardPhoto(bytes);
+      if (problems.length > 0) {
+        throw new AppError(400, 'PHOTO_SPEC', `照片不符合要求：${problems.map((p) => p.message).join('；')}`, problems);
+      }
+    } else {
+      if (!mime) throw unsupportedMediaType('仅支持 JPG、PNG 图片和 PDF 文件');
+      if (bytes.length > this.maxDocumentBytes) {
+        throw payloadTooLarge(`文件不能超过 ${Math.floor(this.maxDocumentBytes / 1024 / 1024)} MB`);
+      }
+    }
+
+    const now = this.clock.now();
+    const frame = mime === 'image/jpeg' ? readJpegFrame(bytes) : undefined;
+    const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomUUID()}`;
+    await this.storage.put(storageKey, bytes);
+    try {
+      return await this.db.transaction(async (em) => {
+        const result = await em.insert(StoredFile, {
+          ownerAccountId: principal.accountId,
+          purpose,
+          mime: mime!,
+          size: bytes.length,
+          sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+          storageKey,
+          width: frame?.width ?? null,
+          height: frame?.height ?? null,
+          createdAt: now,
+        });
+        return em.findOneByOrFail(StoredFile, { id: Number(result.identifiers[0].id) });
+      });
+    } catch (err) {
+      await this.storage.remove(storageKey).catch((e) => this.logger.warn('orphan upload not removed', { storageKey, err: e }));
+      throw err;
+    }
+  }
+
+  /** The file and its bytes, when the caller may read it; otherwise 404, as if it did not exist. */
+  async open(principal: Principal, id: number): Promise<{ file: StoredFile; bytes: Buffer }> {
+    const file = await this.db.manager.findOneBy(StoredFile, { id });
+    if (!file || !canReadFile(principal, file)) throw notFound('文件不存在');
+    return { file, bytes: await this.storage.read(file.storageKey) };
+  }
+}

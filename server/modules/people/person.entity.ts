@@ -1,0 +1,56 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { HolderCategory } from './id-number';
+
+/**
+ * A holder's identity. The ID number and phone are stored only encrypted, with keyed blind
+ * indexes for lookup; `accountId` is the person's own login. A person managed by a family member
+ * (proxy) will be linked through a separate table, so `accountId` may be null for them.
+ */
+@Entity({ name: 'person' })
+export class Person {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'account_id', type: 'integer', nullable: true })
+  accountId!: number | null;
+
+  @Column({ name: 'name', type: 'varchar', length: 64 })
+  name!: string;
+
+  @Column({ name: 'id_number_cipher', type: 'varchar', length: 255 })
+  idNumberCipher!: string;
+
+  @Column({ name: 'id_number_hash', type: 'varchar', length: 64 })
+  idNumberHash!: string;
+
+  /** Last four characters, kept to show a masked number without decrypting. */
+  @Column({ name: 'id_number_last4', type: 'varchar', length: 4 })
+  idNumberLast4!: string;
+
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 255 })
+  phoneCipher!: string;
+
+  @Column({ name: 'phone_hash', type: 'varchar', length: 64 })
+  phoneHash!: string;
+
+  @Column({ name: 'phone_last4', type: 'varchar', length: 4 })
+  phoneLast4!: string;
+
+  @Column({ name: 'birth_date', type: 'varchar', length: 10 })
+  birthDate!: string;
+
+  @Column({ name: 'gender', type: 'varchar', length: 1 })
+  gender!: 'M' | 'F';
+
+  @Column({ name: 'category', type: 'varchar', length: 32 })
+  category!: HolderCategory;
+
+  @Column({ name: 'verified', type: 'boolean', default: false })
+  verified!: boolean;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { route } from '../../http/route';
+import type { Role } from '../auth/roles';
+import { createAccountBody, createdView, stationListView } from './staff.schemas';
+import type { StaffService } from './staff.service';
+
+export const staffRoutes = (staff: StaffService) => [
+  route({
+    method: 'get',
+    path: '/api/v1/stations',
+    tag: 'staff',
+    summary: 'Service stations a holder can choose',
+    access: 'public',
+    responses: { 200: { description: 'Stations', schema: stationListView } },
+    handler: async () => ({
+      body: {
+        items: (await staff.listStations()).map((s) => ({
+          id: s.id,
+          name: s.name,
+          district: { id: s.district.id, name: s.district.name },
+          address: s.address,
+          phone: s.phone,
+        })),
+        nextCursor: null,
+      },
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/accounts',
+    tag: 'staff',
+    summary: 'Create a staff, lawyer or merchant account (admin)',
+    access: ['admin'],
+    body: createAccountBody,
+    responses: { 201: { description: 'Created', schema: createdView } },
+    errors: ['VALIDATION_FAILED', 'USERNAME_TAKEN', 'FORBIDDEN'],
+    handler: async ({ principal, body, requestId }) => ({
+      status: 201,
+      body: await staff.createAccount(principal, { ...body, roles: body.roles as Exclude<Role, 'holder'>[] }, requestId),
+    }),
+  }),
+];

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/roles';
+
+const ASSIGNABLE = ROLES.filter((r) => r !== 'holder') as Exclude<(typeof ROLES)[number], 'holder'>[];
+
+export const createAccountBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符'),
+  password: z.string().min(10, '密码至少 10 位').max(128),
+  displayName: z.string().trim().min(1).max(64),
+  roles: z.array(z.enum(ASSIGNABLE as [string, ...string[]])).min(1).max(6),
+  stationId: z.number().int().positive().optional(),
+  districtId: z.number().int().positive().optional(),
+});
+
+export const createdView = z.object({ id: z.number().int() });
+
+export const stationView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  district: z.object({ id: z.number().int(), name: z.string() }),
+  address: z.string(),
+  phone: z.string().nullable(),
+});
+
+export const stationListView = z.object({ items: z.array(stationView), nextCursor: z.null() });

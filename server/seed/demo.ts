@@ -1,0 +1,74 @@
+import type { Container } from '../container';
+import { Account } from '../modules/auth/account.entity';
+import { insertAccount } from '../modules/auth/accounts';
+import { hashPassword } from '../modules/auth/password';
+import type { Role } from '../modules/auth/roles';
+import { District } from '../modules/staff/district.entity';
+import { Station } from '../modules/staff/station.entity';
+
+/** Demo logins for the embedded default. Development only: production refuses SEED_DEMO. */
+export const DEMO_ACCOUNTS: Array<{ username: string; password: string; displayName: string; roles: Role[]; station?: number; district?: boolean }> = [
+  { username: 'admin', password: 'demo-admin-2026', displayName: '系统管理员（演示）', roles: ['admin'] },
+  { username: 'district', password: 'demo-district-2026', displayName: '区局审核员（演示）', roles: ['district_staff'], district: true },
+  { username: 'station1', password: 'demo-station-2026', displayName: '城关街道服务站（演示）', roles: ['station_staff'], station: 0 },
+  { username: 'station2', password: 'demo-station-2026', displayName: '东湖街道服务站（演示）', roles: ['station_staff'], station: 1 },
+  { username: 'lawyer', password: 'demo-lawyer-2026', displayName: '王律师（演示）', roles: ['lawyer'] },
+];
+
+const STATIONS = [
+  { name: '城关街道退役军人服务站', address: '城关街道人民路 12 号', phone: '0571-8000-0001' },
+  { name: '东湖街道退役军人服务站', address: '东湖街道湖滨路 88 号', phone: '0571-8000-0002' },
+  { name: '西山镇退役军人服务站', address: '西山镇建设街 3 号', phone: '0571-8000-0003' },
+];
+
+/**
+ * Loads the demo district, stations and accounts once (idempotent: a district with the demo code
+ * means it is done). Returns the accounts created, for the start-up banner.
+ */
+export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
+  const em = c.db.manager;
+  if (await em.findOneBy(District, { code: '330199' })) return [];
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  const created: typeof DEMO_ACCOUNTS = [];
+  await c.db.transaction(async (tx) => {
+    const now = c.clock.now();
+    const district = await tx.insert(District, { code: '330199', name: '示范区退役军人事务局', createdAt: now });
+    const districtId = Number(district.identifiers[0].id);
+    const stationIds: number[] = [];
+    for (const s of STATIONS) {
+      const r = await tx.insert(Station, { ...s, districtId, createdAt: now });
+      stationIds.push(Number(r.identifiers[0].id));
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      if (await tx.findOneBy(Account, { username: a.username })) continue; // e.g. ADMIN_USERNAME=admin already made it
+      await insertAccount(
+        tx,
+        {
+          username: a.username,
+          passwordHash: hashes[i],
+          displayName: a.displayName,
+          roles: a.roles,
+          stationId: a.station !== undefined ? stationIds[a.station] : null,
+          districtId: a.station !== undefined || a.district ? districtId : null,
+        },
+        now,
+      );
+      created.push(a);
+    }
+  });
+  return created;
+}
+
+export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
+  const rows = accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(20)} ${a.roles.join(',')}`);
+  return [
+    '',
+    '==================== 演示数据 / demo data loaded ====================',
+    '  Staff logins (POST /api/v1/auth/password-login):',
+    ...rows,
+    '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
+    '  Development only. Set SEED_DEMO=false to start with an empty database.',
+    '=====================================================================',
+    '',
+  ].join('\n');
+}
