@@ -13,6 +13,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 30000,
   // Each worker gets its own database (see test/helpers/context.ts); two workers fit two cores.
   maxWorkers: 2,
