@@ -33,6 +33,14 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: config.trustProxy });
   const router = buildRouter(routes, c.tokens);
   app.use(requestId());
+  if (opts.isDraining) {
+    const draining = opts.isDraining;
+    // While shutting down, answer what is in flight and close each connection after its response.
+    app.use(async (ctx, next) => {
+      await next();
+      if (draining()) ctx.set('Connection', 'close');
+    });
+  }
   app.use(requestLog(c.logger));
   app.use(errorHandler(c.logger));
   app.use(securityHeaders(config.env === 'production'));
