@@ -272,3 +272,37 @@ describe('auth', () => {
     expect(res.body.nextCursor).toBeNull();
   });
 });
+
+describe('audit trail (admin)', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('pages through staff actions newest first, and is for admins only', async () => {
+    const admin = await loginStaff(t, ['admin']);
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({ username: unique('a'), password: 'audit-password-1', displayName: `员${i}`, roles: ['lawyer'] })
+        .expect(201);
+      ids.push(res.body.id);
+    }
+    const first = await t.http.get('/api/v1/staff/audit-logs?limit=2&targetType=account').set(admin.auth).expect(200);
+    expect(first.body.items.map((e: { targetId: string }) => Number(e.targetId))).toEqual([ids[2], ids[1]]);
+    expect(first.body.items[0].detail.roles).toEqual(['lawyer']);
+    expect(first.body.items[0].at).toMatch(/\+08:00$/);
+    const second = await t.http.get(`/api/v1/staff/audit-logs?limit=2&targetType=account&cursor=${first.body.nextCursor}`).set(admin.auth).expect(200);
+    expect(second.body.items.map((e: { targetId: string }) => Number(e.targetId))).toEqual([ids[0]]);
+    expect(second.body.nextCursor).toBeNull();
+
+    const bad = await t.http.get('/api/v1/staff/audit-logs?cursor=not-a-cursor').set(admin.auth).expect(400);
+    expect(bad.body.error.message).toContain('cursor');
+    await t.http.get('/api/v1/staff/audit-logs?limit=101').set(admin.auth).expect(400);
+    const holder = await loginHolder(t);
+    await t.http.get('/api/v1/staff/audit-logs').set(holder.auth).expect(403);
+  });
+});

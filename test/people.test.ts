@@ -1,3 +1,4 @@
+import { FieldCrypto } from '../server/lib/field-crypto';
 import { Person } from '../server/modules/people/person.entity';
 import { ID_NUMBER_CONTEXT, PHONE_CONTEXT } from '../server/modules/people/people.service';
 import { createTestContext, type TestContext } from './helpers/context';
@@ -184,7 +185,6 @@ describe('people: key rotation', () => {
     const row = await before.container.db.manager.findOneByOrFail(Person, { accountId: s.userId });
     expect(before.container.fieldCrypto.keyIdOf(row.idNumberCipher)).toBe('k1');
 
-    const { FieldCrypto } = await import('../server/lib/field-crypto');
     const rotated = new FieldCrypto({
       keys: [
         { id: 'k2', key: Buffer.from(k2, 'base64') },

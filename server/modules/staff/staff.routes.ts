@@ -1,6 +1,8 @@
+import { decodeCursor, toPage } from '../../http/pagination';
 import { route } from '../../http/route';
 import type { Role } from '../auth/roles';
-import { createAccountBody, createdView, stationListView } from './staff.schemas';
+import { presentAuditEntry } from './staff.presenter';
+import { auditCursor, auditPageView, auditQuery, createAccountBody, createdView, stationListView } from './staff.schemas';
 import type { StaffService } from './staff.service';
 
 export const staffRoutes = (staff: StaffService) => [
@@ -37,5 +39,20 @@ export const staffRoutes = (staff: StaffService) => [
       status: 201,
       body: await staff.createAccount(principal, { ...body, roles: body.roles as Exclude<Role, 'holder'>[] }, requestId),
     }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/audit-logs',
+    tag: 'staff',
+    summary: 'The audit trail of staff actions, newest first (admin)',
+    access: ['admin'],
+    query: auditQuery,
+    responses: { 200: { description: 'A page of entries', schema: auditPageView } },
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
+    handler: async ({ query }) => {
+      const cursor = decodeCursor(query.cursor, auditCursor);
+      const rows = await staff.findAuditEntries({ ...query, beforeId: cursor?.id, limit: query.limit + 1 });
+      return { body: toPage(rows, query.limit, presentAuditEntry, (r) => ({ id: r.id })) };
+    },
   }),
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageView } from '../../http/pagination';
 import { ROLES } from '../auth/roles';
 
 const ASSIGNABLE = ROLES.filter((r) => r !== 'holder') as Exclude<(typeof ROLES)[number], 'holder'>[];
@@ -28,3 +29,24 @@ export const stationView = z.object({
 });
 
 export const stationListView = z.object({ items: z.array(stationView), nextCursor: z.null() });
+
+export const auditQuery = pageQuery.extend({
+  targetType: z.string().max(32).optional(),
+  targetId: z.string().max(64).optional(),
+  actorAccountId: z.coerce.number().int().positive().optional(),
+});
+
+export const auditCursor = z.object({ id: z.number().int().positive() });
+
+export const auditEntryView = z.object({
+  id: z.number().int(),
+  actorAccountId: z.number().int().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string().nullable(),
+  at: z.string(),
+});
+
+export const auditPageView = pageView(auditEntryView);

@@ -1,3 +1,4 @@
+import { LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { conflict, validationFailed } from '../../http/errors';
@@ -6,6 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { insertAccount } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
+import { AuditLog } from './audit-log.entity';
 import { recordAudit } from './audit';
 import { District } from './district.entity';
 import { Station } from './station.entity';
@@ -90,5 +92,21 @@ export class StaffService {
       );
       return { id: account.id };
     });
+  }
+
+  /** The audit trail, newest first; `beforeId` continues a previous page. */
+  async findAuditEntries(filter: {
+    targetType?: string;
+    targetId?: string;
+    actorAccountId?: number;
+    beforeId?: number;
+    limit: number;
+  }): Promise<AuditLog[]> {
+    const where: FindOptionsWhere<AuditLog> = {};
+    if (filter.targetType) where.targetType = filter.targetType;
+    if (filter.targetId) where.targetId = filter.targetId;
+    if (filter.actorAccountId) where.actorAccountId = filter.actorAccountId;
+    if (filter.beforeId) where.id = LessThan(filter.beforeId);
+    return this.db.manager.find(AuditLog, { where, order: { id: 'DESC' }, take: filter.limit });
   }
 }
