@@ -46,6 +46,6 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   app.use(securityHeaders(config.env === 'production'));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.limits.jsonBodyKb}kb`, encoding: 'utf-8' }));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(router.allowedMethods());
   return app;
 }

@@ -89,6 +89,7 @@ export class ConfigError extends Error {
 
 function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
   const keys: EncryptionKey[] = [];
+  const before = problems.length;
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [id, b64] = part.split(':');
     if (!id || !b64 || !/^[A-Za-z0-9_-]{1,16}$/.test(id)) {
@@ -102,7 +103,7 @@ function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
     }
     keys.push({ id, key });
   }
-  if (keys.length === 0 && problems.length === 0) problems.push('ENCRYPTION_KEYS: no keys given');
+  if (keys.length === 0 && problems.length === before) problems.push('ENCRYPTION_KEYS: no keys given');
   return keys;
 }
 
@@ -114,14 +115,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
   );
-  const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
-  }
-  const e = parsed.data;
+  // Each key is parsed on its own so that one malformed value does not hide the other problems.
   const problems: string[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(envSchema.shape)) {
+    const result = (schema as z.ZodType).safeParse(cleaned[key]);
+    if (result.success) parsed[key] = result.data;
+    else problems.push(...result.error.issues.map((i) => `${key}: ${i.message}`));
+  }
+  const e = parsed as z.output<typeof envSchema>;
   const production = e.NODE_ENV === 'production';
 
   const hasWechatCreds = Boolean(e.WECHAT_APP_ID && e.WECHAT_APP_SECRET);

@@ -43,9 +43,16 @@ export const requestLog = (logger: Logger): Mw => async (ctx, next) => {
 export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
   try {
     await next();
-    if (ctx.status === 404 && ctx.body === undefined) {
-      ctx.status = 404;
-      ctx.body = { error: { code: 'NOT_FOUND', message: '未找到该接口' } };
+    // The router answers unknown paths and methods without a body: give them the error shape.
+    if (ctx.body === undefined || ctx.body === null) {
+      if (ctx.status === 404) {
+        ctx.status = 404;
+        ctx.body = { error: { code: 'NOT_FOUND', message: '未找到该接口' } };
+      } else if (ctx.status === 405) {
+        ctx.body = { error: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' } };
+      } else if (ctx.status === 501) {
+        ctx.body = { error: { code: 'NOT_IMPLEMENTED', message: '不支持该请求方法' } };
+      }
     }
   } catch (err) {
     const mapped = toAppError(err);
@@ -86,6 +93,7 @@ export const securityHeaders = (production: boolean): Mw => async (ctx, next) =>
   ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
   ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  // Set before the route runs so error answers carry it too; a route may override it.
+  ctx.set('Cache-Control', 'no-store');
   await next();
-  if (!ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 };

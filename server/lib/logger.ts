@@ -18,8 +18,9 @@ export interface Logger {
 const ORDER: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 const SENSITIVE_KEY = /pass(word)?|secret|token|authorization|cookie|id_?number|phone|session_?key|openid|unionid|cipher/i;
-const ID_NUMBER = /\b\d{17}[\dXx]\b/g;
-const MOBILE = /\b1[3-9]\d{9}\b/g;
+// Digit lookarounds rather than \b: a number glued to letters ("tel13800138000") is still caught.
+const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
+const MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g;
 
 export function scrub(value: string): string {
   return value.replace(ID_NUMBER, '[id-number]').replace(MOBILE, '[phone]');
