@@ -28,7 +28,8 @@ export function readMultipart(
     try {
       busboy = Busboy({
         headers: ctx.req.headers,
-        limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: spec.maxBytes, parts: 30 },
+        // Busboy reports the limit when a file reaches fileSize; a file of exactly maxBytes is allowed.
+        limits: { files: 1, fields: 20, fieldSize: 4096, fileSize: spec.maxBytes + 1, parts: 30 },
       });
     } catch {
       reject(validationFailed(spec.fileField, '无法解析上传内容'));
