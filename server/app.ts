@@ -6,9 +6,12 @@ import { errorHandler, requestId, requestLog, securityHeaders } from './http/mid
 import { buildOpenApi } from './http/openapi';
 import type { RouteSpec } from './http/route';
 import { buildRouter } from './http/router';
+import { JOBS } from './jobs';
+import { jobsRoutes } from './jobs/jobs.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 
@@ -27,6 +30,8 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...peopleRoutes(services.people),
     ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
     ...staffRoutes(services.staff),
+    ...notificationsRoutes(services.notifications),
+    ...jobsRoutes(c.db, JOBS),
   ];
   openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -32,6 +33,15 @@ const envSchema = z.object({
   WECHAT_APP_ID: z.string().min(1).optional(),
   WECHAT_APP_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_TEMPLATE_IDS: z
+    .string()
+    .regex(/^([a-z_]+:[A-Za-z0-9_-]+)(,[a-z_]+:[A-Za-z0-9_-]+)*$/, 'must be <templateKey>:<templateId>,…')
+    .optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  SCHEDULER_ENABLED: boolish.default(true),
+  DISPATCH_BATCH_SIZE: positiveInt.max(500).default(50),
+  DISPATCH_CONCURRENCY: positiveInt.max(64).default(8),
+  INSTANCE_ID: z.string().max(64).optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
@@ -65,7 +75,13 @@ export interface Config {
     | { type: 'mysql'; url: string };
   dataDir: string;
   fileStorageDir: string;
-  wechat: { mode: 'dev' } | { mode: 'live'; appId: string; appSecret: string; apiBase: string };
+  wechat: ({ mode: 'dev' } | { mode: 'live'; appId: string; appSecret: string; apiBase: string }) & {
+    /** WeChat template id by template key (subscribe messages). */
+    templateIds: Record<string, string>;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+  };
+  scheduler: { enabled: boolean; instanceId: string };
+  dispatch: { batchSize: number; concurrency: number };
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number; usingDevSecret: boolean };
   encryption: {
     keys: EncryptionKey[];
@@ -173,10 +189,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     database,
     dataDir,
     fileStorageDir: path.resolve(e.FILE_STORAGE_DIR ?? path.join(dataDir, 'files')),
-    wechat:
-      wechatMode === 'live'
-        ? { mode: 'live', appId: e.WECHAT_APP_ID!, appSecret: e.WECHAT_APP_SECRET!, apiBase: e.WECHAT_API_BASE }
-        : { mode: 'dev' },
+    wechat: {
+      ...(wechatMode === 'live'
+        ? { mode: 'live' as const, appId: e.WECHAT_APP_ID!, appSecret: e.WECHAT_APP_SECRET!, apiBase: e.WECHAT_API_BASE }
+        : { mode: 'dev' as const }),
+      templateIds: Object.fromEntries(
+        (e.WECHAT_TEMPLATE_IDS ?? '').split(',').filter(Boolean).map((pair) => pair.split(':') as [string, string]),
+      ),
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    },
+    scheduler: { enabled: e.SCHEDULER_ENABLED, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
+    dispatch: { batchSize: e.DISPATCH_BATCH_SIZE, concurrency: e.DISPATCH_CONCURRENCY },
     jwt: {
       secret: e.JWT_SECRET,
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -2,8 +2,12 @@ import type { Config } from './config';
 import { openDatabase } from './db/data-source';
 import type { Database } from './db/database';
 import { LocalFileStorage } from './integrations/storage/local-storage';
+import { WeChatAccessTokens } from './integrations/wechat/access-token';
 import { DevWeChatLogin } from './integrations/wechat/login-dev';
 import { HttpWeChatLogin } from './integrations/wechat/login-http';
+import { DevSubscribeMessages } from './integrations/wechat/subscribe-dev';
+import { HttpSubscribeMessages } from './integrations/wechat/subscribe-http';
+import { WeChatHttp } from './integrations/wechat/wechat-http';
 import { systemClock, type Clock } from './lib/clock';
 import { FieldCrypto } from './lib/field-crypto';
 import { createLogger, type Logger } from './lib/logger';
@@ -12,6 +16,10 @@ import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
 import type { FileStorage } from './modules/files/storage.port';
 import { FilesService } from './modules/files/files.service';
+import { OutboxDispatcher } from './modules/notifications/dispatcher';
+import { NotificationsService } from './modules/notifications/notifications.service';
+import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
+import { TEMPLATES } from './modules/notifications/templates';
 import { PeopleService } from './modules/people/people.service';
 import { StaffService } from './modules/staff/staff.service';
 
@@ -23,8 +31,15 @@ export interface Container {
   db: Database;
   fieldCrypto: FieldCrypto;
   tokens: TokenService;
-  ports: { wechatLogin: WeChatLoginPort; storage: FileStorage };
-  services: { auth: AuthService; people: PeopleService; files: FilesService; staff: StaffService };
+  ports: { wechatLogin: WeChatLoginPort; storage: FileStorage; subscribeMessages: SubscribeMessagePort };
+  services: {
+    auth: AuthService;
+    people: PeopleService;
+    files: FilesService;
+    staff: StaffService;
+    notifications: NotificationsService;
+    dispatcher: OutboxDispatcher;
+  };
 }
 
 export interface ContainerOverrides {
@@ -32,6 +47,7 @@ export interface ContainerOverrides {
   clock?: Clock;
   wechatLogin?: WeChatLoginPort;
   storage?: FileStorage;
+  subscribeMessages?: SubscribeMessagePort;
   db?: Database;
 }
 
@@ -39,6 +55,19 @@ export function wechatLoginFor(config: Config): WeChatLoginPort {
   return config.wechat.mode === 'live'
     ? new HttpWeChatLogin(config.wechat.appId, config.wechat.appSecret, config.wechat.apiBase)
     : new DevWeChatLogin();
+}
+
+export function subscribeMessagesFor(
+  config: Config,
+  db: Database,
+  fieldCrypto: FieldCrypto,
+  clock: Clock,
+  logger: Logger,
+): SubscribeMessagePort {
+  if (config.wechat.mode === 'dev') return new DevSubscribeMessages(logger);
+  const http = new WeChatHttp(config.wechat.apiBase);
+  const tokens = new WeChatAccessTokens(http, config.wechat.appId, config.wechat.appSecret, db, fieldCrypto, clock, logger);
+  return new HttpSubscribeMessages(http, tokens, config.wechat.miniprogramState);
 }
 
 export async function createContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
@@ -49,6 +78,12 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const tokens = new TokenService(config.jwt, clock);
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
+  const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
+  // In dev mode every template "has" an id, so the whole delivery path runs without WeChat.
+  const templateIds =
+    config.wechat.mode === 'dev'
+      ? { ...Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `dev-${k}`])), ...config.wechat.templateIds }
+      : config.wechat.templateIds;
   return {
     config,
     logger,
@@ -56,12 +91,19 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     db,
     fieldCrypto,
     tokens,
-    ports: { wechatLogin, storage },
+    ports: { wechatLogin, storage, subscribeMessages },
     services: {
       auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger),
       people: new PeopleService(db, fieldCrypto, clock),
       files: new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024),
       staff: new StaffService(db, clock),
+      notifications: new NotificationsService(db, clock),
+      dispatcher: new OutboxDispatcher(db, subscribeMessages, clock, logger, {
+        batchSize: config.dispatch.batchSize,
+        concurrency: config.dispatch.concurrency,
+        leaseMs: 120_000,
+        templateIds,
+      }),
     },
   };
 }

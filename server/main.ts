@@ -3,10 +3,16 @@ import http from 'node:http';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createContainer } from './container';
+import { JOBS } from './jobs';
+import { JobRunner } from './jobs/runner';
+import { Scheduler } from './jobs/scheduler';
 import { createLogger } from './lib/logger';
 import { demoBanner, seedDemo } from './seed/demo';
 
-/** The process: config → database (migrated) → first admin and demo data → HTTP; graceful shutdown. */
+/**
+ * The process: config → database (migrated) → first admin and demo data → HTTP and scheduler.
+ * Shutdown stops accepting, lets requests and job runs under way finish, then closes the pool.
+ */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -37,6 +43,8 @@ async function main(): Promise<void> {
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const scheduler = new Scheduler(new JobRunner(c, config.scheduler.instanceId), log);
+  if (config.scheduler.enabled) scheduler.start(JOBS);
   const address = server.address();
   log.info('listening', { port: typeof address === 'object' && address ? address.port : config.port, database: config.database.type });
 
@@ -52,7 +60,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }, config.shutdownTimeoutMs);
     timer.unref();
-    await closed;
+    await Promise.all([closed, scheduler.stop()]);
     clearTimeout(timer);
     await c.db.close();
     log.info('stopped');

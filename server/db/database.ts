@@ -46,6 +46,16 @@ export class Database {
     }
   }
 
+  /**
+   * One write statement that is atomic on its own (a guarded UPDATE, say). On MySQL it runs in
+   * autocommit, saving the BEGIN and COMMIT round trips; on SQLite it takes its turn in the queue
+   * so it never lands inside another caller's open transaction.
+   */
+  async statement<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (this.kind === 'sqlite' || this.inTransaction.getStore()) return this.transaction(work);
+    return work(this.dataSource.manager);
+  }
+
   /** Resolves when the database answers a trivial query. */
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');

@@ -1,11 +1,28 @@
+import { WeChatAccessToken } from '../integrations/wechat/wechat-access-token.entity';
+import { JobRun } from '../jobs/job-run.entity';
 import { AccountRole } from '../modules/auth/account-role.entity';
 import { Account } from '../modules/auth/account.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
+import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
+import { SubscriptionGrant } from '../modules/notifications/subscription-grant.entity';
 import { Person } from '../modules/people/person.entity';
 import { AuditLog } from '../modules/staff/audit-log.entity';
 import { District } from '../modules/staff/district.entity';
 import { Station } from '../modules/staff/station.entity';
 
 /** Every entity, registered explicitly (no globbing: the same list under tsx, jest and node). */
-export const entities = [Account, AccountRole, RefreshToken, Person, StoredFile, AuditLog, District, Station];
+export const entities = [
+  Account,
+  AccountRole,
+  RefreshToken,
+  Person,
+  StoredFile,
+  AuditLog,
+  District,
+  Station,
+  OutboxMessage,
+  SubscriptionGrant,
+  WeChatAccessToken,
+  JobRun,
+];

@@ -5,15 +5,43 @@ import type { AddressInfo } from 'node:net';
 /** A scripted answer for the next call: an HTTP status with a body, or a WeChat errcode. */
 export type Scripted = { status: number; body?: string } | { errcode: number; errmsg?: string };
 
+/** Value limits of subscribe-message field types, as WeChat enforces them (47003 beyond). */
+const FIELD_LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, number: 32, letter: 32, symbol: 5, time: 32, date: 32 };
+
+export interface DeliveredMessage {
+  openid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState?: string;
+}
+
 /**
- * The WeChat server API on loopback, speaking its protocol: `GET /sns/jscode2session` checks the
- * appid and secret, accepts each code it issued once (40163 after), and answers 40029 for codes it
- * never issued. Failures can be scripted per call; every request is recorded.
+ * The WeChat server API on loopback, speaking its protocol:
+ * - `GET /sns/jscode2session` checks the appid and secret, accepts each code it issued once
+ *   (40163 after), and answers 40029 for codes it never issued;
+ * - `POST /cgi-bin/stable_token` returns the current access token while it is valid (normal
+ *   mode) or a new one, invalidating the old (force_refresh);
+ * - `POST /cgi-bin/message/subscribe/send` checks the access token (40001 unknown, 42001
+ *   expired), the openid (40003), the template (40037), the values against their field limits
+ *   (47003), and the user's subscription (43101 when refused).
+ * Failures can be scripted per call; every request is recorded.
  */
 export class FakeWeChatServer {
-  readonly requests: Array<{ method: string; path: string; query: Record<string, string> }> = [];
+  readonly requests: Array<{ method: string; path: string; query: Record<string, string>; body?: any }> = [];
+  readonly delivered: DeliveredMessage[] = [];
+  stableTokenCalls = 0;
+  forcedRefreshes = 0;
+  /** Lifetime of tokens it issues, in seconds. */
+  tokenLifetime = 7200;
+  /** Template id → its fields' types, e.g. { thing1: 'thing' }. */
+  readonly templates = new Map<string, Record<string, string>>();
+  private readonly refused = new Set<string>();
   private readonly codes = new Map<string, { openid: string; used: boolean }>();
   private readonly script: Scripted[] = [];
+  private readonly pathScript = new Map<string, Scripted[]>();
+  private token?: { value: string; expiresAt: number };
+  private readonly retired = new Set<string>();
   private server?: http.Server;
 
   constructor(
@@ -27,7 +55,7 @@ export class FakeWeChatServer {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server = http.createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -50,17 +78,64 @@ export class FakeWeChatServer {
     this.script.push(...answers);
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  /** Like failNext, for calls to one path only. */
+  failNextOn(path: string, ...answers: Scripted[]): void {
+    this.pathScript.set(path, [...(this.pathScript.get(path) ?? []), ...answers]);
+  }
+
+  /** The token WeChat currently honours (undefined before the first stable_token call). */
+  get currentToken(): string | undefined {
+    return this.token?.value;
+  }
+
+  /** The current token stops working as if its time ran out (sends get 42001). */
+  expireToken(): void {
+    if (this.token) this.token.expiresAt = 0;
+  }
+
+  /** The current token is revoked as if refreshed elsewhere (sends get 40001). */
+  revokeToken(): void {
+    if (this.token) this.retired.add(this.token.value);
+    this.token = undefined;
+  }
+
+  /** The user has refused (or cancelled) this template's messages. */
+  refuse(openid: string, templateId: string): void {
+    this.refused.add(`${openid}|${templateId}`);
+  }
+
+  private newToken(): string {
+    if (this.token) this.retired.add(this.token.value);
+    this.token = { value: `tok-${crypto.randomBytes(24).toString('hex')}`, expiresAt: Date.now() + this.tokenLifetime * 1000 };
+    return this.token.value;
+  }
+
+  private readBody(req: http.IncomingMessage): Promise<any> {
+    return new Promise((resolve) => {
+      let text = '';
+      req.on('data', (c) => (text += c));
+      req.on('end', () => {
+        try {
+          resolve(text ? JSON.parse(text) : undefined);
+        } catch {
+          resolve(undefined);
+        }
+      });
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams);
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query });
+    const body = req.method === 'POST' ? await this.readBody(req) : undefined;
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body });
     const send = (status: number, body: unknown) => {
       // WeChat labels its JSON text/plain on this endpoint.
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
 
-    const scripted = this.script.shift();
+    const scripted = this.pathScript.get(url.pathname)?.shift() ?? this.script.shift();
     if (scripted) {
       if ('status' in scripted) return send(scripted.status, scripted.body ?? '');
       return send(200, { errcode: scripted.errcode, errmsg: scripted.errmsg ?? 'scripted' });
@@ -76,6 +151,40 @@ export class FakeWeChatServer {
       entry.used = true;
       return send(200, { openid: entry.openid, session_key: crypto.randomBytes(16).toString('base64') });
     }
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
+      this.stableTokenCalls += 1;
+      if (body?.grant_type !== 'client_credential') return send(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (body.appid !== this.appId) return send(200, { errcode: 40013, errmsg: 'invalid appid' });
+      if (body.secret !== this.appSecret) return send(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      if (body.force_refresh === true) {
+        this.forcedRefreshes += 1;
+        this.newToken();
+      } else if (!this.token || this.token.expiresAt <= Date.now()) {
+        this.newToken();
+      }
+      return send(200, { access_token: this.token!.value, expires_in: Math.max(0, Math.round((this.token!.expiresAt - Date.now()) / 1000)) });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      const token = query.access_token;
+      if (!token || !this.token || token !== this.token.value) {
+        return send(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      }
+      if (this.token.expiresAt <= Date.now()) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      if (!body?.touser) return send(200, { errcode: 40003, errmsg: 'invalid openid' });
+      const fields = this.templates.get(body.template_id);
+      if (!fields) return send(200, { errcode: 40037, errmsg: 'invalid template_id' });
+      for (const [name, type] of Object.entries(fields)) {
+        const value = body.data?.[name]?.value;
+        if (typeof value !== 'string' || Array.from(value).length > (FIELD_LIMITS[type] ?? 20)) {
+          return send(200, { errcode: 47003, errmsg: `argument invalid! data.${name}.value invalid` });
+        }
+      }
+      if (this.refused.has(`${body.touser}|${body.template_id}`)) return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      this.delivered.push({ openid: body.touser, templateId: body.template_id, page: body.page, data: body.data, miniprogramState: body.miniprogram_state });
+      return send(200, { errcode: 0, errmsg: 'ok', msgid: this.delivered.length });
+    }
+
     send(404, { errcode: 404, errmsg: 'not found' });
   }
 }

@@ -1,0 +1,149 @@
+import type { EntityManager } from 'typeorm';
+import { LessThan, type FindOptionsWhere } from 'typeorm';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { conflict, notFound, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { recordAudit } from '../staff/audit';
+import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxStatus } from './outbox.states';
+import { SubscriptionGrant } from './subscription-grant.entity';
+import { TEMPLATES } from './templates';
+
+export interface Notice {
+  /** Account that receives it. */
+  recipient: number;
+  templateKey: string;
+  /** Values by the template's data keys. */
+  data: Record<string, string>;
+  /** Mini-program page a tap opens (defaults to the template's). */
+  page?: string;
+  /** Unique per notice, e.g. `card-application:42:approved`: a second notify with it is a no-op. */
+  idempotencyKey: string;
+}
+
+/** Most one-time grants a person can bank for one template. */
+const MAX_GRANTS = 50;
+
+/** The outbox and the holder's timeline, subscribe-message grants, and staff's view of failed deliveries. */
+export class NotificationsService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Queues a notice inside the caller's transaction: it is sent only if that transaction commits.
+   * A repeated idempotency key is a no-op (returns false).
+   */
+  async notify(em: EntityManager, notice: Notice): Promise<boolean> {
+    const template = TEMPLATES[notice.templateKey];
+    if (!template) throw new Error(`Unknown notification template "${notice.templateKey}"`);
+    for (const spec of Object.values(template.fields)) {
+      if (typeof notice.data[spec.from] !== 'string') {
+        throw new Error(`Notice ${notice.templateKey} lacks "${spec.from}"`);
+      }
+    }
+    // Looking first is cheaper than a failed insert; the unique key still settles races.
+    if (await em.exists(OutboxMessage, { where: { idempotencyKey: notice.idempotencyKey } })) return false;
+    const { title, body } = template.render(notice.data);
+    const now = this.clock.now();
+    const row = {
+      recipientAccountId: notice.recipient,
+      templateKey: notice.templateKey,
+      title: Array.from(title).slice(0, 64).join(''),
+      body: Array.from(body).slice(0, 500).join(''),
+      data: JSON.stringify(notice.data),
+      page: notice.page ?? template.page,
+      idempotencyKey: notice.idempotencyKey,
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      claimToken: null,
+      claimedUntil: null,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // A failed insert rolls back only itself on both databases, so the caller's transaction goes on.
+    try {
+      await em.insert(OutboxMessage, row);
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** The caller's notices, newest first; `after` keeps only those newer than an id the phone already has. */
+  async timeline(principal: Principal, opts: { after?: number; beforeId?: number; limit: number }): Promise<OutboxMessage[]> {
+    const q = this.db.manager
+      .createQueryBuilder(OutboxMessage, 'm')
+      .where('m.recipient_account_id = :r', { r: principal.accountId });
+    if (opts.after !== undefined) q.andWhere('m.id > :after', { after: opts.after });
+    if (opts.beforeId !== undefined) q.andWhere('m.id < :before', { before: opts.beforeId });
+    return q.orderBy('m.id', 'DESC').limit(opts.limit).getMany();
+  }
+
+  /**
+   * Records what `wx.requestSubscribeMessage` returned: each `accept` banks one send of that
+   * template. Returns the grants now held for every template.
+   */
+  async recordSubscriptions(principal: Principal, results: Record<string, string>): Promise<Record<string, number>> {
+    for (const key of Object.keys(results)) {
+      if (!TEMPLATES[key]) throw validationFailed(`results.${key}`, '未知的消息模板');
+    }
+    const accepted = Object.entries(results).filter(([, v]) => v === 'accept').map(([k]) => k);
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      for (const templateKey of accepted) {
+        const bumped = await em
+          .createQueryBuilder()
+          .update(SubscriptionGrant)
+          .set({ remaining: () => 'remaining + 1', updatedAt: now })
+          .where('account_id = :a AND template_key = :t AND remaining < :max', { a: principal.accountId, t: templateKey, max: MAX_GRANTS })
+          .execute();
+        if (bumped.affected === 0 && !(await em.exists(SubscriptionGrant, { where: { accountId: principal.accountId, templateKey } }))) {
+          await em.insert(SubscriptionGrant, { accountId: principal.accountId, templateKey, remaining: 1, createdAt: now, updatedAt: now });
+        }
+      }
+    });
+    return this.grantsOf(principal.accountId);
+  }
+
+  async grantsOf(accountId: number): Promise<Record<string, number>> {
+    const rows = await this.db.manager.find(SubscriptionGrant, { where: { accountId } });
+    const out: Record<string, number> = Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, 0]));
+    for (const r of rows) out[r.templateKey] = r.remaining;
+    return out;
+  }
+
+  /** Outbox rows for staff, newest first, by status. */
+  async findOutbox(opts: { status?: OutboxStatus; beforeId?: number; limit: number }): Promise<OutboxMessage[]> {
+    const where: FindOptionsWhere<OutboxMessage> = {};
+    if (opts.status) where.status = opts.status;
+    if (opts.beforeId) where.id = LessThan(opts.beforeId);
+    return this.db.manager.find(OutboxMessage, { where, order: { id: 'DESC' }, take: opts.limit });
+  }
+
+  /** Puts a dead notice back in the queue (staff), audited. */
+  async retryDead(actor: Principal, id: number, requestId: string): Promise<OutboxMessage> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const moved = await em
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: now, claimToken: null, claimedUntil: null, updatedAt: now })
+        .where('id = :id AND status = :dead', { id, dead: 'dead' })
+        .execute();
+      if (moved.affected !== 1) {
+        if (!(await em.exists(OutboxMessage, { where: { id } }))) throw notFound('消息不存在');
+        throw conflict('INVALID_TRANSITION', '只有投递失败的消息可以重试');
+      }
+      await recordAudit(em, { actorAccountId: actor.accountId, action: 'outbox.retry', targetType: 'outbox_message', targetId: id, requestId }, now);
+      return em.findOneByOrFail(OutboxMessage, { id });
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { isoTime } from '../../lib/time';
+
+/**
+ * Subscribe-message templates, by key. Each names the WeChat fields of the template chosen in
+ * the mini-program's console, where each field's value comes from, and the page a tap opens.
+ * Template ids come from configuration (`WECHAT_TEMPLATE_IDS`), so the code never hard-codes them.
+ */
+
+/** WeChat field types and their value limits (characters). */
+export const FIELD_LIMITS = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  letter: 32,
+  number: 32,
+  symbol: 5,
+  phone_number: 17,
+  car_number: 8,
+  amount: 11,
+  time: 32,
+  date: 32,
+} as const;
+export type FieldType = keyof typeof FIELD_LIMITS;
+
+export interface TemplateDef {
+  key: string;
+  /** Shown to the holder when asking for the grant, and in the timeline's filter. */
+  label: string;
+  /** WeChat field name (e.g. `thing1`) → its type and the data key it shows. */
+  fields: Record<string, { type: FieldType; from: string }>;
+  /** Default page a tap opens; a notice may give its own. */
+  page: string;
+  /** The timeline entry (title ≤ 64, body ≤ 500 characters). */
+  render(data: Record<string, string>): { title: string; body: string };
+}
+
+/**
+ * Cuts a value to what WeChat accepts for the field type, in one place: `thing` ends with an
+ * ellipsis when cut, `phrase` and the code-like types are cut hard. Counts characters, not UTF-16 units.
+ */
+export function fitField(type: FieldType, value: string): string {
+  const chars = Array.from(value.replace(/\s+/g, ' ').trim());
+  const limit = FIELD_LIMITS[type];
+  if (chars.length <= limit) return chars.join('');
+  if (type === 'thing') return chars.slice(0, limit - 1).join('') + '…';
+  return chars.slice(0, limit).join('');
+}
+
+/** `2026年11月23日 18:30` in Asia/Shanghai, the form WeChat's `time` fields take. */
+export function wechatTime(d: Date): string {
+  const s = isoTime(d);
+  return `${s.slice(0, 4)}年${s.slice(5, 7)}月${s.slice(8, 10)}日 ${s.slice(11, 16)}`;
+}
+
+export const TEMPLATES: Record<string, TemplateDef> = {
+  application_status: {
+    key: 'application_status',
+    label: '办理进度通知',
+    fields: {
+      thing1: { type: 'thing', from: 'subject' },
+      phrase2: { type: 'phrase', from: 'status' },
+      time3: { type: 'time', from: 'time' },
+      thing4: { type: 'thing', from: 'remark' },
+    },
+    page: 'pages/card/index',
+    render: (d) => ({ title: `${d.subject}：${d.status}`, body: d.remark }),
+  },
+  appointment_reminder: {
+    key: 'appointment_reminder',
+    label: '预约提醒',
+    fields: {
+      thing1: { type: 'thing', from: 'service' },
+      time2: { type: 'time', from: 'time' },
+      thing3: { type: 'thing', from: 'place' },
+      thing4: { type: 'thing', from: 'remark' },
+    },
+    page: 'pages/legal-aid/appointments',
+    render: (d) => ({ title: `预约提醒：${d.service}`, body: `${d.time} ${d.place}。${d.remark}` }),
+  },
+  service_notice: {
+    key: 'service_notice',
+    label: '服务通知',
+    fields: {
+      thing1: { type: 'thing', from: 'title' },
+      thing2: { type: 'thing', from: 'remark' },
+      time3: { type: 'time', from: 'time' },
+    },
+    page: 'pages/index/index',
+    render: (d) => ({ title: d.title, body: d.remark }),
+  },
+};
+
+export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as [string, ...string[]];
+
+/** The `data` object of subscribeMessage.send for a notice's values. */
+export function wechatData(template: TemplateDef, values: Record<string, string>): Record<string, { value: string }> {
+  const out: Record<string, { value: string }> = {};
+  for (const [field, spec] of Object.entries(template.fields)) {
+    out[field] = { value: fitField(spec.type, values[spec.from] ?? '') };
+  }
+  return out;
+}
