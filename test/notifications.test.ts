@@ -1,6 +1,7 @@
 import { openDatabase } from '../server/db/data-source';
 import { createContainer } from '../server/container';
 import { WeChatAccessTokens } from '../server/integrations/wechat/access-token';
+import { OutboxDispatcher } from '../server/modules/notifications/dispatcher';
 import { WeChatHttp } from '../server/integrations/wechat/wechat-http';
 import { DevSubscribeMessages } from '../server/integrations/wechat/subscribe-dev';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
@@ -436,5 +437,46 @@ describe('subscribe-message values', () => {
     expect(delays).toEqual([...delays].sort((x, y) => x - y));
     expect(delays[0]).toBe(30_000);
     expect(backoffMs(9, mid)).toBe(delays[4]);
+  });
+});
+
+describe('notifications: a dispatcher that dies mid-send', () => {
+  it('lets another dispatcher take the row over once the lease runs out; the late result is dropped', async () => {
+    const t = await createTestContext();
+    try {
+      let release!: () => void;
+      const stuck = new Promise<void>((r) => (release = r));
+      const calls: string[] = [];
+      const hanging = { send: async () => { calls.push('hanging'); await stuck; } };
+      const healthy = { send: async () => { calls.push('healthy'); } };
+      const opts = { batchSize: 10, concurrency: 1, leaseMs: 120_000, templateIds: { application_status: 'TPL' } };
+      const a = new OutboxDispatcher(t.container.db, hanging, t.clock, t.container.logger, opts);
+      const b = new OutboxDispatcher(t.container.db, healthy, t.clock, t.container.logger, opts);
+
+      const s = await loginHolder(t);
+      await grant(t, s);
+      await grant(t, s);
+      await notify(t, statusNotice(s.userId));
+      const first = a.dispatchDue();
+      while (calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+      const [claimed] = await rowsOf(t, s.userId);
+      expect(claimed.status).toBe('sending');
+
+      // Within the lease nobody else touches it.
+      expect((await b.dispatchDue()).claimed).toBe(0);
+      t.clock.advance(121_000);
+      const taken = await b.dispatchDue();
+      expect(taken).toMatchObject({ claimed: 1, sent: 1 });
+
+      release();
+      await first;
+      const [row] = await rowsOf(t, s.userId);
+      expect(row.status).toBe('sent');
+      expect(row.claimToken).toBeNull();
+      expect(calls).toEqual(['hanging', 'healthy']);
+      expect(t.logs.some((l) => l.includes('outbox claim lost'))).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });
