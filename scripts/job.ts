@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../server/config';
+import { loadConfigOrExit } from '../server/config';
 import { createContainer } from '../server/container';
 import { findJob, JOBS } from '../server/jobs';
 import { JobRunner } from '../server/jobs/runner';
@@ -12,16 +12,7 @@ async function main(): Promise<void> {
     process.stderr.write(`usage: npm run job -- <name>\njobs:\n${JOBS.map((j) => `  ${j.name.padEnd(24)} ${j.description}`).join('\n')}\n`);
     process.exit(64);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const c = await createContainer(config);
   try {
     const outcome = await new JobRunner(c, `${config.scheduler.instanceId}-manual`).runByHand(job);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import http from 'node:http';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfigOrExit } from './config';
 import { createContainer } from './container';
 import { JOBS } from './jobs';
 import { JobRunner } from './jobs/runner';
@@ -14,16 +14,7 @@ import { demoBanner, seedDemo } from './seed/demo';
  * Shutdown stops accepting, lets requests and job runs under way finish, then closes the pool.
  */
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
 
   const c = await createContainer(config);
   const log = c.logger;
