@@ -12,7 +12,6 @@ import { fitField, TEMPLATES, wechatData } from '../server/modules/notifications
 import type { Notice } from '../server/modules/notifications/notifications.service';
 import type { TestContext } from './helpers/context';
 import { createTestContext } from './helpers/context';
-import { usingMysql } from './helpers/database';
 import { loginHolder, loginStaff, unique, type Session } from './helpers/factories';
 import { createLiveContext, loginLiveHolder, TEMPLATE_IDS } from './helpers/live-wechat';
 import type { FakeWeChatServer } from './fakes/fake-wechat';
@@ -381,9 +380,8 @@ describe('notifications: delivery through WeChat', () => {
 describe('notifications: two dispatchers racing', () => {
   it('send each message exactly once', async () => {
     const { t, wx } = await createLiveContext({ env: { DISPATCH_BATCH_SIZE: '7', DISPATCH_CONCURRENCY: '4' } });
-    // On MariaDB the second dispatcher has its own DataSource, as a second instance would. SQLite in
-    // one process cannot have two: better-sqlite3 waits for locks synchronously, blocking the other.
-    const secondDb = usingMysql() ? await openDatabase(t.config.database) : t.container.db;
+    // The second dispatcher has its own DataSource, as a second instance would.
+    const secondDb = await openDatabase(t.config.database);
     try {
       const second = await createContainer(t.config, { db: secondDb, clock: t.clock, logger: t.container.logger });
       const holders = await Promise.all(Array.from({ length: 10 }, () => loginLiveHolder(t, wx, unique('race-'))));
@@ -406,7 +404,7 @@ describe('notifications: two dispatchers racing', () => {
       const statuses = await t.container.db.manager.find(OutboxMessage, { select: { status: true } });
       expect(statuses.every((r) => r.status === 'sent')).toBe(true);
     } finally {
-      if (secondDb !== t.container.db) await secondDb.close();
+      await secondDb.close();
       await t.close();
     }
   });

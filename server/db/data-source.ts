@@ -19,7 +19,10 @@ export function createDataSource(database: Config['database']): DataSource {
       migrationsRun: false,
       enableWAL: database.file !== ':memory:',
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
-        db.pragma('busy_timeout = 5000');
+        // No waiting inside SQLite: better-sqlite3 would wait synchronously and freeze the event
+        // loop (and deadlock against a second connection in the same process). The transaction
+        // helper retries on a timer instead.
+        db.pragma('busy_timeout = 0');
         db.pragma('foreign_keys = ON');
       },
     });

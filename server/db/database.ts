@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isRetryableTransactionError } from './errors';
+import { isRetryableTransactionError, isSqliteBusy } from './errors';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -32,7 +32,18 @@ export class Database {
     }
     const run = () => this.inTransaction.run(true, () => this.dataSource.transaction((em) => work(em)));
     if (this.kind === 'sqlite') {
-      const result = this.queue.then(run, run);
+      const attempt = async () => {
+        for (let n = 1; ; n++) {
+          try {
+            return await run();
+          } catch (err) {
+            // The file is locked by another connection: wait on a timer (up to ~5 s) and start over.
+            if (n >= 200 || !isSqliteBusy(err)) throw err;
+            await new Promise((r) => setTimeout(r, Math.min(25, n * 2)));
+          }
+        }
+      };
+      const result = this.queue.then(attempt, attempt);
       this.queue = result.catch(() => undefined);
       return result;
     }

@@ -22,6 +22,12 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
+/** SQLite could not take the lock now (another connection, usually another process, holds it). */
+export function isSqliteBusy(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } } | null;
+  return String(e?.driverError?.code ?? e?.code ?? '').startsWith('SQLITE_BUSY');
+}
+
 /**
  * Runs `work` and turns a unique violation into the domain error the caller names,
  * e.g. `onUniqueViolation(() => repo.insert(row), () => conflict('ID_NUMBER_TAKEN', …))`.
