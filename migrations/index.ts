@@ -1,5 +1,6 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Notifications1764000000000 } from './1764000000000-notifications';
+import { Cards1764100000000 } from './1764100000000-cards';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the compiled server load the same set. */
-export const migrations = [Foundation1763900000000, Notifications1764000000000];
+export const migrations = [Foundation1763900000000, Notifications1764000000000, Cards1764100000000];

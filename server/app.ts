@@ -9,6 +9,8 @@ import { buildRouter } from './http/router';
 import { JOBS } from './jobs';
 import { jobsRoutes } from './jobs/jobs.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { cardsRoutes } from './modules/cards/cards.routes';
+import { staffCardsRoutes } from './modules/cards/staff-cards.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
@@ -31,6 +33,8 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
     ...staffRoutes(services.staff),
     ...notificationsRoutes(services.notifications),
+    ...cardsRoutes(services.applications, services.cards),
+    ...staffCardsRoutes(services.review, services.batches, services.cardStats, c.clock),
     ...jobsRoutes(c.db, JOBS),
   ];
   openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });

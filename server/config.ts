@@ -42,6 +42,7 @@ const envSchema = z.object({
   DISPATCH_BATCH_SIZE: positiveInt.max(500).default(50),
   DISPATCH_CONCURRENCY: positiveInt.max(64).default(8),
   INSTANCE_ID: z.string().max(64).optional(),
+  CARD_NEEDS_INFO_DAYS: positiveInt.max(90).default(15),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: positiveInt.max(365).default(30),
@@ -82,6 +83,7 @@ export interface Config {
   };
   scheduler: { enabled: boolean; instanceId: string };
   dispatch: { batchSize: number; concurrency: number };
+  cards: { needsInfoDays: number };
   jwt: { secret: string; accessTtlSeconds: number; refreshTtlDays: number; usingDevSecret: boolean };
   encryption: {
     keys: EncryptionKey[];
@@ -200,6 +202,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     scheduler: { enabled: e.SCHEDULER_ENABLED, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
     dispatch: { batchSize: e.DISPATCH_BATCH_SIZE, concurrency: e.DISPATCH_CONCURRENCY },
+    cards: { needsInfoDays: e.CARD_NEEDS_INFO_DAYS },
     jwt: {
       secret: e.JWT_SECRET,
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -15,6 +15,13 @@ import { AuthService } from './modules/auth/auth.service';
 import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
 import type { FileStorage } from './modules/files/storage.port';
+import { ApplicationsService } from './modules/cards/applications.service';
+import { BatchesService } from './modules/cards/batches.service';
+import { ApplicationWorkflow } from './modules/cards/card-application.workflow';
+import { CardStatsService } from './modules/cards/card-stats.service';
+import { CardService } from './modules/cards/card.service';
+import { QrTokens } from './modules/cards/qr-token';
+import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
 import { OutboxDispatcher } from './modules/notifications/dispatcher';
 import { NotificationsService } from './modules/notifications/notifications.service';
@@ -39,6 +46,13 @@ export interface Container {
     staff: StaffService;
     notifications: NotificationsService;
     dispatcher: OutboxDispatcher;
+    applications: ApplicationsService;
+    review: ReviewService;
+    batches: BatchesService;
+    cards: CardService;
+    cardStats: CardStatsService;
+    qrTokens: QrTokens;
+    workflow: ApplicationWorkflow;
   };
 }
 
@@ -84,6 +98,11 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     config.wechat.mode === 'dev'
       ? { ...Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `dev-${k}`])), ...config.wechat.templateIds }
       : config.wechat.templateIds;
+  const people = new PeopleService(db, fieldCrypto, clock);
+  const notifications = new NotificationsService(db, clock);
+  const workflow = new ApplicationWorkflow(notifications, clock);
+  const review = new ReviewService(db, workflow, notifications, clock, config.cards.needsInfoDays);
+  const qrTokens = new QrTokens(config.jwt.secret, clock);
   return {
     config,
     logger,
@@ -94,16 +113,23 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     ports: { wechatLogin, storage, subscribeMessages },
     services: {
       auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger),
-      people: new PeopleService(db, fieldCrypto, clock),
+      people,
       files: new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024),
       staff: new StaffService(db, clock),
-      notifications: new NotificationsService(db, clock),
+      notifications,
       dispatcher: new OutboxDispatcher(db, subscribeMessages, clock, logger, {
         batchSize: config.dispatch.batchSize,
         concurrency: config.dispatch.concurrency,
         leaseMs: 120_000,
         templateIds,
       }),
+      applications: new ApplicationsService(db, workflow, clock),
+      review,
+      batches: new BatchesService(db, workflow, review, people, clock),
+      cards: new CardService(db, qrTokens, notifications, clock),
+      cardStats: new CardStatsService(db, clock),
+      qrTokens,
+      workflow,
     },
   };
 }

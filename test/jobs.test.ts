@@ -271,7 +271,7 @@ describe('scheduled jobs', () => {
       expect(outcome.ran).toBe(true);
       if (!outcome.ran) return;
       expect(outcome.run.status).toBe('succeeded');
-      expect(JSON.parse(outcome.run.counts!)).toEqual({ refreshTokens: 1, jobRuns: 1 });
+      expect(JSON.parse(outcome.run.counts!)).toEqual({ refreshTokens: 1, jobRuns: 1, qrTokens: 0 });
 
       expect(await manager.findOneBy(RefreshToken, { id: longExpired })).toBeNull();
       expect(await manager.findOneBy(RefreshToken, { id: justExpired })).not.toBeNull();
@@ -296,7 +296,7 @@ describe('scheduled jobs', () => {
       expect(purge.recentRuns.length).toBeGreaterThanOrEqual(1);
       expect(purge.recentRuns[0]).toMatchObject({ status: 'succeeded', instance: 'instance-a', error: null });
       expect(purge.recentRuns[0].slot).toMatch(/^manual-/);
-      expect(purge.recentRuns[0].counts).toEqual({ refreshTokens: expect.any(Number), jobRuns: expect.any(Number) });
+      expect(purge.recentRuns[0].counts).toEqual({ refreshTokens: expect.any(Number), jobRuns: expect.any(Number), qrTokens: expect.any(Number) });
       expect(typeof purge.recentRuns[0].finishedAt).toBe('string');
 
       const holder = await loginHolder(t);

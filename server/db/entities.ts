@@ -3,6 +3,11 @@ import { JobRun } from '../jobs/job-run.entity';
 import { AccountRole } from '../modules/auth/account-role.entity';
 import { Account } from '../modules/auth/account.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { CardApplicationEvent } from '../modules/cards/card-application-event.entity';
+import { CardApplication } from '../modules/cards/card-application.entity';
+import { CardBatch } from '../modules/cards/card-batch.entity';
+import { Card } from '../modules/cards/card.entity';
+import { QrTokenUse } from '../modules/cards/qr-token-use.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SubscriptionGrant } from '../modules/notifications/subscription-grant.entity';
@@ -25,4 +30,9 @@ export const entities = [
   SubscriptionGrant,
   WeChatAccessToken,
   JobRun,
+  CardApplication,
+  CardApplicationEvent,
+  CardBatch,
+  Card,
+  QrTokenUse,
 ];

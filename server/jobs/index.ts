@@ -1,8 +1,11 @@
+import { cardDeadlinesJob } from './card-deadlines.job';
+import { cardReadyRemindersJob } from './card-ready-reminders.job';
 import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import type { JobDefinition } from './job';
 import { purgeJob } from './purge.job';
+import { staffDigestJob } from './staff-digest.job';
 
 /** Every scheduled job. Feature modules add theirs here. */
-export const JOBS: JobDefinition[] = [dispatchNotificationsJob, purgeJob];
+export const JOBS: JobDefinition[] = [dispatchNotificationsJob, purgeJob, cardDeadlinesJob, cardReadyRemindersJob, staffDigestJob];
 
 export const findJob = (name: string) => JOBS.find((j) => j.name === name);

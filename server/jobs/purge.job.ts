@@ -1,5 +1,6 @@
 import { LessThan } from 'typeorm';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { QrTokenUse } from '../modules/cards/qr-token-use.entity';
 import { JobRun } from './job-run.entity';
 import type { JobDefinition } from './job';
 
@@ -12,10 +13,10 @@ const JOB_RUN_DAYS = 30;
 export const purgeJob: JobDefinition = {
   name: 'purge',
   schedule: '17 3 * * *',
-  description: 'Remove expired refresh tokens and job runs older than 30 days',
+  description: 'Remove expired refresh tokens, job runs older than 30 days and spent QR tokens',
   run: async (c) => {
     const now = c.clock.now().getTime();
-    const purge = async (entity: typeof RefreshToken | typeof JobRun, where: object) => {
+    const purge = async (entity: typeof RefreshToken | typeof JobRun | typeof QrTokenUse, where: object) => {
       let total = 0;
       for (;;) {
         const ids = (await c.db.manager.find(entity, { where, select: { id: true }, take: 1000 })).map((r) => r.id);
@@ -27,6 +28,8 @@ export const purgeJob: JobDefinition = {
     return {
       refreshTokens: await purge(RefreshToken, { expiresAt: LessThan(new Date(now - REFRESH_TOKEN_GRACE_DAYS * DAY)) }),
       jobRuns: await purge(JobRun, { startedAt: LessThan(new Date(now - JOB_RUN_DAYS * DAY)) }),
+      // A spent QR token only matters until it expires; a day later it can go.
+      qrTokens: await purge(QrTokenUse, { expiresAt: LessThan(new Date(now - DAY)) }),
     };
   },
 };

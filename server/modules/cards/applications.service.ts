@@ -1,0 +1,277 @@
+import { In, type EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import { onUniqueViolation } from '../../db/errors';
+import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { allowedActions } from '../../lib/state-machine';
+import { StoredFile } from '../files/stored-file.entity';
+import type { HolderCategory } from '../people/id-number';
+import { Person } from '../people/person.entity';
+import { Station } from '../staff/station.entity';
+import { CardApplicationEvent } from './card-application-event.entity';
+import { CardApplication, type ApplicationKind, type Delivery } from './card-application.entity';
+import { APPLICATION_TRANSITIONS, type ApplicationStatus } from './card-application.states';
+import type { ApplicationWorkflow } from './card-application.workflow';
+import { Card } from './card.entity';
+import { checkEligibility, type Declarations } from './eligibility';
+
+export interface ApplicationInput {
+  kind: ApplicationKind;
+  category: HolderCategory;
+  photoFileId: number;
+  documentFileIds: number[];
+  stationId: number;
+  delivery: Delivery;
+  address?: string | null;
+  declarations: Declarations;
+}
+
+export type ApplicationPatch = Partial<Omit<ApplicationInput, 'kind'>>;
+
+export interface ApplicationView {
+  application: CardApplication;
+  station: Station | null;
+  history: CardApplicationEvent[];
+  allowedActions: string[];
+}
+
+const applicationExists = () => conflict('APPLICATION_EXISTS', '您已有一份正在办理的申请，请在原申请中继续办理');
+
+/** Holder actions available by status (edit is not a transition: the draft or sent-back form). */
+export function holderActions(status: ApplicationStatus): string[] {
+  const actions: string[] = allowedActions(APPLICATION_TRANSITIONS, status, 'holder');
+  return status === 'draft' || status === 'needs_info' ? ['edit', ...actions] : actions;
+}
+
+/** The holder's side of the 优待证: self-check, draft, submit, edit when sent back, withdraw, follow. */
+export class ApplicationsService {
+  constructor(
+    private readonly db: Database,
+    private readonly workflow: ApplicationWorkflow,
+    private readonly clock: Clock,
+  ) {}
+
+  checkEligibility = checkEligibility;
+
+  /**
+   * Creates a draft.
+   * 1. The holder must have bound an identity; the category must be theirs; no exclusion applies.
+   * 2. A reissue needs a card reported lost, an exchange an active card; a new card needs neither.
+   * 3. Photo and documents must be the holder's own uploads of the right purpose.
+   * 4. One open application per person (a unique key settles races).
+   */
+  async create(principal: Principal, input: ApplicationInput): Promise<ApplicationView> {
+    const person = await this.personOf(principal);
+    if (input.category !== person.category) {
+      throw validationFailed('category', '申请类别须与已登记的身份类别一致');
+    }
+    const verdict = checkEligibility(input.category, input.declarations);
+    if (verdict.verdict === 'ineligible') {
+      throw new AppError(409, 'NOT_ELIGIBLE', verdict.reasons.join('；'));
+    }
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const current = await em.findOneBy(Card, { currentPersonId: person.id });
+      const replacesCardId = this.checkKind(input.kind, current);
+      const station = await this.checkPlace(em, input.stationId, input.delivery, input.address);
+      await this.checkFiles(em, principal.accountId, input.photoFileId, input.documentFileIds);
+
+      const result = await onUniqueViolation(
+        () =>
+          em.insert(CardApplication, {
+            personId: person.id,
+            applicantAccountId: principal.accountId,
+            kind: input.kind,
+            replacesCardId,
+            category: input.category,
+            photoFileId: input.photoFileId,
+            documentFileIds: JSON.stringify(input.documentFileIds),
+            stationId: station.id,
+            districtId: station.districtId,
+            delivery: input.delivery,
+            address: input.delivery === 'mail' ? input.address!.trim() : null,
+            declarations: JSON.stringify(input.declarations),
+            caseByCase: verdict.verdict === 'case_by_case',
+            status: 'draft',
+            openPersonId: person.id,
+            reason: null,
+            needsInfoDeadline: null,
+            batchId: null,
+            cardId: null,
+            submittedAt: null,
+            approvedAt: null,
+            readyAt: null,
+            issuedAt: null,
+            statusChangedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        applicationExists,
+      );
+      const id = Number(result.identifiers[0].id);
+      await em.insert(CardApplicationEvent, {
+        applicationId: id,
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'draft',
+        actorAccountId: principal.accountId,
+        actorRole: 'holder',
+        reason: null,
+        createdAt: now,
+      });
+      return this.view(em, await em.findOneByOrFail(CardApplication, { id }));
+    });
+  }
+
+  /** Edits a draft, or a sent-back application before its deadline. */
+  async update(principal: Principal, id: number, patch: ApplicationPatch): Promise<ApplicationView> {
+    return this.db.transaction(async (em) => {
+      const app = await this.mine(em, principal, id);
+      if (app.status !== 'draft' && app.status !== 'needs_info') {
+        throw conflict('INVALID_TRANSITION', '当前状态不能修改申请');
+      }
+      this.checkDeadline(app);
+      if (patch.category !== undefined && patch.category !== app.category) {
+        throw validationFailed('category', '申请类别须与已登记的身份类别一致');
+      }
+      const delivery = patch.delivery ?? app.delivery;
+      const address = patch.address !== undefined ? patch.address : app.address;
+      const station = await this.checkPlace(em, patch.stationId ?? app.stationId, delivery, address);
+      const documentFileIds = patch.documentFileIds ?? (JSON.parse(app.documentFileIds) as number[]);
+      await this.checkFiles(em, principal.accountId, patch.photoFileId ?? app.photoFileId, documentFileIds);
+      let caseByCase = app.caseByCase;
+      if (patch.declarations) {
+        const verdict = checkEligibility(app.category, patch.declarations);
+        if (verdict.verdict === 'ineligible') throw new AppError(409, 'NOT_ELIGIBLE', verdict.reasons.join('；'));
+        caseByCase = verdict.verdict === 'case_by_case';
+      }
+      const result = await em
+        .createQueryBuilder()
+        .update(CardApplication)
+        .set({
+          photoFileId: patch.photoFileId ?? app.photoFileId,
+          documentFileIds: JSON.stringify(documentFileIds),
+          stationId: station.id,
+          districtId: station.districtId,
+          delivery,
+          address: delivery === 'mail' ? address!.trim() : null,
+          declarations: patch.declarations ? JSON.stringify(patch.declarations) : app.declarations,
+          caseByCase,
+          updatedAt: this.clock.now(),
+        })
+        .where('id = :id AND status = :status', { id, status: app.status })
+        .execute();
+      if (result.affected !== 1) throw conflict('INVALID_TRANSITION', '申请状态已变化，请刷新后重试');
+      return this.view(em, await em.findOneByOrFail(CardApplication, { id }));
+    });
+  }
+
+  /** Submits a draft, or resubmits a sent-back application before its deadline. */
+  async submit(principal: Principal, id: number): Promise<ApplicationView> {
+    return this.db.transaction(async (em) => {
+      const app = await this.mine(em, principal, id);
+      this.checkDeadline(app);
+      const missing: string[] = [];
+      if ((JSON.parse(app.documentFileIds) as number[]).length === 0) missing.push('请上传身份证、户口簿、退伍证或关系证明等材料');
+      if (missing.length) throw new AppError(400, 'APPLICATION_INCOMPLETE', missing.join('；'));
+      const now = this.clock.now();
+      const moved = await this.workflow.move(em, app, {
+        action: app.status === 'needs_info' ? 'resubmit' : 'submit',
+        actor: { accountId: principal.accountId, role: 'holder' },
+        set: { submittedAt: app.submittedAt ?? now, needsInfoDeadline: null },
+      });
+      return this.view(em, moved);
+    });
+  }
+
+  async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
+    return this.db.transaction(async (em) => {
+      const app = await this.mine(em, principal, id);
+      const moved = await this.workflow.move(em, app, { action: 'withdraw', actor: { accountId: principal.accountId, role: 'holder' } });
+      return this.view(em, moved);
+    });
+  }
+
+  async listMine(principal: Principal): Promise<ApplicationView[]> {
+    const em = this.db.manager;
+    const person = await em.findOneBy(Person, { accountId: principal.accountId });
+    if (!person) return [];
+    const apps = await em.find(CardApplication, { where: { personId: person.id }, order: { id: 'DESC' } });
+    return Promise.all(apps.map((a) => this.view(em, a)));
+  }
+
+  async getMine(principal: Principal, id: number): Promise<ApplicationView> {
+    return this.view(this.db.manager, await this.mine(this.db.manager, principal, id));
+  }
+
+  private async view(em: EntityManager, application: CardApplication): Promise<ApplicationView> {
+    const [history, station] = await Promise.all([
+      em.find(CardApplicationEvent, { where: { applicationId: application.id }, order: { id: 'ASC' } }),
+      em.findOneBy(Station, { id: application.stationId }),
+    ]);
+    const sentBackExpired = application.status === 'needs_info' && this.deadlinePassed(application);
+    return {
+      application,
+      station,
+      history,
+      allowedActions: holderActions(application.status).filter((a) => !sentBackExpired || a === 'withdraw'),
+    };
+  }
+
+  private async personOf(principal: Principal): Promise<Person> {
+    const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
+    if (!person) throw conflict('IDENTITY_REQUIRED', '请先完成身份信息登记');
+    return person;
+  }
+
+  /** The caller's own application, or 404 as if it did not exist. */
+  private async mine(em: EntityManager, principal: Principal, id: number): Promise<CardApplication> {
+    const person = await em.findOneBy(Person, { accountId: principal.accountId });
+    const app = person ? await em.findOneBy(CardApplication, { id, personId: person.id }) : null;
+    if (!app) throw notFound('申请不存在');
+    return app;
+  }
+
+  private deadlinePassed(app: CardApplication): boolean {
+    return app.needsInfoDeadline !== null && app.needsInfoDeadline.getTime() <= this.clock.now().getTime();
+  }
+
+  private checkDeadline(app: CardApplication): void {
+    if (app.status === 'needs_info' && this.deadlinePassed(app)) {
+      throw conflict('DEADLINE_PASSED', '补充材料的期限已过，请重新提交申请');
+    }
+  }
+
+  private checkKind(kind: ApplicationKind, current: Card | null): number | null {
+    if (kind === 'new') {
+      if (current) throw conflict('CARD_EXISTS', '您已持有优待证；如遗失请先挂失再申请补领，如损坏请申请换领');
+      return null;
+    }
+    if (kind === 'reissue') {
+      if (current?.status !== 'reported_lost') throw conflict('CARD_NOT_LOST', '补领须先挂失原优待证');
+      return current.id;
+    }
+    if (current?.status !== 'active') throw conflict('CARD_INACTIVE', '换领须持有正常使用中的优待证');
+    return current.id;
+  }
+
+  private async checkPlace(em: EntityManager, stationId: number, delivery: Delivery, address: string | null | undefined): Promise<Station> {
+    const station = await em.findOneBy(Station, { id: stationId });
+    if (!station) throw validationFailed('stationId', '服务站不存在');
+    if (delivery === 'mail' && (!address || address.trim().length < 5)) {
+      throw validationFailed('address', '选择邮寄时请填写详细收件地址');
+    }
+    return station;
+  }
+
+  private async checkFiles(em: EntityManager, accountId: number, photoFileId: number, documentFileIds: number[]): Promise<void> {
+    const photo = await em.findOneBy(StoredFile, { id: photoFileId, ownerAccountId: accountId });
+    if (!photo || photo.purpose !== 'card_photo') throw validationFailed('photoFileId', '请先上传符合要求的证件照');
+    if (documentFileIds.length === 0) return;
+    const docs = await em.find(StoredFile, { where: { id: In(documentFileIds), ownerAccountId: accountId } });
+    if (docs.length !== new Set(documentFileIds).size || docs.some((d) => d.purpose !== 'document')) {
+      throw validationFailed('documentFileIds', '材料文件不存在');
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { Database } from '../../db/database';
+import { conflict, notFound } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { applyTransition } from '../../lib/state-machine';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { wechatTime } from '../notifications/templates';
+import { Person } from '../people/person.entity';
+import { Card } from './card.entity';
+import { CARD_TRANSITIONS } from './card.states';
+import type { QrTokens } from './qr-token';
+
+/** The holder's electronic card: show it, show its QR code, report it lost. */
+export class CardService {
+  constructor(
+    private readonly db: Database,
+    private readonly qr: QrTokens,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The holder's current card, or their latest one (revoked, say) so they see why it stopped. */
+  async myCard(principal: Principal): Promise<{ card: Card; person: Person }> {
+    const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
+    const card = person
+      ? ((await this.db.manager.findOneBy(Card, { currentPersonId: person.id })) ??
+        (await this.db.manager.findOne(Card, { where: { personId: person.id }, order: { id: 'DESC' } })))
+      : null;
+    if (!person || !card) throw notFound('您还没有优待证');
+    return { card, person };
+  }
+
+  /** A fresh QR token (about a minute, single use) for an active card. */
+  async qrToken(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
+    const { card } = await this.myCard(principal);
+    if (card.status !== 'active') throw conflict('CARD_INACTIVE', '优待证当前不可用（已挂失、更换或注销），不能出示');
+    return this.qr.issue(card.id);
+  }
+
+  /** Reports the card lost: it stops verifying at once; the holder may then apply for a reissue. */
+  async reportLost(principal: Principal): Promise<{ card: Card; person: Person }> {
+    const { card, person } = await this.myCard(principal);
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      await applyTransition(em, Card, card.id, CARD_TRANSITIONS.report_lost, { reportedLostAt: now, updatedAt: now });
+      await this.notifications.notify(em, {
+        recipient: person.accountId ?? principal.accountId,
+        templateKey: 'application_status',
+        data: { subject: '优待证挂失', status: '已挂失', time: wechatTime(now), remark: '优待证已挂失，立即停止使用；可在小程序中申请补领' },
+        page: 'pages/card/index',
+        idempotencyKey: `card:${card.id}:reported-lost`,
+      });
+      return { card: await em.findOneByOrFail(Card, { id: card.id }), person };
+    });
+  }
+}

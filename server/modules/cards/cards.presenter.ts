@@ -1,0 +1,96 @@
+import { isoTime } from '../../lib/time';
+import { maskIdNumber, maskName, maskPhone } from '../../lib/mask';
+import type { Person } from '../people/person.entity';
+import type { Station } from '../staff/station.entity';
+import type { CardApplicationEvent } from './card-application-event.entity';
+import type { CardApplication } from './card-application.entity';
+import type { CardBatch } from './card-batch.entity';
+import type { Card } from './card.entity';
+import type { Declarations } from './eligibility';
+
+const t = (d: Date | null) => (d ? isoTime(d) : null);
+const DAY = 86_400_000;
+
+export const presentHistory = (e: CardApplicationEvent) => ({
+  action: e.action,
+  from: e.fromStatus,
+  to: e.toStatus,
+  at: isoTime(e.createdAt),
+  by: e.actorRole,
+  reason: e.reason,
+});
+
+export function presentApplication(v: { application: CardApplication; station: Station | null; history: CardApplicationEvent[]; allowedActions: string[] }) {
+  const a = v.application;
+  const station = v.station;
+  return {
+    id: a.id,
+    kind: a.kind,
+    status: a.status,
+    category: a.category,
+    station: station ? { id: station.id, name: station.name, address: station.address } : null,
+    delivery: a.delivery,
+    address: a.address,
+    photoFileId: a.photoFileId,
+    documentFileIds: JSON.parse(a.documentFileIds) as number[],
+    reason: a.reason,
+    needsInfoDeadline: t(a.needsInfoDeadline),
+    submittedAt: t(a.submittedAt),
+    createdAt: isoTime(a.createdAt),
+    history: v.history.map(presentHistory),
+    allowedActions: v.allowedActions,
+  };
+}
+
+const waitingDays = (a: CardApplication, now: Date) => (a.submittedAt ? Math.floor((now.getTime() - a.submittedAt.getTime()) / DAY) : null);
+
+export function presentStaffApplication(
+  v: { application: CardApplication; person: Person; station: Station; history: CardApplicationEvent[]; allowedActions: string[] },
+  now: Date,
+) {
+  const a = v.application;
+  return {
+    ...presentApplication(v),
+    applicant: {
+      name: v.person.name,
+      gender: v.person.gender,
+      birthDate: v.person.birthDate,
+      idNumberMasked: maskIdNumber(v.person.idNumberLast4),
+      phoneMasked: maskPhone(v.person.phoneLast4),
+      verified: v.person.verified,
+    },
+    caseByCase: a.caseByCase,
+    declarations: JSON.parse(a.declarations) as Declarations,
+    batchId: a.batchId,
+    waitingDays: waitingDays(a, now),
+  };
+}
+
+export const presentQueueItem = (now: Date) => (x: { application: CardApplication; person: Person }) => ({
+  id: x.application.id,
+  status: x.application.status,
+  kind: x.application.kind,
+  category: x.application.category,
+  applicantName: x.person.name,
+  stationId: x.application.stationId,
+  caseByCase: x.application.caseByCase,
+  submittedAt: t(x.application.submittedAt),
+  waitingDays: waitingDays(x.application, now),
+});
+
+/** The card number is masked to its last four characters even for its holder: the QR code proves the card. */
+export const presentCard = (c: Card, p: Person) => ({
+  cardNumber: `${'*'.repeat(Math.max(4, c.cardNumber.length - 4))}${c.cardNumber.slice(-4)}`,
+  status: c.status,
+  category: c.category,
+  holderName: maskName(p.name),
+  issuedAt: isoTime(c.issuedAt),
+});
+
+export const presentBatch = (b: CardBatch) => ({
+  id: b.id,
+  size: b.size,
+  createdAt: isoTime(b.createdAt),
+  exportedAt: t(b.exportedAt),
+  arrivedAt: t(b.arrivedAt),
+});

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { pageQuery, pageView } from '../../http/pagination';
+import { idParam } from '../../http/validate';
+import { HOLDER_CATEGORIES } from '../people/id-number';
+import { APPLICATION_STATUSES } from './card-application.states';
+import { CARD_STATUSES } from './card.states';
+import { declarationsSchema } from './eligibility';
+
+export { eligibilityBody } from './eligibility';
+
+const fileId = z.number().int().positive();
+
+export const applicationBody = z.strictObject({
+  kind: z.enum(['new', 'reissue', 'exchange']).default('new'),
+  category: z.enum(HOLDER_CATEGORIES),
+  photoFileId: fileId,
+  documentFileIds: z.array(fileId).max(10).default([]),
+  stationId: z.number().int().positive(),
+  delivery: z.enum(['pickup', 'mail']),
+  address: z.string().trim().max(200).nullable().optional(),
+  declarations: declarationsSchema,
+});
+
+export const applicationPatch = z
+  .strictObject({
+    category: z.enum(HOLDER_CATEGORIES),
+    photoFileId: fileId,
+    documentFileIds: z.array(fileId).max(10),
+    stationId: z.number().int().positive(),
+    delivery: z.enum(['pickup', 'mail']),
+    address: z.string().trim().max(200).nullable(),
+    declarations: declarationsSchema,
+  })
+  .partial();
+
+export const idParams = z.object({ id: idParam });
+
+export const reviewBody = z.strictObject({
+  decision: z.enum(['approve', 'reject', 'request_info']),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const issueBody = z.strictObject({
+  cardNumber: z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
+  handover: z.enum(['pickup', 'mail', 'ceremony']).optional(),
+});
+
+export const batchBody = z.strictObject({ applicationIds: z.array(z.number().int().positive()).min(1).max(500) });
+export const revokeBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
+
+export const queueQuery = pageQuery.extend({
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  stationId: z.coerce.number().int().positive().optional(),
+  minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+export const queueCursor = z.object({ submittedAt: z.string(), id: z.number().int().positive() });
+
+const historyItem = z.object({
+  action: z.string(),
+  from: z.enum(APPLICATION_STATUSES).nullable(),
+  to: z.enum(APPLICATION_STATUSES),
+  at: z.string(),
+  by: z.enum(['holder', 'station', 'district', 'system']),
+  reason: z.string().nullable(),
+});
+
+export const applicationView = z.object({
+  id: z.number().int(),
+  kind: z.enum(['new', 'reissue', 'exchange']),
+  status: z.enum(APPLICATION_STATUSES),
+  category: z.enum(HOLDER_CATEGORIES),
+  station: z.object({ id: z.number().int(), name: z.string(), address: z.string() }).nullable(),
+  delivery: z.enum(['pickup', 'mail']),
+  address: z.string().nullable(),
+  photoFileId: z.number().int(),
+  documentFileIds: z.array(z.number().int()),
+  reason: z.string().nullable(),
+  needsInfoDeadline: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  history: z.array(historyItem),
+  allowedActions: z.array(z.string()),
+});
+export const applicationListView = z.object({ items: z.array(applicationView), nextCursor: z.null() });
+
+export const staffApplicationView = applicationView.extend({
+  applicant: z.object({
+    name: z.string(),
+    gender: z.enum(['M', 'F']),
+    birthDate: z.string(),
+    idNumberMasked: z.string(),
+    phoneMasked: z.string(),
+    verified: z.boolean(),
+  }),
+  caseByCase: z.boolean(),
+  declarations: declarationsSchema,
+  batchId: z.number().int().nullable(),
+  waitingDays: z.number().nullable(),
+});
+export const queueItemView = z.object({
+  id: z.number().int(),
+  status: z.enum(APPLICATION_STATUSES),
+  kind: z.enum(['new', 'reissue', 'exchange']),
+  category: z.enum(HOLDER_CATEGORIES),
+  applicantName: z.string(),
+  stationId: z.number().int(),
+  caseByCase: z.boolean(),
+  submittedAt: z.string().nullable(),
+  waitingDays: z.number().nullable(),
+});
+export const queueView = pageView(queueItemView);
+
+export const cardView = z.object({
+  cardNumber: z.string(),
+  status: z.enum(CARD_STATUSES),
+  category: z.enum(HOLDER_CATEGORIES),
+  holderName: z.string(),
+  issuedAt: z.string(),
+});
+export const qrTokenView = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const eligibilityView = z.object({
+  verdict: z.enum(['eligible', 'case_by_case', 'ineligible']),
+  reasons: z.array(z.string()),
+  next: z.array(z.string()),
+});
+
+export const batchView = z.object({
+  id: z.number().int(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  exportedAt: z.string().nullable(),
+  arrivedAt: z.string().nullable(),
+});
+export const batchListView = z.object({ items: z.array(batchView), nextCursor: z.null() });
+export const revokedCardView = z.object({ id: z.number().int(), status: z.enum(CARD_STATUSES), revokedReason: z.string().nullable() });

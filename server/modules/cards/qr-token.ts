@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../db/errors';
+import { AppError, conflict } from '../../http/errors';
+import type { Clock } from '../../lib/clock';
+import { Card } from './card.entity';
+import { QrTokenUse } from './qr-token-use.entity';
+
+/** How long a QR code shown on the phone stays valid. */
+export const QR_TOKEN_TTL_SECONDS = 60;
+
+const qrInvalid = () => new AppError(400, 'QR_INVALID', '二维码无效或已过期，请让持证人刷新后重试');
+
+/**
+ * The electronic card's QR token: `q1.<card id>.<jti>.<expiry>.<signature>`, HMAC-SHA256 with a
+ * key of its own (derived from the server secret), short enough for a low-density QR code.
+ * Single use: verifying it at a counter records its jti inside the counter's transaction, so a
+ * token is spent only when the redemption it was shown for is recorded.
+ */
+export class QrTokens {
+  private readonly key: crypto.KeyObject;
+
+  constructor(
+    secret: string,
+    private readonly clock: Clock,
+  ) {
+    this.key = crypto.createSecretKey(crypto.createHmac('sha256', secret).update('rongyou/qr-token/v1').digest());
+  }
+
+  issue(cardId: number): { token: string; expiresAt: Date } {
+    const exp = Math.floor(this.clock.now().getTime() / 1000) + QR_TOKEN_TTL_SECONDS;
+    const body = `q1.${cardId.toString(36)}.${crypto.randomBytes(9).toString('base64url')}.${exp.toString(36)}`;
+    return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Checks signature and expiry only; throws QR_INVALID. */
+  verify(token: string): { cardId: number; jti: string; expiresAt: Date } {
+    const parts = token.split('.');
+    if (parts.length !== 5 || parts[0] !== 'q1') throw qrInvalid();
+    const body = parts.slice(0, 4).join('.');
+    const given = Buffer.from(parts[4], 'base64url');
+    const expected = Buffer.from(this.sign(body), 'base64url');
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw qrInvalid();
+    const cardId = parseInt(parts[1], 36);
+    const exp = parseInt(parts[3], 36);
+    if (!Number.isSafeInteger(cardId) || !Number.isSafeInteger(exp)) throw qrInvalid();
+    if (exp * 1000 <= this.clock.now().getTime()) throw qrInvalid();
+    return { cardId, jti: parts[2], expiresAt: new Date(exp * 1000) };
+  }
+
+  /**
+   * Verifies and spends a token inside the caller's transaction; returns the active card.
+   * QR_INVALID (forged, expired), QR_USED (replayed), CARD_INACTIVE (lost, replaced, revoked).
+   * If the caller's transaction rolls back, the token was not spent.
+   */
+  async consume(em: EntityManager, token: string): Promise<Card> {
+    const { cardId, jti, expiresAt } = this.verify(token);
+    const card = await em.findOneBy(Card, { id: cardId });
+    if (!card) throw qrInvalid();
+    try {
+      await em.insert(QrTokenUse, { jti, cardId, expiresAt, createdAt: this.clock.now() });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('QR_USED', '该二维码已使用，请让持证人刷新后重试');
+      throw err;
+    }
+    if (card.status !== 'active') throw conflict('CARD_INACTIVE', '该优待证当前不可用（已挂失、更换或注销）');
+    return card;
+  }
+
+  private sign(body: string): string {
+    return crypto.createHmac('sha256', this.key).update(body).digest().subarray(0, 16).toString('base64url');
+  }
+}

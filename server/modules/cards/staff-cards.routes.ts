@@ -1,0 +1,176 @@
+import { decodeCursor, toPage } from '../../http/pagination';
+import { route } from '../../http/route';
+import type { Clock } from '../../lib/clock';
+import type { BatchesService } from './batches.service';
+import type { CardStatsService } from './card-stats.service';
+import { presentBatch, presentQueueItem, presentStaffApplication } from './cards.presenter';
+import {
+  batchBody,
+  batchListView,
+  batchView,
+  idParams,
+  issueBody,
+  queueCursor,
+  queueQuery,
+  queueView,
+  revokeBody,
+  revokedCardView,
+  reviewBody,
+  staffApplicationView,
+} from './cards.schemas';
+import type { ReviewService } from './review.service';
+import { z } from 'zod';
+
+const STAFF = ['station_staff', 'district_staff'] as const;
+const DISTRICT = ['district_staff'] as const;
+
+/** The bureau's side: the review queue, decisions, production batches, handing out, revocation, figures. */
+export const staffCardsRoutes = (review: ReviewService, batches: BatchesService, stats: CardStatsService, clock: Clock) => [
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-applications',
+    tag: 'cards-staff',
+    summary: 'Applications in the caller’s station or district, oldest submission first',
+    access: STAFF,
+    query: queueQuery,
+    responses: { 200: { description: 'A page of the queue', schema: queueView } },
+    handler: async ({ principal, query }) => {
+      const after = decodeCursor(query.cursor, queueCursor);
+      const rows = await review.queue(principal, { ...query, after, limit: query.limit + 1 });
+      return {
+        body: toPage(rows, query.limit, presentQueueItem(clock.now()), (x) => ({
+          submittedAt: (x.application.submittedAt ?? x.application.createdAt).toISOString(),
+          id: x.application.id,
+        })),
+      };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-applications/:id',
+    tag: 'cards-staff',
+    summary: 'An application with the applicant (masked), photo and documents, history and allowed actions',
+    access: STAFF,
+    params: idParams,
+    responses: { 200: { description: 'The application', schema: staffApplicationView } },
+    errors: ['NOT_FOUND'],
+    handler: async ({ principal, params }) => ({ body: presentStaffApplication(await review.get(principal, params.id), clock.now()) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-applications/:id/review',
+    tag: 'cards-staff',
+    summary: 'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district',
+    access: STAFF,
+    params: idParams,
+    body: reviewBody,
+    responses: { 200: { description: 'The application', schema: staffApplicationView } },
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'VALIDATION_FAILED'],
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentStaffApplication(await review.review(principal, params.id, body.decision, body.reason, requestId), clock.now()),
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-applications/:id/card-ready',
+    tag: 'cards-staff',
+    summary: 'The card has arrived: the holder is told where and when to collect it',
+    access: DISTRICT,
+    params: idParams,
+    responses: { 200: { description: 'The application', schema: staffApplicationView } },
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION'],
+    handler: async ({ principal, params, requestId }) => ({ body: presentStaffApplication(await review.markReady(principal, params.id, requestId), clock.now()) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-applications/:id/issue',
+    tag: 'cards-staff',
+    summary: 'Hand out the card under its number (pickup, mail or ceremony); the card becomes active',
+    access: STAFF,
+    params: idParams,
+    body: issueBody,
+    responses: { 200: { description: 'The application', schema: staffApplicationView } },
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'CARD_NUMBER_TAKEN', 'VALIDATION_FAILED'],
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentStaffApplication(await review.issue(principal, params.id, body, requestId), clock.now()),
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-batches',
+    tag: 'cards-staff',
+    summary: 'Send approved applications to production as one batch (all or nothing)',
+    access: DISTRICT,
+    body: batchBody,
+    responses: { 201: { description: 'The batch', schema: batchView.extend({ applicationIds: z.array(z.number().int()) }) } },
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN'],
+    handler: async ({ principal, body, requestId }) => {
+      const { batch, applications } = await batches.create(principal, body.applicationIds, requestId);
+      return { status: 201, body: { ...presentBatch(batch), applicationIds: applications.map((a) => a.id) } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-batches',
+    tag: 'cards-staff',
+    summary: 'Production batches of the caller’s district, newest first',
+    access: DISTRICT,
+    responses: { 200: { description: 'Batches', schema: batchListView } },
+    handler: async ({ principal }) => ({ body: { items: (await batches.list(principal)).map(presentBatch), nextCursor: null } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-batches/:id/export',
+    tag: 'cards-staff',
+    summary: 'The batch as CSV for the bank (UTF-8 with BOM; full ID numbers; audit-logged)',
+    access: DISTRICT,
+    params: idParams,
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    handler: async ({ principal, params, requestId, ctx }) => {
+      const { filename, csv } = await batches.exportCsv(principal, params.id, requestId);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return { body: csv };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-batches/:id/card-ready',
+    tag: 'cards-staff',
+    summary: 'The batch’s cards have arrived: every application in it becomes card_ready',
+    access: DISTRICT,
+    params: idParams,
+    responses: { 200: { description: 'The batch', schema: batchView.extend({ ready: z.number().int() }) } },
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+    handler: async ({ principal, params, requestId }) => {
+      const { batch, ready } = await batches.markArrived(principal, params.id, requestId);
+      return { body: { ...presentBatch(batch), ready } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/cards/:id/revoke',
+    tag: 'cards-staff',
+    summary: 'Revoke a card with a reason: it stops verifying at once',
+    access: DISTRICT,
+    params: idParams,
+    body: revokeBody,
+    responses: { 200: { description: 'The card', schema: revokedCardView } },
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN'],
+    handler: async ({ principal, params, body, requestId }) => {
+      const card = await review.revokeCard(principal, params.id, body.reason, requestId);
+      return { body: { id: card.id, status: card.status, revokedReason: card.revokedReason } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-stats',
+    tag: 'cards-staff',
+    summary: 'Counts by status, application and issuance rates, median days, the longest waiting',
+    access: STAFF,
+    responses: { 200: { description: 'Figures' } },
+    handler: async ({ principal }) => ({ body: await stats.stats(principal) }),
+  }),
+];
