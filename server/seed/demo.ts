@@ -1,4 +1,5 @@
 import type { Container } from '../container';
+import { seedDemoCards } from './demo-cards';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
 import { hashPassword } from '../modules/auth/password';
@@ -56,6 +57,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
       created.push(a);
     }
   });
+  await seedDemoCards(c);
   return created;
 }
 
@@ -67,6 +69,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     '  Staff logins (POST /api/v1/auth/password-login):',
     ...rows,
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
+    '  Demo holders with applications at every stage: dev-demo1 … dev-demo8',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',
     '',
