@@ -13,6 +13,9 @@ import { cardsRoutes } from './modules/cards/cards.routes';
 import { staffCardsRoutes } from './modules/cards/staff-cards.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { merchantPortalRoutes } from './modules/merchants/merchant-portal.routes';
+import { merchantsRoutes } from './modules/merchants/merchants.routes';
+import { staffMerchantsRoutes } from './modules/merchants/staff-merchants.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
@@ -35,6 +38,9 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...notificationsRoutes(services.notifications),
     ...cardsRoutes(services.applications, services.cards),
     ...staffCardsRoutes(services.review, services.batches, services.cardStats, c.clock),
+    ...merchantsRoutes(services.merchants, services.browse, services.redemptions, services.complaints),
+    ...merchantPortalRoutes(services.merchants, services.offers, services.redemptions),
+    ...staffMerchantsRoutes(services.merchants, services.complaints, services.redemptions),
     ...jobsRoutes(c.db, JOBS),
   ];
   openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });

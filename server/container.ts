@@ -23,6 +23,12 @@ import { CardService } from './modules/cards/card.service';
 import { QrTokens } from './modules/cards/qr-token';
 import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
+import { BrowseService } from './modules/merchants/browse.service';
+import { ComplaintsService } from './modules/merchants/complaints.service';
+import { MerchantsService } from './modules/merchants/merchants.service';
+import { OffersService } from './modules/merchants/offers.service';
+import { RedemptionsService } from './modules/merchants/redemptions.service';
+import { SingleFlightCache } from './modules/merchants/single-flight-cache';
 import { OutboxDispatcher } from './modules/notifications/dispatcher';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
@@ -53,6 +59,11 @@ export interface Container {
     cardStats: CardStatsService;
     qrTokens: QrTokens;
     workflow: ApplicationWorkflow;
+    merchants: MerchantsService;
+    offers: OffersService;
+    browse: BrowseService;
+    redemptions: RedemptionsService;
+    complaints: ComplaintsService;
   };
 }
 
@@ -103,6 +114,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const workflow = new ApplicationWorkflow(notifications, clock);
   const review = new ReviewService(db, workflow, notifications, clock, config.cards.needsInfoDays);
   const qrTokens = new QrTokens(config.jwt.secret, clock);
+  // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
+  const catalogue = new SingleFlightCache<unknown>(10_000);
   return {
     config,
     logger,
@@ -130,6 +143,11 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       cardStats: new CardStatsService(db, clock),
       qrTokens,
       workflow,
+      merchants: new MerchantsService(db, notifications, clock, catalogue),
+      offers: new OffersService(db, clock, catalogue),
+      browse: new BrowseService(db, clock, catalogue),
+      redemptions: new RedemptionsService(db, qrTokens, clock),
+      complaints: new ComplaintsService(db, clock),
     },
   };
 }

@@ -8,6 +8,13 @@ import { CardApplication } from '../modules/cards/card-application.entity';
 import { CardBatch } from '../modules/cards/card-batch.entity';
 import { Card } from '../modules/cards/card.entity';
 import { QrTokenUse } from '../modules/cards/qr-token-use.entity';
+import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
+import { MerchantComplaint } from '../modules/merchants/merchant-complaint.entity';
+import { MerchantMember } from '../modules/merchants/merchant-member.entity';
+import { MerchantOffer } from '../modules/merchants/merchant-offer.entity';
+import { Merchant } from '../modules/merchants/merchant.entity';
+import { RedemptionDailyCount } from '../modules/merchants/redemption-daily-count.entity';
+import { Redemption } from '../modules/merchants/redemption.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SubscriptionGrant } from '../modules/notifications/subscription-grant.entity';
@@ -35,4 +42,11 @@ export const entities = [
   CardBatch,
   Card,
   QrTokenUse,
+  MerchantCategory,
+  Merchant,
+  MerchantMember,
+  MerchantOffer,
+  Redemption,
+  RedemptionDailyCount,
+  MerchantComplaint,
 ];

@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+import { conflict, forbidden } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import { MerchantMember } from './merchant-member.entity';
+import { Merchant } from './merchant.entity';
+
+export interface Membership {
+  member: MerchantMember;
+  merchant: Merchant;
+}
+
+/**
+ * The merchant the caller works for, never taken from the client: an owner or clerk acts only
+ * for their own merchant. A suspended merchant cannot verify or publish.
+ */
+export async function membershipOf(em: EntityManager, principal: Principal, opts: { ownerOnly?: boolean; mustBeActive?: boolean } = {}): Promise<Membership> {
+  const member = await em.findOne(MerchantMember, { where: { accountId: principal.accountId, active: true }, order: { id: 'ASC' } });
+  if (!member) throw forbidden('您不是联盟商户的成员');
+  if (opts.ownerOnly && member.role !== 'owner') throw forbidden('仅商户负责人可以进行此操作');
+  const merchant = await em.findOneByOrFail(Merchant, { id: member.merchantId });
+  if (opts.mustBeActive !== false && merchant.status !== 'active') {
+    throw conflict('MERCHANT_INACTIVE', merchant.status === 'suspended' ? '商户已被暂停，请联系退役军人事务局' : '商户尚未开通');
+  }
+  return { member, merchant };
+}

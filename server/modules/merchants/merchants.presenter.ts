@@ -1,0 +1,78 @@
+import { isoTime } from '../../lib/time';
+import { maskName } from '../../lib/mask';
+import type { HolderCategory } from '../people/id-number';
+import type { Person } from '../people/person.entity';
+import type { MerchantComplaint } from './merchant-complaint.entity';
+import type { MerchantOffer } from './merchant-offer.entity';
+import type { Merchant } from './merchant.entity';
+import type { MerchantListing } from './browse.service';
+import { fromE6 } from './geo';
+import type { Redemption } from './redemption.entity';
+
+const t = (d: Date | null) => (d ? isoTime(d) : null);
+
+export const presentOffer = (o: MerchantOffer) => ({
+  id: o.id,
+  title: o.title,
+  description: o.description,
+  kind: o.kind,
+  discountText: o.discountText,
+  priceFen: o.priceFen,
+  faceValueFen: o.faceValueFen,
+  perPersonDailyLimit: o.perPersonDailyLimit,
+  eligibleCategories: o.eligibleCategories ? (o.eligibleCategories.split(',') as HolderCategory[]) : [],
+  validFrom: t(o.validFrom),
+  validTo: t(o.validTo),
+  status: o.status,
+});
+
+export const presentListing = (l: MerchantListing) => ({
+  id: l.merchant.id,
+  name: l.merchant.name,
+  category: l.category ? { id: l.category.id, name: l.category.name } : null,
+  address: l.merchant.address,
+  lat: fromE6(l.merchant.latE6),
+  lng: fromE6(l.merchant.lngE6),
+  contactPhone: l.merchant.contactPhone,
+  intro: l.merchant.intro,
+  distanceM: l.distanceM,
+  offers: l.offers.map(presentOffer),
+});
+
+/** For the owner and for staff: the whole record, status and review included. */
+export const presentMerchantRecord = (m: Merchant) => ({
+  id: m.id,
+  name: m.name,
+  licenseNo: m.licenseNo,
+  categoryId: m.categoryId,
+  address: m.address,
+  lat: fromE6(m.latE6),
+  lng: fromE6(m.lngE6),
+  contactPhone: m.contactPhone,
+  intro: m.intro,
+  status: m.status,
+  reason: m.reason,
+  upheldComplaints: m.upheldComplaints,
+  ownerAccountId: m.ownerAccountId,
+  createdAt: isoTime(m.createdAt),
+  reviewedAt: t(m.reviewedAt),
+});
+
+/** What the clerk sees: enough to match the person at the counter, nothing more. */
+export const presentRedemption = (r: Redemption, person: Person | undefined, offer: MerchantOffer | undefined, merchant?: Merchant) => ({
+  id: r.id,
+  at: isoTime(r.createdAt),
+  holder: { nameMasked: person ? maskName(person.name) : '*', category: person?.category ?? 'veteran' },
+  offer: { id: r.offerId, title: offer?.title ?? '' },
+  ...(merchant ? { merchant: { id: merchant.id, name: merchant.name } } : {}),
+});
+
+export const presentComplaint = (c: MerchantComplaint) => ({
+  id: c.id,
+  merchantId: c.merchantId,
+  text: c.text,
+  status: c.status,
+  resolution: c.resolution,
+  createdAt: isoTime(c.createdAt),
+  handledAt: t(c.handledAt),
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { decodeCursor, toPage } from '../../http/pagination';
+import { route } from '../../http/route';
+import type { BrowseService } from './browse.service';
+import type { ComplaintsService } from './complaints.service';
+import type { MerchantsService } from './merchants.service';
+import { presentComplaint, presentListing, presentMerchantRecord, presentRedemption } from './merchants.presenter';
+import {
+  categoryView,
+  complaintBody,
+  idCursor,
+  idParams,
+  merchantApplicationBody,
+  merchantView,
+  nearbyCursor,
+  nearbyQuery,
+  nearbyView,
+} from './merchants.schemas';
+import type { RedemptionsService } from './redemptions.service';
+import { pageQuery } from '../../http/pagination';
+
+/** What holders (and anyone) see of the alliance, joining it, and a holder's own redemptions and complaints. */
+export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseService, redemptions: RedemptionsService, complaints: ComplaintsService) => [
+  route({
+    method: 'get',
+    path: '/api/v1/merchant-categories',
+    tag: 'merchants',
+    summary: 'Merchant categories (衣、食、住、行…)',
+    access: 'public',
+    responses: { 200: { description: 'Categories', schema: z.object({ items: z.array(categoryView), nextCursor: z.null() }) } },
+    handler: async () => ({ body: { items: (await merchants.categories()).map((c) => ({ id: c.id, name: c.name, sort: c.sort })), nextCursor: null } }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/merchants',
+    tag: 'merchants',
+    summary: 'Merchants nearest first within a radius, with their distance and active offers',
+    access: 'public',
+    query: nearbyQuery,
+    responses: { 200: { description: 'A page of merchants', schema: nearbyView } },
+    errors: ['VALIDATION_FAILED'],
+    handler: async ({ query }) => {
+      const after = decodeCursor(query.cursor, nearbyCursor);
+      const rows = await browse.nearby({ ...query, after, limit: query.limit + 1 });
+      return { body: toPage(rows, query.limit, presentListing, (l) => ({ d2: l.d2 ?? 0, id: l.merchant.id })) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/merchants/:id',
+    tag: 'merchants',
+    summary: 'A merchant’s page with its active offers',
+    access: 'public',
+    params: idParams,
+    responses: { 200: { description: 'The merchant', schema: merchantView } },
+    errors: ['NOT_FOUND'],
+    handler: async ({ params }) => ({ body: presentListing(await browse.merchantPage(params.id)) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/merchant-applications',
+    tag: 'merchants',
+    summary: 'Apply to join the alliance with business details and location',
+    access: 'authenticated',
+    body: merchantApplicationBody,
+    responses: { 201: { description: 'The application (a pending merchant)' } },
+    errors: ['VALIDATION_FAILED', 'MERCHANT_APPLICATION_EXISTS'],
+    handler: async ({ principal, body }) => ({ status: 201, body: presentMerchantRecord(await merchants.apply(principal, body)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/me/redemptions',
+    tag: 'merchants',
+    summary: 'The caller’s discounts used, newest first',
+    access: ['holder'],
+    query: pageQuery,
+    responses: { 200: { description: 'A page of redemptions' } },
+    handler: async ({ principal, query }) => {
+      const cursor = decodeCursor(query.cursor, idCursor);
+      const r = await redemptions.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
+      return {
+        body: toPage(r.rows, query.limit, (x) => presentRedemption(x, r.people.get(x.personId), r.offers.get(x.offerId), r.merchants.get(x.merchantId)), (x) => ({ id: x.id })),
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/merchants/:id/complaints',
+    tag: 'merchants',
+    summary: 'Report a merchant (the discount was refused, say) to the bureau',
+    access: ['holder'],
+    params: idParams,
+    body: complaintBody,
+    responses: { 201: { description: 'The complaint' } },
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
+    handler: async ({ principal, params, body }) => ({ status: 201, body: presentComplaint(await complaints.file(principal, params.id, body.text)) }),
+  }),
+];

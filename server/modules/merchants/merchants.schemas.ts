@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { pageQuery, pageView } from '../../http/pagination';
+import { idParam } from '../../http/validate';
+import { HOLDER_CATEGORIES } from '../people/id-number';
+import { MERCHANT_STATUSES } from './merchant.states';
+
+export const idParams = z.object({ id: idParam });
+
+export const nearbyQuery = pageQuery.extend({
+  lat: z.coerce.number().min(3).max(54),
+  lng: z.coerce.number().min(73).max(136),
+  radiusKm: z.coerce.number().positive().max(50).default(5),
+  categoryId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().min(1).max(32).optional(),
+});
+export const nearbyCursor = z.object({ d2: z.number(), id: z.number().int().positive() });
+
+export const merchantApplicationBody = z.strictObject({
+  name: z.string().trim().min(2).max(64),
+  licenseNo: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, '统一社会信用代码为 18 位（旧营业执照号 15 位）'),
+  categoryId: z.number().int().positive(),
+  address: z.string().trim().min(5).max(255),
+  lat: z.number().min(3).max(54),
+  lng: z.number().min(73).max(136),
+  contactPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机或座机号码'),
+  intro: z.string().trim().max(500).optional(),
+});
+
+export const reviewBody = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(255).optional() });
+export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
+export const emptyBody = z.strictObject({});
+
+const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const offerBody = z.strictObject({
+  title: z.string().trim().min(2).max(64),
+  description: z.string().trim().max(500).default(''),
+  kind: z.enum(['discount', 'voucher']),
+  discountText: z.string().trim().min(1).max(64),
+  priceFen: z.number().int().positive().max(10_000_000).nullable().optional(),
+  faceValueFen: z.number().int().positive().max(10_000_000).nullable().optional(),
+  perPersonDailyLimit: z.number().int().min(1).max(100).nullable().optional(),
+  eligibleCategories: z.array(z.enum(HOLDER_CATEGORIES)).max(4).optional(),
+  validFrom: isoDate.nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+});
+export const offerPatch = offerBody.partial();
+
+export const clerkBody = z.strictObject({
+  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+  password: z.string().min(10).max(128),
+  displayName: z.string().trim().min(1).max(64),
+});
+
+export const redemptionBody = z.strictObject({ qrToken: z.string().min(10).max(200), offerId: z.number().int().positive() });
+export const complaintBody = z.strictObject({ text: z.string().trim().min(5).max(500) });
+export const resolveBody = z.strictObject({ outcome: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(500) });
+export const categoryBody = z.strictObject({ name: z.string().trim().min(1).max(32), sort: z.number().int().min(0).max(10000).optional(), active: z.boolean().optional() });
+export const categoryPatch = categoryBody.partial().required({ name: true });
+
+export const staffMerchantsQuery = pageQuery.extend({ status: z.enum(MERCHANT_STATUSES).optional() });
+export const complaintsQuery = pageQuery.extend({
+  status: z.enum(['open', 'upheld', 'dismissed']).optional(),
+  merchantId: z.coerce.number().int().positive().optional(),
+});
+export const figuresQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+export const idCursor = z.object({ id: z.number().int().positive() });
+
+export const offerView = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(['discount', 'voucher']),
+  discountText: z.string(),
+  priceFen: z.number().int().nullable(),
+  faceValueFen: z.number().int().nullable(),
+  perPersonDailyLimit: z.number().int().nullable(),
+  eligibleCategories: z.array(z.enum(HOLDER_CATEGORIES)),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  status: z.enum(['active', 'withdrawn']),
+});
+export const merchantView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  category: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  contactPhone: z.string(),
+  intro: z.string().nullable(),
+  distanceM: z.number().nullable(),
+  offers: z.array(offerView),
+});
+export const nearbyView = pageView(merchantView);
+export const categoryView = z.object({ id: z.number().int(), name: z.string(), sort: z.number().int() });
+export const redemptionView = z.object({
+  id: z.number().int(),
+  holder: z.object({ nameMasked: z.string(), category: z.enum(HOLDER_CATEGORIES) }),
+  offer: z.object({ id: z.number().int(), title: z.string() }),
+});

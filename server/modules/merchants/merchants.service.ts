@@ -1,0 +1,195 @@
+import type { Database } from '../../db/database';
+import { onUniqueViolation } from '../../db/errors';
+import { conflict, notFound, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { applyTransition } from '../../lib/state-machine';
+import { Account } from '../auth/account.entity';
+import { grantRole, insertAccount } from '../auth/accounts';
+import { hashPassword } from '../auth/password';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { wechatTime } from '../notifications/templates';
+import { recordAudit } from '../staff/audit';
+import { MerchantCategory } from './merchant-category.entity';
+import { MerchantMember } from './merchant-member.entity';
+import { Merchant } from './merchant.entity';
+import { MERCHANT_TRANSITIONS, type MerchantStatus } from './merchant.states';
+import { membershipOf } from './merchants.policy';
+import { toE6 } from './geo';
+import type { SingleFlightCache } from './single-flight-cache';
+
+export interface MerchantApplicationInput {
+  name: string;
+  licenseNo: string;
+  categoryId: number;
+  address: string;
+  lat: number;
+  lng: number;
+  contactPhone: string;
+  intro?: string;
+}
+
+/** Joining the alliance, staff oversight, categories and the owner's clerks. */
+export class MerchantsService {
+  constructor(
+    private readonly db: Database,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    private readonly cache: SingleFlightCache<unknown>,
+  ) {}
+
+  categories(): Promise<MerchantCategory[]> {
+    return this.cache.get('categories', () =>
+      this.db.manager.find(MerchantCategory, { where: { active: true }, order: { sort: 'ASC', id: 'ASC' } }),
+    ) as Promise<MerchantCategory[]>;
+  }
+
+  async saveCategory(actor: Principal, input: { id?: number; name: string; sort?: number; active?: boolean }, requestId: string): Promise<MerchantCategory> {
+    const saved = await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      let id = input.id;
+      if (id) {
+        if (!(await em.existsBy(MerchantCategory, { id }))) throw notFound('分类不存在');
+        await onUniqueViolation(
+          () => em.update(MerchantCategory, { id }, { name: input.name, ...(input.sort !== undefined ? { sort: input.sort } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }),
+          () => conflict('CATEGORY_EXISTS', '已有同名分类'),
+        );
+      } else {
+        const r = await onUniqueViolation(
+          () => em.insert(MerchantCategory, { name: input.name, sort: input.sort ?? 100, active: input.active ?? true, createdAt: now }),
+          () => conflict('CATEGORY_EXISTS', '已有同名分类'),
+        );
+        id = Number(r.identifiers[0].id);
+      }
+      await recordAudit(em, { actorAccountId: actor.accountId, action: input.id ? 'merchant_category.update' : 'merchant_category.create', targetType: 'merchant_category', targetId: id, detail: { name: input.name, active: input.active ?? true }, requestId }, now);
+      return em.findOneByOrFail(MerchantCategory, { id });
+    });
+    this.cache.invalidate('categories');
+    this.cache.invalidate('categories:all');
+    return saved;
+  }
+
+  /** A logged-in person applies to join with their business; staff review it. */
+  async apply(principal: Principal, input: MerchantApplicationInput): Promise<Merchant> {
+    return this.db.transaction(async (em) => {
+      if (!(await em.existsBy(MerchantCategory, { id: input.categoryId, active: true }))) throw validationFailed('categoryId', '分类不存在');
+      if (await em.existsBy(Merchant, { ownerAccountId: principal.accountId, status: 'pending' })) {
+        throw conflict('MERCHANT_APPLICATION_EXISTS', '您已有一份待审核的入盟申请');
+      }
+      const now = this.clock.now();
+      const r = await em.insert(Merchant, {
+        ownerAccountId: principal.accountId,
+        name: input.name,
+        licenseNo: input.licenseNo,
+        categoryId: input.categoryId,
+        address: input.address,
+        latE6: toE6(input.lat),
+        lngE6: toE6(input.lng),
+        contactPhone: input.contactPhone,
+        intro: input.intro ?? null,
+        status: 'pending',
+        reason: null,
+        upheldComplaints: 0,
+        reviewedBy: null,
+        reviewedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return em.findOneByOrFail(Merchant, { id: Number(r.identifiers[0].id) });
+    });
+  }
+
+  /** Approve (the applicant becomes owner of an active merchant) or reject with a reason. Audited. */
+  async review(actor: Principal, id: number, decision: 'approve' | 'reject', reason: string | undefined, requestId: string): Promise<Merchant> {
+    if (decision === 'reject' && !reason?.trim()) throw validationFailed('reason', '不通过时须填写原因');
+    return this.db.transaction(async (em) => {
+      const merchant = await em.findOneBy(Merchant, { id });
+      if (!merchant) throw notFound('商户申请不存在');
+      const now = this.clock.now();
+      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[decision], {
+        reason: decision === 'reject' ? reason!.trim() : null,
+        reviewedBy: actor.accountId,
+        reviewedAt: now,
+        updatedAt: now,
+      });
+      if (decision === 'approve') {
+        await grantRole(em, merchant.ownerAccountId, 'merchant_owner', now);
+        await em.insert(MerchantMember, { merchantId: id, accountId: merchant.ownerAccountId, role: 'owner', active: true, createdAt: now });
+      }
+      await this.notifications.notify(em, {
+        recipient: merchant.ownerAccountId,
+        templateKey: 'service_notice',
+        data: {
+          title: `拥军优待联盟入盟申请${decision === 'approve' ? '已通过' : '未通过'}`,
+          remark: decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
+          time: wechatTime(now),
+        },
+        page: 'pages/merchant/index',
+        idempotencyKey: `merchant:${id}:review:${decision}`,
+      });
+      await recordAudit(em, { actorAccountId: actor.accountId, action: `merchant.${decision}`, targetType: 'merchant', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
+      return em.findOneByOrFail(Merchant, { id });
+    });
+  }
+
+  /** Suspend (complaints) or restore a merchant; a suspended merchant is hidden and cannot verify. */
+  async setSuspended(actor: Principal, id: number, suspend: boolean, reason: string | undefined, requestId: string): Promise<Merchant> {
+    if (suspend && !reason?.trim()) throw validationFailed('reason', '暂停时须填写原因');
+    const result = await this.db.transaction(async (em) => {
+      if (!(await em.existsBy(Merchant, { id }))) throw notFound('商户不存在');
+      const now = this.clock.now();
+      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[suspend ? 'suspend' : 'restore'], { reason: suspend ? reason!.trim() : null, updatedAt: now });
+      await recordAudit(em, { actorAccountId: actor.accountId, action: suspend ? 'merchant.suspend' : 'merchant.restore', targetType: 'merchant', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
+      return em.findOneByOrFail(Merchant, { id });
+    });
+    this.cache.invalidate(`merchant:${id}`);
+    return result;
+  }
+
+  async listForStaff(filter: { status?: MerchantStatus; beforeId?: number; limit: number }): Promise<Merchant[]> {
+    const q = this.db.manager.createQueryBuilder(Merchant, 'm');
+    if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
+    if (filter.beforeId) q.andWhere('m.id < :before', { before: filter.beforeId });
+    return q.orderBy('m.id', 'DESC').limit(filter.limit).getMany();
+  }
+
+  async mine(principal: Principal) {
+    return membershipOf(this.db.manager, principal, { mustBeActive: false });
+  }
+
+  /** The owner adds a counter clerk with a password login of its own. */
+  async addClerk(principal: Principal, input: { username: string; password: string; displayName: string }, requestId: string): Promise<{ id: number }> {
+    const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true });
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const account = await onUniqueViolation(
+        () => insertAccount(em, { username: input.username, passwordHash, displayName: input.displayName, roles: ['merchant_clerk'] }, now),
+        () => conflict('USERNAME_TAKEN', '该用户名已被使用'),
+      );
+      await em.insert(MerchantMember, { merchantId: merchant.id, accountId: account.id, role: 'clerk', active: true, createdAt: now });
+      await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_add', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId: account.id }, requestId }, now);
+      return { id: account.id };
+    });
+  }
+
+  async listClerks(principal: Principal): Promise<Array<{ member: MerchantMember; account: Account }>> {
+    const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
+    const members = await this.db.manager.find(MerchantMember, { where: { merchantId: merchant.id, role: 'clerk', active: true }, order: { id: 'ASC' } });
+    const accounts = await Promise.all(members.map((m) => this.db.manager.findOneByOrFail(Account, { id: m.accountId })));
+    return members.map((member, i) => ({ member, account: accounts[i] }));
+  }
+
+  /** Removes a clerk: their membership ends and their login is disabled. Another merchant's clerk is 404. */
+  async removeClerk(principal: Principal, clerkAccountId: number, requestId: string): Promise<void> {
+    const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
+    await this.db.transaction(async (em) => {
+      const member = await em.findOneBy(MerchantMember, { merchantId: merchant.id, accountId: clerkAccountId, role: 'clerk', active: true });
+      if (!member) throw notFound('店员不存在');
+      const now = this.clock.now();
+      await em.update(MerchantMember, { id: member.id }, { active: false });
+      await em.update(Account, { id: clerkAccountId }, { disabled: true, updatedAt: now });
+      await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_remove', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId }, requestId }, now);
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import { In, LessThan } from 'typeorm';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { conflict, notFound } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { shanghaiDate } from '../../lib/working-days';
+import type { QrTokens } from '../cards/qr-token';
+import { Person } from '../people/person.entity';
+import type { HolderCategory } from '../people/id-number';
+import { MerchantOffer } from './merchant-offer.entity';
+import { Merchant } from './merchant.entity';
+import { membershipOf } from './merchants.policy';
+import { RedemptionDailyCount } from './redemption-daily-count.entity';
+import { Redemption } from './redemption.entity';
+
+export interface RedemptionResult {
+  redemption: Redemption;
+  person: Person;
+  offer: MerchantOffer;
+}
+
+/** Verifying a holder's card at the counter, and the histories and figures that follow. */
+export class RedemptionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly qr: QrTokens,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * 1. The clerk's merchant (from their membership, never from the request) is active, and the
+   *    offer is that merchant's (else 404), active and in date.
+   * 2. In one transaction: spend the QR token (signature, expiry, single use; card active), check
+   *    the holder's category, count today's uses against the limit with a guarded increment,
+   *    and record the redemption. Any refusal rolls the whole transaction back, so the token is
+   *    spent only when a redemption is recorded.
+   */
+  async redeem(principal: Principal, input: { qrToken: string; offerId: number }): Promise<RedemptionResult> {
+    const { merchant } = await membershipOf(this.db.manager, principal);
+    const offer = await this.db.manager.findOneBy(MerchantOffer, { id: input.offerId, merchantId: merchant.id });
+    if (!offer) throw notFound('优惠不存在');
+    const now = this.clock.now();
+    if (offer.status !== 'active' || (offer.validFrom && offer.validFrom > now) || (offer.validTo && offer.validTo <= now)) {
+      throw conflict('OFFER_UNAVAILABLE', '该优惠已下架或不在有效期内');
+    }
+    this.qr.verify(input.qrToken); // fail fast on a forged or expired token, before any write
+
+    return this.db.transaction(async (em) => {
+      const card = await this.qr.consume(em, input.qrToken);
+      const person = await em.findOneByOrFail(Person, { id: card.personId });
+      const eligible = offer.eligibleCategories ? (offer.eligibleCategories.split(',') as HolderCategory[]) : [];
+      if (eligible.length > 0 && !eligible.includes(card.category)) {
+        throw conflict('CATEGORY_NOT_ELIGIBLE', '该优惠不适用于持证人的优抚类别');
+      }
+      const day = shanghaiDate(now);
+      if (offer.perPersonDailyLimit) {
+        try {
+          await em.insert(RedemptionDailyCount, { offerId: offer.id, personId: person.id, day, count: 0 });
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+        }
+        const counted = await em
+          .createQueryBuilder()
+          .update(RedemptionDailyCount)
+          .set({ count: () => 'count + 1' })
+          .where('offer_id = :o AND person_id = :p AND day = :day AND count < :limit', { o: offer.id, p: person.id, day, limit: offer.perPersonDailyLimit })
+          .execute();
+        if (counted.affected !== 1) throw conflict('LIMIT_REACHED', `该优惠每人每天限用 ${offer.perPersonDailyLimit} 次，今天已用完`);
+      }
+      const r = await em.insert(Redemption, {
+        merchantId: merchant.id,
+        offerId: offer.id,
+        cardId: card.id,
+        personId: person.id,
+        clerkAccountId: principal.accountId,
+        day,
+        createdAt: now,
+      });
+      return { redemption: await em.findOneByOrFail(Redemption, { id: Number(r.identifiers[0].id) }), person, offer };
+    });
+  }
+
+  /** The merchant's redemptions, newest first, with today's and recent daily counts. */
+  async forMerchant(principal: Principal, opts: { beforeId?: number; limit: number }) {
+    const { merchant } = await membershipOf(this.db.manager, principal, { mustBeActive: false });
+    const where = { merchantId: merchant.id, ...(opts.beforeId ? { id: LessThan(opts.beforeId) } : {}) };
+    const rows = await this.db.manager.find(Redemption, { where, order: { id: 'DESC' }, take: opts.limit });
+    const since = shanghaiDate(new Date(this.clock.now().getTime() - 13 * 86_400_000));
+    const daily = await this.db.manager
+      .createQueryBuilder(Redemption, 'r')
+      .select('r.day', 'day')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.merchant_id = :m AND r.day >= :since', { m: merchant.id, since })
+      .groupBy('r.day')
+      .orderBy('r.day', 'DESC')
+      .getRawMany<{ day: string; count: string | number }>();
+    return { rows, ...(await this.details(rows)), daily: daily.map((d) => ({ day: d.day, count: Number(d.count) })) };
+  }
+
+  /** The caller's own redemptions, newest first. */
+  async mine(principal: Principal, opts: { beforeId?: number; limit: number }) {
+    const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
+    if (!person) return { rows: [], offers: new Map<number, MerchantOffer>(), merchants: new Map<number, Merchant>(), people: new Map<number, Person>() };
+    const where = { personId: person.id, ...(opts.beforeId ? { id: LessThan(opts.beforeId) } : {}) };
+    const rows = await this.db.manager.find(Redemption, { where, order: { id: 'DESC' }, take: opts.limit });
+    return { rows, ...(await this.details(rows)) };
+  }
+
+  /** Staff figures: redemptions per merchant (top 50) and per category, over the last `days`. */
+  async figures(days: number) {
+    const since = shanghaiDate(new Date(this.clock.now().getTime() - (days - 1) * 86_400_000));
+    const perMerchant = await this.db.manager
+      .createQueryBuilder(Redemption, 'r')
+      .innerJoin(Merchant, 'm', 'm.id = r.merchant_id')
+      .select('m.id', 'merchantId')
+      .addSelect('m.name', 'name')
+      .addSelect('m.upheld_complaints', 'upheldComplaints')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.day >= :since', { since })
+      .groupBy('m.id')
+      .addGroupBy('m.name')
+      .addGroupBy('m.upheld_complaints')
+      .orderBy('count', 'DESC')
+      .limit(50)
+      .getRawMany<{ merchantId: number; name: string; upheldComplaints: number; count: string | number }>();
+    const perCategory = await this.db.manager
+      .createQueryBuilder(Redemption, 'r')
+      .innerJoin(Merchant, 'm', 'm.id = r.merchant_id')
+      .select('m.category_id', 'categoryId')
+      .addSelect('COUNT(*)', 'count')
+      .where('r.day >= :since', { since })
+      .groupBy('m.category_id')
+      .getRawMany<{ categoryId: number; count: string | number }>();
+    return {
+      since,
+      perMerchant: perMerchant.map((r) => ({ merchantId: Number(r.merchantId), name: r.name, upheldComplaints: Number(r.upheldComplaints), count: Number(r.count) })),
+      perCategory: perCategory.map((r) => ({ categoryId: Number(r.categoryId), count: Number(r.count) })),
+    };
+  }
+
+  private async details(rows: Redemption[]) {
+    const ids = (f: (r: Redemption) => number) => [...new Set(rows.map(f))];
+    const [offers, merchants, people] = rows.length
+      ? await Promise.all([
+          this.db.manager.findBy(MerchantOffer, { id: In(ids((r) => r.offerId)) }),
+          this.db.manager.findBy(Merchant, { id: In(ids((r) => r.merchantId)) }),
+          this.db.manager.findBy(Person, { id: In(ids((r) => r.personId)) }),
+        ])
+      : [[], [], []];
+    return {
+      offers: new Map(offers.map((o) => [o.id, o])),
+      merchants: new Map(merchants.map((m) => [m.id, m])),
+      people: new Map(people.map((p) => [p.id, p])),
+    };
+  }
+}
