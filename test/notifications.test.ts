@@ -429,6 +429,13 @@ describe('subscribe-message values', () => {
     });
   });
 
+  it('keeps the whole text in the timeline while WeChat gets the short remark', () => {
+    const d = { subject: '优待证申请', status: '待补充', time: '2026年11月17日 10:00', remark: '请于2026年11月17日前补充材料', detail: '请在 2026年11月17日 10:00 前补充材料并重新提交，逾期申请将自动关闭' };
+    expect(TEMPLATES.application_status.render(d).body).toBe(d.detail);
+    expect(wechatData(TEMPLATES.application_status, d).thing4.value).toBe('请于2026年11月17日前补充材料');
+    expect(TEMPLATES.application_status.render({ ...d, detail: undefined as unknown as string }).body).toBe(d.remark);
+  });
+
   it('backs off longer after each failure', () => {
     const mid = () => 0.5;
     const delays = [1, 2, 3, 4, 5].map((n) => backoffMs(n, mid));

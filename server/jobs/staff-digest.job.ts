@@ -26,7 +26,8 @@ export const staffDigestJob: JobDefinition = {
 
     const late = await db.manager.find(CardApplication, {
       where: [
-        { status: 'submitted', submittedAt: LessThanOrEqual(cutoff) },
+        // Time in the current step: a resubmitted application waits from its resubmission.
+        { status: 'submitted', statusChangedAt: LessThanOrEqual(cutoff) },
         { status: 'station_approved', statusChangedAt: LessThanOrEqual(cutoff) },
       ],
       select: { id: true, status: true, stationId: true, districtId: true },

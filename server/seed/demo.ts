@@ -1,5 +1,6 @@
 import type { Container } from '../container';
 import { seedDemoCards } from './demo-cards';
+import { seedDemoMerchants } from './demo-merchants';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
 import { hashPassword } from '../modules/auth/password';
@@ -58,6 +59,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
     }
   });
   await seedDemoCards(c);
+  await seedDemoMerchants(c);
   return created;
 }
 
@@ -69,7 +71,8 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     '  Staff logins (POST /api/v1/auth/password-login):',
     ...rows,
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
-    '  Demo holders with applications at every stage: dev-demo1 … dev-demo8',
+    '  Demo holders with applications at every stage: dev-demo1 … dev-demo8 (dev-demo7 holds a card)',
+    '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; counter clerk clerk1 / demo-clerk-2026',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',
     '',

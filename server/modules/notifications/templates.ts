@@ -64,7 +64,8 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       thing4: { type: 'thing', from: 'remark' },
     },
     page: 'pages/card/index',
-    render: (d) => ({ title: `${d.subject}：${d.status}`, body: d.remark }),
+    // `remark` fits WeChat's 20-character field; an optional `detail` carries the whole text to the timeline.
+    render: (d) => ({ title: `${d.subject}：${d.status}`, body: d.detail ?? d.remark }),
   },
   appointment_reminder: {
     key: 'appointment_reminder',
