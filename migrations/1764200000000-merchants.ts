@@ -54,7 +54,8 @@ export class Merchants1764200000000 implements MigrationInterface {
           updatedAt,
         ],
         indices: [
-          { name: 'ix_merchant_geo', columnNames: ['status', 'lat_e6', 'lng_e6'] },
+          // Nearly every merchant is active: status in front would only stop the range scan on latitude.
+          { name: 'ix_merchant_geo', columnNames: ['lat_e6', 'lng_e6'] },
           { name: 'ix_merchant_category_geo', columnNames: ['category_id', 'lat_e6', 'lng_e6'] },
           { name: 'ix_merchant_owner', columnNames: ['owner_account_id'] },
           { name: 'ix_merchant_status', columnNames: ['status', 'id'] },

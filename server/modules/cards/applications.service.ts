@@ -171,6 +171,9 @@ export class ApplicationsService {
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
     return this.db.transaction(async (em) => {
       const app = await this.mine(em, principal, id);
+      if (app.status !== 'draft' && app.status !== 'needs_info') {
+        throw conflict('INVALID_TRANSITION', '当前状态不能提交申请');
+      }
       this.checkDeadline(app);
       const missing: string[] = [];
       if ((JSON.parse(app.documentFileIds) as number[]).length === 0) missing.push('请上传身份证、户口簿、退伍证或关系证明等材料');

@@ -14,10 +14,17 @@ export interface Membership {
  * for their own merchant. A suspended merchant cannot verify or publish.
  */
 export async function membershipOf(em: EntityManager, principal: Principal, opts: { ownerOnly?: boolean; mustBeActive?: boolean } = {}): Promise<Membership> {
-  const member = await em.findOne(MerchantMember, { where: { accountId: principal.accountId, active: true }, order: { id: 'ASC' } });
-  if (!member) throw forbidden('您不是联盟商户的成员');
+  // One round trip: the membership and its merchant together (this runs on every counter scan).
+  const row = await em
+    .createQueryBuilder(MerchantMember, 'mm')
+    .innerJoinAndMapOne('mm.merchant', Merchant, 'm', 'm.id = mm.merchant_id')
+    .where('mm.account_id = :a AND mm.active = :yes', { a: principal.accountId, yes: true })
+    .orderBy('mm.id', 'ASC')
+    .getOne();
+  const member = row as (MerchantMember & { merchant?: Merchant }) | null;
+  if (!member?.merchant) throw forbidden('您不是联盟商户的成员');
   if (opts.ownerOnly && member.role !== 'owner') throw forbidden('仅商户负责人可以进行此操作');
-  const merchant = await em.findOneByOrFail(Merchant, { id: member.merchantId });
+  const merchant = member.merchant;
   if (opts.mustBeActive !== false && merchant.status !== 'active') {
     throw conflict('MERCHANT_INACTIVE', merchant.status === 'suspended' ? '商户已被暂停，请联系退役军人事务局' : '商户尚未开通');
   }

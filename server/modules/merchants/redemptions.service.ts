@@ -68,16 +68,9 @@ export class RedemptionsService {
           .execute();
         if (counted.affected !== 1) throw conflict('LIMIT_REACHED', `该优惠每人每天限用 ${offer.perPersonDailyLimit} 次，今天已用完`);
       }
-      const r = await em.insert(Redemption, {
-        merchantId: merchant.id,
-        offerId: offer.id,
-        cardId: card.id,
-        personId: person.id,
-        clerkAccountId: principal.accountId,
-        day,
-        createdAt: now,
-      });
-      return { redemption: await em.findOneByOrFail(Redemption, { id: Number(r.identifiers[0].id) }), person, offer };
+      const values = { merchantId: merchant.id, offerId: offer.id, cardId: card.id, personId: person.id, clerkAccountId: principal.accountId, day, createdAt: now };
+      const r = await em.insert(Redemption, values);
+      return { redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }), person, offer };
     });
   }
 
