@@ -22,8 +22,10 @@ export interface Move {
   reason?: string | null;
   /** Extra columns written with the status (timestamps, batch, card…). */
   set?: Partial<CardApplication>;
-  /** Replaces the default remark of the holder's notice. */
+  /** Replaces the default remark of the holder's notice (WeChat shows 20 characters of it). */
   remark?: string;
+  /** The whole text for the holder's timeline, when the remark had to be short. */
+  detail?: string;
 }
 
 /**
@@ -73,7 +75,13 @@ export class ApplicationWorkflow {
     await this.notifications.notify(em, {
       recipient: person.accountId ?? app.applicantAccountId,
       templateKey: 'application_status',
-      data: { subject: KIND_WORDS[app.kind], status: words.phrase, time: wechatTime(this.clock.now()), remark },
+      data: {
+        subject: KIND_WORDS[app.kind],
+        status: words.phrase,
+        time: wechatTime(this.clock.now()),
+        remark,
+        ...(move.detail ? { detail: move.detail } : {}),
+      },
       page: `pages/card/application?id=${app.id}`,
       idempotencyKey: `card-application:${app.id}:event:${eventId}`,
     });

@@ -20,7 +20,7 @@ const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 1
 /**
  * The figures bureaus report, over the caller's area (station or district):
  * - counts by status;
- * - application rate: people who have submitted an application / people registered in the system;
+ * - application rate (district staff): people who have submitted an application / people registered;
  * - issuance rate: applications issued / applications approved (approved at some point);
  * - median days from submission to approval and to issue;
  * - the open applications waiting longest since submission.
@@ -34,15 +34,16 @@ export class CardStatsService {
   async stats(principal: Principal) {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
+    // Drafts are the holders' own until submitted: they count nowhere here.
     const scoped = () => {
       const q = em.createQueryBuilder(CardApplication, 'a');
       if (r.levels.includes('district')) q.where('a.district_id = :d', { d: r.districtId });
       else q.where('a.station_id = :s', { s: r.stationId });
-      return q;
+      return q.andWhere('a.status <> :draft', { draft: 'draft' });
     };
 
     const byStatusRows = await scoped().select('a.status', 'status').addSelect('COUNT(*)', 'n').groupBy('a.status').getRawMany<{ status: ApplicationStatus; n: string | number }>();
-    const byStatus = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+    const byStatus = Object.fromEntries(APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, 0])) as Record<ApplicationStatus, number>;
     for (const row of byStatusRows) byStatus[row.status] = Number(row.n);
 
     const timing = await scoped()
@@ -52,7 +53,9 @@ export class CardStatsService {
     const approved = timing.filter((a) => a.approvedAt);
     const issued = timing.filter((a) => a.issuedAt);
     const applicants = new Set(timing.map((a) => a.personId)).size;
-    const registered = await em.count(Person);
+    // People are not attached to a district: a deployment serves one bureau, so everyone registered
+    // is the district's denominator. A station has no such denominator: its rate is not given.
+    const registered = r.levels.includes('district') ? await em.count(Person) : null;
 
     const now = this.clock.now().getTime();
     const waiting = await scoped()

@@ -116,13 +116,18 @@ export class ReviewService {
    */
   async review(principal: Principal, id: number, decision: 'approve' | 'reject' | 'request_info', reason: string | undefined, requestId: string) {
     if (decision !== 'approve' && !reason?.trim()) throw validationFailed('reason', '退回或不通过时须填写原因');
+    // 1. The step is the one the application is at when the request arrives: a second reviewer
+    //    racing for the same step then loses on the guarded update (409), while one arriving after
+    //    the step moved on is asking for the next level's step (403 for a station reviewer).
+    const r = await loadReviewer(this.db.manager, principal);
+    const seen = await this.db.manager.findOneBy(CardApplication, { id });
+    assertVisible(r, seen);
+    const level: ReviewerRole | null = seen.status === 'submitted' ? 'station' : seen.status === 'station_approved' ? 'district' : null;
+    if (!level) throw conflict('INVALID_TRANSITION', '该申请当前不在审核环节');
+    assertLevel(r, level, seen);
+    // 2. Apply it in a transaction, against the row as it is now.
     return this.db.transaction(async (em) => {
-      const r = await loadReviewer(em, principal);
-      const app = await em.findOneBy(CardApplication, { id });
-      assertVisible(r, app);
-      const level: ReviewerRole | null = app.status === 'submitted' ? 'station' : app.status === 'station_approved' ? 'district' : null;
-      if (!level) throw conflict('INVALID_TRANSITION', '该申请当前不在审核环节');
-      assertLevel(r, level, app);
+      const app = await em.findOneByOrFail(CardApplication, { id });
       const now = this.clock.now();
       const action = REVIEW_ACTIONS[level][decision];
       const deadline = decision === 'request_info' ? new Date(now.getTime() + this.needsInfoDays * 86_400_000) : null;
@@ -134,7 +139,7 @@ export class ReviewService {
           ...(action === 'district_approve' ? { approvedAt: now } : {}),
           ...(deadline ? { needsInfoDeadline: deadline } : {}),
         },
-        ...(deadline ? { remark: `请在 ${wechatTime(deadline).slice(0, 11)} 前补充：${reason!.trim()}` } : {}),
+        ...(deadline ? { remark: `请于${wechatTime(deadline).slice(0, 11)}前补充材料`, detail: `请在 ${wechatTime(deadline).slice(0, 11)} 前补充：${reason!.trim()}` } : {}),
       });
       await recordAudit(em, { actorAccountId: r.accountId, action: `card_application.${action}`, targetType: 'card_application', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
       return this.view(em, r, moved);
