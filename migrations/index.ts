@@ -2,6 +2,7 @@ import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Notifications1764000000000 } from './1764000000000-notifications';
 import { Cards1764100000000 } from './1764100000000-cards';
 import { Merchants1764200000000 } from './1764200000000-merchants';
+import { LegalAid1764300000000 } from './1764300000000-legal-aid';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the compiled server load the same set. */
-export const migrations = [Foundation1763900000000, Notifications1764000000000, Cards1764100000000, Merchants1764200000000];
+export const migrations = [Foundation1763900000000, Notifications1764000000000, Cards1764100000000, Merchants1764200000000, LegalAid1764300000000];

@@ -13,6 +13,8 @@ import { cardsRoutes } from './modules/cards/cards.routes';
 import { staffCardsRoutes } from './modules/cards/staff-cards.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { deskRoutes } from './modules/legal-aid/desk.routes';
+import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes';
 import { merchantPortalRoutes } from './modules/merchants/merchant-portal.routes';
 import { merchantsRoutes } from './modules/merchants/merchants.routes';
 import { staffMerchantsRoutes } from './modules/merchants/staff-merchants.routes';
@@ -41,6 +43,8 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...merchantsRoutes(services.merchants, services.browse, services.redemptions, services.complaints),
     ...merchantPortalRoutes(services.merchants, services.offers, services.redemptions),
     ...staffMerchantsRoutes(services.merchants, services.complaints, services.redemptions),
+    ...legalAidRoutes(services.providers, services.booking, c.clock),
+    ...deskRoutes(services.providers, services.serving),
     ...jobsRoutes(c.db, JOBS),
   ];
   openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });

@@ -23,6 +23,9 @@ import { CardService } from './modules/cards/card.service';
 import { QrTokens } from './modules/cards/qr-token';
 import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
+import { BookingService } from './modules/legal-aid/booking.service';
+import { ProvidersService } from './modules/legal-aid/providers.service';
+import { ServingService } from './modules/legal-aid/serving.service';
 import { BrowseService } from './modules/merchants/browse.service';
 import { ComplaintsService } from './modules/merchants/complaints.service';
 import { MerchantsService } from './modules/merchants/merchants.service';
@@ -64,6 +67,9 @@ export interface Container {
     browse: BrowseService;
     redemptions: RedemptionsService;
     complaints: ComplaintsService;
+    providers: ProvidersService;
+    booking: BookingService;
+    serving: ServingService;
   };
 }
 
@@ -116,6 +122,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const qrTokens = new QrTokens(config.jwt.secret, clock);
   // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
   const catalogue = new SingleFlightCache<unknown>(10_000);
+  const booking = new BookingService(db, notifications, clock);
   return {
     config,
     logger,
@@ -148,6 +155,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       browse: new BrowseService(db, clock, catalogue),
       redemptions: new RedemptionsService(db, qrTokens, clock),
       complaints: new ComplaintsService(db, clock),
+      providers: new ProvidersService(db, clock),
+      booking,
+      serving: new ServingService(db, booking, notifications, clock),
     },
   };
 }

@@ -8,6 +8,12 @@ import { CardApplication } from '../modules/cards/card-application.entity';
 import { CardBatch } from '../modules/cards/card-batch.entity';
 import { Card } from '../modules/cards/card.entity';
 import { QrTokenUse } from '../modules/cards/qr-token-use.entity';
+import { LegalAppointment } from '../modules/legal-aid/legal-appointment.entity';
+import { LegalDayOff } from '../modules/legal-aid/legal-day-off.entity';
+import { LegalProvider } from '../modules/legal-aid/legal-provider.entity';
+import { LegalSchedule } from '../modules/legal-aid/legal-schedule.entity';
+import { LegalSlot } from '../modules/legal-aid/legal-slot.entity';
+import { LegalWaitlist } from '../modules/legal-aid/legal-waitlist.entity';
 import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
 import { MerchantComplaint } from '../modules/merchants/merchant-complaint.entity';
 import { MerchantMember } from '../modules/merchants/merchant-member.entity';
@@ -49,4 +55,10 @@ export const entities = [
   Redemption,
   RedemptionDailyCount,
   MerchantComplaint,
+  LegalProvider,
+  LegalSchedule,
+  LegalDayOff,
+  LegalSlot,
+  LegalAppointment,
+  LegalWaitlist,
 ];

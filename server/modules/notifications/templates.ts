@@ -77,7 +77,7 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       thing4: { type: 'thing', from: 'remark' },
     },
     page: 'pages/legal-aid/appointments',
-    render: (d) => ({ title: `预约提醒：${d.service}`, body: `${d.time} ${d.place}。${d.remark}` }),
+    render: (d) => ({ title: `预约提醒：${d.service}`, body: d.detail ?? `${d.time} ${d.place}。${d.remark}` }),
   },
   service_notice: {
     key: 'service_notice',
@@ -88,7 +88,7 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       time3: { type: 'time', from: 'time' },
     },
     page: 'pages/index/index',
-    render: (d) => ({ title: d.title, body: d.remark }),
+    render: (d) => ({ title: d.title, body: d.detail ?? d.remark }),
   },
 };
 

@@ -1,0 +1,317 @@
+import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
+import { conflict, notFound, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { applyTransition } from '../../lib/state-machine';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { wechatTime } from '../notifications/templates';
+import {
+  APPOINTMENT_TRANSITIONS,
+  HOLDER_CANCEL_CUTOFF_MS,
+  LIVE,
+  MAX_FUTURE_APPOINTMENTS,
+  WAITLIST_OFFER_MS,
+} from './appointment.states';
+import { LegalAppointment } from './legal-appointment.entity';
+import { LegalProvider } from './legal-provider.entity';
+import { LegalSlot } from './legal-slot.entity';
+import { LegalWaitlist } from './legal-waitlist.entity';
+import { MODE_WORDS, SERVICE_WORDS, splitList, type Mode, type ServiceType } from './legal-aid.types';
+
+export interface BookingInput {
+  slotId: number;
+  serviceType: ServiceType;
+  mode: Mode;
+  summary: string;
+}
+
+const PLACE: Record<Mode, string> = {
+  onsite: '区退役军人服务中心法律服务窗口',
+  phone: '电话服务，请保持电话畅通',
+  video: '视频服务，届时在小程序中进入',
+};
+
+const liveKey = (slotId: number, accountId: number) => `${slotId}:${accountId}`;
+
+/** Holders book, cancel, wait for a full time, take an offered place, and rate the service. */
+export class BookingService {
+  constructor(
+    private readonly db: Database,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Books a place in a slot.
+   * 1. On MySQL the holder's account row is locked, so their own bookings run one at a time (the
+   *    three-appointment limit holds under concurrency); SQLite runs transactions one at a time.
+   * 2. The slot must be open, in the future, and offer the service type and mode.
+   * 3. One place per person per slot (a unique live key), at most three future appointments.
+   * 4. The guarded increment `booked < capacity` is what keeps capacity under concurrent bookings.
+   */
+  async book(principal: Principal, input: BookingInput): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      await this.lockHolder(em, principal.accountId);
+      const slot = await this.bookableSlot(em, input, now);
+      await this.checkNotBooked(em, slot.id, principal.accountId);
+      await this.checkQuota(em, principal.accountId, now);
+      const taken = await em
+        .createQueryBuilder()
+        .update(LegalSlot)
+        .set({ booked: () => 'booked + 1' })
+        .where('id = :id AND status = :open AND booked < capacity AND starts_at > :now', { id: slot.id, open: 'open', now })
+        .execute();
+      if (taken.affected !== 1) throw conflict('SLOT_FULL', '该时段已约满，可以加入候补');
+      return this.createAppointment(em, slot, principal.accountId, input, now);
+    });
+  }
+
+  /** Cancels the holder's booking until two hours before; the freed place goes to the waitlist. */
+  async cancel(principal: Principal, id: number): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await em.findOneBy(LegalAppointment, { id, accountId: principal.accountId });
+      if (!appt) throw notFound('预约不存在');
+      const now = this.clock.now();
+      if (appt.status === 'booked' && appt.startsAt.getTime() - now.getTime() < HOLDER_CANCEL_CUTOFF_MS) {
+        throw conflict('CANCEL_TOO_LATE', '距开始不足 2 小时，如需取消请联系服务窗口');
+      }
+      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'holder', updatedAt: now });
+      await this.releasePlace(em, appt.slotId, now);
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  /** Waits for a full slot; the first waiting holder is offered the next place that frees up. */
+  async joinWaitlist(principal: Principal, input: BookingInput): Promise<LegalWaitlist> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const slot = await this.bookableSlot(em, input, now);
+      if (slot.booked < slot.capacity) throw conflict('SLOT_AVAILABLE', '该时段尚有空位，可以直接预约');
+      await this.checkNotBooked(em, slot.id, principal.accountId);
+      try {
+        const r = await em.insert(LegalWaitlist, {
+          slotId: slot.id,
+          accountId: principal.accountId,
+          serviceType: input.serviceType,
+          mode: input.mode,
+          summary: input.summary,
+          status: 'waiting',
+          liveKey: liveKey(slot.id, principal.accountId),
+          offerExpiresAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        return em.findOneByOrFail(LegalWaitlist, { id: Number(r.identifiers[0].id) });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('ALREADY_WAITING', '您已在该时段的候补名单中');
+        throw err;
+      }
+    });
+  }
+
+  /** Takes the place offered from the waitlist (held for the holder until the offer expires). */
+  async acceptOffer(principal: Principal, waitlistId: number): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const w = await em.findOneBy(LegalWaitlist, { id: waitlistId, accountId: principal.accountId });
+      if (!w) throw notFound('候补不存在');
+      const now = this.clock.now();
+      await this.lockHolder(em, principal.accountId);
+      await this.checkQuota(em, principal.accountId, now);
+      const taken = await em
+        .createQueryBuilder()
+        .update(LegalWaitlist)
+        .set({ status: 'accepted', liveKey: null, updatedAt: now })
+        .where('id = :id AND status = :offered AND offer_expires_at > :now', { id: waitlistId, offered: 'offered', now })
+        .execute();
+      if (taken.affected !== 1) throw conflict('OFFER_EXPIRED', '候补名额已失效');
+      const slot = await em.findOneByOrFail(LegalSlot, { id: w.slotId });
+      // The place was held in `booked` when it was offered: no increment here.
+      return this.createAppointment(em, slot, principal.accountId, w, now);
+    });
+  }
+
+  /** Leaves the waitlist; an offer not taken passes to the next in line. */
+  async leaveWaitlist(principal: Principal, waitlistId: number): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const w = await em.findOneBy(LegalWaitlist, { id: waitlistId, accountId: principal.accountId });
+      if (!w) throw notFound('候补不存在');
+      const now = this.clock.now();
+      const left = await em
+        .createQueryBuilder()
+        .update(LegalWaitlist)
+        .set({ status: 'left', liveKey: null, updatedAt: now })
+        .where('id = :id AND status IN (:...live)', { id: waitlistId, live: ['waiting', 'offered'] })
+        .execute();
+      if (left.affected !== 1) throw conflict('INVALID_TRANSITION', '已不在候补名单中');
+      if (w.status === 'offered') await this.releasePlace(em, w.slotId, now);
+    });
+  }
+
+  /** Offers that ran out pass to the next waiting holder (the reminders job calls this). */
+  async expireOffers(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.db.manager.find(LegalWaitlist, { where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) } });
+    let expired = 0;
+    for (const w of due) {
+      await this.db.transaction(async (em) => {
+        const r = await em
+          .createQueryBuilder()
+          .update(LegalWaitlist)
+          .set({ status: 'expired', liveKey: null, updatedAt: now })
+          .where('id = :id AND status = :offered', { id: w.id, offered: 'offered' })
+          .execute();
+        if (r.affected === 1) {
+          expired += 1;
+          await this.releasePlace(em, w.slotId, now);
+        }
+      });
+    }
+    return expired;
+  }
+
+  /** Rates a completed appointment once (1–5, an optional comment). */
+  async rate(principal: Principal, id: number, rating: number, comment: string | undefined): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await em.findOneBy(LegalAppointment, { id, accountId: principal.accountId });
+      if (!appt) throw notFound('预约不存在');
+      if (appt.status !== 'completed') throw conflict('INVALID_TRANSITION', '服务完成后才能评价');
+      const now = this.clock.now();
+      const r = await em
+        .createQueryBuilder()
+        .update(LegalAppointment)
+        .set({ rating, comment: comment ?? null, ratedAt: now, updatedAt: now })
+        .where('id = :id AND rating IS NULL', { id })
+        .execute();
+      if (r.affected !== 1) throw conflict('ALREADY_RATED', '已评价过');
+      await em
+        .createQueryBuilder()
+        .update(LegalProvider)
+        .set({ ratingSum: () => `rating_sum + ${Number(rating)}`, ratingCount: () => 'rating_count + 1' })
+        .where('id = :id', { id: appt.providerId })
+        .execute();
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  async mine(principal: Principal): Promise<{ appointments: LegalAppointment[]; waitlist: LegalWaitlist[]; providers: Map<number, LegalProvider>; slots: Map<number, LegalSlot> }> {
+    const em = this.db.manager;
+    const appointments = await em.find(LegalAppointment, { where: { accountId: principal.accountId }, order: { startsAt: 'DESC', id: 'DESC' }, take: 100 });
+    const waitlist = await em.find(LegalWaitlist, { where: { accountId: principal.accountId, status: In(['waiting', 'offered']) }, order: { id: 'DESC' } });
+    const slotIds = [...new Set([...appointments.map((a) => a.slotId), ...waitlist.map((w) => w.slotId)])];
+    const slots = slotIds.length ? await em.findBy(LegalSlot, { id: In(slotIds) }) : [];
+    const providerIds = [...new Set(slots.map((s) => s.providerId))];
+    const providers = providerIds.length ? await em.findBy(LegalProvider, { id: In(providerIds) }) : [];
+    return { appointments, waitlist, providers: new Map(providers.map((p) => [p.id, p])), slots: new Map(slots.map((s) => [s.id, s])) };
+  }
+
+  /**
+   * A place in the slot has been given up: held for the first waiting holder (with a notice and
+   * a time limit), or returned to the slot when nobody waits or the slot is past or cancelled.
+   */
+  async releasePlace(em: EntityManager, slotId: number, now: Date): Promise<void> {
+    const slot = await em.findOneByOrFail(LegalSlot, { id: slotId });
+    if (slot.status === 'open' && slot.startsAt.getTime() > now.getTime()) {
+      const next = await em.findOne(LegalWaitlist, { where: { slotId, status: 'waiting' }, order: { id: 'ASC' } });
+      if (next) {
+        const expiresAt = new Date(Math.min(now.getTime() + WAITLIST_OFFER_MS, slot.startsAt.getTime() - 30 * 60_000));
+        if (expiresAt.getTime() > now.getTime()) {
+          await em.update(LegalWaitlist, { id: next.id }, { status: 'offered', offerExpiresAt: expiresAt, updatedAt: now });
+          await this.notifications.notify(em, {
+            recipient: next.accountId,
+            templateKey: 'appointment_reminder',
+            data: {
+              service: SERVICE_WORDS[next.serviceType],
+              time: wechatTime(slot.startsAt),
+              place: PLACE[next.mode],
+              remark: `候补空出，请于${wechatTime(expiresAt).slice(12)}前确认`,
+              detail: `您候补的时段空出一个名额，已为您保留，请在 ${wechatTime(expiresAt)} 前在小程序中确认，逾期将让给下一位。`,
+            },
+            page: 'pages/legal-aid/appointments',
+            idempotencyKey: `waitlist:${next.id}:offered`,
+          });
+          return;
+        }
+      }
+    }
+    await em
+      .createQueryBuilder()
+      .update(LegalSlot)
+      .set({ booked: () => 'booked - 1' })
+      .where('id = :id AND booked > 0', { id: slotId })
+      .execute();
+  }
+
+  private async lockHolder(em: EntityManager, accountId: number): Promise<void> {
+    if (this.db.kind === 'mysql') await em.query('SELECT id FROM account WHERE id = ? FOR UPDATE', [accountId]);
+  }
+
+  private async bookableSlot(em: EntityManager, input: { slotId: number; serviceType: ServiceType; mode: Mode }, now: Date): Promise<LegalSlot> {
+    const slot = await em.findOneBy(LegalSlot, { id: input.slotId });
+    if (!slot) throw notFound('时段不存在');
+    if (slot.status === 'cancelled') throw conflict('SLOT_CANCELLED', '该时段已取消，请选择其他时间');
+    if (slot.startsAt.getTime() <= now.getTime()) throw conflict('SLOT_IN_PAST', '该时段已过，请选择其他时间');
+    if (!splitList<ServiceType>(slot.serviceTypes).includes(input.serviceType)) throw validationFailed('serviceType', '该时段不提供此项服务');
+    if (!splitList<Mode>(slot.modes).includes(input.mode)) throw validationFailed('mode', `该时段不提供${MODE_WORDS[input.mode]}服务`);
+    return slot;
+  }
+
+  private async checkNotBooked(em: EntityManager, slotId: number, accountId: number): Promise<void> {
+    if (await em.existsBy(LegalAppointment, { liveKey: liveKey(slotId, accountId) })) {
+      throw conflict('ALREADY_BOOKED', '您已预约该时段');
+    }
+  }
+
+  private async checkQuota(em: EntityManager, accountId: number, now: Date): Promise<void> {
+    const future = await em.countBy(LegalAppointment, { accountId, status: In([...LIVE]), startsAt: MoreThan(now) });
+    if (future >= MAX_FUTURE_APPOINTMENTS) {
+      throw conflict('TOO_MANY_APPOINTMENTS', `最多同时保留 ${MAX_FUTURE_APPOINTMENTS} 个未来的预约`);
+    }
+  }
+
+  private async createAppointment(em: EntityManager, slot: LegalSlot, accountId: number, input: { serviceType: ServiceType; mode: Mode; summary: string }, now: Date): Promise<LegalAppointment> {
+    let id: number;
+    try {
+      const r = await em.insert(LegalAppointment, {
+        slotId: slot.id,
+        providerId: slot.providerId,
+        accountId,
+        serviceType: input.serviceType,
+        mode: input.mode,
+        summary: input.summary,
+        startsAt: slot.startsAt,
+        status: 'booked',
+        liveKey: liveKey(slot.id, accountId),
+        cancelledBy: null,
+        cancelReason: null,
+        privateNotes: null,
+        rating: null,
+        comment: null,
+        ratedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      id = Number(r.identifiers[0].id);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('ALREADY_BOOKED', '您已预约该时段');
+      throw err;
+    }
+    const provider = await em.findOneByOrFail(LegalProvider, { id: slot.providerId });
+    await this.notifications.notify(em, {
+      recipient: accountId,
+      templateKey: 'appointment_reminder',
+      data: {
+        service: SERVICE_WORDS[input.serviceType],
+        time: wechatTime(slot.startsAt),
+        place: PLACE[input.mode],
+        remark: `已预约${provider.name}`,
+        detail: `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
+      },
+      page: 'pages/legal-aid/appointments',
+      idempotencyKey: `appointment:${id}:booked`,
+    });
+    return em.findOneByOrFail(LegalAppointment, { id });
+  }
+}

@@ -1,0 +1,81 @@
+import { isoTime } from '../../lib/time';
+import { HOLDER_CANCEL_CUTOFF_MS } from './appointment.states';
+import type { LegalAppointment } from './legal-appointment.entity';
+import type { LegalProvider } from './legal-provider.entity';
+import type { LegalSlot } from './legal-slot.entity';
+import type { LegalWaitlist } from './legal-waitlist.entity';
+import { splitList, type Mode, type ServiceType } from './legal-aid.types';
+
+export const presentProvider = (p: LegalProvider) => ({
+  id: p.id,
+  name: p.name,
+  kind: p.kind,
+  firm: p.firm,
+  photoFileId: p.photoFileId,
+  specialties: splitList(p.specialties),
+  serviceTypes: splitList<ServiceType>(p.serviceTypes),
+  modes: splitList<Mode>(p.modes),
+  languages: splitList(p.languages),
+  intro: p.intro,
+  averageRating: p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 10) / 10 : null,
+  ratingCount: p.ratingCount,
+  servedCount: p.servedCount,
+});
+
+export const presentSlot = (s: LegalSlot) => ({
+  id: s.id,
+  startsAt: isoTime(s.startsAt),
+  endsAt: isoTime(s.endsAt),
+  remaining: Math.max(0, s.capacity - s.booked),
+  serviceTypes: splitList<ServiceType>(s.serviceTypes),
+  modes: splitList<Mode>(s.modes),
+});
+
+/** What the holder may do now, for the buttons the phone shows. */
+export function holderActions(a: LegalAppointment, now: Date): string[] {
+  if (a.status === 'booked' && a.startsAt.getTime() - now.getTime() >= HOLDER_CANCEL_CUTOFF_MS) return ['cancel'];
+  if (a.status === 'completed' && a.rating === null) return ['review'];
+  return [];
+}
+
+/** The holder's view: never the provider's private notes. */
+export const presentAppointment = (a: LegalAppointment, provider: LegalProvider | undefined, now: Date) => ({
+  id: a.id,
+  status: a.status,
+  serviceType: a.serviceType,
+  mode: a.mode,
+  summary: a.summary,
+  startsAt: isoTime(a.startsAt),
+  provider: provider ? { id: provider.id, name: provider.name } : null,
+  cancelledBy: a.cancelledBy,
+  cancelReason: a.cancelReason,
+  rating: a.rating,
+  comment: a.comment,
+  allowedActions: holderActions(a, now),
+});
+
+/** The provider's and staff's view, with the private notes. */
+export const presentDeskAppointment = (a: LegalAppointment) => ({
+  id: a.id,
+  status: a.status,
+  serviceType: a.serviceType,
+  mode: a.mode,
+  summary: a.summary,
+  startsAt: isoTime(a.startsAt),
+  providerId: a.providerId,
+  holderAccountId: a.accountId,
+  privateNotes: a.privateNotes,
+  cancelledBy: a.cancelledBy,
+  cancelReason: a.cancelReason,
+  rating: a.rating,
+  comment: a.comment,
+});
+
+export const presentWaitlist = (w: LegalWaitlist, slot: LegalSlot | undefined, provider: LegalProvider | undefined) => ({
+  id: w.id,
+  status: w.status,
+  slot: slot ? { id: slot.id, startsAt: isoTime(slot.startsAt) } : null,
+  provider: provider ? { id: provider.id, name: provider.name } : null,
+  offerExpiresAt: w.offerExpiresAt ? isoTime(w.offerExpiresAt) : null,
+  allowedActions: w.status === 'offered' ? ['accept', 'leave'] : ['leave'],
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { idParam } from '../../http/validate';
+import { APPOINTMENT_STATUSES } from './appointment.states';
+import { MODES, SERVICE_TYPES } from './legal-aid.types';
+
+export const idParams = z.object({ id: idParam });
+const when = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+export const providersQuery = z.object({ serviceType: z.enum(SERVICE_TYPES).optional() });
+export const slotsQuery = z.object({ from: when.optional(), to: when.optional() });
+
+export const bookingBody = z.strictObject({
+  slotId: z.number().int().positive(),
+  serviceType: z.enum(SERVICE_TYPES),
+  mode: z.enum(MODES),
+  summary: z.string().trim().min(5, '请简要说明要咨询的事项（至少 5 个字）').max(500),
+});
+export const ratingBody = z.strictObject({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+export const completeBody = z.strictObject({ notes: z.string().trim().max(5000).optional() });
+export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
+
+export const providerBody = z.strictObject({
+  name: z.string().trim().min(2).max(32),
+  kind: z.enum(['lawyer', 'mediator', 'counsellor']),
+  firm: z.string().trim().min(2).max(64),
+  specialties: z.array(z.string().trim().min(1).max(16)).max(10),
+  serviceTypes: z.array(z.enum(SERVICE_TYPES)).min(1),
+  modes: z.array(z.enum(MODES)).min(1),
+  languages: z.array(z.string().trim().min(1).max(12)).max(6).default(['普通话']),
+  intro: z.string().trim().max(500).default(''),
+  photoFileId: z.number().int().positive().nullable().optional(),
+  accountId: z.number().int().positive().nullable().optional(),
+  active: z.boolean().optional(),
+});
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
+export const scheduleBody = z.strictObject({
+  schedules: z
+    .array(
+      z.strictObject({
+        weekday: z.number().int().min(1).max(7),
+        start: hhmm,
+        end: hhmm,
+        slotMinutes: z.number().int().min(15).max(240).default(30),
+        capacity: z.number().int().min(1).max(50).default(1),
+        serviceTypes: z.array(z.enum(SERVICE_TYPES)).min(1),
+        modes: z.array(z.enum(MODES)).min(1),
+      }),
+    )
+    .max(50),
+});
+export const dayOffBody = z.strictObject({ day: z.iso.date(), reason: z.string().trim().max(255).optional() });
+
+export const providerAppointmentsQuery = z.object({
+  providerId: z.coerce.number().int().positive().optional(),
+  status: z.enum(APPOINTMENT_STATUSES).optional(),
+  from: when.optional(),
+  to: when.optional(),
+});
+export const figuresQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+
+export const providerView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(['lawyer', 'mediator', 'counsellor']),
+  firm: z.string(),
+  photoFileId: z.number().int().nullable(),
+  specialties: z.array(z.string()),
+  serviceTypes: z.array(z.enum(SERVICE_TYPES)),
+  modes: z.array(z.enum(MODES)),
+  languages: z.array(z.string()),
+  intro: z.string(),
+  averageRating: z.number().nullable(),
+  ratingCount: z.number().int(),
+  servedCount: z.number().int(),
+});
+export const slotView = z.object({
+  id: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  remaining: z.number().int(),
+  serviceTypes: z.array(z.enum(SERVICE_TYPES)),
+  modes: z.array(z.enum(MODES)),
+});
+export const appointmentView = z.object({
+  id: z.number().int(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  serviceType: z.enum(SERVICE_TYPES),
+  mode: z.enum(MODES),
+  summary: z.string(),
+  startsAt: z.string(),
+  provider: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  cancelledBy: z.enum(['holder', 'staff']).nullable(),
+  cancelReason: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  allowedActions: z.array(z.string()),
+});

@@ -1,0 +1,193 @@
+import { In, MoreThan, type EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import { onUniqueViolation } from '../../db/errors';
+import { conflict, notFound, validationFailed } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { Account } from '../auth/account.entity';
+import { rolesOf } from '../auth/accounts';
+import { StoredFile } from '../files/stored-file.entity';
+import { recordAudit } from '../staff/audit';
+import { LegalAppointment } from './legal-appointment.entity';
+import { LegalDayOff } from './legal-day-off.entity';
+import { LegalProvider } from './legal-provider.entity';
+import { LegalSchedule } from './legal-schedule.entity';
+import { LegalSlot } from './legal-slot.entity';
+import { LegalWaitlist } from './legal-waitlist.entity';
+import { joinList, type Mode, type ServiceType } from './legal-aid.types';
+import { generateSlots } from './slot-generation';
+
+export interface ProviderInput {
+  name: string;
+  kind: LegalProvider['kind'];
+  firm: string;
+  specialties: string[];
+  serviceTypes: ServiceType[];
+  modes: Mode[];
+  languages: string[];
+  intro: string;
+  photoFileId?: number | null;
+  accountId?: number | null;
+  active?: boolean;
+}
+
+export interface ScheduleInput {
+  weekday: number;
+  start: string; // HH:MM
+  end: string;
+  slotMinutes: number;
+  capacity: number;
+  serviceTypes: ServiceType[];
+  modes: Mode[];
+}
+
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** Providers' published profiles (点将台), their weekly hours, days off and bookable times. */
+export class ProvidersService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(serviceType?: ServiceType): Promise<LegalProvider[]> {
+    // The desk has tens of providers, not thousands: the service-type filter runs here.
+    const all = await this.db.manager.find(LegalProvider, { where: { active: true }, order: { id: 'ASC' } });
+    return all.filter((p) => !serviceType || p.serviceTypes.split(',').includes(serviceType));
+  }
+
+  async get(id: number): Promise<LegalProvider> {
+    const p = await this.db.manager.findOneBy(LegalProvider, { id, active: true });
+    if (!p) throw notFound('服务人员不存在');
+    return p;
+  }
+
+  /** Open slots of a provider between two instants, with the places left. */
+  async slots(providerId: number, from: Date, to: Date): Promise<LegalSlot[]> {
+    await this.get(providerId);
+    const now = this.clock.now();
+    const start = from.getTime() > now.getTime() ? from : now;
+    return this.db.manager
+      .createQueryBuilder(LegalSlot, 's')
+      .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :from AND s.starts_at < :to', { p: providerId, open: 'open', from: start, to })
+      .orderBy('s.starts_at', 'ASC')
+      .limit(500)
+      .getMany();
+  }
+
+  /** Staff create or edit a profile; a linked login must be a lawyer account. Audited. */
+  async save(actor: Principal, input: ProviderInput, id: number | undefined, requestId: string): Promise<LegalProvider> {
+    return this.db.transaction(async (em) => {
+      if (input.accountId) {
+        if (!(await em.existsBy(Account, { id: input.accountId }))) throw validationFailed('accountId', '账号不存在');
+        if (!(await rolesOf(em, input.accountId)).includes('lawyer')) throw validationFailed('accountId', '关联账号须为律师或调解员账号');
+      }
+      if (input.photoFileId && !(await em.existsBy(StoredFile, { id: input.photoFileId }))) throw validationFailed('photoFileId', '照片不存在');
+      const now = this.clock.now();
+      const values = {
+        name: input.name,
+        kind: input.kind,
+        firm: input.firm,
+        specialties: joinList(input.specialties),
+        serviceTypes: joinList(input.serviceTypes),
+        modes: joinList(input.modes),
+        languages: joinList(input.languages),
+        intro: input.intro,
+        photoFileId: input.photoFileId ?? null,
+        accountId: input.accountId ?? null,
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        updatedAt: now,
+      };
+      const taken = () => conflict('ACCOUNT_LINKED', '该账号已关联其他服务人员');
+      let providerId = id;
+      if (providerId) {
+        if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
+        await onUniqueViolation(() => em.update(LegalProvider, { id: providerId }, values), taken);
+      } else {
+        const r = await onUniqueViolation(
+          () => em.insert(LegalProvider, { ...values, active: input.active ?? true, ratingSum: 0, ratingCount: 0, servedCount: 0, createdAt: now }),
+          taken,
+        );
+        providerId = Number(r.identifiers[0].id);
+      }
+      await recordAudit(em, { actorAccountId: actor.accountId, action: id ? 'legal_provider.update' : 'legal_provider.create', targetType: 'legal_provider', targetId: providerId, detail: { name: input.name }, requestId }, now);
+      return em.findOneByOrFail(LegalProvider, { id: providerId });
+    });
+  }
+
+  /**
+   * Replaces a provider's weekly hours. Future slots nobody booked or waits for are dropped and
+   * made again from the new hours; a booked slot is never deleted.
+   */
+  async replaceSchedule(actor: Principal, providerId: number, entries: ScheduleInput[], requestId: string): Promise<{ schedules: LegalSchedule[]; slotsMade: number }> {
+    for (const [i, e] of entries.entries()) {
+      if (minutes(e.end) - minutes(e.start) < e.slotMinutes) throw validationFailed(`schedules.${i}.end`, '结束时间须晚于开始时间至少一个时段');
+    }
+    return this.db.transaction(async (em) => {
+      if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
+      const now = this.clock.now();
+      await em.delete(LegalSchedule, { providerId });
+      for (const e of entries) {
+        await em.insert(LegalSchedule, {
+          providerId,
+          weekday: e.weekday,
+          startMinute: minutes(e.start),
+          endMinute: minutes(e.end),
+          slotMinutes: e.slotMinutes,
+          capacity: e.capacity,
+          serviceTypes: joinList(e.serviceTypes),
+          modes: joinList(e.modes),
+          createdAt: now,
+        });
+      }
+      await this.dropFreeFutureSlots(em, providerId, now);
+      const slotsMade = await generateSlots(em, [providerId], now);
+      await recordAudit(em, { actorAccountId: actor.accountId, action: 'legal_provider.schedule', targetType: 'legal_provider', targetId: providerId, detail: { entries: entries.length }, requestId }, now);
+      return { schedules: await em.find(LegalSchedule, { where: { providerId }, order: { weekday: 'ASC', startMinute: 'ASC' } }), slotsMade };
+    });
+  }
+
+  /** A day off: that day's free slots go; booked ones stay for the desk to cancel with a reason. */
+  async addDayOff(actor: Principal, providerId: number, day: string, reason: string | undefined, requestId: string): Promise<{ keptBooked: number }> {
+    return this.db.transaction(async (em) => {
+      if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
+      const now = this.clock.now();
+      await onUniqueViolation(() => em.insert(LegalDayOff, { providerId, day, reason: reason ?? null, createdAt: now }), () => conflict('DAY_OFF_EXISTS', '该日已设为休息日'));
+      const start = new Date(`${day}T00:00:00+08:00`);
+      const end = new Date(start.getTime() + 86_400_000);
+      const slots = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(new Date(start.getTime() - 1)), status: 'open' } });
+      const thatDay = slots.filter((s) => s.startsAt < end);
+      const free = await this.freeSlotIds(em, thatDay);
+      if (free.length) await em.delete(LegalSlot, { id: In(free) });
+      await recordAudit(em, { actorAccountId: actor.accountId, action: 'legal_provider.day_off', targetType: 'legal_provider', targetId: providerId, detail: { day }, requestId }, now);
+      return { keptBooked: thatDay.length - free.length };
+    });
+  }
+
+  /** Keeps every active provider's slots made for the horizon (the daily job). */
+  async generateAll(): Promise<number> {
+    const providers = await this.db.manager.find(LegalProvider, { where: { active: true }, select: { id: true } });
+    return this.db.transaction((em) => generateSlots(em, providers.map((p) => p.id), this.clock.now()));
+  }
+
+  private async dropFreeFutureSlots(em: EntityManager, providerId: number, now: Date): Promise<void> {
+    const future = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(now), booked: 0 } });
+    const free = await this.freeSlotIds(em, future);
+    if (free.length) await em.delete(LegalSlot, { id: In(free) });
+  }
+
+  /** Slots with no booking, no appointment history and no one waiting: safe to delete. */
+  private async freeSlotIds(em: EntityManager, slots: LegalSlot[]): Promise<number[]> {
+    const candidates = slots.filter((s) => s.booked === 0).map((s) => s.id);
+    if (candidates.length === 0) return [];
+    const used = new Set([
+      ...(await em.find(LegalAppointment, { where: { slotId: In(candidates) }, select: { slotId: true } })).map((a) => a.slotId),
+      ...(await em.find(LegalWaitlist, { where: { slotId: In(candidates) }, select: { slotId: true } })).map((w) => w.slotId),
+    ]);
+    return candidates.filter((id) => !used.has(id));
+  }
+}
+

@@ -1,0 +1,226 @@
+import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import type { Database } from '../../db/database';
+import { conflict, forbidden, notFound } from '../../http/errors';
+import type { Principal } from '../../http/context';
+import type { Clock } from '../../lib/clock';
+import { applyTransition } from '../../lib/state-machine';
+import { isStaff } from '../auth/roles';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { wechatTime } from '../notifications/templates';
+import { recordAudit } from '../staff/audit';
+import { APPOINTMENT_TRANSITIONS, type AppointmentStatus } from './appointment.states';
+import type { BookingService } from './booking.service';
+import { LegalAppointment } from './legal-appointment.entity';
+import { LegalProvider } from './legal-provider.entity';
+import { LegalSlot } from './legal-slot.entity';
+import { LegalWaitlist } from './legal-waitlist.entity';
+import { SERVICE_WORDS } from './legal-aid.types';
+
+/** Holders with this many no-shows are flagged for staff. */
+export const NO_SHOW_FLAG = 2;
+const SHANGHAI = 8 * 3_600_000;
+
+/** The desk's side: providers serve their appointments; staff cancel, see figures and flags. */
+export class ServingService {
+  constructor(
+    private readonly db: Database,
+    private readonly booking: BookingService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A provider sees their own appointments only; staff see any provider's. */
+  async appointments(principal: Principal, filter: { providerId?: number; status?: AppointmentStatus; from?: Date; to?: Date }): Promise<LegalAppointment[]> {
+    const where: FindOptionsWhere<LegalAppointment> = {};
+    if (isStaff(principal.roles)) {
+      if (filter.providerId) where.providerId = filter.providerId;
+    } else {
+      where.providerId = (await this.ownProvider(principal)).id;
+    }
+    if (filter.status) where.status = filter.status;
+    const from = filter.from ?? new Date(this.clock.now().getTime() - 86_400_000);
+    const to = filter.to ?? new Date(from.getTime() + 30 * 86_400_000);
+    where.startsAt = Between(from, to);
+    return this.db.manager.find(LegalAppointment, { where, order: { startsAt: 'ASC', id: 'ASC' }, take: 500 });
+  }
+
+  /**
+   * Check-in, completion (with private notes) or no-show, by the appointment's provider or staff.
+   * Another provider's appointment is 404. A no-show can only be marked once the time has begun.
+   */
+  async act(principal: Principal, id: number, action: 'check_in' | 'complete' | 'no_show', notes: string | undefined, requestId: string): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await em.findOneBy(LegalAppointment, { id });
+      if (!appt) throw notFound('预约不存在');
+      if (!isStaff(principal.roles)) {
+        const provider = await this.ownProvider(principal);
+        if (provider.id !== appt.providerId) throw notFound('预约不存在');
+      }
+      const now = this.clock.now();
+      if (action === 'no_show' && appt.startsAt.getTime() > now.getTime()) throw conflict('TOO_EARLY', '预约时间尚未开始，不能标记爽约');
+      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS[action], {
+        ...(action === 'check_in' ? {} : { liveKey: null }),
+        ...(action === 'complete' && notes ? { privateNotes: notes } : {}),
+        updatedAt: now,
+      });
+      if (action === 'complete') {
+        await em
+          .createQueryBuilder()
+          .update(LegalProvider)
+          .set({ servedCount: () => 'served_count + 1' })
+          .where('id = :id', { id: appt.providerId })
+          .execute();
+        await this.notifications.notify(em, {
+          recipient: appt.accountId,
+          templateKey: 'service_notice',
+          data: { title: `${SERVICE_WORDS[appt.serviceType]}已完成`, remark: '欢迎为本次服务评价', time: wechatTime(now) },
+          page: 'pages/legal-aid/appointments',
+          idempotencyKey: `appointment:${id}:completed`,
+        });
+      }
+      await recordAudit(em, { actorAccountId: principal.accountId, action: `legal_appointment.${action}`, targetType: 'legal_appointment', targetId: id, requestId }, now);
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  /** The desk cancels one booking (any time) with a reason; the holder is told, the place freed. */
+  async cancelAppointment(principal: Principal, id: number, reason: string, requestId: string): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await em.findOneBy(LegalAppointment, { id });
+      if (!appt) throw notFound('预约不存在');
+      const now = this.clock.now();
+      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now });
+      await this.tellCancelled(em, appt, reason, now);
+      await this.booking.releasePlace(em, appt.slotId, now);
+      await recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_appointment.cancel', targetType: 'legal_appointment', targetId: id, detail: { reason }, requestId }, now);
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  /**
+   * Cancels a whole slot (the provider is ill, say): its bookings are cancelled and each holder is
+   * told the reason and the provider's next free time; those waiting for it are told too.
+   */
+  async cancelSlot(principal: Principal, slotId: number, reason: string, requestId: string): Promise<{ slot: LegalSlot; cancelled: number }> {
+    return this.db.transaction(async (em) => {
+      const slot = await em.findOneBy(LegalSlot, { id: slotId });
+      if (!slot) throw notFound('时段不存在');
+      const now = this.clock.now();
+      const moved = await em
+        .createQueryBuilder()
+        .update(LegalSlot)
+        .set({ status: 'cancelled', cancelReason: reason })
+        .where('id = :id AND status = :open', { id: slotId, open: 'open' })
+        .execute();
+      if (moved.affected !== 1) throw conflict('INVALID_TRANSITION', '该时段已取消');
+      const booked = await em.find(LegalAppointment, { where: { slotId, status: 'booked' } });
+      for (const appt of booked) {
+        await applyTransition(em, LegalAppointment, appt.id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now });
+        await this.tellCancelled(em, appt, reason, now);
+      }
+      const waiting = await em.find(LegalWaitlist, { where: { slotId, status: In(['waiting', 'offered']) } });
+      for (const w of waiting) {
+        await em.update(LegalWaitlist, { id: w.id }, { status: 'cancelled', liveKey: null, updatedAt: now });
+        await this.notifications.notify(em, {
+          recipient: w.accountId,
+          templateKey: 'appointment_reminder',
+          data: { service: SERVICE_WORDS[w.serviceType], time: wechatTime(slot.startsAt), place: '服务窗口', remark: '候补时段已取消', detail: `您候补的时段已取消：${reason}。` },
+          page: 'pages/legal-aid/appointments',
+          idempotencyKey: `waitlist:${w.id}:slot-cancelled`,
+        });
+      }
+      await em.update(LegalSlot, { id: slotId }, { booked: 0 });
+      await recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_slot.cancel', targetType: 'legal_slot', targetId: slotId, detail: { reason, appointments: booked.length }, requestId }, now);
+      return { slot: await em.findOneByOrFail(LegalSlot, { id: slotId }), cancelled: booked.length };
+    });
+  }
+
+  /** Holders with repeated no-shows, for staff to follow up. */
+  async flagged(): Promise<Array<{ accountId: number; noShows: number }>> {
+    const rows = await this.db.manager
+      .createQueryBuilder(LegalAppointment, 'a')
+      .select('a.account_id', 'accountId')
+      .addSelect('COUNT(*)', 'noShows')
+      .where('a.status = :s', { s: 'no_show' })
+      .groupBy('a.account_id')
+      .having('COUNT(*) >= :n', { n: NO_SHOW_FLAG })
+      .getRawMany<{ accountId: number; noShows: string | number }>();
+    return rows.map((r) => ({ accountId: Number(r.accountId), noShows: Number(r.noShows) }));
+  }
+
+  /** By service type and outcome, the no-show rate, ratings per provider, and the busiest hours. */
+  async figures(days: number) {
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - days * 86_400_000);
+    const appts = await this.db.manager.find(LegalAppointment, {
+      where: { startsAt: Between(since, new Date(now.getTime() + 14 * 86_400_000)) },
+      select: { id: true, serviceType: true, status: true, startsAt: true, providerId: true },
+    });
+    const byService: Record<string, Record<string, number>> = {};
+    const byHour: Record<string, number> = {};
+    for (const a of appts) {
+      byService[a.serviceType] ??= {};
+      byService[a.serviceType][a.status] = (byService[a.serviceType][a.status] ?? 0) + 1;
+      if (a.status !== 'cancelled') {
+        const hour = new Date(a.startsAt.getTime() + SHANGHAI).getUTCHours();
+        byHour[`${String(hour).padStart(2, '0')}:00`] = (byHour[`${String(hour).padStart(2, '0')}:00`] ?? 0) + 1;
+      }
+    }
+    const noShows = appts.filter((a) => a.status === 'no_show').length;
+    const attended = appts.filter((a) => a.status === 'completed').length;
+    const providers = await this.db.manager.find(LegalProvider, { order: { id: 'ASC' } });
+    return {
+      days,
+      byServiceType: byService,
+      noShowRate: noShows + attended ? Math.round((noShows / (noShows + attended)) * 1000) / 10 : null,
+      providers: providers.map((p) => ({
+        id: p.id,
+        name: p.name,
+        servedCount: p.servedCount,
+        ratingCount: p.ratingCount,
+        averageRating: p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 10) / 10 : null,
+      })),
+      busiestHours: Object.entries(byHour)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .map(([hour, count]) => ({ hour, count })),
+    };
+  }
+
+  /** Ratings and comments of one provider, newest first (staff). */
+  async ratings(providerId: number): Promise<LegalAppointment[]> {
+    return this.db.manager
+      .createQueryBuilder(LegalAppointment, 'a')
+      .where('a.provider_id = :p AND a.rating IS NOT NULL', { p: providerId })
+      .orderBy('a.rated_at', 'DESC')
+      .limit(200)
+      .getMany();
+  }
+
+  private async ownProvider(principal: Principal): Promise<LegalProvider> {
+    const provider = await this.db.manager.findOneBy(LegalProvider, { accountId: principal.accountId });
+    if (!provider) throw forbidden('您的账号未关联服务人员资料');
+    return provider;
+  }
+
+  private async tellCancelled(em: EntityManager, appt: LegalAppointment, reason: string, now: Date): Promise<void> {
+    const next = await em
+      .createQueryBuilder(LegalSlot, 's')
+      .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :now AND s.booked < s.capacity AND s.id <> :id', { p: appt.providerId, open: 'open', now, id: appt.slotId })
+      .orderBy('s.starts_at', 'ASC')
+      .getOne();
+    await this.notifications.notify(em, {
+      recipient: appt.accountId,
+      templateKey: 'appointment_reminder',
+      data: {
+        service: SERVICE_WORDS[appt.serviceType],
+        time: wechatTime(appt.startsAt),
+        place: '服务窗口',
+        remark: '预约已被服务窗口取消',
+        detail: `很抱歉，您的预约已取消：${reason}。${next ? `该服务人员最近的空闲时间是 ${wechatTime(next.startsAt)}，可在小程序中改约。` : '可在小程序中选择其他服务人员或时间。'}`,
+      },
+      page: 'pages/legal-aid/appointments',
+      idempotencyKey: `appointment:${appt.id}:cancelled-by-desk`,
+    });
+  }
+}

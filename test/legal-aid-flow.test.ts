@@ -1,0 +1,124 @@
+import { openDatabase } from '../server/db/data-source';
+import { createContainer } from '../server/container';
+import { legalRemindersJob } from '../server/jobs/legal-reminders.job';
+import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
+import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
+import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
+import { createTestContext, type TestContext } from './helpers/context';
+import { loginHolder } from './helpers/factories';
+import { bookingBody, openSlots, providerWithSlots } from './helpers/legal-aid';
+
+describe('legal aid: choose, book, be reminded, be served, rate', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('lets exactly one of 20 concurrent bookings take a place of capacity 1', async () => {
+    const { providerId } = await providerWithSlots(t);
+    const [slot] = await openSlots(t, providerId);
+    const holders = await Promise.all(Array.from({ length: 20 }, () => loginHolder(t)));
+    const results = await Promise.all(holders.map((h) => t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id))));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'SLOT_FULL')).toBe(true);
+    const row = await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id });
+    expect(row.booked).toBe(1);
+    expect(await t.container.db.manager.countBy(LegalAppointment, { slotId: slot.id })).toBe(1);
+  });
+
+  it('gives a cancelled place to the first waiting holder, who takes it', async () => {
+    const { providerId } = await providerWithSlots(t);
+    const [slot] = await openSlots(t, providerId, 30);
+    const first = await loginHolder(t);
+    const waiter = await loginHolder(t);
+    const booked = await t.http.post('/api/v1/legal-aid/appointments').set(first.auth).send(bookingBody(slot.id)).expect(201);
+    const full = await t.http.post('/api/v1/legal-aid/appointments').set(waiter.auth).send(bookingBody(slot.id)).expect(409);
+    expect(full.body.error.code).toBe('SLOT_FULL');
+    const w = await t.http.post('/api/v1/legal-aid/waitlist').set(waiter.auth).send(bookingBody(slot.id)).expect(201);
+    await t.http.post(`/api/v1/legal-aid/appointments/${booked.body.id}/cancel`).set(first.auth).expect(200);
+
+    const mine = await t.http.get('/api/v1/legal-aid/appointments/mine').set(waiter.auth).expect(200);
+    expect(mine.body.waitlist[0]).toMatchObject({ id: w.body.id, status: 'offered', allowedActions: ['accept', 'leave'] });
+    // The place is held: nobody else can book it meanwhile.
+    const other = await loginHolder(t);
+    await t.http.post('/api/v1/legal-aid/appointments').set(other.auth).send(bookingBody(slot.id)).expect(409);
+    const taken = await t.http.post(`/api/v1/legal-aid/waitlist/${w.body.id}/accept`).set(waiter.auth).expect(201);
+    expect(taken.body.status).toBe('booked');
+    expect((await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id })).booked).toBe(1);
+  });
+
+  it('reminds 24 h and 2 h before, each once however often the job runs', async () => {
+    const { providerId } = await providerWithSlots(t);
+    const [slot] = await openSlots(t, providerId, 30);
+    const h = await loginHolder(t);
+    const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
+    const start = new Date(slot.startsAt).getTime();
+    const reminders = () => t.container.db.manager.countBy(OutboxMessage, { recipientAccountId: h.userId, idempotencyKey: `appointment:${appt.body.id}:remind:24h` });
+    const reminders2h = () => t.container.db.manager.countBy(OutboxMessage, { recipientAccountId: h.userId, idempotencyKey: `appointment:${appt.body.id}:remind:2h` });
+    const before = t.clock.now();
+    try {
+      t.clock.set(new Date(start - 25 * 3_600_000));
+      await legalRemindersJob.run(t.container);
+      expect(await reminders()).toBe(0);
+      t.clock.set(new Date(start - 23 * 3_600_000));
+      await legalRemindersJob.run(t.container);
+      await legalRemindersJob.run(t.container);
+      expect(await reminders()).toBe(1);
+      t.clock.set(new Date(start - 90 * 60_000));
+      await legalRemindersJob.run(t.container);
+      await legalRemindersJob.run(t.container);
+      expect(await reminders2h()).toBe(1);
+      expect(await reminders()).toBe(1);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('is served by its provider only, then rated by its holder once', async () => {
+    const { providerId, lawyer } = await providerWithSlots(t);
+    const other = await providerWithSlots(t);
+    const [slot] = await openSlots(t, providerId);
+    const h = await loginHolder(t);
+    const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
+    await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(other.lawyer.auth).expect(404);
+    await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(lawyer.auth).expect(200);
+    const done = await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/complete`).set(lawyer.auth).send({ notes: '已建议申请劳动仲裁' }).expect(200);
+    expect(done.body.privateNotes).toBe('已建议申请劳动仲裁');
+    const theirs = await t.http.get('/api/v1/legal-aid/appointments/mine').set(h.auth).expect(200);
+    expect(JSON.stringify(theirs.body)).not.toContain('劳动仲裁');
+    expect(theirs.body.items[0].allowedActions).toEqual(['review']);
+    await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(h.auth).send({ rating: 5, comment: '非常耐心' }).expect(200);
+    const again = await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(h.auth).send({ rating: 1 }).expect(409);
+    expect(again.body.error.code).toBe('ALREADY_RATED');
+    const profile = await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200);
+    expect(profile.body).toMatchObject({ averageRating: 5, ratingCount: 1, servedCount: 1 });
+  });
+});
+
+describe('legal aid: booking race across two instances', () => {
+  it('never exceeds capacity with two DataSources', async () => {
+    const t = await createTestContext();
+    const secondDb = await openDatabase(t.config.database);
+    try {
+      const second = await createContainer(t.config, { db: secondDb, clock: t.clock, logger: t.container.logger });
+      const { providerId } = await providerWithSlots(t);
+      const [slot] = await openSlots(t, providerId);
+      const holders = await Promise.all(Array.from({ length: 20 }, () => loginHolder(t)));
+      const outcomes = await Promise.allSettled(
+        holders.map((h, i) =>
+          (i % 2 ? second : t.container).services.booking.book({ accountId: h.userId, roles: ['holder'] }, { slotId: slot.id, serviceType: 'consultation', mode: 'phone', summary: '遗产继承咨询' }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const rejected = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
+      expect(rejected.every((r) => r.reason.code === 'SLOT_FULL')).toBe(true);
+      expect((await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id })).booked).toBe(1);
+    } finally {
+      await secondDb.close();
+      await t.close();
+    }
+  });
+});
