@@ -1,5 +1,6 @@
 import type { Container } from '../container';
 import { seedDemoCards } from './demo-cards';
+import { seedDemoLegalAid } from './demo-legal-aid';
 import { seedDemoMerchants } from './demo-merchants';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
@@ -60,6 +61,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   });
   await seedDemoCards(c);
   await seedDemoMerchants(c);
+  await seedDemoLegalAid(c);
   return created;
 }
 
@@ -73,6 +75,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
     '  Demo holders with applications at every stage: dev-demo1 … dev-demo8 (dev-demo7 holds a card)',
     '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; counter clerk clerk1 / demo-clerk-2026',
+    '  Legal aid: four providers with weekday hours; the lawyer login above is 王建华',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',
     '',
