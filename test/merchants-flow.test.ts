@@ -102,4 +102,21 @@ describe('merchant alliance: join, publish, verify at the counter', () => {
     expect(list.body.items.find((m: { id: number }) => m.id === merchantId).upheldComplaints).toBe(1);
     await t.http.post(`/api/v1/staff/complaints/${c.body.id}/resolve`).set(staff.auth).send({ outcome: 'dismissed', resolution: '重复处理' }).expect(409);
   });
+
+  it('retires a category with active:false alone, and takes complaints only about merchants the public can see', async () => {
+    const { staff } = await approvedMerchant(t);
+    const cat = await t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name: unique('类') }).expect(201);
+    await t.http.patch(`/api/v1/staff/merchant-categories/${cat.body.id}`).set(staff.auth).send({ active: false }).expect(200);
+    const list = await t.http.get('/api/v1/merchant-categories').expect(200);
+    expect(list.body.items.map((c: { id: number }) => c.id)).not.toContain(cat.body.id);
+
+    const applicant = await readyHolder(t);
+    const pending = await t.http
+      .post('/api/v1/merchant-applications')
+      .set(applicant.auth)
+      .send({ name: '待审核商户', licenseNo: '913100000000000001', categoryId: 2, address: '上海市黄浦区人民大道 1 号', lat: CENTRE.lat, lng: CENTRE.lng, contactPhone: '021-63210000' })
+      .expect(201);
+    const h = await readyHolder(t);
+    await t.http.post(`/api/v1/merchants/${pending.body.id}/complaints`).set(h.auth).send({ text: '出示优待证后店员拒绝打折' }).expect(404);
+  });
 });

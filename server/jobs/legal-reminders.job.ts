@@ -1,6 +1,7 @@
 import { Between } from 'typeorm';
 import { LegalAppointment } from '../modules/legal-aid/legal-appointment.entity';
 import { LegalProvider } from '../modules/legal-aid/legal-provider.entity';
+import { PLACE, tellHolder } from '../modules/legal-aid/legal-aid.notices';
 import { MODE_WORDS, SERVICE_WORDS } from '../modules/legal-aid/legal-aid.types';
 import { wechatTime } from '../modules/notifications/templates';
 import type { JobDefinition } from './job';
@@ -34,18 +35,14 @@ export const legalRemindersJob: JobDefinition = {
       if (appt.startsAt.getTime() - appt.createdAt.getTime() < kind.before) continue;
       const queued = await db.transaction(async (em) => {
         const provider = await em.findOneByOrFail(LegalProvider, { id: appt.providerId });
-        return services.notifications.notify(em, {
+        return tellHolder(services.notifications, em, {
           recipient: appt.accountId,
-          templateKey: 'appointment_reminder',
-          data: {
-            service: SERVICE_WORDS[appt.serviceType],
-            time: wechatTime(appt.startsAt),
-            place: appt.mode === 'onsite' ? '区退役军人服务中心法律服务窗口' : `${MODE_WORDS[appt.mode]}服务`,
-            remark: `${kind.words}与${provider.name}的预约`,
-            detail: `提醒：您${kind.words}（${wechatTime(appt.startsAt)}）与${provider.name}有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。如需取消，请在开始前 2 小时操作。`,
-          },
-          page: 'pages/legal-aid/appointments',
-          idempotencyKey: `appointment:${appt.id}:remind:${kind.key}`,
+          serviceType: appt.serviceType,
+          startsAt: appt.startsAt,
+          place: PLACE[appt.mode],
+          remark: `${kind.words}与${provider.name}的预约`,
+          detail: `提醒：您${kind.words}（${wechatTime(appt.startsAt)}）与${provider.name}有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。如需取消，请在开始前 2 小时操作。`,
+          key: `appointment:${appt.id}:remind:${kind.key}`,
         });
       });
       if (queued) reminded += 1;

@@ -18,6 +18,7 @@ import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
+import { PLACE, tellHolder } from './legal-aid.notices';
 import { MODE_WORDS, SERVICE_WORDS, splitList, type Mode, type ServiceType } from './legal-aid.types';
 
 export interface BookingInput {
@@ -26,12 +27,6 @@ export interface BookingInput {
   mode: Mode;
   summary: string;
 }
-
-const PLACE: Record<Mode, string> = {
-  onsite: '区退役军人服务中心法律服务窗口',
-  phone: '电话服务，请保持电话畅通',
-  video: '视频服务，届时在小程序中进入',
-};
 
 const liveKey = (slotId: number, accountId: number) => `${slotId}:${accountId}`;
 
@@ -219,18 +214,14 @@ export class BookingService {
         const expiresAt = new Date(Math.min(now.getTime() + WAITLIST_OFFER_MS, slot.startsAt.getTime() - 30 * 60_000));
         if (expiresAt.getTime() > now.getTime()) {
           await em.update(LegalWaitlist, { id: next.id }, { status: 'offered', offerExpiresAt: expiresAt, updatedAt: now });
-          await this.notifications.notify(em, {
+          await tellHolder(this.notifications, em, {
             recipient: next.accountId,
-            templateKey: 'appointment_reminder',
-            data: {
-              service: SERVICE_WORDS[next.serviceType],
-              time: wechatTime(slot.startsAt),
-              place: PLACE[next.mode],
-              remark: `候补空出，请于${wechatTime(expiresAt).slice(12)}前确认`,
-              detail: `您候补的时段空出一个名额，已为您保留，请在 ${wechatTime(expiresAt)} 前在小程序中确认，逾期将让给下一位。`,
-            },
-            page: 'pages/legal-aid/appointments',
-            idempotencyKey: `waitlist:${next.id}:offered`,
+            serviceType: next.serviceType,
+            startsAt: slot.startsAt,
+            place: PLACE[next.mode],
+            remark: `候补空出，请于${wechatTime(expiresAt).slice(12)}前确认`,
+            detail: `您候补的时段空出一个名额，已为您保留，请在 ${wechatTime(expiresAt)} 前在小程序中确认，逾期将让给下一位。`,
+            key: `waitlist:${next.id}:offered`,
           });
           return;
         }
@@ -299,18 +290,14 @@ export class BookingService {
       throw err;
     }
     const provider = await em.findOneByOrFail(LegalProvider, { id: slot.providerId });
-    await this.notifications.notify(em, {
+    await tellHolder(this.notifications, em, {
       recipient: accountId,
-      templateKey: 'appointment_reminder',
-      data: {
-        service: SERVICE_WORDS[input.serviceType],
-        time: wechatTime(slot.startsAt),
-        place: PLACE[input.mode],
-        remark: `已预约${provider.name}`,
-        detail: `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
-      },
-      page: 'pages/legal-aid/appointments',
-      idempotencyKey: `appointment:${id}:booked`,
+      serviceType: input.serviceType,
+      startsAt: slot.startsAt,
+      place: PLACE[input.mode],
+      remark: `已预约${provider.name}`,
+      detail: `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
+      key: `appointment:${id}:booked`,
     });
     return em.findOneByOrFail(LegalAppointment, { id });
   }

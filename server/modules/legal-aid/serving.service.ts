@@ -14,6 +14,7 @@ import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
+import { PLACE, tellHolder } from './legal-aid.notices';
 import { SERVICE_WORDS } from './legal-aid.types';
 
 /** Holders with this many no-shows are flagged for staff. */
@@ -121,12 +122,14 @@ export class ServingService {
       const waiting = await em.find(LegalWaitlist, { where: { slotId, status: In(['waiting', 'offered']) } });
       for (const w of waiting) {
         await em.update(LegalWaitlist, { id: w.id }, { status: 'cancelled', liveKey: null, updatedAt: now });
-        await this.notifications.notify(em, {
+        await tellHolder(this.notifications, em, {
           recipient: w.accountId,
-          templateKey: 'appointment_reminder',
-          data: { service: SERVICE_WORDS[w.serviceType], time: wechatTime(slot.startsAt), place: '服务窗口', remark: '候补时段已取消', detail: `您候补的时段已取消：${reason}。` },
-          page: 'pages/legal-aid/appointments',
-          idempotencyKey: `waitlist:${w.id}:slot-cancelled`,
+          serviceType: w.serviceType,
+          startsAt: slot.startsAt,
+          place: PLACE[w.mode],
+          remark: '候补时段已取消',
+          detail: `您候补的时段已取消：${reason}。`,
+          key: `waitlist:${w.id}:slot-cancelled`,
         });
       }
       await em.update(LegalSlot, { id: slotId }, { booked: 0 });
@@ -209,18 +212,14 @@ export class ServingService {
       .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :now AND s.booked < s.capacity AND s.id <> :id', { p: appt.providerId, open: 'open', now, id: appt.slotId })
       .orderBy('s.starts_at', 'ASC')
       .getOne();
-    await this.notifications.notify(em, {
+    await tellHolder(this.notifications, em, {
       recipient: appt.accountId,
-      templateKey: 'appointment_reminder',
-      data: {
-        service: SERVICE_WORDS[appt.serviceType],
-        time: wechatTime(appt.startsAt),
-        place: '服务窗口',
-        remark: '预约已被服务窗口取消',
-        detail: `很抱歉，您的预约已取消：${reason}。${next ? `该服务人员最近的空闲时间是 ${wechatTime(next.startsAt)}，可在小程序中改约。` : '可在小程序中选择其他服务人员或时间。'}`,
-      },
-      page: 'pages/legal-aid/appointments',
-      idempotencyKey: `appointment:${appt.id}:cancelled-by-desk`,
+      serviceType: appt.serviceType,
+      startsAt: appt.startsAt,
+      place: PLACE[appt.mode],
+      remark: '预约已被服务窗口取消',
+      detail: `很抱歉，您的预约已取消：${reason}。${next ? `该服务人员最近的空闲时间是 ${wechatTime(next.startsAt)}，可在小程序中改约。` : '可在小程序中选择其他服务人员或时间。'}`,
+      key: `appointment:${appt.id}:cancelled-by-desk`,
     });
   }
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantOffer } from './merchant-offer.entity';
 import { Merchant } from './merchant.entity';
-import { distanceM, M_PER_E6, searchBox, toE6 } from './geo';
+import { M_PER_E6, projectedDistanceM, searchBox, toE6 } from './geo';
 import type { SingleFlightCache } from './single-flight-cache';
 
 export interface NearbyQuery {
@@ -49,9 +49,12 @@ export class BrowseService {
     const box = searchBox(latE6, lngE6, radiusM);
     const asDouble = (p: string) => (this.db.kind === 'mysql' ? `CAST(:${p} AS DOUBLE)` : `CAST(:${p} AS REAL)`);
     const d2 = `((m.lat_e6 - :lat) * (m.lat_e6 - :lat) + ((m.lng_e6 - :lng) * ${asDouble('k')}) * ((m.lng_e6 - :lng) * ${asDouble('k')}))`;
+    // Order and page on the whole part of the squared distance (then id): an integer survives the
+    // trip through a cursor exactly, where a double read back from MariaDB's text may not.
+    const key = this.db.kind === 'mysql' ? `CAST(FLOOR(${d2}) AS SIGNED)` : `CAST(${d2} AS INTEGER)`;
     const q = this.db.manager
       .createQueryBuilder(Merchant, 'm')
-      .addSelect(d2, 'd2')
+      .addSelect(key, 'd2')
       .where('m.status = :active', { active: 'active' })
       .andWhere('m.lat_e6 BETWEEN :minLat AND :maxLat AND m.lng_e6 BETWEEN :minLng AND :maxLng', box)
       .andWhere(`${d2} <= ${asDouble('r2')}`, { lat: latE6, lng: lngE6, k: box.cosLat, r2: (radiusM / M_PER_E6) ** 2 });
@@ -61,7 +64,7 @@ export class BrowseService {
       q.andWhere(new Brackets((w) => w.where("m.name LIKE :like ESCAPE '!'", { like }).orWhere("m.address LIKE :like ESCAPE '!'", { like })));
     }
     if (query.after) {
-      q.andWhere(`(${d2} > ${asDouble('afterD2')} OR (${d2} = ${asDouble('afterD2')} AND m.id > :afterId))`, {
+      q.andWhere(`(${key} > :afterD2 OR (${key} = :afterD2 AND m.id > :afterId))`, {
         afterD2: query.after.d2,
         afterId: query.after.id,
       });
@@ -69,7 +72,9 @@ export class BrowseService {
     const { entities, raw } = await q.orderBy('d2', 'ASC').addOrderBy('m.id', 'ASC').limit(query.limit).getRawAndEntities();
     const keyById = new Map(raw.map((r: Record<string, unknown>) => [Number(r.m_id), Number(r.d2)]));
     const listings = await this.withOffers(entities);
-    return listings.map((l) => ({ ...l, distanceM: distanceM(latE6, lngE6, l.merchant.latE6, l.merchant.lngE6), d2: keyById.get(l.merchant.id) }));
+    // The distance shown is the one the search filtered and ordered by (within 1 % of the
+    // great-circle distance at city scale), so the list never contradicts itself.
+    return listings.map((l) => ({ ...l, distanceM: projectedDistanceM(latE6, lngE6, l.merchant.latE6, l.merchant.lngE6, box.cosLat), d2: keyById.get(l.merchant.id) }));
   }
 
   /** A merchant's page (active merchants only), cached briefly: it is the hottest read. */

@@ -16,7 +16,9 @@ export class ComplaintsService {
 
   async file(principal: Principal, merchantId: number, text: string): Promise<MerchantComplaint> {
     return this.db.transaction(async (em) => {
-      if (!(await em.existsBy(Merchant, { id: merchantId }))) throw notFound('商户不存在');
+      // Only merchants the public can see (active, or suspended after complaints) can be reported.
+      const merchant = await em.findOneBy(Merchant, { id: merchantId });
+      if (!merchant || (merchant.status !== 'active' && merchant.status !== 'suspended')) throw notFound('商户不存在');
       const r = await em.insert(MerchantComplaint, {
         merchantId,
         accountId: principal.accountId,

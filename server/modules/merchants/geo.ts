@@ -19,7 +19,14 @@ export function searchBox(latE6: number, lngE6: number, radiusM: number) {
   return { minLat: latE6 - dLat, maxLat: latE6 + dLat, minLng: lngE6 - dLng, maxLng: lngE6 + dLng, cosLat };
 }
 
-/** Great-circle distance in metres (haversine), for what is shown to people. */
+/** Metres on the equirectangular projection at the search latitude: what nearby search filters and orders by. */
+export function projectedDistanceM(aLatE6: number, aLngE6: number, bLatE6: number, bLngE6: number, cosLat: number): number {
+  const dy = bLatE6 - aLatE6;
+  const dx = (bLngE6 - aLngE6) * cosLat;
+  return Math.round(Math.sqrt(dy * dy + dx * dx) * M_PER_E6);
+}
+
+/** Great-circle distance in metres (haversine). */
 export function distanceM(aLatE6: number, aLngE6: number, bLatE6: number, bLngE6: number): number {
   const φ1 = fromE6(aLatE6) * RAD;
   const φ2 = fromE6(bLatE6) * RAD;

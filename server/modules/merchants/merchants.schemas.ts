@@ -55,7 +55,7 @@ export const redemptionBody = z.strictObject({ qrToken: z.string().min(10).max(2
 export const complaintBody = z.strictObject({ text: z.string().trim().min(5).max(500) });
 export const resolveBody = z.strictObject({ outcome: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(500) });
 export const categoryBody = z.strictObject({ name: z.string().trim().min(1).max(32), sort: z.number().int().min(0).max(10000).optional(), active: z.boolean().optional() });
-export const categoryPatch = categoryBody.partial().required({ name: true });
+export const categoryPatch = categoryBody.partial();
 
 export const staffMerchantsQuery = pageQuery.extend({ status: z.enum(MERCHANT_STATUSES).optional() });
 export const complaintsQuery = pageQuery.extend({

@@ -44,24 +44,30 @@ export class MerchantsService {
     ) as Promise<MerchantCategory[]>;
   }
 
-  async saveCategory(actor: Principal, input: { id?: number; name: string; sort?: number; active?: boolean }, requestId: string): Promise<MerchantCategory> {
+  async saveCategory(actor: Principal, input: { id?: number; name?: string; sort?: number; active?: boolean }, requestId: string): Promise<MerchantCategory> {
+    if (!input.id && !input.name) throw validationFailed('name', '请填写分类名称');
     const saved = await this.db.transaction(async (em) => {
       const now = this.clock.now();
       let id = input.id;
       if (id) {
         if (!(await em.existsBy(MerchantCategory, { id }))) throw notFound('分类不存在');
         await onUniqueViolation(
-          () => em.update(MerchantCategory, { id }, { name: input.name, ...(input.sort !== undefined ? { sort: input.sort } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }),
+          () =>
+            em.update(MerchantCategory, { id }, {
+              ...(input.name !== undefined ? { name: input.name } : {}),
+              ...(input.sort !== undefined ? { sort: input.sort } : {}),
+              ...(input.active !== undefined ? { active: input.active } : {}),
+            }),
           () => conflict('CATEGORY_EXISTS', '已有同名分类'),
         );
       } else {
         const r = await onUniqueViolation(
-          () => em.insert(MerchantCategory, { name: input.name, sort: input.sort ?? 100, active: input.active ?? true, createdAt: now }),
+          () => em.insert(MerchantCategory, { name: input.name!, sort: input.sort ?? 100, active: input.active ?? true, createdAt: now }),
           () => conflict('CATEGORY_EXISTS', '已有同名分类'),
         );
         id = Number(r.identifiers[0].id);
       }
-      await recordAudit(em, { actorAccountId: actor.accountId, action: input.id ? 'merchant_category.update' : 'merchant_category.create', targetType: 'merchant_category', targetId: id, detail: { name: input.name, active: input.active ?? true }, requestId }, now);
+      await recordAudit(em, { actorAccountId: actor.accountId, action: input.id ? 'merchant_category.update' : 'merchant_category.create', targetType: 'merchant_category', targetId: id, detail: { name: input.name ?? null, active: input.active ?? null }, requestId }, now);
       return em.findOneByOrFail(MerchantCategory, { id });
     });
     this.cache.invalidate('categories');
