@@ -7,14 +7,30 @@ const swc = {
   },
   module: { type: 'commonjs' },
 };
+const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  testTimeout: 30000,
-  // Each worker gets its own database (see test/helpers/context.ts); two workers fit two cores.
+  // Two worker processes fit two cores; each server worker gets its own database (test/helpers/context.ts).
   maxWorkers: 2,
+  projects: [
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
+      transform,
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      testTimeout: 30000,
+    },
+    {
+      displayName: 'miniprogram',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/test/miniprogram'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+      setupFiles: ['<rootDir>/test/miniprogram/setup.ts'],
+      testTimeout: 15000,
+    },
+  ],
 };

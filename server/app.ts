@@ -2,7 +2,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Container } from './container';
 import type { AppState } from './http/context';
-import { errorHandler, requestId, requestLog, securityHeaders } from './http/middleware';
+import { errorHandler, methodOverride, requestId, requestLog, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
 import type { RouteSpec } from './http/route';
 import { buildRouter } from './http/router';
@@ -52,6 +52,7 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: config.trustProxy });
   const router = buildRouter(routes, c.tokens);
   app.use(requestId());
+  app.use(methodOverride());
   if (opts.isDraining) {
     const draining = opts.isDraining;
     // While shutting down, answer what is in flight and close each connection after its response.

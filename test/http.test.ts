@@ -300,3 +300,21 @@ describe('login rate limit', () => {
     await login().expect(200);
   });
 });
+
+describe('method override for the mini-program', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('treats POST with X-HTTP-Method-Override: PATCH as PATCH, and nothing else', async () => {
+    // PATCH on a path that has no POST: the override reaches the PATCH route (401 without a token, not 405).
+    const patched = await t.http.post('/api/v1/card-applications/1').set('X-HTTP-Method-Override', 'PATCH').send({});
+    expect(patched.status).toBe(401);
+    const plain = await t.http.post('/api/v1/card-applications/1').send({});
+    expect(plain.status).toBe(405);
+    const other = await t.http.post('/api/v1/card-applications/1').set('X-HTTP-Method-Override', 'DELETE').send({});
+    expect(other.status).toBe(405);
+  });
+});

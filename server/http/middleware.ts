@@ -97,3 +97,12 @@ export const securityHeaders = (production: boolean): Mw => async (ctx, next) =>
   ctx.set('Cache-Control', 'no-store');
   await next();
 };
+
+/**
+ * WeChat's wx.request cannot send PATCH: the mini-program sends POST with
+ * `X-HTTP-Method-Override: PATCH`. Only that one substitution is honoured.
+ */
+export const methodOverride = (): Mw => async (ctx, next) => {
+  if (ctx.method === 'POST' && ctx.get('x-http-method-override').toUpperCase() === 'PATCH') ctx.method = 'PATCH';
+  await next();
+};

@@ -1,0 +1,18 @@
+import { loadSession, type Session } from './services/session';
+
+/** What every page can read from getApp(). */
+export interface IAppOption {
+  globalData: {
+    session: Session | null;
+  };
+}
+
+App<IAppOption>({
+  globalData: {
+    session: null,
+  },
+  onLaunch() {
+    // The login itself happens on the first request that needs it (services/request.ts).
+    this.globalData.session = loadSession();
+  },
+});

@@ -1,0 +1,180 @@
+import { config } from '../config';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+
+/** A failure as the server states it (`{ error: { code, message } }`), or the network's. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Array<{ field?: string; rule?: string; message: string }>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  data?: unknown;
+  /** Attach the access token (default true). */
+  auth?: boolean;
+}
+
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+function send(path: string, method: Method, data: unknown, token?: string): Promise<RawResponse> {
+  // wx.request has no PATCH: it goes as POST with the method named in a header the server honours.
+  const override = method === 'PATCH' ? { 'X-HTTP-Method-Override': 'PATCH' } : {};
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${config.baseUrl}${path}`,
+      method: method === 'PATCH' ? 'POST' : method,
+      data: data as WechatMiniprogram.IAnyObject,
+      header: { 'content-type': 'application/json', ...override, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
+      fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
+    });
+  });
+}
+
+export function toApiError(res: RawResponse): ApiError {
+  const body = res.data as { error?: { code?: string; message?: string; details?: ApiError['details'] } } | undefined;
+  if (body?.error?.code) return new ApiError(res.statusCode, body.error.code, body.error.message ?? '请求失败', body.error.details);
+  return new ApiError(res.statusCode, 'HTTP_ERROR', res.statusCode >= 500 ? '服务暂时不可用，请稍后再试' : '请求失败');
+}
+
+function wxLoginCode(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.login({
+      success: (r) => (r.code ? resolve(r.code) : reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试'))),
+      fail: () => reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')),
+    });
+  });
+}
+
+interface SessionBody {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: number; roles: string[] };
+}
+
+const toSession = (b: SessionBody, via: Session['via']): Session => ({
+  accessToken: b.accessToken,
+  refreshToken: b.refreshToken,
+  userId: b.user.id,
+  roles: b.user.roles,
+  via,
+});
+
+/** Logs in with the code from wx.login and keeps the session. */
+export async function loginWithWeChat(): Promise<Session> {
+  const res = await send('/api/v1/auth/wechat-login', 'POST', { code: await wxLoginCode() });
+  if (res.statusCode !== 200) throw toApiError(res);
+  const session = toSession(res.data as SessionBody, 'wechat');
+  saveSession(session);
+  return session;
+}
+
+/** Staff, lawyers and merchant clerks log in with the account the bureau gave them. */
+export async function loginWithPassword(username: string, password: string): Promise<Session> {
+  const res = await send('/api/v1/auth/password-login', 'POST', { username, password });
+  if (res.statusCode !== 200) throw toApiError(res);
+  const session = toSession(res.data as SessionBody, 'password');
+  saveSession(session);
+  return session;
+}
+
+let renewing: Promise<Session | null> | null = null;
+
+/**
+ * Gets a new access token once for every request that found its token refused at the same time:
+ * the refresh token first, then (for WeChat logins) a silent wx.login. Null when neither works.
+ */
+function renew(): Promise<Session | null> {
+  if (renewing) return renewing;
+  renewing = (async () => {
+    const current = loadSession();
+    if (current?.refreshToken) {
+      const res = await send('/api/v1/auth/refresh', 'POST', { refreshToken: current.refreshToken }).catch(() => null);
+      if (res?.statusCode === 200) {
+        const next = toSession(res.data as SessionBody, current.via);
+        saveSession(next);
+        return next;
+      }
+    }
+    if (!current || current.via === 'wechat') {
+      try {
+        return await loginWithWeChat();
+      } catch {
+        clearSession();
+        return null;
+      }
+    }
+    clearSession();
+    return null;
+  })().finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+/**
+ * The only way pages reach the server. Attaches the access token; on 401 renews the login once,
+ * silently, and repeats the request once; turns every failure into an ApiError with the server's
+ * stable code and Chinese message.
+ */
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const auth = opts.auth ?? true;
+  let session = auth ? loadSession() : null;
+  if (auth && !session) session = await renew();
+  let res = await send(path, method, opts.data, session?.accessToken);
+  if (res.statusCode === 401 && auth) {
+    const renewed = await renew();
+    if (!renewed) throw toApiError(res);
+    res = await send(path, method, opts.data, renewed.accessToken);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  throw toApiError(res);
+}
+
+/** Uploads a local file (multipart) with the same login handling and errors as `request`. */
+export async function upload<T>(path: string, filePath: string, formData: Record<string, string>): Promise<T> {
+  const attempt = (token?: string) =>
+    new Promise<RawResponse>((resolve, reject) => {
+      wx.uploadFile({
+        url: `${config.baseUrl}${path}`,
+        filePath,
+        name: 'file',
+        formData,
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+        success: (r) => {
+          let data: unknown = r.data;
+          try {
+            data = JSON.parse(r.data);
+          } catch {
+            // not JSON: leave as text
+          }
+          resolve({ statusCode: r.statusCode, data });
+        },
+        fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
+      });
+    });
+  let res = await attempt(loadSession()?.accessToken);
+  if (res.statusCode === 401) {
+    const renewed = await renew();
+    if (!renewed) throw toApiError(res);
+    res = await attempt(renewed.accessToken);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
+  throw toApiError(res);
+}
+
+/** What a page shows for a failure: the server's message, or a plain fallback. */
+export const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : '出了点问题，请稍后再试');
