@@ -14,6 +14,15 @@ export interface FakeWx {
   reset(): void;
 }
 
+const DEVICE_APIS = [
+  'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch',
+  'showToast', 'showModal', 'showLoading', 'hideLoading', 'showActionSheet',
+  'scanCode', 'getLocation', 'chooseLocation', 'openLocation', 'getSetting', 'openSetting', 'authorize',
+  'chooseMedia', 'chooseImage', 'previewImage', 'getImageInfo', 'getFileSystemManager',
+  'requestSubscribeMessage', 'makePhoneCall', 'setNavigationBarTitle', 'vibrateShort', 'setClipboardData',
+  'stopPullDownRefresh', 'pageScrollTo',
+];
+
 export function installFakeWx(): FakeWx {
   const apiHandlers = new Map<string, (options: any) => void>();
   const fake: FakeWx = {
@@ -62,19 +71,20 @@ export function installFakeWx(): FakeWx {
     },
   };
   // Everything else (toast, navigation, scanCode, location, subscribe messages…): recorded, and
-  // answered by a handler the test registered with `on`, else a plain success.
-  const passthrough = new Proxy(wx, {
-    get(target, prop: string) {
-      if (prop in target) return target[prop];
-      return (options: any = {}) => {
-        record(prop, options);
-        const handler = apiHandlers.get(prop);
-        if (handler) return handler(options);
-        setTimeout(() => options.success?.({}), 0);
-        return undefined;
-      };
-    },
-  });
-  (globalThis as any).wx = passthrough;
+  // answered by a handler the test registered with `on`, else a plain success. They are own
+  // properties so that miniprogram-simulate, which merges its own `wx` with ours, keeps them.
+  for (const api of DEVICE_APIS) {
+    wx[api] = (options: any = {}) => {
+      record(api, options);
+      const handler = apiHandlers.get(api);
+      if (handler) return handler(options);
+      setTimeout(() => {
+        options.success?.({});
+        options.complete?.({});
+      }, 0);
+      return undefined;
+    };
+  }
+  (globalThis as any).wx = wx;
   return fake;
 }

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx, flush } from './fake';
+
+const page = path.join(__dirname, '../../miniprogram/pages/index/index');
+
+describe('home', () => {
+  beforeEach(() => fakeWx().reset());
+
+  it('offers the services as tiles, and the merchant corner only to merchant staff', async () => {
+    const id = simulate.load(page);
+    const comp = simulate.render(id);
+    comp.attach(document.createElement('parent-wrapper'));
+    (comp.instance as any).onShow();
+    await flush();
+    expect(comp.querySelectorAll('.tile')).toHaveLength(4);
+    expect(comp.dom!.innerHTML).not.toContain('商户核验');
+
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 1, roles: ['merchant_clerk'], via: 'password' });
+    (comp.instance as any).onShow();
+    await flush();
+    expect(comp.dom!.innerHTML).toContain('商户核验');
+
+    comp.querySelectorAll('.tile')[0].dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')?.options.url).toBe('/packages/card/pages/card/card');
+  });
+});
