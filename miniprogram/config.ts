@@ -5,6 +5,11 @@
  */
 export const config = {
   baseUrl: 'http://127.0.0.1:3000',
+  /**
+   * Development only: a code such as 'dev-zhang' that a server in WeChat dev mode accepts in place
+   * of wx.login's, so DevTools can act as a demo holder. Empty in any real build.
+   */
+  devLoginCode: '',
   /** Subscribe-message template ids by template key, as configured on the server. */
   templateIds: {
     application_status: '',

@@ -1,3 +1,4 @@
+import { config } from '../../miniprogram/config';
 import { ApiError, loginWithPassword, request } from '../../miniprogram/services/request';
 import { loadSession, saveSession } from '../../miniprogram/services/session';
 import { fakeWx } from './fake';
@@ -14,6 +15,19 @@ describe('the request wrapper', () => {
     wx.routes.set('GET /api/v1/me', (o) => (o.header.Authorization === 'Bearer t1' ? { data: { id: 7 } } : { statusCode: 401, data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } }));
     await expect(request('/api/v1/me')).resolves.toEqual({ id: 7 });
     expect(loadSession()).toMatchObject({ accessToken: 't1', via: 'wechat' });
+  });
+
+  it('uses the development login code when one is configured, without wx.login', async () => {
+    config.devLoginCode = 'dev-demo1';
+    try {
+      wx.routes.set('POST /api/v1/auth/wechat-login', (o) => (o.data.code === 'dev-demo1' ? { data: sessionBody('d1') } : { statusCode: 400 }));
+      wx.routes.set('GET /api/v1/me', () => ({ data: { id: 7 } }));
+      await request('/api/v1/me');
+      expect(wx.calls.filter((c) => c.api === 'login')).toHaveLength(0);
+      expect(loadSession()).toMatchObject({ accessToken: 'd1' });
+    } finally {
+      config.devLoginCode = '';
+    }
   });
 
   it('on 401 renews once with the refresh token and repeats the request once', async () => {
