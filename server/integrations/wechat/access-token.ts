@@ -112,7 +112,7 @@ export class WeChatAccessTokens {
       throw err;
     }
     if (res.errcode || !res.access_token || !res.expires_in) {
-      this.logger.error('wechat access token refused', { errcode: res.errcode });
+      this.logger.error('wechat stable_token call refused', { errcode: res.errcode });
       throw new AccessTokenError('stable_token refused', res.errcode);
     }
     const now = this.clock.now();
@@ -136,7 +136,7 @@ export class WeChatAccessTokens {
       }
     });
     this.cached = { token: res.access_token, hash: values.tokenHash, expiresAt: values.expiresAt.getTime() };
-    if (forceRefresh) this.logger.info('wechat access token force-refreshed');
+    if (forceRefresh) this.logger.info('wechat access credential force-refreshed');
     return res.access_token;
   }
 }
