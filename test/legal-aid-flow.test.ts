@@ -6,7 +6,7 @@ import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { createTestContext, type TestContext } from './helpers/context';
 import { loginHolder } from './helpers/factories';
-import { bookingBody, openSlots, providerWithSlots } from './helpers/legal-aid';
+import { bookingBody, EVERY_DAY, openSlots, providerWithSlots } from './helpers/legal-aid';
 
 describe('legal aid: choose, book, be reminded, be served, rate', () => {
   let t: TestContext;
@@ -118,6 +118,49 @@ describe('legal aid: booking race across two instances', () => {
       expect((await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id })).booked).toBe(1);
     } finally {
       await secondDb.close();
+      await t.close();
+    }
+  });
+});
+
+describe('legal aid: a provider taken off the desk', () => {
+  it('cannot be booked even with a known slot id', async () => {
+    const t = await createTestContext();
+    try {
+      const { providerId, staff, lawyer } = await providerWithSlots(t);
+      const [slot] = await openSlots(t, providerId);
+      await t.http
+        .put(`/api/v1/staff/legal-aid/providers/${providerId}`)
+        .set(staff.auth)
+        .send({ name: '王律师', kind: 'lawyer', firm: '拥军律师事务所', specialties: [], serviceTypes: ['consultation'], modes: ['onsite'], accountId: lawyer.userId, active: false })
+        .expect(200);
+      const h = await loginHolder(t);
+      const res = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('legal aid: hours changed back and forth', () => {
+  it('reopens a slot closed by a change of hours when the hours cover it again', async () => {
+    const t = await createTestContext();
+    try {
+      const { providerId, staff } = await providerWithSlots(t);
+      const [slot] = await openSlots(t, providerId);
+      const h = await loginHolder(t);
+      const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
+      await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/cancel`).set(h.auth).expect(200);
+      // Hours moved away: the slot (with a cancelled booking on record) is closed, not deleted.
+      const evening = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '18:00', end: '19:00', slotMinutes: 30, capacity: 1, serviceTypes: ['consultation'], modes: ['phone'] }));
+      await t.http.put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`).set(staff.auth).send({ schedules: evening }).expect(200);
+      expect((await openSlots(t, providerId)).map((s) => s.id)).not.toContain(slot.id);
+      expect((await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id })).status).toBe('cancelled');
+      // Hours moved back: the same slot is open again.
+      await t.http.put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`).set(staff.auth).send({ schedules: EVERY_DAY }).expect(200);
+      expect((await openSlots(t, providerId)).map((s) => s.id)).toContain(slot.id);
+    } finally {
       await t.close();
     }
   });

@@ -241,7 +241,7 @@ export class BookingService {
 
   private async bookableSlot(em: EntityManager, input: { slotId: number; serviceType: ServiceType; mode: Mode }, now: Date): Promise<LegalSlot> {
     const slot = await em.findOneBy(LegalSlot, { id: input.slotId });
-    if (!slot) throw notFound('时段不存在');
+    if (!slot || !(await em.existsBy(LegalProvider, { id: slot.providerId, active: true }))) throw notFound('时段不存在');
     if (slot.status === 'cancelled') throw conflict('SLOT_CANCELLED', '该时段已取消，请选择其他时间');
     if (slot.startsAt.getTime() <= now.getTime()) throw conflict('SLOT_IN_PAST', '该时段已过，请选择其他时间');
     if (!splitList<ServiceType>(slot.serviceTypes).includes(input.serviceType)) throw validationFailed('serviceType', '该时段不提供此项服务');

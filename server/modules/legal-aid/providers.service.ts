@@ -15,7 +15,7 @@ import { LegalSchedule } from './legal-schedule.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
 import { joinList, type Mode, type ServiceType } from './legal-aid.types';
-import { generateSlots } from './slot-generation';
+import { generateSlots, SCHEDULE_CHANGE } from './slot-generation';
 
 export interface ProviderInput {
   name: string;
@@ -160,10 +160,9 @@ export class ProvidersService {
       const end = new Date(start.getTime() + 86_400_000);
       const slots = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(new Date(start.getTime() - 1)), status: 'open' } });
       const thatDay = slots.filter((s) => s.startsAt < end);
-      const free = await this.freeSlotIds(em, thatDay);
-      if (free.length) await em.delete(LegalSlot, { id: In(free) });
+      await this.retireFreeSlots(em, thatDay);
       await recordAudit(em, { actorAccountId: actor.accountId, action: 'legal_provider.day_off', targetType: 'legal_provider', targetId: providerId, detail: { day }, requestId }, now);
-      return { keptBooked: thatDay.length - free.length };
+      return { keptBooked: thatDay.filter((s) => s.booked > 0).length };
     });
   }
 
@@ -174,20 +173,25 @@ export class ProvidersService {
   }
 
   private async dropFreeFutureSlots(em: EntityManager, providerId: number, now: Date): Promise<void> {
-    const future = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(now), booked: 0 } });
-    const free = await this.freeSlotIds(em, future);
-    if (free.length) await em.delete(LegalSlot, { id: In(free) });
+    // Only open slots: a time the desk cancelled stays cancelled.
+    await this.retireFreeSlots(em, await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(now), status: 'open' } }));
   }
 
-  /** Slots with no booking, no appointment history and no one waiting: safe to delete. */
-  private async freeSlotIds(em: EntityManager, slots: LegalSlot[]): Promise<number[]> {
-    const candidates = slots.filter((s) => s.booked === 0).map((s) => s.id);
-    if (candidates.length === 0) return [];
-    const used = new Set([
-      ...(await em.find(LegalAppointment, { where: { slotId: In(candidates) }, select: { slotId: true } })).map((a) => a.slotId),
-      ...(await em.find(LegalWaitlist, { where: { slotId: In(candidates) }, select: { slotId: true } })).map((w) => w.slotId),
+  /**
+   * Takes free slots out of the book: a slot nobody holds a place in (booked 0) is deleted, or,
+   * when old records point to it (a cancelled booking, a waitlist entry that ended), closed as a
+   * schedule change so slot generation may open it again. Slots with places taken are kept.
+   */
+  private async retireFreeSlots(em: EntityManager, slots: LegalSlot[]): Promise<void> {
+    const free = slots.filter((s) => s.status === 'open' && s.booked === 0).map((s) => s.id);
+    if (free.length === 0) return;
+    const referenced = new Set([
+      ...(await em.find(LegalAppointment, { where: { slotId: In(free) }, select: { slotId: true } })).map((a) => a.slotId),
+      ...(await em.find(LegalWaitlist, { where: { slotId: In(free) }, select: { slotId: true } })).map((w) => w.slotId),
     ]);
-    return candidates.filter((id) => !used.has(id));
+    const deletable = free.filter((id) => !referenced.has(id));
+    const closable = free.filter((id) => referenced.has(id));
+    if (deletable.length) await em.delete(LegalSlot, { id: In(deletable) });
+    if (closable.length) await em.update(LegalSlot, { id: In(closable) }, { status: 'cancelled', cancelReason: SCHEDULE_CHANGE });
   }
 }
-
