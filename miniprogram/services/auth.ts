@@ -1,0 +1,17 @@
+import { request } from './request';
+import { clearSession, loadSession } from './session';
+
+/**
+ * Signs out on this phone and ends the session on the server too, so the refresh token kept
+ * here can no longer be used. The phone forgets the session even when the server cannot be reached.
+ */
+export async function logout(): Promise<void> {
+  const session = loadSession();
+  clearSession();
+  if (!session || !session.refreshToken) return;
+  try {
+    await request<unknown>('/api/v1/auth/logout', { method: 'POST', data: { refreshToken: session.refreshToken }, auth: false });
+  } catch {
+    // Nothing to tell the person: they are signed out here either way.
+  }
+}

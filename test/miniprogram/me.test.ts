@@ -1,0 +1,167 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx, flush } from './fake';
+
+/** The text of the first element matching `selector`, or undefined when there is none. */
+const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) => comp.querySelector(selector)?.dom?.textContent;
+
+// Loaded once: a page's module runs Component() only the first time it is required.
+const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/me/me'));
+
+const me = (identity: unknown = null, roles = ['holder']) => ({ data: { id: 7, displayName: '微信用户', roles, identity } });
+const identity = (over: Record<string, unknown> = {}) => ({
+  name: '张三',
+  idNumberMasked: '**************002X',
+  phoneMasked: '*******5678',
+  category: 'veteran',
+  verified: false,
+  ...over,
+});
+
+async function open() {
+  const comp = simulate.render(pageId);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as any).onLoad({});
+  await flush();
+  return comp;
+}
+
+function type(comp: ReturnType<typeof simulate.render>, id: string, value: string) {
+  comp.querySelector(`#${id}`)!.dispatchEvent('input', { detail: { value } });
+}
+
+async function fillAndSubmit(comp: ReturnType<typeof simulate.render>, idNumber: string) {
+  type(comp, 'name', '张三');
+  type(comp, 'idNumber', idNumber);
+  type(comp, 'phone', '13812345678');
+  (comp.instance as any).onCategoryChange({ detail: { value: '0' } });
+  await flush(1);
+  comp.querySelector('.submit')!.dispatchEvent('tap');
+  await flush();
+}
+
+const puts = () => fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === 'PUT');
+
+describe('我的: binding the identity', () => {
+  beforeEach(() => {
+    fakeWx().reset();
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 7, roles: ['holder'], via: 'wechat' });
+  });
+
+  it('shows the form to a holder with no identity yet, and sends nothing for an invalid ID number', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    const comp = await open();
+    expect(comp.querySelector('.identity-form')).toBeTruthy();
+    expect(comp.dom!.innerHTML).toContain('优抚服务对象');
+
+    await fillAndSubmit(comp, '110105194912310021');
+    expect(textOf(comp, '.id-number-error')).toBe('身份证号码校验位不正确，请核对后重新输入');
+    expect(puts()).toHaveLength(0);
+
+    await fillAndSubmit(comp, '11010519491231002');
+    expect(textOf(comp, '.id-number-error')).toBe('身份证号码应为 18 位，现在是 17 位');
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('shows a problem with the phone number under its field, and sends nothing', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    const comp = await open();
+    type(comp, 'name', '张三');
+    type(comp, 'idNumber', '11010519491231002X');
+    type(comp, 'phone', '1381234');
+    comp.querySelector('.submit')!.dispatchEvent('tap');
+    await flush();
+    expect(textOf(comp, '.phone-error')).toBe('请填写 11 位手机号码');
+    expect(textOf(comp, '.category-error')).toBe('请选择身份类别');
+    expect(comp.querySelector('.id-number-error')).toBeFalsy();
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('sends a valid ID number normalized (lowercase x made X), then shows the masked identity', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    let sent: any;
+    fakeWx().routes.set('PUT /api/v1/me/identity', (o) => {
+      sent = o.data;
+      return { data: identity() };
+    });
+    const comp = await open();
+    await fillAndSubmit(comp, ' 11010519491231002x');
+    expect(puts()).toHaveLength(1);
+    expect(puts()[0].options.header.Authorization).toBe('Bearer t');
+    expect(sent).toEqual({ name: '张三', idNumber: '11010519491231002X', phone: '13812345678', category: 'veteran' });
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+    expect(textOf(comp, '.id-masked')).toBe('**************002X');
+    expect(textOf(comp, '.phone-masked')).toBe('*******5678');
+    expect(comp.dom!.innerHTML).toContain('退役军人');
+    expect(comp.dom!.innerHTML).toContain('待服务站核验');
+    // The full number does not stay in the page's data.
+    expect((comp.instance as any).data.form.idNumber).toBe('');
+  });
+
+  it('shows the server’s message when the ID number is bound to another account', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    fakeWx().routes.set('PUT /api/v1/me/identity', () => ({
+      statusCode: 409,
+      data: { error: { code: 'ID_NUMBER_TAKEN', message: '该身份证号码已绑定其他账号，如有疑问请联系服务站' } },
+    }));
+    const comp = await open();
+    await fillAndSubmit(comp, '11010519491231002X');
+    expect(puts()).toHaveLength(1);
+    expect(textOf(comp, '.id-number-error')).toBe('该身份证号码已绑定其他账号，如有疑问请联系服务站');
+    expect(comp.querySelector('.identity-form')).toBeTruthy();
+  });
+
+  it('shows a validation failure under the field the server names', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    fakeWx().routes.set('PUT /api/v1/me/identity', () => ({
+      statusCode: 400,
+      data: { error: { code: 'VALIDATION_FAILED', message: 'name：姓名只能包含汉字、字母和间隔号', details: [{ field: 'name', message: '姓名只能包含汉字、字母和间隔号' }] } },
+    }));
+    const comp = await open();
+    await fillAndSubmit(comp, '11010519491231002X');
+    expect(textOf(comp, '.name-error')).toBe('姓名只能包含汉字、字母和间隔号');
+  });
+
+  it('lets an unverified identity be corrected; a locked one shows the server’s message and no edit button', async () => {
+    let verified = false;
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified })));
+    fakeWx().routes.set('PUT /api/v1/me/identity', () => {
+      verified = true;
+      return { statusCode: 409, data: { error: { code: 'IDENTITY_LOCKED', message: '身份信息已由工作人员核验，如需更改请到服务站办理' } } };
+    });
+    const comp = await open();
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+    comp.querySelector('.edit')!.dispatchEvent('tap');
+    await flush(1);
+    expect((comp.instance as any).data.form).toMatchObject({ name: '张三', idNumber: '', categoryIndex: 0 });
+
+    await fillAndSubmit(comp, '11010519491231002X');
+    expect(textOf(comp, '.submit-error')).toBe('身份信息已由工作人员核验，如需更改请到服务站办理');
+    expect(comp.querySelector('.verified')).toBeTruthy();
+    expect(comp.querySelector('.edit')).toBeFalsy();
+  });
+
+  it('shows a verified identity without an edit button', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: true, category: 'martyr_family' })));
+    const comp = await open();
+    expect(textOf(comp, '.verified')).toBe('已核验');
+    expect(comp.dom!.innerHTML).toContain('烈士遗属');
+    expect(comp.querySelector('.edit')).toBeFalsy();
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+  });
+
+  it('offers no identity form to staff accounts', async () => {
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['station_staff'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/me', () => me(null, ['station_staff']));
+    const comp = await open();
+    expect(comp.dom!.innerHTML).toContain('服务站工作人员');
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+  });
+
+  it('says so when the account cannot be loaded', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => 'fail');
+    const comp = await open();
+    expect(textOf(comp, '.load-error')).toBe('网络不可用，请检查网络后重试');
+  });
+});
