@@ -1,0 +1,161 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx, flush } from './fake';
+
+type Rendered = ReturnType<typeof simulate.render>;
+
+const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent;
+
+const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/merchant-portal/pages/scan/scan'));
+
+const offer = (id: number, title: string, over: Record<string, unknown> = {}) => ({
+  id,
+  title,
+  description: '',
+  kind: 'discount',
+  discountText: '九折',
+  priceFen: null,
+  faceValueFen: null,
+  perPersonDailyLimit: 1,
+  eligibleCategories: [],
+  validFrom: null,
+  validTo: null,
+  status: 'active',
+  ...over,
+});
+
+const redemptionPosts = () =>
+  fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === 'POST' && String(c.options.url).indexOf('/api/v1/merchant/redemptions') >= 0);
+
+async function open(offers = [offer(11, '堂食九折'), offer(12, '免费停车')]) {
+  fakeWx().routes.set('GET /api/v1/merchant/offers', () => ({ data: { items: offers, nextCursor: null } }));
+  const comp = simulate.render(pageId);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as any).onLoad({});
+  await flush();
+  return comp;
+}
+
+/** Picks the offer with this title, then taps 扫码核验. */
+async function chooseAndScan(comp: Rendered, title = '免费停车') {
+  const choice = comp.querySelectorAll('.offer-choice').filter((n) => (n.dom!.textContent || '').indexOf(title) >= 0)[0];
+  choice.dispatchEvent('tap');
+  await flush(1);
+  comp.querySelector('.scan')!.dispatchEvent('tap');
+  await flush();
+}
+
+const scanReturns = (result: string) => fakeWx().on('scanCode', (o) => setTimeout(() => o.success({ result }), 0));
+
+describe('扫码核验 at the counter', () => {
+  beforeEach(() => {
+    fakeWx().reset();
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 3, roles: ['merchant_clerk'], via: 'password' });
+  });
+
+  it('lists only the offers that can be used now', async () => {
+    const comp = await open([
+      offer(11, '堂食九折'),
+      offer(12, '已下架的优惠', { status: 'withdrawn' }),
+      offer(13, '过期的优惠', { validTo: '2000-01-01T00:00:00.000+08:00' }),
+    ]);
+    const titles = comp.querySelectorAll('.offer-title').map((n) => n.dom!.textContent);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain('堂食九折');
+  });
+
+  it('scans from the camera and posts the scanned token with the chosen offer', async () => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
+      statusCode: 201,
+      data: { id: 1, at: '2026-03-01T10:00:00.000+08:00', holder: { nameMasked: '张*', category: 'veteran' }, offer: { id: 12, title: '免费停车' } },
+    }));
+    const comp = await open();
+    await chooseAndScan(comp, '免费停车');
+
+    const scan = fakeWx().calls.find((c) => c.api === 'scanCode')!;
+    expect(scan.options).toMatchObject({ onlyFromCamera: true, scanType: ['qrCode'] });
+    expect(redemptionPosts()).toHaveLength(1);
+    expect(redemptionPosts()[0].options.data).toEqual({ qrToken: 'q1.token', offerId: 12 });
+    expect(redemptionPosts()[0].options.header.Authorization).toBe('Bearer t');
+    expect(comp.querySelector('.verdict-ok')).toBeTruthy();
+  });
+
+  it('on success shows the holder’s masked name and category in words, large and green', async () => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
+      statusCode: 201,
+      data: { id: 1, at: '2026-03-01T10:00:00.000+08:00', holder: { nameMasked: '李*华', category: 'martyr_family' }, offer: { id: 11, title: '堂食九折' } },
+    }));
+    const comp = await open();
+    await chooseAndScan(comp, '堂食九折');
+
+    expect(comp.querySelector('.verdict-fail')).toBeFalsy();
+    expect(textOf(comp, '.verdict-ok .verdict-mark')).toBe('✓');
+    expect(textOf(comp, '.verdict-name')).toBe('李*华');
+    expect(textOf(comp, '.verdict-category')).toBe('烈士遗属');
+    expect(textOf(comp, '.verdict-offer')).toBe('堂食九折');
+    expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(1);
+
+    comp.querySelector('.again')!.dispatchEvent('tap');
+    await flush();
+    expect(comp.querySelector('.verdict')).toBeFalsy();
+    expect(comp.querySelector('.scan')).toBeTruthy();
+  });
+
+  const refusals: Array<[string, number, string]> = [
+    ['QR_INVALID', 400, '二维码无效或已过期，请持证人刷新'],
+    ['QR_USED', 409, '二维码已使用'],
+    ['CARD_INACTIVE', 409, '优待证已挂失或停用'],
+    ['LIMIT_REACHED', 409, '今日次数已用完'],
+    ['CATEGORY_NOT_ELIGIBLE', 409, '不适用于该优抚类别'],
+    ['OFFER_UNAVAILABLE', 409, '优惠已下架或不在有效期'],
+    ['NOT_FOUND', 404, '优惠不存在'],
+    ['MERCHANT_INACTIVE', 409, '商户已暂停'],
+    ['SOMETHING_NEW', 409, '服务器说明的原因'],
+  ];
+
+  it.each(refusals)('a %s refusal (%i) shows, in red: %s', async (code, status, reason) => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({ statusCode: status, data: { error: { code, message: '服务器说明的原因' } } }));
+    const comp = await open();
+    await chooseAndScan(comp);
+
+    expect(comp.querySelector('.verdict-ok')).toBeFalsy();
+    expect(comp.querySelector('.verdict-fail')).toBeTruthy();
+    expect(textOf(comp, '.verdict-reason')).toBe(reason);
+    expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(1);
+  });
+
+  it('something scanned that is not a card’s code reads as an invalid code, not as a form error', async () => {
+    scanReturns('http://example.com/menu');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
+      statusCode: 400,
+      data: { error: { code: 'VALIDATION_FAILED', message: 'qrToken: 格式不正确', details: [{ field: 'qrToken', message: '格式不正确' }] } },
+    }));
+    const comp = await open();
+    await chooseAndScan(comp);
+    expect(textOf(comp, '.verdict-reason')).toBe('二维码无效或已过期，请持证人刷新');
+  });
+
+  it('a cancelled scan posts nothing and shows nothing', async () => {
+    fakeWx().on('scanCode', (o) => setTimeout(() => o.fail({ errMsg: 'scanCode:fail cancel' }), 0));
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({ statusCode: 201, data: {} }));
+    const comp = await open();
+    await chooseAndScan(comp);
+
+    expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(1);
+    expect(redemptionPosts()).toHaveLength(0);
+    expect(comp.querySelector('.verdict')).toBeFalsy();
+    expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(0);
+  });
+
+  it('asks for an offer before opening the camera', async () => {
+    const comp = await open();
+    comp.querySelector('.scan')!.dispatchEvent('tap');
+    await flush();
+    expect(textOf(comp, '.choice-error')).toBe('请先选择本次使用的优惠');
+    expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(0);
+  });
+});
