@@ -71,7 +71,7 @@ describe('预约法律服务', () => {
     expect(calls('request')).toHaveLength(0);
   });
 
-  it('books: posts the body, asks to subscribe to the reminder, then goes to the appointments', async () => {
+  it('books: asks to subscribe while handling the tap, posts the body, then goes to the appointments', async () => {
     fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 201, data: { id: 9, status: 'booked', allowedActions: ['cancel'] } }));
     const comp = await open();
     await fillAndSubmit(comp, '  退役安置待遇有疑问 ');
@@ -82,7 +82,9 @@ describe('预约法律服务', () => {
     expect(calls('requestSubscribeMessage')[0].options.tmplIds).toEqual(['tpl-remind']);
     expect(calls('redirectTo')).toHaveLength(1);
     expect(calls('redirectTo')[0].options.url).toBe(APPOINTMENTS);
+    // WeChat shows the prompt only from a tap: it is asked before the booking request goes out.
     const order = fakeWx().calls.map((c) => c.api);
+    expect(order.indexOf('requestSubscribeMessage')).toBeLessThan(order.indexOf('request'));
     expect(order.indexOf('requestSubscribeMessage')).toBeLessThan(order.indexOf('redirectTo'));
   });
 
@@ -115,14 +117,13 @@ describe('预约法律服务', () => {
     ['ALREADY_BOOKED', '您已预约该时段'],
     ['SLOT_IN_PAST', '该时段已过，请选择其他时间'],
     ['SLOT_CANCELLED', '该时段已取消，请选择其他时间'],
-  ])('shows the server’s message for %s, and neither subscribes nor leaves', async (code, message) => {
+  ])('shows the server’s message for %s, and stays on the page', async (code, message) => {
     fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 409, data: { error: { code, message } } }));
     const comp = await open();
     await fillAndSubmit(comp, '退役安置待遇有疑问');
 
     expect(textOf(comp, '.submit-error')).toBe(message);
     expect(calls('showModal')).toHaveLength(0);
-    expect(calls('requestSubscribeMessage')).toHaveLength(0);
     expect(calls('redirectTo')).toHaveLength(0);
   });
 });

@@ -107,6 +107,8 @@ Component({
         mode: this.data.mode as Mode,
         summary,
       };
+      // WeChat only shows the subscription prompt from a tap: ask now, while handling it.
+      const asked = askSubscribe(['appointment_reminder']);
       this.setData({ submitting: true, errors, submitError: '' });
       try {
         await bookAppointment(input);
@@ -116,7 +118,7 @@ Component({
         else this.showError(err);
         return;
       }
-      await askSubscribe(['appointment_reminder']);
+      await asked;
       this.setData({ submitting: false });
       wx.redirectTo({ url: APPOINTMENTS_URL });
     },
@@ -136,7 +138,7 @@ Component({
         this.showError(err);
         return;
       }
-      await askSubscribe(['appointment_reminder']);
+      // The reminder subscription was asked for with the tap that started the booking.
       this.setData({ submitting: false });
       wx.showToast({ title: '已登记候补', icon: 'success' });
       wx.redirectTo({ url: APPOINTMENTS_URL });
