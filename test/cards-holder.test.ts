@@ -47,7 +47,7 @@ const withdrawApp = (auth: Session['auth'], id: number) => t.http.post(`/api/v1/
 async function timeline(auth: Session['auth']): Promise<TimelineItem[]> {
   return (await t.http.get('/api/v1/me/timeline?limit=100').set(auth).expect(200)).body.items;
 }
-const noticesOf = (items: TimelineItem[], applicationId: number) => items.filter((n) => n.page === `pages/card/application?id=${applicationId}`);
+const noticesOf = (items: TimelineItem[], applicationId: number) => items.filter((n) => n.page === `packages/card/pages/application/application?id=${applicationId}`);
 
 /** The applications recorded for a holder's account, whatever their status. */
 const rowsOf = (h: Session) => t.container.db.manager.countBy(CardApplication, { applicantAccountId: h.userId });

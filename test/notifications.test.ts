@@ -46,7 +46,7 @@ describe('notifications: outbox and timeline', () => {
     expect(await notify(t, n)).toBe(false);
     const rows = await rowsOf(t, s.userId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'pending', templateKey: 'application_status', title: '优待证申请：已通过', page: 'pages/card/index' });
+    expect(rows[0]).toMatchObject({ status: 'pending', templateKey: 'application_status', title: '优待证申请：已通过', page: 'packages/card/pages/card/card' });
   });
 
   it('keeps the caller’s transaction alive when the key repeats inside it', async () => {
@@ -165,7 +165,7 @@ describe('notifications: delivery through WeChat', () => {
     expect(counts).toMatchObject({ claimed: 1, sent: 1 });
     const [sent] = sendsTo(openid);
     expect(sent.templateId).toBe(TEMPLATE_IDS.application_status);
-    expect(sent.page).toBe('pages/card/index');
+    expect(sent.page).toBe('packages/card/pages/card/card');
     expect(sent.miniprogramState).toBe('formal');
     expect(Array.from(sent.data.thing4.value)).toHaveLength(20);
     expect(sent.data.thing4.value.endsWith('…')).toBe(true);

@@ -3,6 +3,7 @@ import { CardApplication } from '../modules/cards/card-application.entity';
 import { wechatTime } from '../modules/notifications/templates';
 import { Person } from '../modules/people/person.entity';
 import type { JobDefinition } from './job';
+import { PAGES } from '../modules/notifications/pages';
 
 const DAY = 86_400_000;
 
@@ -37,7 +38,7 @@ export const cardDeadlinesJob: JobDefinition = {
             remark: `请于${wechatTime(app.needsInfoDeadline!).slice(0, 11)}前补充材料`,
             detail: `请在 ${wechatTime(app.needsInfoDeadline!)} 前补充材料并重新提交，逾期申请将自动关闭`,
           },
-          page: `pages/card/application?id=${app.id}`,
+          page: PAGES.application(app.id),
           idempotencyKey: `card-application:${app.id}:deadline-reminder:${app.needsInfoDeadline!.toISOString()}`,
         });
       });

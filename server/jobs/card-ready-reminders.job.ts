@@ -3,6 +3,7 @@ import { wechatTime } from '../modules/notifications/templates';
 import { Person } from '../modules/people/person.entity';
 import { Station } from '../modules/staff/station.entity';
 import type { JobDefinition } from './job';
+import { PAGES } from '../modules/notifications/pages';
 
 const DAY = 86_400_000;
 const EVERY_DAYS = 3;
@@ -39,7 +40,7 @@ export const cardReadyRemindersJob: JobDefinition = {
             remark: `请到${station.name}领取`,
             detail: `您的优待证已到${station.name}，请携带身份证前往领取（${station.address}）`,
           },
-          page: `pages/card/application?id=${app.id}`,
+          page: PAGES.application(app.id),
           idempotencyKey: `card-application:${app.id}:collect-reminder:${n}`,
         });
       });

@@ -6,6 +6,7 @@ import { wechatTime } from '../modules/notifications/templates';
 import { Station } from '../modules/staff/station.entity';
 import { shanghaiDate, workingDaysBefore } from '../lib/working-days';
 import type { JobDefinition } from './job';
+import { PAGES } from '../modules/notifications/pages';
 
 const WAITING_WORKING_DAYS = 5;
 
@@ -59,7 +60,7 @@ export const staffDigestJob: JobDefinition = {
           recipient: person.id,
           templateKey: 'service_notice',
           data: { title: '优待证待办提醒', remark: `等待超过 ${WAITING_WORKING_DAYS} 个工作日：${lines.join('；')}`, time: wechatTime(now) },
-          page: 'pages/staff/queue',
+          page: PAGES.staffQueue,
           idempotencyKey: `staff-digest:${today}:account:${person.id}`,
         }),
       );

@@ -13,6 +13,7 @@ import {
   type ApplicationAction,
   type ApplicationActor,
 } from './card-application.states';
+import { PAGES } from '../notifications/pages';
 
 const KIND_WORDS = { new: '优待证申领', reissue: '优待证补领', exchange: '优待证换领' } as const;
 
@@ -82,7 +83,7 @@ export class ApplicationWorkflow {
         remark,
         ...(move.detail ? { detail: move.detail } : {}),
       },
-      page: `pages/card/application?id=${app.id}`,
+      page: PAGES.application(app.id),
       idempotencyKey: `card-application:${app.id}:event:${eventId}`,
     });
   }

@@ -9,6 +9,7 @@ import { Person } from '../people/person.entity';
 import { Card } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
 import type { QrTokens } from './qr-token';
+import { PAGES } from '../notifications/pages';
 
 /** The holder's electronic card: show it, show its QR code, report it lost. */
 export class CardService {
@@ -47,7 +48,7 @@ export class CardService {
         recipient: person.accountId ?? principal.accountId,
         templateKey: 'application_status',
         data: { subject: '优待证挂失', status: '已挂失', time: wechatTime(now), remark: '优待证已挂失，立即停止使用；可在小程序中申请补领' },
-        page: 'pages/card/index',
+        page: PAGES.card,
         idempotencyKey: `card:${card.id}:reported-lost`,
       });
       return { card: await em.findOneByOrFail(Card, { id: card.id }), person };

@@ -17,6 +17,7 @@ import type { ApplicationWorkflow } from './card-application.workflow';
 import { Card, type Handover } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
 import { actingLevel, assertLevel, assertVisible, canSee, loadReviewer, type Reviewer } from './cards.policy';
+import { PAGES } from '../notifications/pages';
 
 export interface QueueFilter {
   status?: ApplicationStatus;
@@ -240,7 +241,7 @@ export class ReviewService {
         recipient: person.accountId ?? app.applicantAccountId,
         templateKey: 'application_status',
         data: { subject: '优待证', status: '已注销', time: wechatTime(now), remark: `优待证已注销：${reason}` },
-        page: 'pages/card/index',
+        page: PAGES.card,
         idempotencyKey: `card:${card.id}:revoked`,
       });
       await recordAudit(em, { actorAccountId: r.accountId, action: 'card.revoke', targetType: 'card', targetId: card.id, detail: { reason }, requestId }, now);

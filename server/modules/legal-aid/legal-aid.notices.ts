@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
 import { SERVICE_WORDS, type Mode, type ServiceType } from './legal-aid.types';
+import { PAGES } from '../notifications/pages';
 
 /** Where the holder goes (or waits) for each way of meeting. */
 export const PLACE: Record<Mode, string> = {
@@ -29,7 +30,7 @@ export function tellHolder(notifications: NotificationsService, em: EntityManage
     recipient: n.recipient,
     templateKey: 'appointment_reminder',
     data: { service: SERVICE_WORDS[n.serviceType], time: wechatTime(n.startsAt), place: n.place, remark: n.remark, detail: n.detail },
-    page: 'pages/legal-aid/appointments',
+    page: PAGES.appointments,
     idempotencyKey: n.key,
   });
 }

@@ -16,6 +16,7 @@ import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
 import { PLACE, tellHolder } from './legal-aid.notices';
 import { SERVICE_WORDS } from './legal-aid.types';
+import { PAGES } from '../notifications/pages';
 
 /** Holders with this many no-shows are flagged for staff. */
 export const NO_SHOW_FLAG = 2;
@@ -75,7 +76,7 @@ export class ServingService {
           recipient: appt.accountId,
           templateKey: 'service_notice',
           data: { title: `${SERVICE_WORDS[appt.serviceType]}已完成`, remark: '欢迎为本次服务评价', time: wechatTime(now) },
-          page: 'pages/legal-aid/appointments',
+          page: PAGES.appointments,
           idempotencyKey: `appointment:${id}:completed`,
         });
       }

@@ -17,6 +17,7 @@ import { MERCHANT_TRANSITIONS, type MerchantStatus } from './merchant.states';
 import { membershipOf } from './merchants.policy';
 import { toE6 } from './geo';
 import type { SingleFlightCache } from './single-flight-cache';
+import { PAGES } from '../notifications/pages';
 
 export interface MerchantApplicationInput {
   name: string;
@@ -130,7 +131,7 @@ export class MerchantsService {
           remark: decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
           time: wechatTime(now),
         },
-        page: 'pages/merchant/index',
+        page: PAGES.merchantPortal,
         idempotencyKey: `merchant:${id}:review:${decision}`,
       });
       await recordAudit(em, { actorAccountId: actor.accountId, action: `merchant.${decision}`, targetType: 'merchant', targetId: id, detail: { reason: reason ?? null }, requestId }, now);

@@ -1,4 +1,5 @@
 import { isoTime } from '../../lib/time';
+import { PAGES } from './pages';
 
 /**
  * Subscribe-message templates, by key. Each names the WeChat fields of the template chosen in
@@ -63,7 +64,7 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       time3: { type: 'time', from: 'time' },
       thing4: { type: 'thing', from: 'remark' },
     },
-    page: 'pages/card/index',
+    page: PAGES.card,
     // `remark` fits WeChat's 20-character field; an optional `detail` carries the whole text to the timeline.
     render: (d) => ({ title: `${d.subject}：${d.status}`, body: d.detail ?? d.remark }),
   },
@@ -76,7 +77,7 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       thing3: { type: 'thing', from: 'place' },
       thing4: { type: 'thing', from: 'remark' },
     },
-    page: 'pages/legal-aid/appointments',
+    page: PAGES.appointments,
     render: (d) => ({ title: `预约提醒：${d.service}`, body: d.detail ?? `${d.time} ${d.place}。${d.remark}` }),
   },
   service_notice: {
@@ -87,7 +88,7 @@ export const TEMPLATES: Record<string, TemplateDef> = {
       thing2: { type: 'thing', from: 'remark' },
       time3: { type: 'time', from: 'time' },
     },
-    page: 'pages/index/index',
+    page: PAGES.home,
     render: (d) => ({ title: d.title, body: d.detail ?? d.remark }),
   },
 };

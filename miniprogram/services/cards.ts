@@ -1,0 +1,247 @@
+import type { Page } from './notifications';
+import type { HolderCategory } from './people';
+import { ApiError, request, upload } from './request';
+
+export type ApplicationStatus =
+  | 'draft'
+  | 'submitted'
+  | 'station_approved'
+  | 'approved'
+  | 'in_production'
+  | 'card_ready'
+  | 'issued'
+  | 'needs_info'
+  | 'rejected'
+  | 'withdrawn';
+
+/** A first card, a replacement after loss (补领), or an exchange of a worn card (换领). */
+export type ApplicationKind = 'new' | 'reissue' | 'exchange';
+export type Delivery = 'pickup' | 'mail';
+/** Who moved an application, in role terms: the holder, the service station, the district bureau, or the system. */
+export type ActorRole = 'holder' | 'station' | 'district' | 'system';
+export type CardStatus = 'active' | 'reported_lost' | 'replaced' | 'revoked';
+export type EligibilityVerdict = 'eligible' | 'case_by_case' | 'ineligible';
+
+/** The holder's own statements on the exclusions of the 优待证 rules. */
+export interface Declarations {
+  expelled: boolean;
+  deprivedOfPoliticalRights: boolean;
+  servingSentence: boolean;
+  wanted: boolean;
+  priorCriminalPunishment: boolean;
+}
+export type DeclarationKey = keyof Declarations;
+
+export interface Eligibility {
+  verdict: EligibilityVerdict;
+  reasons: string[];
+  next: string[];
+}
+
+export interface HistoryItem {
+  action: string;
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  at: string;
+  by: ActorRole;
+  reason: string | null;
+}
+
+export interface StationRef {
+  id: number;
+  name: string;
+  address: string;
+}
+
+/** An application as its holder sees it, with the actions the server allows now. */
+export interface Application {
+  id: number;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  category: HolderCategory;
+  station: StationRef | null;
+  delivery: Delivery;
+  address: string | null;
+  photoFileId: number;
+  documentFileIds: number[];
+  /** Why it was sent back or refused. */
+  reason: string | null;
+  /** When sent back: the last moment to resubmit. */
+  needsInfoDeadline: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  history: HistoryItem[];
+  /** edit, submit, resubmit, withdraw: exactly what the holder may do now. */
+  allowedActions: string[];
+}
+
+export interface ApplicationInput {
+  kind?: ApplicationKind;
+  category: HolderCategory;
+  photoFileId: number;
+  documentFileIds: number[];
+  stationId: number;
+  delivery: Delivery;
+  address?: string | null;
+  declarations: Declarations;
+}
+
+export type ApplicationPatch = Partial<Omit<ApplicationInput, 'kind'>>;
+
+/** The electronic card: number and name masked; the QR code is what proves it. */
+export interface Card {
+  cardNumber: string;
+  status: CardStatus;
+  category: HolderCategory;
+  holderName: string;
+  issuedAt: string;
+}
+
+export interface QrToken {
+  token: string;
+  expiresAt: string;
+}
+
+export interface Station {
+  id: number;
+  name: string;
+  district: { id: number; name: string };
+  address: string;
+  phone?: string | null;
+}
+
+export interface UploadedFile {
+  id: number;
+  purpose: 'card_photo' | 'document';
+  size: number;
+  mime: string;
+  width?: number | null;
+  height?: number | null;
+}
+
+/** The status of an application in words, and what it means for the holder. */
+export const APPLICATION_STATUS_WORDS: Record<ApplicationStatus, { label: string; hint: string }> = {
+  draft: { label: '草稿', hint: '申请尚未提交，提交后服务站才会审核' },
+  submitted: { label: '已提交', hint: '服务站将尽快审核您的材料' },
+  station_approved: { label: '初审通过', hint: '服务站初审通过，已报区退役军人事务局审核' },
+  approved: { label: '审核通过', hint: '审核通过，将安排制卡' },
+  in_production: { label: '制卡中', hint: '已送交银行制卡，制成后会通知您' },
+  card_ready: { label: '待领取', hint: '优待证已制成，请按通知领取' },
+  issued: { label: '已发放', hint: '优待证已发放，可在小程序中出示电子证' },
+  needs_info: { label: '待补充材料', hint: '请按要求修改或补充材料，在期限前重新提交' },
+  rejected: { label: '未通过', hint: '申请未通过审核' },
+  withdrawn: { label: '已撤回', hint: '申请已撤回' },
+};
+
+export const ACTOR_WORDS: Record<ActorRole, string> = {
+  holder: '本人',
+  station: '服务站',
+  district: '区退役军人事务局',
+  system: '系统',
+};
+
+export const KIND_WORDS: Record<ApplicationKind, string> = {
+  new: '优待证申领',
+  reissue: '优待证补领',
+  exchange: '优待证换领',
+};
+
+export const CARD_STATUS_WORDS: Record<CardStatus, { label: string; hint: string }> = {
+  active: { label: '正常', hint: '可向优待商户出示二维码' },
+  reported_lost: { label: '已挂失', hint: '已挂失，电子证已停用。如需继续使用，请申请补领。' },
+  replaced: { label: '已更换', hint: '此证已由新证替换，不能再使用' },
+  revoked: { label: '已注销', hint: '此证已被注销，不能再使用。如有疑问请联系所在服务站。' },
+};
+
+/** The five questions of the self-check, in the order they are asked. */
+export const DECLARATION_QUESTIONS: Array<{ key: DeclarationKey; text: string }> = [
+  { key: 'expelled', text: '是否曾被开除军籍？' },
+  { key: 'deprivedOfPoliticalRights', text: '现在是否被依法剥夺政治权利？' },
+  { key: 'servingSentence', text: '现在是否正在服刑？' },
+  { key: 'wanted', text: '现在是否正被通缉？' },
+  { key: 'priorCriminalPunishment', text: '是否曾受过刑事处罚？' },
+];
+
+/** Declarations as five 0/1 characters, to pass them from page to page in a query string. */
+export function encodeDeclarations(d: Declarations): string {
+  return DECLARATION_QUESTIONS.map((q) => (d[q.key] ? '1' : '0')).join('');
+}
+
+/** The reverse of encodeDeclarations; null for anything that is not five 0/1 characters. */
+export function decodeDeclarations(s: string | undefined): Declarations | null {
+  if (!s || !/^[01]{5}$/.test(s)) return null;
+  const d = {} as Declarations;
+  DECLARATION_QUESTIONS.forEach((q, i) => {
+    d[q.key] = s.charAt(i) === '1';
+  });
+  return d;
+}
+
+/** The self-check: a plain verdict, the reasons and what to do next. */
+export function eligibility(category: HolderCategory, declarations: Declarations): Promise<Eligibility> {
+  return request<Eligibility>('/api/v1/card-applications/eligibility', { method: 'POST', data: { category, declarations } });
+}
+
+/** Creates the application as a draft (APPLICATION_EXISTS when one is already open). */
+export function createApplication(input: ApplicationInput): Promise<Application> {
+  return request<Application>('/api/v1/card-applications', { method: 'POST', data: input });
+}
+
+/** Edits a draft, or an application sent back for more information (before its deadline). */
+export function updateApplication(id: number, patch: ApplicationPatch): Promise<Application> {
+  return request<Application>(`/api/v1/card-applications/${id}`, { method: 'PATCH', data: patch });
+}
+
+/** Submits a draft, or resubmits after being sent back. */
+export function submit(id: number): Promise<Application> {
+  return request<Application>(`/api/v1/card-applications/${id}/submit`, { method: 'POST' });
+}
+
+export function withdraw(id: number): Promise<Application> {
+  return request<Application>(`/api/v1/card-applications/${id}/withdraw`, { method: 'POST' });
+}
+
+/** The holder's applications, newest first. */
+export function mine(): Promise<Page<Application>> {
+  return request<Page<Application>>('/api/v1/card-applications/mine');
+}
+
+export function get(id: number): Promise<Application> {
+  return request<Application>(`/api/v1/card-applications/${id}`);
+}
+
+/** The holder's electronic card, or null when none has been issued. */
+export async function myCard(): Promise<Card | null> {
+  try {
+    return await request<Card>('/api/v1/me/card');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+/** A signed QR token for the card, valid about a minute; CARD_INACTIVE unless the card is active. */
+export function qrToken(): Promise<QrToken> {
+  return request<QrToken>('/api/v1/me/card/qr-token', { method: 'POST' });
+}
+
+/** Reports the card lost: it stops verifying at once. */
+export function reportLost(): Promise<Card> {
+  return request<Card>('/api/v1/me/card/report-lost', { method: 'POST' });
+}
+
+/** The service stations a holder can choose. */
+export async function stations(): Promise<Station[]> {
+  const page = await request<Page<Station>>('/api/v1/stations', { auth: false });
+  return page.items;
+}
+
+/** Uploads the card photo; PHOTO_SPEC with the list of problems (in `details`) when it misses the rules. */
+export function uploadPhoto(filePath: string): Promise<UploadedFile> {
+  return upload<UploadedFile>('/api/v1/files', filePath, { purpose: 'card_photo' });
+}
+
+/** Uploads one supporting document (ID card, 户口簿 pages, discharge papers, proof of relationship). */
+export function uploadDocument(filePath: string): Promise<UploadedFile> {
+  return upload<UploadedFile>('/api/v1/files', filePath, { purpose: 'document' });
+}

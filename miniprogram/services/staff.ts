@@ -1,0 +1,83 @@
+import { config } from '../config';
+import type { Application, ApplicationKind, ApplicationStatus, Declarations } from './cards';
+import type { Page } from './notifications';
+import type { HolderCategory } from './people';
+import { ApiError, request } from './request';
+import { loadSession } from './session';
+
+/** One line of the review queue. */
+export interface QueueItem {
+  id: number;
+  status: ApplicationStatus;
+  kind: ApplicationKind;
+  category: HolderCategory;
+  applicantName: string;
+  stationId: number;
+  /** A prior criminal punishment was declared: reviewed case by case. */
+  caseByCase: boolean;
+  submittedAt: string | null;
+  waitingDays: number | null;
+}
+
+/** An application as a reviewer sees it: the applicant (ID and phone masked), declarations, files. */
+export interface StaffApplication extends Application {
+  applicant: {
+    name: string;
+    gender: 'M' | 'F';
+    birthDate: string;
+    idNumberMasked: string;
+    phoneMasked: string;
+    verified: boolean;
+  };
+  caseByCase: boolean;
+  declarations: Declarations;
+  batchId: number | null;
+  waitingDays: number | null;
+}
+
+export type Decision = 'approve' | 'reject' | 'request_info';
+
+/** Applications in the reviewer's station or district, oldest submission first. */
+export function queue(opts: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {}): Promise<Page<QueueItem>> {
+  const q: string[] = [];
+  if (opts.status) q.push(`status=${opts.status}`);
+  if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
+  if (opts.limit) q.push(`limit=${opts.limit}`);
+  return request<Page<QueueItem>>(`/api/v1/staff/card-applications${q.length ? `?${q.join('&')}` : ''}`);
+}
+
+export function get(id: number): Promise<StaffApplication> {
+  return request<StaffApplication>(`/api/v1/staff/card-applications/${id}`);
+}
+
+/**
+ * A decision at the reviewer's level (station, then district). Reject and request_info need a
+ * reason; FORBIDDEN when the step belongs to the other level, INVALID_TRANSITION when the
+ * application has moved on meanwhile.
+ */
+export function review(id: number, decision: Decision, reason?: string): Promise<StaffApplication> {
+  const data: { decision: Decision; reason?: string } = { decision };
+  if (reason) data.reason = reason;
+  return request<StaffApplication>(`/api/v1/staff/card-applications/${id}/review`, { method: 'POST', data });
+}
+
+/**
+ * Fetches a private file (photo, document) to a temporary path an <image> can show. The files are
+ * never public, so the download carries the signed-in person's token.
+ */
+export function privateFilePath(fileId: number): Promise<string> {
+  const session = loadSession();
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url: `${config.baseUrl}/api/v1/files/${fileId}`,
+      header: session ? { Authorization: `Bearer ${session.accessToken}` } : {},
+      success: (res) => {
+        if (res.statusCode >= 200 && res.statusCode < 300 && res.tempFilePath) return resolve(res.tempFilePath);
+        if (res.statusCode === 401) return reject(new ApiError(401, 'UNAUTHENTICATED', '登录已过期，请重新进入本页'));
+        if (res.statusCode === 404) return reject(new ApiError(404, 'NOT_FOUND', '文件不存在或无权查看'));
+        reject(new ApiError(res.statusCode, 'HTTP_ERROR', '文件读取失败，请稍后再试'));
+      },
+      fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
+    });
+  });
+}

@@ -1,0 +1,189 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx } from './fake';
+
+type Rendered = ReturnType<typeof simulate.render>;
+
+const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/card/pages/card/card'));
+
+const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
+
+/**
+ * Moves the fake clock on by `ms`, then a few milliseconds more so that the fake server answers
+ * (its setTimeout 0, scheduled while timers run, falls due a millisecond later) and the page's
+ * promises settle.
+ */
+const tick = async (ms = 0) => {
+  await jest.advanceTimersByTimeAsync(ms);
+  for (let i = 0; i < 5; i++) await jest.advanceTimersByTimeAsync(1);
+};
+
+/** Moves the fake clock to exactly `at` (ms since the epoch), running what falls due on the way. */
+const advanceTo = (at: number) => jest.advanceTimersByTimeAsync(at - Date.now());
+
+const tokenCalls = () => fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/me/card/qr-token'));
+
+const card = (status = 'active') => ({
+  data: { cardNumber: '**********1234', status, category: 'veteran', holderName: '张*', issuedAt: '2026-05-10T09:00:00.000+08:00' },
+});
+
+/** The server's token endpoint: a new token each time, valid for a minute from now. */
+function serveTokens() {
+  let n = 0;
+  fakeWx().routes.set('POST /api/v1/me/card/qr-token', () => {
+    n += 1;
+    return { data: { token: `q1.1.token-${n}.abc.signature`, expiresAt: new Date(Date.now() + 60_000).toISOString() } };
+  });
+}
+
+async function show(): Promise<Rendered> {
+  const comp = simulate.render(pageId);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as any).onShow();
+  await tick();
+  return comp;
+}
+
+describe('我的优待证: the QR code', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['nextTick'] });
+    fakeWx().reset();
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 7, roles: ['holder'], via: 'wechat' });
+  });
+  afterEach(() => {
+    jest.clearAllTimers();
+    jest.useRealTimers();
+  });
+
+  it('fetches a token on show, fetches a new one 10 s before it expires and not before, and stops when hidden', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card());
+    serveTokens();
+    const comp = await show();
+
+    expect(tokenCalls()).toHaveLength(1);
+    expect(comp.querySelector('.qr')).toBeTruthy();
+    expect(comp.querySelectorAll('.qr-dark').length).toBeGreaterThan(0);
+    expect(textOf(comp, '.card-number')).toBe('**********1234');
+    expect(textOf(comp, '.holder-name')).toBe('张*');
+    const first = (comp.instance as any).data.qrRows;
+    const expiresAt = Date.parse((comp.instance as any).data.qrExpiresAt);
+
+    // Not a millisecond before 10 s ahead of the expiry; then at once.
+    await advanceTo(expiresAt - 10_001);
+    expect(tokenCalls()).toHaveLength(1);
+    await advanceTo(expiresAt - 10_000);
+    expect(tokenCalls()).toHaveLength(2);
+    await tick();
+    expect((comp.instance as any).data.qrRows).not.toEqual(first);
+
+    // And the same for the next token.
+    const next = Date.parse((comp.instance as any).data.qrExpiresAt);
+    expect(next).toBeGreaterThan(expiresAt);
+    await advanceTo(next - 10_001);
+    expect(tokenCalls()).toHaveLength(2);
+    await advanceTo(next - 10_000);
+    expect(tokenCalls()).toHaveLength(3);
+    await tick();
+
+    (comp.instance as any).onHide();
+    await tick(300_000);
+    expect(tokenCalls()).toHaveLength(3);
+    expect(jest.getTimerCount()).toBe(0);
+
+    // Back on screen: a fresh code at once.
+    (comp.instance as any).onShow();
+    await tick();
+    expect(tokenCalls()).toHaveLength(4);
+    (comp.instance as any).onUnload();
+    await tick(300_000);
+    expect(tokenCalls()).toHaveLength(4);
+  });
+
+  it('stops refreshing when the page is taken away', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card());
+    serveTokens();
+    const comp = await show();
+    expect(tokenCalls()).toHaveLength(1);
+    // The page leaves the tree (detached lifetime).
+    (comp as unknown as { detach(): void }).detach();
+    await tick(300_000);
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it('a card the server calls inactive (409 CARD_INACTIVE) shows its message and no QR code', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card());
+    fakeWx().routes.set('POST /api/v1/me/card/qr-token', () => ({
+      statusCode: 409,
+      data: { error: { code: 'CARD_INACTIVE', message: '优待证当前不可用（已挂失、更换或注销），不能出示' } },
+    }));
+    const comp = await show();
+    expect(comp.querySelector('.qr')).toBeFalsy();
+    expect(comp.querySelectorAll('.qr-dark')).toHaveLength(0);
+    expect(textOf(comp, '.qr-error')).toBe('优待证当前不可用（已挂失、更换或注销），不能出示');
+    await tick(300_000);
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it('a lost card shows why, no QR code and no token request, and offers a reissue', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card('reported_lost'));
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({ data: { items: [], nextCursor: null } }));
+    const comp = await show();
+    expect(tokenCalls()).toHaveLength(0);
+    expect(comp.querySelector('.qr')).toBeFalsy();
+    expect(textOf(comp, '.card-status')).toBe('已挂失');
+    expect(textOf(comp, '.inactive-hint')).toContain('申请补领');
+    expect(comp.querySelector('.report-lost')).toBeFalsy();
+    comp.querySelector('.reissue')!.dispatchEvent('tap');
+    await tick();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/card/pages/apply/apply?kind=reissue');
+  });
+
+  it('挂失 after confirming: the code goes, the card shows as lost, and 补领 is offered', async () => {
+    let status = 'active';
+    fakeWx().routes.set('GET /api/v1/me/card', () => card(status));
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({ data: { items: [], nextCursor: null } }));
+    fakeWx().routes.set('POST /api/v1/me/card/report-lost', () => {
+      status = 'reported_lost';
+      return card(status);
+    });
+    serveTokens();
+    const comp = await show();
+    expect(comp.querySelector('.qr')).toBeTruthy();
+
+    fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
+    comp.querySelector('.report-lost')!.dispatchEvent('tap');
+    await tick();
+    expect(fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/report-lost'))).toHaveLength(1);
+    expect(comp.querySelector('.qr')).toBeFalsy();
+    expect(textOf(comp, '.card-status')).toBe('已挂失');
+    expect(comp.querySelector('.reissue')).toBeTruthy();
+    await tick(300_000);
+    expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it('without a card (404) shows the way to apply and the latest application', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '尚未持有优待证' } } }));
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
+      data: {
+        items: [
+          {
+            id: 8, kind: 'new', status: 'station_approved', category: 'veteran', station: null, delivery: 'pickup', address: null,
+            photoFileId: 1, documentFileIds: [2], reason: null, needsInfoDeadline: null, submittedAt: null,
+            createdAt: '2026-03-02T09:00:00.000+08:00', history: [], allowedActions: ['withdraw'],
+          },
+        ],
+        nextCursor: null,
+      },
+    }));
+    const comp = await show();
+    expect(comp.querySelector('.no-card')).toBeTruthy();
+    expect(tokenCalls()).toHaveLength(0);
+    expect(textOf(comp, '.latest-status')).toContain('初审通过');
+    comp.querySelector('.apply')!.dispatchEvent('tap');
+    comp.querySelector('.latest')!.dispatchEvent('tap');
+    await tick();
+    const urls = fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url);
+    expect(urls).toEqual(['/packages/card/pages/eligibility/eligibility', '/packages/card/pages/application/application?id=8']);
+  });
+});

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx, flush } from './fake';
+
+type Rendered = ReturnType<typeof simulate.render>;
+
+const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/staff/pages/queue/queue'));
+
+const item = (id: number, over: Record<string, unknown> = {}) => ({
+  id,
+  status: 'submitted',
+  kind: 'new',
+  category: 'veteran',
+  applicantName: `申请人${id}`,
+  stationId: 2,
+  caseByCase: false,
+  submittedAt: '2026-03-02T10:00:00.000+08:00',
+  waitingDays: 3,
+  ...over,
+});
+
+/** The query strings the page asked the queue with, in order. */
+const queries = () =>
+  fakeWx()
+    .calls.filter((c) => c.api === 'request' && String(c.options.url).indexOf('/api/v1/staff/card-applications') >= 0)
+    .map((c) => String(c.options.url).split('?')[1] || '');
+
+async function open(): Promise<Rendered> {
+  const comp = simulate.render(pageId);
+  comp.attach(document.createElement('parent-wrapper'));
+  (comp.instance as any).onLoad({});
+  (comp.instance as any).onShow();
+  await flush();
+  return comp;
+}
+
+describe('优待证审核: the queue', () => {
+  beforeEach(() => {
+    fakeWx().reset();
+    saveSession({ accessToken: 's', refreshToken: 'r', userId: 3, roles: ['station_staff'], via: 'password' });
+  });
+
+  it('lists 待初审 first, oldest first as the server gives them, with waiting days and the case-by-case mark', async () => {
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', (o) =>
+      String(o.url).indexOf('cursor=') >= 0
+        ? { data: { items: [item(3, { waitingDays: 0 })], nextCursor: null } }
+        : { data: { items: [item(1, { waitingDays: 9, caseByCase: true }), item(2)], nextCursor: 'c-2' } },
+    );
+    const comp = await open();
+    expect(queries()).toEqual(['status=submitted']);
+    expect(comp.querySelector('.tab-active')!.dom!.textContent).toBe('待初审');
+    const rows = comp.querySelectorAll('.item').map((i) => i.dom!.textContent!.replace(/\s+/g, ' '));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('申请人1');
+    expect(rows[0]).toContain('已等待 9 天');
+    expect(rows[0]).toContain('需逐案审核');
+    expect(rows[1]).not.toContain('需逐案审核');
+
+    comp.querySelector('.load-more')!.dispatchEvent('tap');
+    await flush();
+    expect(queries()[1]).toBe('status=submitted&cursor=c-2');
+    expect(comp.querySelectorAll('.item')).toHaveLength(3);
+    expect(comp.querySelector('.load-more')).toBeFalsy();
+    expect(comp.querySelectorAll('.item')[2].dom!.textContent).toContain('今天提交');
+
+    comp.querySelectorAll('.item')[0].dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/staff/pages/review/review?id=1');
+  });
+
+  it('switches between 待初审, 待复审, 待补充 and 已通过', async () => {
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ data: { items: [], nextCursor: null } }));
+    const comp = await open();
+    expect(comp.querySelectorAll('.tab').map((t) => t.dom!.textContent)).toEqual(['待初审', '待复审', '待补充', '已通过']);
+    expect(comp.querySelector('.empty')).toBeTruthy();
+    for (const status of ['station_approved', 'needs_info', 'approved']) {
+      comp.querySelector(`.tab-${status}`)!.dispatchEvent('tap');
+      await flush();
+    }
+    expect(queries()).toEqual(['status=submitted', 'status=station_approved', 'status=needs_info', 'status=approved']);
+  });
+
+  it('a district reviewer starts at 待复审; the server’s refusal is shown in its words', async () => {
+    saveSession({ accessToken: 's', refreshToken: 'r', userId: 4, roles: ['district_staff'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '没有审核权限' } } }));
+    const comp = await open();
+    expect(queries()).toEqual(['status=station_approved']);
+    expect(comp.querySelector('.load-error')!.dom!.textContent).toBe('没有审核权限');
+  });
+});
