@@ -177,5 +177,30 @@ export async function upload<T>(path: string, filePath: string, formData: Record
   throw toApiError(res);
 }
 
+/**
+ * Downloads a private file (photo, document) to a temporary path for <image> or preview, with the
+ * same login handling as `request`: on 401 the login is renewed once and the download repeated.
+ */
+export async function download(path: string): Promise<string> {
+  const attempt = (token?: string) =>
+    new Promise<{ statusCode: number; tempFilePath: string }>((resolve, reject) => {
+      wx.downloadFile({
+        url: `${config.baseUrl}${path}`,
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+        success: (r) => resolve({ statusCode: r.statusCode, tempFilePath: r.tempFilePath }),
+        fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
+      });
+    });
+  let res = await attempt(loadSession()?.accessToken);
+  if (res.statusCode === 401) {
+    const renewed = await renew();
+    if (!renewed) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+    res = await attempt(renewed.accessToken);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300 && res.tempFilePath) return res.tempFilePath;
+  if (res.statusCode === 404) throw new ApiError(404, 'NOT_FOUND', '文件不存在或无权查看');
+  throw new ApiError(res.statusCode, 'HTTP_ERROR', '文件读取失败，请稍后再试');
+}
+
 /** What a page shows for a failure: the server's message, or a plain fallback. */
 export const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : '出了点问题，请稍后再试');

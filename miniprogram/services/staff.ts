@@ -1,9 +1,7 @@
-import { config } from '../config';
 import type { Application, ApplicationKind, ApplicationStatus, Declarations } from './cards';
 import type { Page } from './notifications';
 import type { HolderCategory } from './people';
-import { ApiError, request } from './request';
-import { loadSession } from './session';
+import { request } from './request';
 
 /** One line of the review queue. */
 export interface QueueItem {
@@ -65,19 +63,4 @@ export function review(id: number, decision: Decision, reason?: string): Promise
  * Fetches a private file (photo, document) to a temporary path an <image> can show. The files are
  * never public, so the download carries the signed-in person's token.
  */
-export function privateFilePath(fileId: number): Promise<string> {
-  const session = loadSession();
-  return new Promise((resolve, reject) => {
-    wx.downloadFile({
-      url: `${config.baseUrl}/api/v1/files/${fileId}`,
-      header: session ? { Authorization: `Bearer ${session.accessToken}` } : {},
-      success: (res) => {
-        if (res.statusCode >= 200 && res.statusCode < 300 && res.tempFilePath) return resolve(res.tempFilePath);
-        if (res.statusCode === 401) return reject(new ApiError(401, 'UNAUTHENTICATED', '登录已过期，请重新进入本页'));
-        if (res.statusCode === 404) return reject(new ApiError(404, 'NOT_FOUND', '文件不存在或无权查看'));
-        reject(new ApiError(res.statusCode, 'HTTP_ERROR', '文件读取失败，请稍后再试'));
-      },
-      fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
-    });
-  });
-}
+export { privateFilePath } from './files';

@@ -19,7 +19,7 @@ import {
 import { askSubscribe } from '../../../../services/notifications';
 import { categoryLabel, getMe, type HolderCategory } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
-import { privateFilePath } from '../../../../services/staff';
+import { privateFilePath } from '../../../../services/files';
 import { formatDateTime } from '../../../../utils/format';
 
 /** The national photo rules, shown before the holder picks a photo. */
@@ -323,6 +323,9 @@ Component({
         address: delivery === 'mail' ? this.data.address.trim() : null,
       };
       const declarations = this.declarations();
+      // WeChat shows the subscription prompt only from a tap: ask now, while handling it, whether
+      // the holder wants to hear of each step by WeChat message.
+      const asked = askSubscribe(['application_status']);
       this.setData({ submitting: true });
       try {
         // 1. The draft: created the first time, edited afterwards (also when an earlier submission failed).
@@ -345,8 +348,7 @@ Component({
         // 2. Submitted to the service station.
         await submit(id);
         this.setData({ submitting: false });
-        // 3. Asked whether the holder wants to hear of each step by WeChat message.
-        await askSubscribe(['application_status']);
+        await asked;
         wx.redirectTo({ url: `/packages/card/pages/application/application?id=${id}` });
       } catch (err) {
         this.setData({ submitting: false });
