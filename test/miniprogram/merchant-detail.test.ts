@@ -1,52 +1,10 @@
-import path from 'node:path';
-import simulate from 'miniprogram-simulate';
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
+import { merchant } from './fixtures';
+import { loadPage, openPage, textOf, calls } from './harness';
 
-type Rendered = ReturnType<typeof simulate.render>;
-
-const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent;
-const load = (p: string) => simulate.load(path.join(__dirname, '../../miniprogram/packages', p));
-
-const detailId = load('merchants/pages/detail/detail');
-
-async function open(id: string, query: Record<string, string> = {}) {
-  const comp = simulate.render(id);
-  comp.attach(document.createElement('parent-wrapper'));
-  (comp.instance as any).onLoad(query);
-  await flush(10);
-  return comp;
-}
-
-const calls = (api: string) => fakeWx().calls.filter((c) => c.api === api);
-
-const merchant = {
-  id: 5,
-  name: '老兵面馆',
-  category: { id: 2, name: '餐饮' },
-  address: '解放路 5 号',
-  lat: 30.27,
-  lng: 120.15,
-  contactPhone: '0571-88888888',
-  intro: '三十年老店',
-  distanceM: null,
-  offers: [
-    {
-      id: 50,
-      title: '堂食九折',
-      description: '酒水除外',
-      kind: 'discount',
-      discountText: '九折',
-      priceFen: null,
-      faceValueFen: null,
-      perPersonDailyLimit: 1,
-      eligibleCategories: ['veteran', 'martyr_family'],
-      validFrom: '2026-01-01T00:00:00.000+08:00',
-      validTo: '2026-12-31T23:59:59.000+08:00',
-      status: 'active',
-    },
-  ],
-};
+const detailId = loadPage('packages/merchants/pages/detail/detail');
+const open = openPage;
 
 describe('商户详情: terms, map, phone and complaints', () => {
   beforeEach(() => {
