@@ -112,7 +112,7 @@ export class WeChatAccessTokens {
       throw err;
     }
     if (res.errcode || !res.access_token || !res.expires_in) {
-      this.logger.error('wechat stable_token call refused', { errcode: res.errcode });
+      this.logger.error('wechat stable credential call refused', { errcode: res.errcode });
       throw new AccessTokenError('stable_token refused', res.errcode);
     }
     const now = this.clock.now();
