@@ -4,6 +4,7 @@ import path from 'node:path';
 import { LocalFileStorage } from '../server/integrations/storage/local-storage';
 import type { FileStorage } from '../server/modules/files/storage.port';
 import { StoredFile } from '../server/modules/files/stored-file.entity';
+import { createBureau, readyHolder, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { compliantPhoto, createDistrictAndStation, loginHolder, loginStaff, makeJpeg, type Session } from './helpers/factories';
 
@@ -402,12 +403,10 @@ describe('files', () => {
       expect(Buffer.from(res.body).includes('owner-only')).toBe(false);
     });
 
-    it('lets station staff read it', async () => {
+    it('does not let station staff read a file no application of theirs uses', async () => {
       const place = await createDistrictAndStation(t);
       const staff = await loginStaff(t, ['station_staff'], place);
-      const res = await download(t, photoId, staff.auth).expect(200);
-      expect(res.headers['content-type']).toBe('image/jpeg');
-      expect((res.body as Buffer).equals(photo)).toBe(true);
+      await download(t, photoId, staff.auth).expect(404);
     });
 
     it('does not let non-staff roles read it', async () => {
@@ -569,5 +568,40 @@ describe('storage and record kept together', () => {
     expect(res.body.error.code).toBe('INTERNAL_ERROR');
     expect(storage.puts).toHaveLength(1);
     expect(await storedFiles(t)).toHaveLength(rowsBefore.length);
+  });
+});
+
+describe('who reads a private file of an application', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('lets the staff of the application’s station and district read its photo and documents, and nobody else', async () => {
+    const bureau = await createBureau(t);
+    const h = await readyHolder(t);
+    await submittedApplication(t, h, bureau.stationId);
+    for (const id of [h.photoFileId, h.documentFileId]) {
+      await download(t, id, bureau.stationReviewer.auth).expect(200);
+      await download(t, id, bureau.districtReviewer.auth).expect(200);
+      await download(t, id, bureau.otherStationReviewer.auth).expect(404);
+      await download(t, id, bureau.otherDistrictReviewer.auth).expect(404);
+    }
+    const admin = await loginStaff(t, ['admin']);
+    await download(t, h.photoFileId, admin.auth).expect(200);
+  });
+
+  it('shows an active provider’s profile photo to anyone logged in', async () => {
+    const staff = await loginStaff(t, ['district_staff']);
+    const photo = (await upload(t, staff.auth, 'card_photo', compliantPhoto()).expect(201)).body.id;
+    const holder = await loginHolder(t);
+    await download(t, photo, holder.auth).expect(404);
+    await t.http
+      .post('/api/v1/staff/legal-aid/providers')
+      .set(staff.auth)
+      .send({ name: '周律师', kind: 'lawyer', firm: '拥军律师事务所', specialties: [], serviceTypes: ['consultation'], modes: ['phone'], photoFileId: photo })
+      .expect(201);
+    await download(t, photo, holder.auth).expect(200);
   });
 });

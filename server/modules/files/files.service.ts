@@ -71,7 +71,7 @@ export class FilesService {
   /** The file and its bytes, when the caller may read it; otherwise 404, as if it did not exist. */
   async open(principal: Principal, id: number): Promise<{ file: StoredFile; bytes: Buffer }> {
     const file = await this.db.manager.findOneBy(StoredFile, { id });
-    if (!file || !canReadFile(principal, file)) throw notFound('文件不存在');
+    if (!file || !(await canReadFile(this.db.manager, principal, file))) throw notFound('文件不存在');
     return { file, bytes: await this.storage.read(file.storageKey) };
   }
 }
