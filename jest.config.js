@@ -12,6 +12,8 @@ const transform = { '^.+\\.ts$': ['@swc/jest', swc] };
 module.exports = {
   // Two worker processes fit two cores; each server worker gets its own database (test/helpers/context.ts).
   maxWorkers: 2,
+  // A global option: inside a project entry jest ignores it and every test would get 5 s.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'server',
@@ -21,7 +23,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/miniprogram/'],
       transform,
       globalSetup: '<rootDir>/test/global-setup.ts',
-      testTimeout: 30000,
     },
     {
       displayName: 'miniprogram',
@@ -30,7 +31,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform,
       setupFiles: ['<rootDir>/test/miniprogram/setup.ts'],
-      testTimeout: 15000,
     },
   ],
 };

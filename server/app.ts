@@ -2,8 +2,9 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Container } from './container';
 import type { AppState } from './http/context';
-import { errorHandler, methodOverride, requestId, requestLog, securityHeaders } from './http/middleware';
+import { connectionErrorLog, errorHandler, methodOverride, requestId, requestLog, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
+import { RateLimiter } from './http/rate-limit';
 import type { RouteSpec } from './http/route';
 import { buildRouter } from './http/router';
 import { JOBS } from './jobs';
@@ -19,6 +20,7 @@ import { merchantPortalRoutes } from './modules/merchants/merchant-portal.routes
 import { merchantsRoutes } from './modules/merchants/merchants.routes';
 import { staffMerchantsRoutes } from './modules/merchants/staff-merchants.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { identityChangeRoutes } from './modules/people/identity-change.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { staffRoutes } from './modules/staff/staff.routes';
 
@@ -35,6 +37,7 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...healthRoutes(c.db, opts.isDraining ?? (() => false), () => openApi),
     ...authRoutes(services.auth, { loginPerMinute: config.limits.loginPerMinute, clock: c.clock }),
     ...peopleRoutes(services.people),
+    ...identityChangeRoutes(services.identityChanges),
     ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
     ...staffRoutes(services.staff),
     ...notificationsRoutes(services.notifications),
@@ -50,7 +53,17 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });
 
   const app = new Koa<AppState>({ proxy: config.trustProxy });
-  const router = buildRouter(routes, c.tokens);
+  // Replaces Koa's default listener, which prints to stderr.
+  app.on('error', connectionErrorLog(c.logger));
+  // Every authenticated write counts against its account, whatever the route.
+  const writeLimiter = new RateLimiter(
+    'writes-account',
+    config.limits.writesPerMinute,
+    60_000,
+    (ctx) => (ctx.state.principal ? String(ctx.state.principal.accountId) : undefined),
+    c.clock,
+  );
+  const router = buildRouter(routes, c.tokens, { uploadTimeoutMs: config.limits.uploadTimeoutMs, sessions: c.sessions, writeLimiter });
   app.use(requestId());
   app.use(methodOverride());
   if (opts.isDraining) {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEMO_PASSWORDS } from './seed/demo-credentials';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`.
@@ -17,6 +18,37 @@ const boolish = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * How the server waits on its database. A stalled or refused database must cost a request a
+ * bounded time and end in 503, never hold it (and every request behind it) for the whole outage.
+ */
+export interface DbLimits {
+  /** Connections in the MySQL pool. */
+  poolSize: number;
+  /** Requests that may wait for a free connection; one more is refused at once (503). */
+  queueLimit: number;
+  /** Opening a connection, handshake included. */
+  connectTimeoutMs: number;
+  /** Waiting for a connection from the pool, in the queue or while one opens. */
+  acquireTimeoutMs: number;
+  /** One query; the connection is dropped when it passes (the server rolls its transaction back). */
+  queryTimeoutMs: number;
+  /** InnoDB row-lock waits (per session), kept below the query timeout so they end as retryable errors. */
+  lockWaitTimeoutSeconds: number;
+  /** The readiness check's whole budget. */
+  readyTimeoutMs: number;
+}
+
+export const DEFAULT_DB_LIMITS: DbLimits = {
+  poolSize: 20,
+  queueLimit: 200,
+  connectTimeoutMs: 5_000,
+  acquireTimeoutMs: 5_000,
+  queryTimeoutMs: 15_000,
+  lockWaitTimeoutSeconds: 5,
+  readyTimeoutMs: 800,
+};
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -52,14 +84,32 @@ const envSchema = z.object({
   ADMIN_USERNAME: z.string().min(3).max(64).optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SEED_DEMO: boolish.optional(),
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(20),
+  WRITE_RATE_LIMIT_PER_MINUTE: positiveInt.default(120),
   JSON_BODY_LIMIT_KB: positiveInt.default(100),
   UPLOAD_LIMIT_MB: positiveInt.max(50).default(10),
+  UPLOAD_DAILY_COUNT: positiveInt.max(100_000).default(50),
+  // Bytes are counted in a 32-bit integer column: 2000 MB a day per person is the ceiling.
+  UPLOAD_DAILY_MB: positiveInt.max(2_000).default(100),
+  UPLOAD_TIMEOUT_MS: positiveInt.max(600_000).default(120_000),
+  DB_POOL_SIZE: positiveInt.max(500).default(DEFAULT_DB_LIMITS.poolSize),
+  DB_QUEUE_LIMIT: positiveInt.max(10_000).default(DEFAULT_DB_LIMITS.queueLimit),
+  DB_CONNECT_TIMEOUT_MS: positiveInt.max(60_000).default(DEFAULT_DB_LIMITS.connectTimeoutMs),
+  DB_ACQUIRE_TIMEOUT_MS: positiveInt.max(60_000).default(DEFAULT_DB_LIMITS.acquireTimeoutMs),
+  DB_QUERY_TIMEOUT_MS: positiveInt.max(600_000).default(DEFAULT_DB_LIMITS.queryTimeoutMs),
+  DB_LOCK_WAIT_TIMEOUT_SECONDS: positiveInt.max(600).default(DEFAULT_DB_LIMITS.lockWaitTimeoutSeconds),
+  DB_READY_TIMEOUT_MS: positiveInt.max(5_000).default(DEFAULT_DB_LIMITS.readyTimeoutMs),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   TRUST_PROXY: boolish.default(false),
 });
 
 export type Env = z.input<typeof envSchema>;
+
+/** An outside system switched to the real thing. Payments (PAY_MODE=live) will join this list. */
+export type LiveMode = 'wechat';
+
+const LIVE_MODE_NAMES: Record<LiveMode, string> = { wechat: 'WeChat live' };
 
 export interface EncryptionKey {
   id: string;
@@ -91,9 +141,27 @@ export interface Config {
     blindIndexKey: Buffer;
     usingDevKeys: boolean;
   };
+  /**
+   * Outside systems that are live; empty on a development setup. Any entry makes the process
+   * live, and live refuses development secrets, demo data and demo passwords whatever NODE_ENV says.
+   */
+  live: LiveMode[];
   admin: { username: string; password: string } | null;
   seedDemo: boolean;
-  limits: { loginPerMinute: number; jsonBodyKb: number; uploadMb: number };
+  /** How long an instance trusts what it read about an account (enabled, token version). */
+  auth: { cacheMs: number };
+  limits: {
+    loginPerMinute: number;
+    /** Writes (authenticated non-GET requests) per account and minute. */
+    writesPerMinute: number;
+    jsonBodyKb: number;
+    uploadMb: number;
+    uploadTimeoutMs: number;
+    /** Uploads kept per account and day (Asia/Shanghai), by count and by bytes. */
+    uploadDailyCount: number;
+    uploadDailyBytes: number;
+  };
+  dbLimits: DbLimits;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
 }
@@ -153,24 +221,43 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push('NODE_ENV=production refuses WECHAT_MODE=dev: set WECHAT_APP_ID and WECHAT_APP_SECRET');
   }
 
-  const usingDevSecret = e.JWT_SECRET === DEV_JWT_SECRET;
-  if (production && usingDevSecret) problems.push('JWT_SECRET: production needs its own secret');
+  // Live mode: an outside system is the real one. A future payment switch (PAY_MODE=live) joins
+  // this list. Live refuses every development value the source code publishes, whatever NODE_ENV
+  // says: production does too, so both are "strict" below.
+  const live: LiveMode[] = [];
+  if (wechatMode === 'live') live.push('wechat');
+  const strict = production || live.length > 0;
+  const who = production ? 'production' : `live mode (${live.map((m) => LIVE_MODE_NAMES[m]).join(', ')})`;
 
-  const usingDevKeys = !e.ENCRYPTION_KEYS;
-  if (production && usingDevKeys) problems.push('ENCRYPTION_KEYS: production needs an encryption key');
-  if (production && !e.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: production needs a blind-index key');
+  const usingDevSecret = e.JWT_SECRET === DEV_JWT_SECRET;
+  if (strict && usingDevSecret) problems.push(`JWT_SECRET: ${who} needs its own secret`);
+
   const keys = parseKeys(e.ENCRYPTION_KEYS ?? DEV_ENCRYPTION_KEYS, problems);
+  const devKey = Buffer.from(DEV_ENCRYPTION_KEYS.split(':')[1], 'base64');
+  const usingDevKeys = !e.ENCRYPTION_KEYS || keys.some((k) => k.key.equals(devKey));
+  if (strict && !e.ENCRYPTION_KEYS) problems.push(`ENCRYPTION_KEYS: ${who} needs an encryption key`);
+  else if (strict && usingDevKeys) problems.push(`ENCRYPTION_KEYS: ${who} refuses the development key, which is public`);
   const activeKeyId = e.ENCRYPTION_ACTIVE_KEY_ID ?? keys[0]?.id ?? '';
   if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId)) {
     problems.push(`ENCRYPTION_ACTIVE_KEY_ID: "${activeKeyId}" is not among ENCRYPTION_KEYS`);
   }
   const blindIndexKey = Buffer.from(e.BLIND_INDEX_KEY ?? DEV_BLIND_INDEX_KEY, 'base64');
+  if (strict && !e.BLIND_INDEX_KEY) problems.push(`BLIND_INDEX_KEY: ${who} needs a blind-index key`);
+  else if (strict && blindIndexKey.equals(Buffer.from(DEV_BLIND_INDEX_KEY, 'base64'))) {
+    problems.push(`BLIND_INDEX_KEY: ${who} refuses the development key, which is public`);
+  }
   if (blindIndexKey.length < 32) problems.push('BLIND_INDEX_KEY: must decode to at least 32 bytes');
 
   if (Boolean(e.ADMIN_USERNAME) !== Boolean(e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_USERNAME and ADMIN_PASSWORD go together');
   }
-  if (production && e.SEED_DEMO === true) problems.push('SEED_DEMO: demo data is never loaded in production');
+  if (strict && e.ADMIN_PASSWORD && DEMO_PASSWORDS.includes(e.ADMIN_PASSWORD.normalize('NFKC'))) {
+    problems.push(`ADMIN_PASSWORD: ${who} refuses the passwords of the demo data, which are public`);
+  }
+  if (strict && e.SEED_DEMO === true) problems.push(`SEED_DEMO: demo data is never loaded in ${who}`);
+  if (e.DB_LOCK_WAIT_TIMEOUT_SECONDS * 1000 >= e.DB_QUERY_TIMEOUT_MS) {
+    problems.push('DB_LOCK_WAIT_TIMEOUT_SECONDS must be shorter than DB_QUERY_TIMEOUT_MS (a lock wait should end as a retryable error, not a dropped connection)');
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -210,12 +297,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       usingDevSecret,
     },
     encryption: { keys, activeKeyId, blindIndexKey, usingDevKeys },
+    live,
     admin: e.ADMIN_USERNAME ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD! } : null,
-    seedDemo: !production && (e.SEED_DEMO ?? database.type === 'sqlite'),
+    seedDemo: !strict && (e.SEED_DEMO ?? database.type === 'sqlite'),
+    auth: { cacheMs: e.AUTH_CACHE_MS },
     limits: {
       loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      writesPerMinute: e.WRITE_RATE_LIMIT_PER_MINUTE,
       jsonBodyKb: e.JSON_BODY_LIMIT_KB,
       uploadMb: e.UPLOAD_LIMIT_MB,
+      uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
+      uploadDailyCount: e.UPLOAD_DAILY_COUNT,
+      uploadDailyBytes: e.UPLOAD_DAILY_MB * 1024 * 1024,
+    },
+    dbLimits: {
+      poolSize: e.DB_POOL_SIZE,
+      queueLimit: e.DB_QUEUE_LIMIT,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      acquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+      queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
+      lockWaitTimeoutSeconds: e.DB_LOCK_WAIT_TIMEOUT_SECONDS,
+      readyTimeoutMs: e.DB_READY_TIMEOUT_MS,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,

@@ -12,6 +12,7 @@ import { systemClock, type Clock } from './lib/clock';
 import { FieldCrypto } from './lib/field-crypto';
 import { createLogger, type Logger } from './lib/logger';
 import { AuthService } from './modules/auth/auth.service';
+import { SessionGuard } from './modules/auth/session-guard';
 import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
 import type { FileStorage } from './modules/files/storage.port';
@@ -23,6 +24,7 @@ import { CardService } from './modules/cards/card.service';
 import { QrTokens } from './modules/cards/qr-token';
 import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
+import { UploadQuotas } from './modules/files/upload-quota';
 import { BookingService } from './modules/legal-aid/booking.service';
 import { ProvidersService } from './modules/legal-aid/providers.service';
 import { ServingService } from './modules/legal-aid/serving.service';
@@ -36,6 +38,7 @@ import { OutboxDispatcher } from './modules/notifications/dispatcher';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
 import { TEMPLATES } from './modules/notifications/templates';
+import { IdentityChangeService } from './modules/people/identity-change.service';
 import { PeopleService } from './modules/people/people.service';
 import { StaffService } from './modules/staff/staff.service';
 
@@ -47,10 +50,13 @@ export interface Container {
   db: Database;
   fieldCrypto: FieldCrypto;
   tokens: TokenService;
+  /** Per-instance check that an access token's account is enabled and at the token's version. */
+  sessions: SessionGuard;
   ports: { wechatLogin: WeChatLoginPort; storage: FileStorage; subscribeMessages: SubscribeMessagePort };
   services: {
     auth: AuthService;
     people: PeopleService;
+    identityChanges: IdentityChangeService;
     files: FilesService;
     staff: StaffService;
     notifications: NotificationsService;
@@ -104,9 +110,10 @@ export function subscribeMessagesFor(
 export async function createContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const db = overrides.db ?? (await openDatabase(config.database));
+  const db = overrides.db ?? (await openDatabase(config.database, config.dbLimits));
   const fieldCrypto = new FieldCrypto(config.encryption);
   const tokens = new TokenService(config.jwt, clock);
+  const sessions = new SessionGuard(db, clock, config.auth.cacheMs);
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
   const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
@@ -118,11 +125,14 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const people = new PeopleService(db, fieldCrypto, clock);
   const notifications = new NotificationsService(db, clock);
   const workflow = new ApplicationWorkflow(notifications, clock);
-  const review = new ReviewService(db, workflow, notifications, clock, config.cards.needsInfoDays);
+  const review = new ReviewService(db, workflow, notifications, clock, config.cards.needsInfoDays, people);
   const qrTokens = new QrTokens(config.jwt.secret, clock);
   // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
   const catalogue = new SingleFlightCache<unknown>(10_000);
   const booking = new BookingService(db, notifications, clock);
+  const cards = new CardService(db, qrTokens, notifications, clock);
+  const uploadQuotas = new UploadQuotas(db, clock, { count: config.limits.uploadDailyCount, bytes: config.limits.uploadDailyBytes });
+  const files = new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024, uploadQuotas);
   return {
     config,
     logger,
@@ -130,12 +140,14 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     db,
     fieldCrypto,
     tokens,
+    sessions,
     ports: { wechatLogin, storage, subscribeMessages },
     services: {
-      auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger),
+      auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger, sessions),
       people,
-      files: new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024),
-      staff: new StaffService(db, clock),
+      identityChanges: new IdentityChangeService(db, people, notifications, clock),
+      files,
+      staff: new StaffService(db, clock, sessions),
       notifications,
       dispatcher: new OutboxDispatcher(db, subscribeMessages, clock, logger, {
         batchSize: config.dispatch.batchSize,
@@ -145,19 +157,19 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       }),
       applications: new ApplicationsService(db, workflow, clock),
       review,
-      batches: new BatchesService(db, workflow, review, people, clock),
-      cards: new CardService(db, qrTokens, notifications, clock),
+      batches: new BatchesService(db, workflow, review, people, files, clock),
+      cards,
       cardStats: new CardStatsService(db, clock),
       qrTokens,
       workflow,
-      merchants: new MerchantsService(db, notifications, clock, catalogue),
+      merchants: new MerchantsService(db, notifications, clock, catalogue, sessions),
       offers: new OffersService(db, clock, catalogue),
       browse: new BrowseService(db, clock, catalogue),
       redemptions: new RedemptionsService(db, qrTokens, clock),
-      complaints: new ComplaintsService(db, clock),
+      complaints: new ComplaintsService(db, notifications, people, cards, clock),
       providers: new ProvidersService(db, clock),
       booking,
-      serving: new ServingService(db, booking, notifications, clock),
+      serving: new ServingService(db, booking, notifications, people, clock),
     },
   };
 }

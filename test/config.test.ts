@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../server/config';
+import { DEMO_LOGINS, DEMO_PASSWORDS } from '../server/seed/demo-credentials';
 
 const key32 = () => crypto.randomBytes(32).toString('base64');
 
@@ -14,6 +15,22 @@ const productionEnv = () => ({
   ENCRYPTION_KEYS: `k1:${key32()}`,
   BLIND_INDEX_KEY: key32(),
 });
+
+/** Live WeChat outside production, with everything live mode needs set correctly. */
+const liveEnv = () => ({
+  WECHAT_APP_ID: 'wx0123456789abcdef',
+  WECHAT_APP_SECRET: 'a-real-secret-from-the-wechat-console',
+  JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+  ENCRYPTION_KEYS: `k1:${key32()}`,
+  BLIND_INDEX_KEY: key32(),
+});
+
+/** The development values the source code publishes. */
+const DEV = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me-0000000000',
+  ENCRYPTION_KEYS: 'dev1:ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=',
+  BLIND_INDEX_KEY: 'ZGV2LW9ubHktYmxpbmQtaW5kZXgta2V5LTMyLWJ5dGVz',
+};
 
 /** Loads a config expecting it to be refused; returns the listed problems. */
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -60,7 +77,8 @@ describe('configuration', () => {
 
   describe('WeChat', () => {
     it('goes live when an app id and secret are given', () => {
-      const config = loadConfig({ WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'secret' });
+      // Live mode refuses the development secrets, so real ones are set alongside.
+      const config = loadConfig({ ...liveEnv(), WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'secret' });
       expect(config.wechat.mode).toBe('live');
       expect(config.wechat.mode === 'live' && config.wechat.appId).toBe('wx0123456789abcdef');
     });
@@ -111,6 +129,100 @@ describe('configuration', () => {
     it('refuses a JWT secret that is too short', () => {
       const problems = problemsOf({ ...productionEnv(), JWT_SECRET: 'short' });
       expect(mentioning(problems, /^JWT_SECRET/)).toHaveLength(1);
+    });
+  });
+
+  describe('live mode, whatever NODE_ENV says', () => {
+    it('is on with WeChat live, and loads with real secrets and no demo data, even on SQLite', () => {
+      for (const NODE_ENV of ['development', 'test']) {
+        const config = loadConfig({ ...liveEnv(), NODE_ENV });
+        expect(config.live).toEqual(['wechat']);
+        expect(config.database.type).toBe('sqlite');
+        expect(config.seedDemo).toBe(false);
+        expect(config.jwt.usingDevSecret).toBe(false);
+        expect(config.encryption.usingDevKeys).toBe(false);
+      }
+      expect(loadConfig({ ...liveEnv(), WECHAT_MODE: 'live' }).live).toEqual(['wechat']);
+    });
+
+    it('is off on the embedded default, which keeps its development secrets and demo data', () => {
+      const config = loadConfig({});
+      expect(config.live).toEqual([]);
+      expect(config.jwt.usingDevSecret).toBe(true);
+      expect(config.seedDemo).toBe(true);
+    });
+
+    it('refuses missing secrets outside production, listing each', () => {
+      for (const NODE_ENV of ['development', 'test']) {
+        const problems = problemsOf({ NODE_ENV, WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'secret' });
+        expect(mentioning(problems, /^JWT_SECRET: live mode/)).toHaveLength(1);
+        expect(mentioning(problems, /^ENCRYPTION_KEYS: live mode/)).toHaveLength(1);
+        expect(mentioning(problems, /^BLIND_INDEX_KEY: live mode/)).toHaveLength(1);
+      }
+    });
+
+    it('refuses the development secrets and keys even when set explicitly', () => {
+      const problems = problemsOf({ ...liveEnv(), ...DEV });
+      expect(mentioning(problems, /^JWT_SECRET/)).toHaveLength(1);
+      expect(mentioning(problems, /^ENCRYPTION_KEYS.*development key/)).toHaveLength(1);
+      expect(mentioning(problems, /^BLIND_INDEX_KEY.*development key/)).toHaveLength(1);
+      expect(problems).toHaveLength(3);
+      // The development encryption key among real ones is still the public key.
+      const mixed = problemsOf({ ...liveEnv(), ENCRYPTION_KEYS: `k1:${key32()},${DEV.ENCRYPTION_KEYS}` });
+      expect(mentioning(mixed, /^ENCRYPTION_KEYS/)).toHaveLength(1);
+    });
+
+    it('refuses demo data', () => {
+      const problems = problemsOf({ ...liveEnv(), SEED_DEMO: 'true' });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^SEED_DEMO/);
+      expect(loadConfig({ ...liveEnv(), DATABASE_URL: 'mysql://app:pw@db.internal:3306/rongyou' }).seedDemo).toBe(false);
+    });
+
+    it('refuses every password of the demo data as the first admin’s, without repeating it', () => {
+      expect(DEMO_PASSWORDS).toEqual(expect.arrayContaining(Object.values(DEMO_LOGINS).map((l) => l.password)));
+      for (const password of DEMO_PASSWORDS) {
+        const problems = problemsOf({ ...liveEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: password });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(/^ADMIN_PASSWORD: live mode/);
+        expect(problems[0]).not.toContain(password);
+      }
+      expect(loadConfig({ ...liveEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-password-of-our-own' }).admin).toEqual({
+        username: 'chief',
+        password: 'a-password-of-our-own',
+      });
+      // Production refuses them too; development allows them (the demo itself uses them).
+      expect(mentioning(problemsOf({ ...productionEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }), /^ADMIN_PASSWORD/)).toHaveLength(1);
+      expect(loadConfig({ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }).admin?.username).toBe('chief');
+    });
+
+    it('lists every problem of a half-production setup at once', () => {
+      const problems = problemsOf({
+        WECHAT_APP_ID: 'wx0123456789abcdef',
+        WECHAT_APP_SECRET: 'secret',
+        SEED_DEMO: 'true',
+        ADMIN_USERNAME: 'admin',
+        ADMIN_PASSWORD: DEMO_LOGINS.admin.password,
+      });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ADMIN_PASSWORD', 'BLIND_INDEX_KEY', 'ENCRYPTION_KEYS', 'JWT_SECRET', 'SEED_DEMO']);
+    });
+  });
+
+  describe('sessions and per-person limits', () => {
+    it('defaults to a 2 s account cache, 120 writes a minute, 50 uploads and 100 MB a day', () => {
+      const config = loadConfig({});
+      expect(config.auth.cacheMs).toBe(2_000);
+      expect(config.limits.writesPerMinute).toBe(120);
+      expect(config.limits.uploadDailyCount).toBe(50);
+      expect(config.limits.uploadDailyBytes).toBe(100 * 1024 * 1024);
+    });
+
+    it('takes its own values, 0 turning the cache off, and refuses nonsense', () => {
+      const config = loadConfig({ AUTH_CACHE_MS: '0', WRITE_RATE_LIMIT_PER_MINUTE: '30', UPLOAD_DAILY_COUNT: '5', UPLOAD_DAILY_MB: '2' });
+      expect(config.auth.cacheMs).toBe(0);
+      expect(config.limits).toMatchObject({ writesPerMinute: 30, uploadDailyCount: 5, uploadDailyBytes: 2 * 1024 * 1024 });
+      const problems = problemsOf({ AUTH_CACHE_MS: '-1', WRITE_RATE_LIMIT_PER_MINUTE: '0', UPLOAD_DAILY_COUNT: 'many', UPLOAD_DAILY_MB: '4096' });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['AUTH_CACHE_MS', 'UPLOAD_DAILY_COUNT', 'UPLOAD_DAILY_MB', 'WRITE_RATE_LIMIT_PER_MINUTE']);
     });
   });
 

@@ -1,6 +1,7 @@
 import { openDatabase } from '../server/db/data-source';
 import { createContainer } from '../server/container';
 import { WeChatAccessTokens } from '../server/integrations/wechat/access-token';
+import { WeChatAccessToken } from '../server/integrations/wechat/wechat-access-token.entity';
 import { OutboxDispatcher } from '../server/modules/notifications/dispatcher';
 import { WeChatHttp } from '../server/integrations/wechat/wechat-http';
 import { DevSubscribeMessages } from '../server/integrations/wechat/subscribe-dev';
@@ -139,6 +140,38 @@ describe('notifications: outbox and timeline', () => {
     expect(dev.sent.length - before).toBe(1);
     expect((await rowsOf(t, s.userId)).map((r) => r.status).sort()).toEqual(['sent', 'skipped']);
   });
+
+  it('banks at most 50 grants of one template, and says so', async () => {
+    const s = await loginHolder(t);
+    const principal = { accountId: s.userId, roles: ['holder' as const] };
+    for (let i = 0; i < 50; i++) await t.container.services.notifications.recordSubscriptions(principal, { application_status: 'accept' });
+    expect((await grant(t, s)).body.grants.application_status).toBe(50);
+    const row = await t.container.db.manager.findOneByOrFail(SubscriptionGrant, { accountId: s.userId, templateKey: 'application_status' });
+    expect(row.remaining).toBe(50);
+  });
+
+  it('counts every one of 30 first grants made at the same moment by 30 new holders, and the next ones too', async () => {
+    const holders = await Promise.all(Array.from({ length: 30 }, () => loginHolder(t)));
+    const both = { application_status: 'accept', appointment_reminder: 'accept', service_notice: 'reject' };
+    const retriesBefore = t.container.db.retries;
+    // Each request is a new holder's first grant: the rows do not exist yet.
+    const first = await Promise.all(holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: both })));
+    expect(first.map((r) => r.status)).toEqual(holders.map(() => 200));
+    for (const r of first) expect(r.body.grants).toEqual({ application_status: 1, appointment_reminder: 1, service_notice: 0 });
+    // And all at once again, now that the rows exist, in the other order.
+    const again = { appointment_reminder: 'accept', application_status: 'accept' };
+    const second = await Promise.all(holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: again })));
+    expect(second.map((r) => r.status)).toEqual(holders.map(() => 200));
+    for (const s of holders) {
+      const rows = await t.container.db.manager.find(SubscriptionGrant, { where: { accountId: s.userId }, order: { templateKey: 'ASC' } });
+      expect(rows.map((r) => [r.templateKey, r.remaining])).toEqual([
+        ['application_status', 2],
+        ['appointment_reminder', 2],
+      ]);
+    }
+    // Answered without a single deadlock to retry: the cause is gone, not hidden by the retries.
+    expect(t.container.db.retries).toBe(retriesBefore);
+  }, 20_000);
 });
 
 describe('notifications: delivery through WeChat', () => {
@@ -374,6 +407,17 @@ describe('notifications: delivery through WeChat', () => {
     expect(ta).not.toBe(stale);
     expect(ta).toBe(wx.currentToken);
     expect(wx.forcedRefreshes - forced).toBe(1);
+  });
+
+  it('stores the first token of several instances starting together in one row, without a deadlock to retry', async () => {
+    await t.container.db.manager.delete(WeChatAccessToken, { appId: wx.appId });
+    const http = new WeChatHttp(wx.baseUrl);
+    const instances = Array.from({ length: 6 }, () => new WeChatAccessTokens(http, wx.appId, wx.appSecret, t.container.db, t.container.fieldCrypto, t.clock, t.container.logger));
+    const retriesBefore = t.container.db.retries;
+    const tokens = await Promise.all(instances.map((i) => i.get()));
+    expect(new Set(tokens)).toEqual(new Set([wx.currentToken]));
+    expect(await t.container.db.manager.countBy(WeChatAccessToken, { appId: wx.appId })).toBe(1);
+    expect(t.container.db.retries).toBe(retriesBefore);
   });
 });
 

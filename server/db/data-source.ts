@@ -3,12 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
-import type { Config } from '../config';
+import { DEFAULT_DB_LIMITS, type Config, type DbLimits } from '../config';
 import { Database } from './database';
 import { entities } from './entities';
+import { guardedMysql, type GuardedMysql } from './mysql-pool';
 
-/** Builds (but does not open) the DataSource for the configured database. */
-export function createDataSource(database: Config['database']): DataSource {
+/**
+ * Builds (but does not open) the DataSource for the configured database. On MySQL, `guard` adds
+ * the timeouts and bounds of `limits` to the pool (see mysql-pool.ts).
+ */
+export function createDataSource(
+  database: Config['database'],
+  limits: DbLimits = DEFAULT_DB_LIMITS,
+  guard: GuardedMysql = guardedMysql(limits, sessionSql(limits)),
+): DataSource {
   if (database.type === 'sqlite') {
     return new DataSource({
       type: 'better-sqlite3',
@@ -38,30 +46,37 @@ export function createDataSource(database: Config['database']): DataSource {
     // Store and read UTC; convert to Asia/Shanghai only at the edge.
     timezone: 'Z',
     dateStrings: false,
-    poolSize: 20,
-    extra: { connectionLimit: 20, waitForConnections: true },
+    driver: guard.driver,
+    connectTimeout: limits.connectTimeoutMs,
+    poolSize: limits.poolSize,
+    extra: { connectionLimit: limits.poolSize, waitForConnections: true, queueLimit: limits.queueLimit },
   });
+}
+
+/**
+ * Every pooled connection: session time zone UTC, so DB-side defaults agree with the values the
+ * server writes; row-lock waits shorter than the query timeout, so they end as a retryable error.
+ */
+function sessionSql(limits: DbLimits): string {
+  return `SET time_zone = '+00:00', innodb_lock_wait_timeout = ${Math.floor(limits.lockWaitTimeoutSeconds)}`;
 }
 
 /**
  * Opens the database and brings its schema up to date. On MySQL an advisory lock keeps several
  * instances starting together from running the same migration twice.
  */
-export async function openDatabase(database: Config['database']): Promise<Database> {
+export async function openDatabase(database: Config['database'], limits: DbLimits = DEFAULT_DB_LIMITS): Promise<Database> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
   }
-  const dataSource = createDataSource(database);
+  const guard = guardedMysql(limits, sessionSql(limits));
+  const dataSource = createDataSource(database, limits, guard);
   await dataSource.initialize();
-  const db = new Database(dataSource, database.type);
+  const db = new Database(dataSource, database.type, { readyTimeoutMs: limits.readyTimeoutMs });
   try {
     if (database.type === 'mysql') {
-      // Session time zone UTC on every pooled connection, so DB-side defaults agree with the
-      // values the server writes. The pool holds exactly one connection after initialize.
-      const pool = (dataSource.driver as unknown as { pool: NodeJS.EventEmitter }).pool;
-      pool.on('connection', (conn: { query(sql: string): void }) => conn.query("SET time_zone = '+00:00'"));
-      await dataSource.query("SET time_zone = '+00:00'");
       await runMigrationsLocked(dataSource);
+      guard.enableQueryTimeouts();
     } else {
       await dataSource.runMigrations({ transaction: 'each' });
     }

@@ -1,8 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_DB_LIMITS } from '../config';
 import { isRetryableTransactionError, isSqliteBusy } from './errors';
+import { pingPool } from './mysql-pool';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
+
+/**
+ * How many times a MySQL transaction (or single statement) runs when it keeps failing with a
+ * deadlock or a lock-wait timeout; after the last the error goes to the caller (503 DB_BUSY).
+ */
+export const TRANSACTION_ATTEMPTS = 5;
+
+export interface DatabaseOptions {
+  /** Budget of `ping`, the readiness check. */
+  readyTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The database as the services see it: the DataSource plus the transaction helper.
@@ -10,15 +25,19 @@ export type DatabaseKind = 'sqlite' | 'mysql';
  * better-sqlite3 gives TypeORM a single shared connection, so two overlapping
  * `dataSource.transaction` calls would collide ("cannot start a transaction within a transaction").
  * On SQLite transactions are therefore queued and run one at a time; on MySQL they are real,
- * concurrent transactions, retried from the start on a deadlock.
+ * concurrent transactions, retried from the start on a deadlock or a lock-wait timeout, at most
+ * TRANSACTION_ATTEMPTS times with a growing, jittered pause between attempts.
  */
 export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTransaction = new AsyncLocalStorage<true>();
+  /** Runs repeated after a deadlock or lock-wait timeout since start: contention worth a look when it climbs. */
+  retries = 0;
 
   constructor(
     readonly dataSource: DataSource,
     readonly kind: DatabaseKind,
+    private readonly options: DatabaseOptions = {},
   ) {}
 
   /** For reads outside a transaction. Writes belong in `transaction`. */
@@ -47,12 +66,20 @@ export class Database {
       this.queue = result.catch(() => undefined);
       return result;
     }
+    return this.retried(run);
+  }
+
+  /** Runs `work` again from the start while MySQL reports a deadlock or a lock-wait timeout. */
+  private async retried<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await run();
+        return await work();
       } catch (err) {
-        if (attempt >= 3 || !isRetryableTransactionError(err)) throw err;
-        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20));
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransactionError(err)) throw err;
+        this.retries += 1;
+        // Growing and jittered, so the transactions that collided do not meet again in step.
+        const base = 10 * 2 ** (attempt - 1);
+        await sleep(base + Math.random() * base);
       }
     }
   }
@@ -60,15 +87,23 @@ export class Database {
   /**
    * One write statement that is atomic on its own (a guarded UPDATE, say). On MySQL it runs in
    * autocommit, saving the BEGIN and COMMIT round trips; on SQLite it takes its turn in the queue
-   * so it never lands inside another caller's open transaction.
+   * so it never lands inside another caller's open transaction. A statement that MySQL picks as
+   * a deadlock victim (or that waits too long for a row lock) runs again, as a transaction would.
    */
   async statement<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (this.kind === 'sqlite' || this.inTransaction.getStore()) return this.transaction(work);
-    return work(this.dataSource.manager);
+    return this.retried(() => work(this.dataSource.manager));
   }
 
-  /** Resolves when the database answers a trivial query. */
+  /**
+   * Resolves when the database answers a trivial query; on MySQL rejects once the readiness
+   * budget is spent, however the connection or the pool behaves.
+   */
   async ping(): Promise<void> {
+    if (this.kind === 'mysql') {
+      const pool = (this.dataSource.driver as unknown as { pool: unknown }).pool;
+      return pingPool(pool, this.options.readyTimeoutMs ?? DEFAULT_DB_LIMITS.readyTimeoutMs);
+    }
     await this.dataSource.query('SELECT 1');
   }
 

@@ -15,6 +15,7 @@ import { LegalSchedule } from '../modules/legal-aid/legal-schedule.entity';
 import { LegalSlot } from '../modules/legal-aid/legal-slot.entity';
 import { LegalWaitlist } from '../modules/legal-aid/legal-waitlist.entity';
 import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
+import { MerchantComplaintEvent } from '../modules/merchants/merchant-complaint-event.entity';
 import { MerchantComplaint } from '../modules/merchants/merchant-complaint.entity';
 import { MerchantMember } from '../modules/merchants/merchant-member.entity';
 import { MerchantOffer } from '../modules/merchants/merchant-offer.entity';
@@ -22,8 +23,11 @@ import { Merchant } from '../modules/merchants/merchant.entity';
 import { RedemptionDailyCount } from '../modules/merchants/redemption-daily-count.entity';
 import { Redemption } from '../modules/merchants/redemption.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
+import { UploadQuota } from '../modules/files/upload-quota.entity';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity';
 import { SubscriptionGrant } from '../modules/notifications/subscription-grant.entity';
+import { IdentityChangeEvent } from '../modules/people/identity-change-event.entity';
+import { IdentityChangeRequest } from '../modules/people/identity-change-request.entity';
 import { Person } from '../modules/people/person.entity';
 import { AuditLog } from '../modules/staff/audit-log.entity';
 import { District } from '../modules/staff/district.entity';
@@ -35,7 +39,10 @@ export const entities = [
   AccountRole,
   RefreshToken,
   Person,
+  IdentityChangeRequest,
+  IdentityChangeEvent,
   StoredFile,
+  UploadQuota,
   AuditLog,
   District,
   Station,
@@ -55,6 +62,7 @@ export const entities = [
   Redemption,
   RedemptionDailyCount,
   MerchantComplaint,
+  MerchantComplaintEvent,
   LegalProvider,
   LegalSchedule,
   LegalDayOff,

@@ -41,6 +41,9 @@ export const badRequest = (code: string, message: string, details?: ErrorDetail[
 
 export const payloadTooLarge = (message = '提交的内容过大') => new AppError(413, 'PAYLOAD_TOO_LARGE', message);
 
+/** The request body did not arrive in time. */
+export const requestTimeout = (message = '请求超时，请重试') => new AppError(408, 'REQUEST_TIMEOUT', message);
+
 export const unsupportedMediaType = (message: string) => new AppError(415, 'UNSUPPORTED_FILE_TYPE', message);
 
 export const rateLimited = (retryAfterSeconds: number) =>

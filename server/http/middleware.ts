@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Middleware } from 'koa';
+import { databaseErrorCode, isDatabaseUnavailable, isRetryableTransactionError, isSqliteBusy } from '../db/errors';
 import type { Logger } from '../lib/logger';
 import type { AppState } from './context';
 import { AppError } from './errors';
@@ -57,6 +58,10 @@ export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
   } catch (err) {
     const mapped = toAppError(err);
     if (mapped) {
+      if (mapped.code === 'DB_UNAVAILABLE' || mapped.code === 'DB_BUSY') {
+        const msg = mapped.code === 'DB_BUSY' ? 'database busy' : 'database unavailable';
+        logger.warn(msg, { requestId: ctx.state.requestId, code: databaseErrorCode(err) });
+      }
       ctx.status = mapped.status;
       ctx.body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } };
       for (const [k, v] of Object.entries(mapped.headers ?? {})) ctx.set(k, v);
@@ -70,9 +75,33 @@ export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
   }
 };
 
+/** Socket-level failures of a client that went away or sent bytes that are not HTTP. */
+const CLIENT_GONE = /^(ECONNRESET|EPIPE|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|HPE_[A-Z_]+)$/;
+
+/**
+ * Koa's 'error' event: failures outside the middleware chain, such as the socket of a client that
+ * hung up mid-request. Logged by code only: an HTTP parse error carries the raw request bytes.
+ */
+export const connectionErrorLog =
+  (logger: Logger) =>
+  (err: { code?: unknown; name?: unknown } | null, ctx?: { state?: Partial<AppState> }) => {
+    const code = typeof err?.code === 'string' ? err.code : typeof err?.name === 'string' ? err.name : 'unknown';
+    const fields = { code, requestId: ctx?.state?.requestId };
+    if (CLIENT_GONE.test(code)) logger.debug('client connection error', fields);
+    else logger.warn('connection error', fields);
+  };
+
 /** Errors raised by Koa's own parts (body parser, router) carry an HTTP status: give them codes. */
 function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
+  // The one place where a database that cannot answer (refused, stalled past a timeout, pool
+  // full) or keeps colliding after the retries becomes a 503 the client may try again later.
+  if (isDatabaseUnavailable(err)) {
+    return new AppError(503, 'DB_UNAVAILABLE', '数据库暂时不可用，请稍后再试', undefined, { 'Retry-After': '5' });
+  }
+  if (isRetryableTransactionError(err) || isSqliteBusy(err)) {
+    return new AppError(503, 'DB_BUSY', '系统繁忙，请稍后再试', undefined, { 'Retry-After': '1' });
+  }
   const e = err as { status?: number; statusCode?: number; type?: string; expose?: boolean } | null;
   const status = e?.status ?? e?.statusCode;
   if (!status || status >= 500) return undefined;

@@ -3,10 +3,18 @@ import type { AppContext } from './context';
 import { rateLimited } from './errors';
 
 /**
+ * Anything that counts a request and throws RATE_LIMITED (429) once an allowance is spent. The
+ * router depends only on this, so a limiter backed by a shared store can replace RateLimiter.
+ */
+export interface Limiter {
+  hit(ctx: AppContext): void | Promise<void>;
+}
+
+/**
  * Fixed-window counter per key, held in this process. Behind a load balancer each instance keeps
  * its own count, which bounds abuse per instance; a shared store can replace `hits` later.
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly hits = new Map<string, { windowStart: number; count: number }>();
 
   constructor(

@@ -1,21 +1,37 @@
 import Router from '@koa/router';
+import type { SessionGuard } from '../modules/auth/session-guard';
 import type { TokenService } from '../modules/auth/tokens';
 import type { AppContext, AppState, Principal } from './context';
 import { forbidden, payloadTooLarge, unauthenticated } from './errors';
 import { readMultipart } from './multipart';
+import type { Limiter } from './rate-limit';
 import type { RouteSpec } from './route';
 import { parseInput } from './validate';
 
-/** Reads and verifies `Authorization: Bearer <token>`. */
-export function authenticate(ctx: AppContext, tokens: TokenService): Principal {
+/**
+ * Reads and verifies `Authorization: Bearer <token>`, then checks that the account is enabled and
+ * the token carries its current token version (logout, disabling and role changes bump it).
+ */
+export async function authenticate(ctx: AppContext, tokens: TokenService, sessions: SessionGuard): Promise<Principal> {
   const header = ctx.get('authorization');
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated();
-  return tokens.verifyAccess(match[1]);
+  const { principal, tokenVersion } = tokens.verifyAccess(match[1]);
+  await sessions.assertCurrent(principal.accountId, tokenVersion);
+  return principal;
+}
+
+export interface RouterOptions {
+  /** How long a multipart body may take to arrive (408 after that). */
+  uploadTimeoutMs: number;
+  /** Whether an access token's account is still enabled and at the token's version. */
+  sessions: SessionGuard;
+  /** Counts every authenticated non-GET request against its account (429 when spent). */
+  writeLimiter?: Limiter;
 }
 
 /** Registers every route with its declared chain: rate limit, access, validation, handler. */
-export function buildRouter(routes: RouteSpec[], tokens: TokenService): Router<AppState> {
+export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: RouterOptions): Router<AppState> {
   const router = new Router<AppState>();
   for (const spec of routes) {
     router[spec.method](spec.path, async (ctx) => {
@@ -24,8 +40,9 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService): Router<A
 
       let principal: Principal | undefined;
       if (spec.access !== 'public') {
-        principal = authenticate(c, tokens);
+        principal = await authenticate(c, tokens, opts.sessions);
         c.state.principal = principal;
+        if (opts.writeLimiter && spec.method !== 'get') await opts.writeLimiter.hit(c);
         if (spec.access !== 'authenticated' && !spec.access.some((r) => principal!.roles.includes(r))) {
           throw forbidden();
         }
@@ -37,8 +54,12 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService): Router<A
       let file;
       if (spec.multipart) {
         const declared = Number(ctx.get('content-length') || 0);
-        if (declared > spec.multipart.maxBytes + 64 * 1024) throw payloadTooLarge();
-        const form = await readMultipart(c, spec.multipart);
+        if (declared > spec.multipart.maxBytes + 64 * 1024) {
+          // Answer before reading, and close rather than read the whole body to keep the connection.
+          ctx.set('Connection', 'close');
+          throw payloadTooLarge();
+        }
+        const form = await readMultipart(c, spec.multipart, { timeoutMs: opts.uploadTimeoutMs });
         file = form.file;
         body = spec.body ? parseInput(spec.body, form.fields, 'body') : form.fields;
       } else if (spec.body) {

@@ -35,12 +35,16 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     DATABASE_URL: testDatabaseUrl(),
     FILE_STORAGE_DIR: storageDir,
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Races and flows write fast from one account: limits are tested on their own, set low there.
+    WRITE_RATE_LIMIT_PER_MINUTE: '100000',
+    UPLOAD_DAILY_COUNT: '100000',
+    UPLOAD_DAILY_MB: '2000',
     ...opts.env,
   });
   const clock = new FakeClock(new Date());
   const logs: string[] = [];
   const logger = createLogger('debug', (line) => logs.push(line));
-  const db = await openTestDatabase(config.database);
+  const db = await openTestDatabase(config.database, config.dbLimits);
   const container = await createContainer(config, { ...opts.overrides, clock, logger, db });
   const app = buildApp(container, { isDraining: opts.isDraining });
   return {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import type { Config } from '../../server/config';
+import type { Config, DbLimits } from '../../server/config';
 import { openDatabase } from '../../server/db/data-source';
 import type { Database } from '../../server/db/database';
 
@@ -37,9 +37,9 @@ async function ensureMysqlDatabase(urlString: string): Promise<void> {
 }
 
 /** Opens (creating and migrating if needed) and empties the test database. */
-export async function openTestDatabase(database: Config['database']): Promise<Database> {
+export async function openTestDatabase(database: Config['database'], limits?: DbLimits): Promise<Database> {
   if (database.type === 'mysql') await ensureMysqlDatabase(database.url);
-  const db = await openDatabase(database);
+  const db = await openDatabase(database, limits);
   if (database.type === 'mysql') await emptyMysql(db);
   return db;
 }

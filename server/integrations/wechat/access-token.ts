@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database';
-import { isUniqueViolation } from '../../db/errors';
+import { upsert } from '../../db/upsert';
 import type { Clock } from '../../lib/clock';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import type { Logger } from '../../lib/logger';
@@ -123,18 +123,18 @@ export class WeChatAccessTokens {
       refreshLeaseUntil: null,
       updatedAt: now,
     };
-    await this.db.transaction(async (em) => {
-      const updated = await em.update(WeChatAccessToken, { appId: this.appId }, values);
-      if (updated.affected === 0) {
-        try {
-          await em.insert(WeChatAccessToken, { appId: this.appId, ...values });
-        } catch (err) {
-          // Another instance inserted the row first: the stable endpoint gave it the same token.
-          if (!isUniqueViolation(err)) throw err;
-          await em.update(WeChatAccessToken, { appId: this.appId }, values);
-        }
-      }
-    });
+    // One statement whether or not the row exists yet: "update, else insert" deadlocks on MySQL
+    // when two instances store the first token together (gap locks). If another instance stored
+    // first, the stable endpoint gave it the same token.
+    await this.db.statement((em) =>
+      upsert(em, WeChatAccessToken, { appId: this.appId, ...values }, ['appId'], {
+        tokenCipher: 'inserted',
+        tokenHash: 'inserted',
+        expiresAt: 'inserted',
+        refreshLeaseUntil: 'inserted',
+        updatedAt: 'inserted',
+      }),
+    );
     this.cached = { token: res.access_token, hash: values.tokenHash, expiresAt: values.expiresAt.getTime() };
     if (forceRefresh) this.logger.info('wechat access credential force-refreshed');
     return res.access_token;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
+import { upsert } from '../../db/upsert';
 import { conflict, notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
@@ -95,21 +96,21 @@ export class NotificationsService {
     for (const key of Object.keys(results)) {
       if (!TEMPLATES[key]) throw validationFailed(`results.${key}`, '未知的消息模板');
     }
-    const accepted = Object.entries(results).filter(([, v]) => v === 'accept').map(([k]) => k);
-    await this.db.transaction(async (em) => {
-      const now = this.clock.now();
-      for (const templateKey of accepted) {
-        const bumped = await em
-          .createQueryBuilder()
-          .update(SubscriptionGrant)
-          .set({ remaining: () => 'remaining + 1', updatedAt: now })
-          .where('account_id = :a AND template_key = :t AND remaining < :max', { a: principal.accountId, t: templateKey, max: MAX_GRANTS })
-          .execute();
-        if (bumped.affected === 0 && !(await em.exists(SubscriptionGrant, { where: { accountId: principal.accountId, templateKey } }))) {
-          await em.insert(SubscriptionGrant, { accountId: principal.accountId, templateKey, remaining: 1, createdAt: now, updatedAt: now });
+    // Sorted, so two requests of one person take their rows' locks in the same order.
+    const accepted = Object.entries(results).filter(([, v]) => v === 'accept').map(([k]) => k).sort();
+    if (accepted.length > 0) {
+      await this.db.transaction(async (em) => {
+        const now = this.clock.now();
+        for (const templateKey of accepted) {
+          // One statement, not "update, else insert": on MySQL the update of a row not there yet
+          // takes a gap lock, and first grants made together deadlocked on their inserts.
+          await upsert(em, SubscriptionGrant, { accountId: principal.accountId, templateKey, remaining: 1, createdAt: now, updatedAt: now }, ['accountId', 'templateKey'], {
+            remaining: { sql: 'CASE WHEN remaining < ? THEN remaining + 1 ELSE remaining END', params: [MAX_GRANTS] },
+            updatedAt: 'inserted',
+          });
         }
-      }
-    });
+      });
+    }
     return this.grantsOf(principal.accountId);
   }
 

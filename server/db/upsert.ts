@@ -1,0 +1,64 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** What a column becomes when the row already exists. */
+export type OnExisting =
+  /** The value given for the insert. */
+  | 'inserted'
+  /** A SQL expression over the existing row's columns (snake_case names), with `?` parameters. */
+  | { sql: string; params?: unknown[] };
+
+/**
+ * Inserts a row or, when its unique key already exists, updates that row, in one statement:
+ * `INSERT … ON DUPLICATE KEY UPDATE` on MySQL, `INSERT … ON CONFLICT (key) DO UPDATE` on SQLite.
+ *
+ * Use it instead of "UPDATE, and INSERT if nothing was updated" (or "SELECT, then INSERT"): on
+ * MySQL an UPDATE that finds no row takes a gap lock, and concurrent transactions holding the
+ * same gap then deadlock on their INSERTs. This statement takes the row lock directly.
+ *
+ * `values` and `key` use the entity's property names; values are converted as TypeORM would on
+ * insert (dates, booleans). In `onExisting` expressions, MySQL evaluates the assignments in
+ * order and a later one sees the earlier ones' results: keep them independent of each other.
+ */
+export async function upsert<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: Partial<E>,
+  key: Array<keyof E & string>,
+  onExisting: Partial<Record<keyof E & string, OnExisting>>,
+): Promise<void> {
+  const meta = em.connection.getMetadata(entity);
+  const driver = em.connection.driver;
+  const column = (property: string) => {
+    const c = meta.findColumnWithPropertyName(property);
+    if (!c) throw new Error(`${meta.name} has no column for "${property}"`);
+    return c;
+  };
+  const q = (name: string) => driver.escape(name);
+
+  const names: string[] = [];
+  const params: unknown[] = [];
+  for (const [property, value] of Object.entries(values)) {
+    const c = column(property);
+    names.push(q(c.databaseName));
+    params.push(driver.preparePersistentValue(value, c));
+  }
+  const sets: string[] = [];
+  for (const [property, how] of Object.entries(onExisting) as Array<[string, OnExisting]>) {
+    const c = column(property);
+    if (how === 'inserted') {
+      sets.push(`${q(c.databaseName)} = ?`);
+      params.push(driver.preparePersistentValue((values as Record<string, unknown>)[property], c));
+    } else {
+      sets.push(`${q(c.databaseName)} = ${how.sql}`);
+      params.push(...(how.params ?? []));
+    }
+  }
+  if (sets.length === 0) throw new Error('upsert needs at least one column to set on an existing row');
+
+  const insert = `INSERT INTO ${q(meta.tableName)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  const sql =
+    driver.options.type === 'mysql'
+      ? `${insert} ON DUPLICATE KEY UPDATE ${sets.join(', ')}`
+      : `${insert} ON CONFLICT (${key.map((k) => q(column(k).databaseName)).join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
+  await em.query(sql, params);
+}
