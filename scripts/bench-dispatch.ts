@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,10 @@ async function main(): Promise<void> {
     WECHAT_APP_SECRET: wx.appSecret,
     WECHAT_API_BASE: wx.baseUrl,
     WECHAT_TEMPLATE_IDS: `service_notice:${templateId}`,
+    // Live WeChat refuses the development secrets: this run gets throwaway ones.
+    JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString('base64')}`,
+    BLIND_INDEX_KEY: crypto.randomBytes(32).toString('base64'),
     DISPATCH_BATCH_SIZE: String(BATCH),
     DISPATCH_CONCURRENCY: String(CONCURRENCY),
     LOG_LEVEL: 'error',

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
 
-  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'error', SCHEDULER_ENABLED: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' });
+  const config = loadConfig({ DATABASE_URL: DB_URL, LOG_LEVEL: 'error', SCHEDULER_ENABLED: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
   const c = await createContainer(config, { logger: createLogger('error') });
   const raw = mysql.createPool({ uri: DB_URL, connectionLimit: 20, timezone: 'Z' });
 
@@ -100,8 +100,8 @@ async function main(): Promise<void> {
   const HOLDERS = 20_000;
   for (let i = 0; i < HOLDERS; i += 1000) {
     const people = [];
-    for (let j = i; j < i + 1000; j++) people.push([`持证人${j}`, 'x', String(j).padStart(64, '0'), '0000', 'x', 'x', '0000', '1980-01-01', 'M', 'veteran', 1, now, now]);
-    await raw.query('INSERT INTO person (name, id_number_cipher, id_number_hash, id_number_last4, phone_cipher, phone_hash, phone_last4, birth_date, gender, category, verified, created_at, updated_at) VALUES ?', [people]);
+    for (let j = i; j < i + 1000; j++) people.push([`持证人${j}`, 'x', String(j).padStart(64, '0'), 'x', 'x', '0000', 'veteran', 1, now, now]);
+    await raw.query('INSERT INTO person (name, id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_last4, category, verified, created_at, updated_at) VALUES ?', [people]);
   }
   const [persons] = (await raw.query('SELECT id FROM person ORDER BY id')) as any;
   for (let i = 0; i < persons.length; i += 1000) {
@@ -125,7 +125,8 @@ async function main(): Promise<void> {
       req.on('error', reject);
       req.end(data);
     });
-  const clerkToken = c.tokens.signAccess({ accountId: clerkId, roles: ['merchant_clerk'] }).token;
+  // A new account is at token version 0.
+  const clerkToken = c.tokens.signAccess({ accountId: clerkId, roles: ['merchant_clerk'] }, 0).token;
 
   // Nearby: a 3 km search at a varying point, category filter on every other request.
   const nearbySql = (withCategory: boolean) =>

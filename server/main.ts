@@ -8,9 +8,11 @@ import { JobRunner } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
 import { createLogger } from './lib/logger';
 import { demoBanner, seedDemo } from './seed/demo';
+import { findDemoLeftovers } from './seed/demo-leftovers';
 
 /**
- * The process: config → database (migrated) → first admin and demo data → HTTP and scheduler.
+ * The process: config → database (migrated; in live mode, refused if it holds demo data) →
+ * first admin and demo data → HTTP and scheduler.
  * Shutdown stops accepting, lets requests and job runs under way finish, then closes the pool.
  */
 async function main(): Promise<void> {
@@ -20,6 +22,18 @@ async function main(): Promise<void> {
   const log = c.logger;
   if (config.wechat.mode === 'dev') log.warn('WeChat in dev mode: code "dev-<name>" logs in as openid "dev-<name>"');
   if (config.encryption.usingDevKeys) log.warn('using development encryption keys; set ENCRYPTION_KEYS for real data');
+
+  if (config.live.length > 0) {
+    const leftovers = await findDemoLeftovers(c.db, config.admin);
+    if (leftovers.length > 0) {
+      process.stderr.write(
+        `Live mode refuses a database that holds demo data:\n${leftovers.map((f) => `  - ${f}`).join('\n')}\n` +
+          'Start live on a database that was never seeded with demo data.\n',
+      );
+      await c.db.close();
+      process.exit(78);
+    }
+  }
 
   if (config.admin && (await c.services.auth.ensureAdmin(config.admin))) {
     log.info('first admin created', { username: config.admin.username });

@@ -1,6 +1,7 @@
 import { readJpegFrame, sniffType } from '../server/modules/files/file-type';
 import { checkCardPhoto, PHOTO_SPEC } from '../server/modules/files/photo-spec';
-import { makeJpeg } from './helpers/factories';
+import { demoPhoto } from '../server/seed/demo-photo';
+import { compliantPhoto, makeJpeg } from './helpers/factories';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const SOI = [0xff, 0xd8];
@@ -83,7 +84,8 @@ describe('readJpegFrame', () => {
   });
 
   it('distinguishes width from height', () => {
-    expect(readJpegFrame(makeJpeg({ width: 440, height: 352, size: 500 }))).toEqual({ width: 440, height: 352, components: 3 });
+    // 500 bytes cannot hold the image data of 440 x 352 px: the frame header alone is enough here.
+    expect(readJpegFrame(makeJpeg({ width: 440, height: 352, size: 500, scan: false }))).toEqual({ width: 440, height: 352, components: 3 });
   });
 
   it('walks past segments longer than 255 bytes (two-byte lengths)', () => {
@@ -256,5 +258,72 @@ describe('checkCardPhoto', () => {
     for (const p of checkCardPhoto(photo(10 * 1024, { width: 400, height: 500, components: 1 }))) {
       expect(p.message).toMatch(/照片/);
     }
+  });
+  describe('decoding the image', () => {
+    /** Where the entropy-coded image data of a JPEG starts (after the start-of-scan header) and ends (before EOI). */
+    const scanOf = (bytes: Buffer) => {
+      const sos = bytes.indexOf(Buffer.from([0xff, 0xda]));
+      expect(sos).toBeGreaterThan(0);
+      return { start: sos + 2 + bytes.readUInt16BE(sos + 2), end: bytes.length - 2 };
+    };
+    /** Deterministic bytes that are never 0xFF, so they read as image data and not as markers. */
+    const garbage = (n: number, seed = 7) => {
+      const out = Buffer.alloc(n);
+      let x = seed;
+      for (let i = 0; i < n; i++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        out[i] = (x >>> 16) % 255;
+      }
+      return out;
+    };
+    const decodeProblem = expect.objectContaining({ rule: 'decode', actual: 'undecodable', message: expect.stringMatching(/无法解码/) });
+
+    it('accepts the demo photo and the test photo, decoded whole', () => {
+      expect(checkCardPhoto(demoPhoto())).toEqual([]);
+      expect(checkCardPhoto(compliantPhoto())).toEqual([]);
+    });
+
+    it('refuses a truncated JPEG whose header is fine', () => {
+      for (const photo of [compliantPhoto(), demoPhoto()]) {
+        const { start, end } = scanOf(photo);
+        const cut = photo.subarray(0, start + Math.floor((end - start) / 2));
+        expect(readJpegFrame(cut)).toEqual({ width: 352, height: 440, components: 3 });
+        // Padded back to a compliant size: only the decoding can tell.
+        const padded = Buffer.concat([cut, Buffer.alloc(Math.max(0, 20 * 1024 - cut.length))]);
+        expect(checkCardPhoto(padded)).toEqual([decodeProblem]);
+        // Cut short and closed with an end-of-image marker, as a broken upload might be.
+        expect(checkCardPhoto(Buffer.concat([padded, Buffer.from([0xff, 0xd9])]))).toEqual([decodeProblem]);
+      }
+    });
+
+    it('refuses a JPEG whose header is fine but whose image data is garbage', () => {
+      for (const photo of [compliantPhoto(), demoPhoto()]) {
+        const { start, end } = scanOf(photo);
+        const bad = Buffer.concat([photo.subarray(0, start), garbage(end - start), photo.subarray(end)]);
+        expect(bad).toHaveLength(photo.length);
+        expect(readJpegFrame(bad)).toEqual({ width: 352, height: 440, components: 3 });
+        expect(checkCardPhoto(bad)).toEqual([decodeProblem]);
+      }
+    });
+
+    it('refuses a frame header with no image data behind it', () => {
+      expect(checkCardPhoto(makeJpeg({ width: 352, height: 440, size: 30 * 1024, scan: false }))).toEqual([decodeProblem]);
+    });
+
+    it('refuses a header that claims more image than the data holds', () => {
+      // Image data for 352 x 220 px under a frame header that says 352 x 440.
+      const half = makeJpeg({ width: 352, height: 220, size: 30 * 1024 });
+      const sof = half.indexOf(Buffer.from([0xff, 0xc0]));
+      half.writeUInt16BE(440, sof + 5);
+      expect(readJpegFrame(half)).toEqual({ width: 352, height: 440, components: 3 });
+      expect(checkCardPhoto(half)).toEqual([decodeProblem]);
+    });
+
+    it('judges colour on the decoded pixels: a grey picture saved as a colour JPEG is refused', () => {
+      const grey = makeJpeg({ width: 352, height: 440, size: 30 * 1024, rgb: [128, 128, 128] });
+      expect(readJpegFrame(grey)?.components).toBe(3);
+      expect(checkCardPhoto(grey)).toEqual([expect.objectContaining({ rule: 'color', expected: 'colour', actual: 'grayscale' })]);
+      expect(checkCardPhoto(makeJpeg({ width: 352, height: 440, size: 30 * 1024, rgb: [200, 60, 50] }))).toEqual([]);
+    });
   });
 });

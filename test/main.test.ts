@@ -4,8 +4,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
+import { createContainer } from '../server/container';
+import { createLogger } from '../server/lib/logger';
+import { seedDemo } from '../server/seed/demo';
 import { openTestDatabase, testDatabaseUrl } from './helpers/database';
 import { compliantPhoto, idNumber } from './helpers/factories';
+import { LIVE_TEST_SECRETS } from './helpers/live-wechat';
 
 /** The server as an operator runs it: a real process, a real port, signals. */
 interface Running {
@@ -107,7 +111,7 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
     expect(server.stdout()).toContain('"msg":"stopped"');
     cleanup();
-  });
+  }, 30_000);
 
   it('finishes a request in flight before exiting, and refuses new connections meanwhile', async () => {
     const { env, cleanup } = await databaseEnv();
@@ -160,6 +164,60 @@ describe('the server process', () => {
     expect(res.json.mime).toBe('image/jpeg');
     expect(await server.exited).toBe(0);
     cleanup();
+  }, 30_000);
+
+  describe('in live mode', () => {
+    /** Live WeChat with real secrets, outside production: nothing else marks it as live. */
+    const liveEnv = {
+      ...LIVE_TEST_SECRETS,
+      WECHAT_APP_ID: 'wx0123456789abcdef',
+      WECHAT_APP_SECRET: 'a-real-secret-from-the-wechat-console',
+      WECHAT_API_BASE: 'http://127.0.0.1:9',
+      SCHEDULER_ENABLED: 'false',
+    };
+
+    it('refuses to start on a database seeded with demo data earlier, saying why', async () => {
+      const { env, cleanup } = await databaseEnv();
+      // Seeded in development, as `npm start` on the embedded default does.
+      const dev = await createContainer(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+      await seedDemo(dev);
+      await dev.db.close();
+
+      const proc = spawn(TSX, ['server/main.ts'], {
+        cwd: path.join(__dirname, '..'),
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env, ...liveEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      proc.stdout!.on('data', (c) => (out += c));
+      proc.stderr!.on('data', (c) => (err += c));
+      const code = await new Promise<number | null>((resolve) => proc.on('exit', resolve));
+      expect(code).toBe(78);
+      expect(err).toContain('Live mode refuses a database that holds demo data');
+      expect(err).toContain('demo district');
+      expect(err).toMatch(/demo password: .*station1/);
+      expect(err).not.toContain('demo-station-2026');
+      expect(out).not.toContain('"msg":"listening"');
+      cleanup();
+    }, 60_000);
+
+    it('starts on a database never seeded, with a first admin of its own and no dev logins', async () => {
+      const { env, cleanup } = await databaseEnv();
+      const server = await startServer({ ...env, ...liveEnv, ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-1' });
+      try {
+        expect(server.stdout()).not.toContain('demo data loaded');
+        const admin = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'chief', password: 'chief-password-1' });
+        expect(admin.json.user.roles).toEqual(['admin']);
+        const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'station1', password: 'demo-station-2026' });
+        expect(demo.status).toBe(401);
+        expect((await call(server.port, 'POST', '/api/v1/auth/wechat-login', { code: 'dev-someone' })).status).not.toBe(200);
+      } finally {
+        server.proc.kill('SIGTERM');
+      }
+      expect(await server.exited).toBe(0);
+      cleanup();
+    }, 30_000);
   });
 
   it('refuses to start in production with development settings, listing every problem', async () => {

@@ -2,6 +2,7 @@ import { HttpWeChatLogin } from '../server/integrations/wechat/login-http';
 import { WeChatLoginError } from '../server/modules/auth/wechat-login.port';
 import { FakeWeChatServer } from './fakes/fake-wechat';
 import { createTestContext, type TestContext } from './helpers/context';
+import { LIVE_TEST_SECRETS } from './helpers/live-wechat';
 
 describe('WeChat code2Session adapter against a WeChat server on loopback', () => {
   let wx: FakeWeChatServer;
@@ -74,7 +75,7 @@ describe('wechat-login endpoint in live mode', () => {
   beforeAll(async () => {
     wx = await new FakeWeChatServer().start();
     t = await createTestContext({
-      env: { WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_API_BASE: wx.baseUrl },
+      env: { ...LIVE_TEST_SECRETS, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_API_BASE: wx.baseUrl },
     });
   });
   afterAll(async () => {

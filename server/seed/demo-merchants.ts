@@ -3,6 +3,7 @@ import type { Principal } from '../http/context';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
 import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
+import { DEMO_LOGINS } from './demo-credentials';
 
 /** The demo district centre (杭州市上城区 area), GCJ-02. */
 export const DEMO_CENTRE = { lat: 30.2741, lng: 120.1551 };
@@ -83,7 +84,7 @@ export async function seedDemoMerchants(c: Container): Promise<void> {
     });
     if (i === 0) {
       await c.services.offers.create(asOwner, { title: '50 元代金券', description: '到店消费抵 50 元', kind: 'voucher', discountText: '40 元买 50 元', priceFen: 4000, faceValueFen: 5000, perPersonDailyLimit: 2 });
-      await c.services.merchants.addClerk(asOwner, { username: 'clerk1', password: 'demo-clerk-2026', displayName: '老兵面馆收银员' }, 'demo');
+      await c.services.merchants.addClerk(asOwner, { ...DEMO_LOGINS.clerk, displayName: '老兵面馆收银员' }, 'demo');
     }
   }
 }

@@ -8,14 +8,15 @@ import { hashPassword } from '../modules/auth/password';
 import type { Role } from '../modules/auth/roles';
 import { District } from '../modules/staff/district.entity';
 import { Station } from '../modules/staff/station.entity';
+import { DEMO_DISTRICT_CODE, DEMO_LOGINS } from './demo-credentials';
 
-/** Demo logins for the embedded default. Development only: production refuses SEED_DEMO. */
+/** Demo logins for the embedded default. Development only: production and live mode refuse SEED_DEMO. */
 export const DEMO_ACCOUNTS: Array<{ username: string; password: string; displayName: string; roles: Role[]; station?: number; district?: boolean }> = [
-  { username: 'admin', password: 'demo-admin-2026', displayName: '系统管理员（演示）', roles: ['admin'] },
-  { username: 'district', password: 'demo-district-2026', displayName: '区局审核员（演示）', roles: ['district_staff'], district: true },
-  { username: 'station1', password: 'demo-station-2026', displayName: '城关街道服务站（演示）', roles: ['station_staff'], station: 0 },
-  { username: 'station2', password: 'demo-station-2026', displayName: '东湖街道服务站（演示）', roles: ['station_staff'], station: 1 },
-  { username: 'lawyer', password: 'demo-lawyer-2026', displayName: '王律师（演示）', roles: ['lawyer'] },
+  { ...DEMO_LOGINS.admin, displayName: '系统管理员（演示）', roles: ['admin'] },
+  { ...DEMO_LOGINS.district, displayName: '区局审核员（演示）', roles: ['district_staff'], district: true },
+  { ...DEMO_LOGINS.station1, displayName: '城关街道服务站（演示）', roles: ['station_staff'], station: 0 },
+  { ...DEMO_LOGINS.station2, displayName: '东湖街道服务站（演示）', roles: ['station_staff'], station: 1 },
+  { ...DEMO_LOGINS.lawyer, displayName: '王律师（演示）', roles: ['lawyer'] },
 ];
 
 const STATIONS = [
@@ -30,12 +31,12 @@ const STATIONS = [
  */
 export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   const em = c.db.manager;
-  if (await em.findOneBy(District, { code: '330199' })) return [];
+  if (await em.findOneBy(District, { code: DEMO_DISTRICT_CODE })) return [];
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   const created: typeof DEMO_ACCOUNTS = [];
   await c.db.transaction(async (tx) => {
     const now = c.clock.now();
-    const district = await tx.insert(District, { code: '330199', name: '示范区退役军人事务局', createdAt: now });
+    const district = await tx.insert(District, { code: DEMO_DISTRICT_CODE, name: '示范区退役军人事务局', createdAt: now });
     const districtId = Number(district.identifiers[0].id);
     const stationIds: number[] = [];
     for (const s of STATIONS) {
@@ -74,7 +75,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     ...rows,
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
     '  Demo holders with applications at every stage: dev-demo1 … dev-demo8 (dev-demo7 holds a card)',
-    '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; counter clerk clerk1 / demo-clerk-2026',
+    `  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; counter clerk ${DEMO_LOGINS.clerk.username} / ${DEMO_LOGINS.clerk.password}`,
     '  Legal aid: four providers with weekday hours; the lawyer login above is 王建华',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',

@@ -67,29 +67,110 @@ export async function loginStaff(
   };
 }
 
+/** An RGB colour in JPEG's YCbCr, each 0–255. */
+const toYCbCr = ([r, g, b]: [number, number, number]) => [
+  Math.round(0.299 * r + 0.587 * g + 0.114 * b),
+  Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b),
+  Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b),
+];
+
+/** A segment with a two-byte length that counts itself: FF <marker> <len hi> <len lo> <body…>. */
+const jpegSegment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+
 /**
- * A minimal well-formed JPEG: SOI, JFIF APP0, comment padding to reach `size` bytes exactly,
- * a baseline SOF0 frame header with the given dimensions, and EOI. Enough for header checks.
+ * Tables and entropy-coded data of a baseline image in one flat colour: every 8 x 8 block is its
+ * DC value alone, so tiny Huffman tables (a few DC categories, AC end-of-block only) suffice and
+ * a 352 x 440 colour image takes under 2 KB.
  */
-export function makeJpeg(opts: { width: number; height: number; size: number; components?: number; progressive?: boolean }): Buffer {
+function flatScan(width: number, height: number, levels: number[]): Buffer {
+  const dcs = levels.map((v) => v - 128); // with a DC quantiser of 8, a flat block's DC is its level - 128
+  const category = (v: number) => (v === 0 ? 0 : Math.floor(Math.log2(Math.abs(v))) + 1);
+  const symbols = [...new Set([0, ...dcs.map(category)])];
+  // Canonical codes of lengths 1, 2, 3…: 0, 10, 110, … (none all ones, as JPEG requires).
+  const codes = new Map(symbols.map((sym, i) => [sym, { code: (1 << (i + 1)) - 2, length: i + 1 }]));
+  const dcCounts = new Array(16).fill(0);
+  symbols.forEach((_, i) => (dcCounts[i] = 1));
+  const acCounts = [1, ...new Array(15).fill(0)];
+
+  const bits: number[] = [];
+  const put = (value: number, length: number) => {
+    for (let i = length - 1; i >= 0; i--) bits.push((value >> i) & 1);
+  };
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
+  for (let b = 0; b < blocks; b++) {
+    for (const dc of dcs) {
+      const diff = b === 0 ? dc : 0; // DC is coded as the difference from the block before
+      const k = category(diff);
+      const { code, length } = codes.get(k)!;
+      put(code, length);
+      if (k > 0) put(diff > 0 ? diff : diff + (1 << k) - 1, k);
+      put(0, 1); // end of block
+    }
+  }
+  while (bits.length % 8) bits.push(1);
+  const data: number[] = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    const byte = bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0);
+    data.push(byte);
+    if (byte === 0xff) data.push(0x00); // byte stuffing
+  }
+
+  const components = levels.length;
+  const sof: number[] = [8, height >> 8, height & 0xff, width >> 8, width & 0xff, components];
+  const sos: number[] = [components];
+  for (let c = 0; c < components; c++) {
+    sof.push(c + 1, 0x11, 0);
+    sos.push(c + 1, 0x00);
+  }
+  sos.push(0, 63, 0);
+  return Buffer.from([
+    ...jpegSegment(0xdb, [0x00, ...new Array(64).fill(8)]),
+    ...jpegSegment(0xc0, sof),
+    ...jpegSegment(0xc4, [0x00, ...dcCounts, ...symbols, 0x10, ...acCounts, 0x00]),
+    ...jpegSegment(0xda, sos),
+    ...data,
+  ]);
+}
+
+/**
+ * A well-formed JPEG of exactly `size` bytes: SOI, JFIF APP0, comment segments as padding, then a
+ * baseline image in one flat colour (`rgb`, an ID-photo blue by default) that a decoder reads
+ * whole, and EOI. With `progressive` or `scan: false` there is a frame header and no image data:
+ * enough for header checks only. Throws when the image does not fit in `size`.
+ */
+export function makeJpeg(opts: {
+  width: number;
+  height: number;
+  size: number;
+  components?: number;
+  progressive?: boolean;
+  scan?: boolean;
+  rgb?: [number, number, number];
+}): Buffer {
   const soi = Buffer.from([0xff, 0xd8]);
   const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
   const components = opts.components ?? 3;
-  const sofLength = 8 + components * 3;
-  const sof = Buffer.alloc(2 + sofLength);
-  sof[0] = 0xff;
-  sof[1] = opts.progressive ? 0xc2 : 0xc0;
-  sof.writeUInt16BE(sofLength, 2);
-  sof[4] = 8;
-  sof.writeUInt16BE(opts.height, 5);
-  sof.writeUInt16BE(opts.width, 7);
-  sof[9] = components;
-  for (let c = 0; c < components; c++) sof.set([c + 1, 0x11, 0], 10 + c * 3);
+  let image: Buffer;
+  if (opts.progressive || opts.scan === false || (components !== 1 && components !== 3)) {
+    const sofLength = 8 + components * 3;
+    image = Buffer.alloc(2 + sofLength);
+    image[0] = 0xff;
+    image[1] = opts.progressive ? 0xc2 : 0xc0;
+    image.writeUInt16BE(sofLength, 2);
+    image[4] = 8;
+    image.writeUInt16BE(opts.height, 5);
+    image.writeUInt16BE(opts.width, 7);
+    image[9] = components;
+    for (let c = 0; c < components; c++) image.set([c + 1, 0x11, 0], 10 + c * 3);
+  } else {
+    const ycc = toYCbCr(opts.rgb ?? [67, 142, 219]);
+    image = flatScan(opts.width, opts.height, components === 1 ? [ycc[0]] : ycc);
+  }
   const eoi = Buffer.from([0xff, 0xd9]);
-  const fixed = soi.length + app0.length + sof.length + eoi.length;
+  const fixed = soi.length + app0.length + image.length + eoi.length;
   const padding: Buffer[] = [];
   let remaining = opts.size - fixed;
-  if (remaining < 0) throw new Error('size too small for a JPEG header');
+  if (remaining < 0) throw new Error(`a ${opts.width}x${opts.height} JPEG needs at least ${fixed} bytes`);
   while (remaining > 0) {
     // A comment segment costs 4 bytes of marker and length; its body fills the rest.
     const body = Math.min(remaining - 4, 65533);
@@ -101,7 +182,7 @@ export function makeJpeg(opts: { width: number; height: number; size: number; co
     padding.push(seg);
     remaining -= seg.length;
   }
-  return Buffer.concat([soi, app0, ...padding, sof, eoi]);
+  return Buffer.concat([soi, app0, ...padding, image, eoi]);
 }
 
 /** A photo that meets the 优待证 specification. */

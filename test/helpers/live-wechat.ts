@@ -3,6 +3,16 @@ import { FakeWeChatServer } from '../fakes/fake-wechat';
 import { createTestContext, type TestContext, type TestContextOptions } from './context';
 import type { Session } from './factories';
 
+/**
+ * Live mode refuses the development secrets: these stand in for real ones in tests (fixed, so
+ * two contexts on one database read each other's encrypted values).
+ */
+export const LIVE_TEST_SECRETS = {
+  JWT_SECRET: 'test-only-live-jwt-secret-not-for-any-real-use',
+  ENCRYPTION_KEYS: 'live1:dGVzdC1saXZlLWVuY3J5cHRpb24ta2V5LTMyYnl0ZXM=',
+  BLIND_INDEX_KEY: 'dGVzdC1saXZlLWJsaW5kLWluZGV4LWtleS0zMmJ5dGU=',
+} as const;
+
 /** Template ids the fake WeChat knows, one per template key. */
 export const TEMPLATE_IDS = Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `TPL_${k.toUpperCase()}`]));
 
@@ -18,6 +28,7 @@ export async function createLiveContext(opts: TestContextOptions = {}): Promise<
   const t = await createTestContext({
     ...opts,
     env: {
+      ...LIVE_TEST_SECRETS,
       WECHAT_APP_ID: wx.appId,
       WECHAT_APP_SECRET: wx.appSecret,
       WECHAT_API_BASE: wx.baseUrl,

@@ -33,6 +33,13 @@ export class Account {
   @Column({ name: 'disabled', type: 'boolean', default: false })
   disabled!: boolean;
 
+  /**
+   * Carried by every access token. Raised on logout, when the account is disabled and when its
+   * roles change: access tokens with an older version are refused at once.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt!: Date | null;
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AccountRole } from './account-role.entity';
 import { Account } from './account.entity';
+import { RefreshToken } from './refresh-token.entity';
 import type { Role } from './roles';
 
 /** Account reads and writes shared by login, staff administration and later modules (roles granted on approval). */
@@ -39,6 +40,7 @@ export async function insertAccount(em: EntityManager, input: NewAccount, now: D
     stationId: input.stationId ?? null,
     districtId: input.districtId ?? null,
     disabled: false,
+    tokenVersion: 0,
     lastLoginAt: null,
     createdAt: now,
     updatedAt: now,
@@ -46,4 +48,28 @@ export async function insertAccount(em: EntityManager, input: NewAccount, now: D
   const id = Number(result.identifiers[0].id);
   for (const role of new Set(input.roles)) await em.insert(AccountRole, { accountId: id, role, createdAt: now });
   return em.findOneByOrFail(Account, { id });
+}
+
+/**
+ * Ends every access token the account holds now: raises its token version, which each request
+ * checks. After the commit, tell this instance's SessionGuard (`invalidate`) so it does not wait
+ * for its cache to expire.
+ */
+export async function bumpTokenVersion(em: EntityManager, accountId: number, now: Date): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(Account)
+    .set({ tokenVersion: () => 'token_version + 1', updatedAt: now })
+    .where('id = :id', { id: accountId })
+    .execute();
+}
+
+/** Revokes every refresh token of the account still usable, so no session can be renewed. */
+export async function revokeRefreshTokens(em: EntityManager, accountId: number, now: Date): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(RefreshToken)
+    .set({ revokedAt: now })
+    .where('account_id = :id AND revoked_at IS NULL', { id: accountId })
+    .execute();
 }

@@ -7,10 +7,11 @@ import { AppError, unauthenticated } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { Account } from './account.entity';
-import { insertAccount, rolesOf } from './accounts';
+import { bumpTokenVersion, insertAccount, rolesOf } from './accounts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
 import type { Role } from './roles';
+import type { SessionGuard } from './session-guard';
 import { hashRefreshToken, type TokenService } from './tokens';
 import { WeChatLoginError, type WeChatLoginPort } from './wechat-login.port';
 
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly config: Config['jwt'],
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly sessions: SessionGuard,
   ) {}
 
   /**
@@ -104,10 +106,28 @@ export class AuthService {
     throw unauthenticated('登录状态已失效，请重新登录');
   }
 
-  /** Ends the session the refresh token belongs to (all tokens of its family). */
+  /**
+   * Ends the session the refresh token belongs to (all tokens of its family) and, when that
+   * session was still alive, raises the account's token version: every access token it holds
+   * stops working at once. The account's other sessions renew theirs with their refresh tokens.
+   */
   async logout(refreshToken: string): Promise<void> {
     const row = await this.db.manager.findOne(RefreshToken, { where: { tokenHash: hashRefreshToken(refreshToken) } });
-    if (row) await this.revokeFamily(row.familyId);
+    if (!row) return;
+    const ended = await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const revoked = await em
+        .createQueryBuilder()
+        .update(RefreshToken)
+        .set({ revokedAt: now })
+        .where('family_id = :familyId AND revoked_at IS NULL', { familyId: row.familyId })
+        .execute();
+      // A session already ended (a replayed logout) changes nothing.
+      if (!revoked.affected) return false;
+      await bumpTokenVersion(em, row.accountId, now);
+      return true;
+    });
+    if (ended) this.sessions.invalidate(row.accountId);
   }
 
   /** Creates the first admin from configuration when no account has that username yet. */
@@ -157,6 +177,7 @@ export class AuthService {
   private async startSession(em: EntityManager, accountId: number, familyId: string = crypto.randomUUID()): Promise<Session> {
     const now = this.clock.now();
     const roles = await rolesOf(em, accountId);
+    const { tokenVersion } = await em.findOneOrFail(Account, { select: { id: true, tokenVersion: true }, where: { id: accountId } });
     const refresh = this.tokens.newRefreshToken();
     await em.insert(RefreshToken, {
       accountId,
@@ -168,7 +189,7 @@ export class AuthService {
       createdAt: now,
     });
     await em.update(Account, { id: accountId }, { lastLoginAt: now, updatedAt: now });
-    const access = this.tokens.signAccess({ accountId, roles });
+    const access = this.tokens.signAccess({ accountId, roles }, Number(tokenVersion));
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token, user: { id: accountId, roles } };
   }
 }

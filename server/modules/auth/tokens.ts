@@ -9,6 +9,12 @@ import { ROLES, type Role } from './roles';
 const ISSUER = 'rongyou';
 const AUDIENCE = 'rongyou-api';
 
+/** A validly signed access token: who it speaks for, and the account token version it was issued at. */
+export interface VerifiedAccess {
+  principal: Principal;
+  tokenVersion: number;
+}
+
 /**
  * Access tokens: short-lived HS256 JWTs. The key object is built once: verifying against a raw
  * string secret re-derives it on every call and costs an order of magnitude more.
@@ -23,10 +29,11 @@ export class TokenService {
     this.key = crypto.createSecretKey(Buffer.from(config.secret, 'utf8'));
   }
 
-  signAccess(principal: Principal): { token: string; expiresAt: Date } {
+  /** `tokenVersion` is the account's current one: a later bump makes this token void. */
+  signAccess(principal: Principal, tokenVersion: number): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + this.config.accessTtlSeconds;
-    const token = jwt.sign({ roles: principal.roles, typ: 'access', iat, exp }, this.key, {
+    const token = jwt.sign({ roles: principal.roles, ver: tokenVersion, typ: 'access', iat, exp }, this.key, {
       algorithm: 'HS256',
       subject: String(principal.accountId),
       issuer: ISSUER,
@@ -35,8 +42,11 @@ export class TokenService {
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  /** Returns the principal of a valid access token; any defect is 401 without saying which. */
-  verifyAccess(token: string): Principal {
+  /**
+   * Returns the principal of a validly signed access token and the account's token version it
+   * carries (the caller checks that version is still current); any defect is 401 without saying which.
+   */
+  verifyAccess(token: string): VerifiedAccess {
     let payload: jwt.JwtPayload;
     try {
       payload = jwt.verify(token, this.key, {
@@ -51,10 +61,18 @@ export class TokenService {
     }
     const accountId = Number(payload.sub);
     const roles = Array.isArray(payload.roles) ? (payload.roles as string[]) : [];
-    if (payload.typ !== 'access' || !Number.isInteger(accountId) || accountId <= 0 || !roles.every((r) => (ROLES as readonly string[]).includes(r))) {
+    const tokenVersion = payload.ver;
+    if (
+      payload.typ !== 'access' ||
+      !Number.isInteger(accountId) ||
+      accountId <= 0 ||
+      !Number.isInteger(tokenVersion) ||
+      (tokenVersion as number) < 0 ||
+      !roles.every((r) => (ROLES as readonly string[]).includes(r))
+    ) {
       throw unauthenticated('登录凭证无效，请重新登录');
     }
-    return { accountId, roles: roles as Role[] };
+    return { principal: { accountId, roles: roles as Role[] }, tokenVersion: tokenVersion as number };
   }
 
   /** A new opaque refresh token and the hash that is stored in its place. */

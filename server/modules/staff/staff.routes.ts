@@ -2,7 +2,17 @@ import { decodeCursor, toPage } from '../../http/pagination';
 import { route } from '../../http/route';
 import type { Role } from '../auth/roles';
 import { presentAuditEntry } from './staff.presenter';
-import { auditCursor, auditPageView, auditQuery, createAccountBody, createdView, stationListView } from './staff.schemas';
+import {
+  accountIdParams,
+  accountStateView,
+  auditCursor,
+  auditPageView,
+  auditQuery,
+  createAccountBody,
+  createdView,
+  setRolesBody,
+  stationListView,
+} from './staff.schemas';
 import type { StaffService } from './staff.service';
 
 export const staffRoutes = (staff: StaffService) => [
@@ -38,6 +48,42 @@ export const staffRoutes = (staff: StaffService) => [
     handler: async ({ principal, body, requestId }) => ({
       status: 201,
       body: await staff.createAccount(principal, { ...body, roles: body.roles as Exclude<Role, 'holder'>[] }, requestId),
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/accounts/:id/disable',
+    tag: 'staff',
+    summary: 'Disable an account: no more logins, its sessions and access tokens end at once (admin)',
+    access: ['admin'],
+    params: accountIdParams,
+    responses: { 200: { description: 'The account as it is now', schema: accountStateView } },
+    errors: ['NOT_FOUND', 'SELF_LOCKOUT', 'FORBIDDEN'],
+    handler: async ({ principal, params, requestId }) => ({ body: await staff.disableAccount(principal, params.id, requestId) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/accounts/:id/enable',
+    tag: 'staff',
+    summary: 'Enable a disabled account again; it logs in afresh (admin)',
+    access: ['admin'],
+    params: accountIdParams,
+    responses: { 200: { description: 'The account as it is now', schema: accountStateView } },
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    handler: async ({ principal, params, requestId }) => ({ body: await staff.enableAccount(principal, params.id, requestId) }),
+  }),
+  route({
+    method: 'put',
+    path: '/api/v1/staff/accounts/:id/roles',
+    tag: 'staff',
+    summary: "Set an account's roles; access tokens with the old roles stop working at once (admin)",
+    access: ['admin'],
+    params: accountIdParams,
+    body: setRolesBody,
+    responses: { 200: { description: 'The account as it is now', schema: accountStateView } },
+    errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'SELF_LOCKOUT', 'FORBIDDEN'],
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: await staff.setRoles(principal, params.id, body.roles as Exclude<Role, 'holder'>[], requestId),
     }),
   }),
   route({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
+import { idParam } from '../../http/validate';
+import { idRef, queryIdRef } from '../../http/bounds';
 import { ROLES } from '../auth/roles';
 
 const ASSIGNABLE = ROLES.filter((r) => r !== 'holder') as Exclude<(typeof ROLES)[number], 'holder'>[];
@@ -14,8 +16,8 @@ export const createAccountBody = z.strictObject({
   password: z.string().min(10, '密码至少 10 位').max(128),
   displayName: z.string().trim().min(1).max(64),
   roles: z.array(z.enum(ASSIGNABLE as [string, ...string[]])).min(1).max(6),
-  stationId: z.number().int().positive().optional(),
-  districtId: z.number().int().positive().optional(),
+  stationId: idRef().optional(),
+  districtId: idRef().optional(),
 });
 
 export const createdView = z.object({ id: z.number().int() });
@@ -33,10 +35,10 @@ export const stationListView = z.object({ items: z.array(stationView), nextCurso
 export const auditQuery = pageQuery.extend({
   targetType: z.string().max(32).optional(),
   targetId: z.string().max(64).optional(),
-  actorAccountId: z.coerce.number().int().positive().optional(),
+  actorAccountId: queryIdRef().optional(),
 });
 
-export const auditCursor = z.object({ id: z.number().int().positive() });
+export const auditCursor = z.object({ id: idRef() });
 
 export const auditEntryView = z.object({
   id: z.number().int(),
@@ -50,3 +52,17 @@ export const auditEntryView = z.object({
 });
 
 export const auditPageView = pageView(auditEntryView);
+
+export const accountIdParams = z.object({ id: idParam });
+
+/** The roles an account should have from now on ('holder' is never granted here, and kept if held). */
+export const setRolesBody = z.strictObject({
+  roles: z.array(z.enum(ASSIGNABLE as [string, ...string[]])).max(6),
+});
+
+export const accountStateView = z.object({
+  id: z.number().int(),
+  username: z.string().nullable(),
+  disabled: z.boolean(),
+  roles: z.array(z.enum(ROLES)),
+});

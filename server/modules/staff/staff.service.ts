@@ -1,12 +1,15 @@
-import { LessThan, type FindOptionsWhere } from 'typeorm';
+import { LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, validationFailed } from '../../http/errors';
+import { conflict, notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
-import { insertAccount } from '../auth/accounts';
+import { AccountRole } from '../auth/account-role.entity';
+import { Account } from '../auth/account.entity';
+import { bumpTokenVersion, insertAccount, revokeRefreshTokens, rolesOf } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
+import type { SessionGuard } from '../auth/session-guard';
 import { AuditLog } from './audit-log.entity';
 import { recordAudit } from './audit';
 import { District } from './district.entity';
@@ -21,11 +24,20 @@ export interface NewStaffAccount {
   districtId?: number;
 }
 
+/** An account as the admin endpoints answer it. */
+export interface AccountState {
+  id: number;
+  username: string | null;
+  disabled: boolean;
+  roles: Role[];
+}
+
 /** Bureau organisation (districts, stations) and the accounts staff create. */
 export class StaffService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly sessions: SessionGuard,
   ) {}
 
   async listStations(): Promise<Array<Station & { district: District }>> {
@@ -92,6 +104,92 @@ export class StaffService {
       );
       return { id: account.id };
     });
+  }
+
+  /**
+   * Disables an account (admin). It can no longer log in; in the same transaction its refresh
+   * tokens are revoked and its token version raised, so its access tokens stop working at once.
+   * Disabling one's own account is refused; an account already disabled is left as it is.
+   */
+  async disableAccount(actor: Principal, accountId: number, requestId: string): Promise<AccountState> {
+    if (accountId === actor.accountId) throw conflict('SELF_LOCKOUT', '不能停用自己的账号');
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account) throw notFound('账号不存在');
+      if (!account.disabled) {
+        const now = this.clock.now();
+        await em.update(Account, { id: accountId }, { disabled: true, updatedAt: now });
+        await bumpTokenVersion(em, accountId, now);
+        await revokeRefreshTokens(em, accountId, now);
+        await recordAudit(em, { actorAccountId: actor.accountId, action: 'account.disable', targetType: 'account', targetId: accountId, requestId }, now);
+      }
+      return this.stateOf(em, accountId);
+    });
+    this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  /** Enables a disabled account again (admin). Its old sessions stay ended: it logs in afresh. */
+  async enableAccount(actor: Principal, accountId: number, requestId: string): Promise<AccountState> {
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account) throw notFound('账号不存在');
+      if (account.disabled) {
+        const now = this.clock.now();
+        await em.update(Account, { id: accountId }, { disabled: false, updatedAt: now });
+        await recordAudit(em, { actorAccountId: actor.accountId, action: 'account.enable', targetType: 'account', targetId: accountId, requestId }, now);
+      }
+      return this.stateOf(em, accountId);
+    });
+    this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  /**
+   * Sets an account's roles (admin). 'holder' is neither granted nor taken here. When the roles
+   * change, the token version is raised: access tokens with the old roles stop working at once,
+   * and the next refresh issues one with the new roles.
+   * 1. Refuse taking one's own admin role, and staff roles without the placement they need.
+   * 2. Delete the roles taken, insert the roles given, bump, audit, in one transaction.
+   */
+  async setRoles(actor: Principal, accountId: number, wanted: Exclude<Role, 'holder'>[], requestId: string): Promise<AccountState> {
+    if (accountId === actor.accountId && !wanted.includes('admin')) {
+      throw conflict('SELF_LOCKOUT', '不能移除自己的管理员角色');
+    }
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account) throw notFound('账号不存在');
+      if (wanted.includes('station_staff') && account.stationId === null) {
+        throw validationFailed('roles', '服务站工作人员须属于某个服务站');
+      }
+      if (wanted.includes('district_staff') && account.districtId === null) {
+        throw validationFailed('roles', '区级工作人员须属于某个区');
+      }
+      const before = await rolesOf(em, accountId);
+      const after = new Set<Role>(wanted);
+      if (before.includes('holder')) after.add('holder');
+      const taken = before.filter((r) => !after.has(r));
+      const given = [...after].filter((r) => !before.includes(r));
+      if (taken.length > 0 || given.length > 0) {
+        const now = this.clock.now();
+        for (const role of taken) await em.delete(AccountRole, { accountId, role });
+        for (const role of given) await em.insert(AccountRole, { accountId, role, createdAt: now });
+        await bumpTokenVersion(em, accountId, now);
+        await recordAudit(
+          em,
+          { actorAccountId: actor.accountId, action: 'account.roles', targetType: 'account', targetId: accountId, detail: { before, after: [...after].sort() }, requestId },
+          now,
+        );
+      }
+      return this.stateOf(em, accountId);
+    });
+    this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  private async stateOf(em: EntityManager, accountId: number): Promise<AccountState> {
+    const account = await em.findOneByOrFail(Account, { id: accountId });
+    return { id: account.id, username: account.username, disabled: Boolean(account.disabled), roles: await rolesOf(em, accountId) };
   }
 
   /** The audit trail, newest first; `beforeId` continues a previous page. */
