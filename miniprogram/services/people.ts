@@ -52,3 +52,52 @@ export function getMe(): Promise<Me> {
 export function bindIdentity(input: IdentityInput): Promise<Identity> {
   return request<Identity>('/api/v1/me/identity', { method: 'PUT', data: input });
 }
+
+export type ChangeStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+
+/** What a change request's status is called on the holder's and the staff's pages. */
+export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
+  submitted: '审核中',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};
+
+/** A request to change a verified identity; only the fields it changes are set in `changes`. */
+export interface ChangeRequest {
+  id: number;
+  status: ChangeStatus;
+  changes: { name: string | null; category: HolderCategory | null; idNumberMasked: string | null; phoneMasked: string | null };
+  previous: { name: string; category: HolderCategory; idNumberMasked: string };
+  reason: string;
+  documentFileIds: number[];
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  history: Array<{ action: string; from: ChangeStatus | null; to: ChangeStatus; at: string; by: 'holder' | 'staff'; reason: string | null }>;
+  allowedActions: string[];
+}
+
+export interface ChangeRequestInput {
+  name?: string;
+  category?: HolderCategory;
+  reason: string;
+  documentFileIds?: number[];
+}
+
+/** The holder's change requests, newest first. */
+export function myChangeRequests(): Promise<{ items: ChangeRequest[] }> {
+  return request<{ items: ChangeRequest[] }>('/api/v1/me/identity-change-requests');
+}
+
+/**
+ * Asks staff to change a verified identity. CHANGE_REQUEST_EXISTS while another is open,
+ * IDENTITY_NOT_VERIFIED when the identity can still be corrected directly.
+ */
+export function submitChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
+  return request<ChangeRequest>('/api/v1/me/identity-change-requests', { method: 'POST', data: input });
+}
+
+export function withdrawChangeRequest(id: number): Promise<ChangeRequest> {
+  return request<ChangeRequest>(`/api/v1/me/identity-change-requests/${id}/withdraw`, { method: 'POST' });
+}

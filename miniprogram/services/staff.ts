@@ -1,6 +1,6 @@
 import type { Application, ApplicationKind, ApplicationStatus, Declarations } from './cards';
 import type { Page } from './notifications';
-import type { HolderCategory } from './people';
+import type { ChangeRequest, ChangeStatus, HolderCategory } from './people';
 import { request } from './request';
 
 /** One line of the review queue. */
@@ -64,3 +64,24 @@ export function review(id: number, decision: Decision, reason?: string): Promise
  * never public, so the download carries the signed-in person's token.
  */
 export { privateFilePath } from './files';
+
+/** A change request as staff see it: the person as they stand now beside the change asked for. */
+export interface StaffChangeRequest extends ChangeRequest {
+  stationId: number | null;
+  person: { id: number; name: string; category: HolderCategory; idNumberMasked: string; phoneMasked: string };
+}
+
+/** Identity change requests in the caller's station or district, oldest first. */
+export function changeRequests(opts: { status?: ChangeStatus; cursor?: string | null } = {}): Promise<Page<StaffChangeRequest>> {
+  const q: string[] = [];
+  if (opts.status) q.push(`status=${opts.status}`);
+  if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
+  return request<Page<StaffChangeRequest>>(`/api/v1/staff/identity-change-requests${q.length ? `?${q.join('&')}` : ''}`);
+}
+
+/** Approve (applied to the person at once) or reject (reason required) a change request. */
+export function reviewChangeRequest(id: number, decision: 'approve' | 'reject', reason?: string): Promise<StaffChangeRequest> {
+  const data: { decision: 'approve' | 'reject'; reason?: string } = { decision };
+  if (reason) data.reason = reason;
+  return request<StaffChangeRequest>(`/api/v1/staff/identity-change-requests/${id}/review`, { method: 'POST', data });
+}

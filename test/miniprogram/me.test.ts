@@ -151,12 +151,45 @@ describe('我的: binding the identity', () => {
     expect(comp.querySelector('.identity-form')).toBeFalsy();
   });
 
+  it('offers a change request for a verified identity, and none for one still open to correction', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: true })));
+    const verified = await open();
+    expect(verified.querySelector('.edit')).toBeFalsy();
+    verified.querySelector('.request-change')!.dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toEqual(['/packages/people/pages/identity-change/identity-change']);
+
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: false })));
+    const unverified = await open();
+    expect(unverified.querySelector('.request-change')).toBeFalsy();
+    expect(unverified.querySelector('.edit')).toBeTruthy();
+  });
+
   it('offers no identity form to staff accounts', async () => {
     saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['station_staff'], via: 'password' });
     fakeWx().routes.set('GET /api/v1/me', () => me(null, ['station_staff']));
     const comp = await open();
     expect(comp.dom!.innerHTML).toContain('服务站工作人员');
     expect(comp.querySelector('.identity-form')).toBeFalsy();
+  });
+
+  it('leads a holder to their complaints, and a provider to their appointments', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity()));
+    const holderPage = await open();
+    expect(holderPage.querySelector('.my-desk')).toBeFalsy();
+    holderPage.querySelector('.my-complaints')!.dispatchEvent('tap');
+    await flush();
+
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['lawyer'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/me', () => me(null, ['lawyer']));
+    const lawyerPage = await open();
+    expect(lawyerPage.querySelector('.my-complaints')).toBeFalsy();
+    lawyerPage.querySelector('.my-desk')!.dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toEqual([
+      '/packages/merchants/pages/complaints/complaints',
+      '/packages/legal-aid/pages/desk/desk',
+    ]);
   });
 
   it('says so when the account cannot be loaded', async () => {

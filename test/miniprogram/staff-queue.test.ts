@@ -81,6 +81,14 @@ describe('优待证审核: the queue', () => {
     expect(queries()).toEqual(['status=submitted', 'status=station_approved', 'status=needs_info', 'status=approved']);
   });
 
+  it('leads to the identity change requests', async () => {
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ data: { items: [], nextCursor: null } }));
+    const comp = await open();
+    comp.querySelector('.identity-changes')!.dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/staff/pages/identity-changes/identity-changes');
+  });
+
   it('a district reviewer starts at 待复审; the server’s refusal is shown in its words', async () => {
     saveSession({ accessToken: 's', refreshToken: 'r', userId: 4, roles: ['district_staff'], via: 'password' });
     fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '没有审核权限' } } }));

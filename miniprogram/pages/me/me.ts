@@ -29,7 +29,7 @@ const toView = (identity: Identity | null): IdentityView | null =>
 /**
  * 我的: who is signed in, and the holder's identity (masked). A holder without an identity binds
  * one here; an unverified identity can still be corrected; a verified one is fixed (changes go
- * through the service station).
+ * through a change request staff review, 申请变更).
  */
 Component({
   data: {
@@ -37,6 +37,7 @@ Component({
     loadError: '',
     roleLabels: [] as string[],
     isHolder: false,
+    isProvider: false,
     identity: null as IdentityView | null,
     editing: false,
     form: emptyForm(),
@@ -70,6 +71,7 @@ Component({
         loading: false,
         roleLabels: me.roles.map((r) => ROLE_LABELS[r] || r),
         isHolder,
+        isProvider: me.roles.indexOf('lawyer') >= 0,
         identity: toView(me.identity),
         // A holder with nothing bound yet goes straight to the form.
         editing: isHolder && !me.identity,
@@ -175,6 +177,19 @@ Component({
 
     openLogin(): void {
       wx.navigateTo({ url: '/pages/login/login' });
+    },
+
+    /** A verified identity changes only through a request staff review. */
+    openIdentityChange(): void {
+      wx.navigateTo({ url: '/packages/people/pages/identity-change/identity-change' });
+    },
+
+    openMyComplaints(): void {
+      wx.navigateTo({ url: '/packages/merchants/pages/complaints/complaints' });
+    },
+
+    openDesk(): void {
+      wx.navigateTo({ url: '/packages/legal-aid/pages/desk/desk' });
     },
   },
 });

@@ -67,6 +67,23 @@ export class CardApplication {
   @Column({ name: 'needs_info_deadline', type: 'datetime', nullable: true })
   needsInfoDeadline!: Date | null;
 
+  /**
+   * The identity the service station checked against the documents, frozen at station approval:
+   * production and the card use it, whatever the person's row says later. The ID number stays
+   * encrypted under the person's column context (`person.id_number`).
+   */
+  @Column({ name: 'snapshot_name', type: 'varchar', length: 64, nullable: true })
+  snapshotName!: string | null;
+
+  @Column({ name: 'snapshot_id_number_cipher', type: 'varchar', length: 255, nullable: true })
+  snapshotIdNumberCipher!: string | null;
+
+  @Column({ name: 'snapshot_category', type: 'varchar', length: 32, nullable: true })
+  snapshotCategory!: HolderCategory | null;
+
+  @Column({ name: 'identity_verified_at', type: 'datetime', nullable: true })
+  identityVerifiedAt!: Date | null;
+
   @Column({ name: 'batch_id', type: 'integer', nullable: true })
   batchId!: number | null;
 

@@ -19,6 +19,10 @@ export class Card {
   @Column({ name: 'card_number', type: 'varchar', length: 32 })
   cardNumber!: string;
 
+  /** The name the card was issued to (the application's reviewed identity); null only on rows older than it. */
+  @Column({ name: 'holder_name', type: 'varchar', length: 64, nullable: true })
+  holderName!: string | null;
+
   @Column({ name: 'category', type: 'varchar', length: 32 })
   category!: HolderCategory;
 

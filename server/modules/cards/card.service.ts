@@ -31,6 +31,11 @@ export class CardService {
     return { card, person };
   }
 
+  /** Whether the person's current card is active (not reported lost, replaced or revoked). */
+  async hasActiveCard(personId: number): Promise<boolean> {
+    return this.db.manager.existsBy(Card, { currentPersonId: personId, status: 'active' });
+  }
+
   /** A fresh QR token (about a minute, single use) for an active card. */
   async qrToken(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
     const { card } = await this.myCard(principal);

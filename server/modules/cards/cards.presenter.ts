@@ -1,5 +1,6 @@
 import { isoTime } from '../../lib/time';
 import { maskIdNumber, maskName, maskPhone } from '../../lib/mask';
+import type { IdentityFacts } from '../people/people.service';
 import type { Person } from '../people/person.entity';
 import type { Station } from '../staff/station.entity';
 import type { CardApplicationEvent } from './card-application-event.entity';
@@ -45,17 +46,26 @@ export function presentApplication(v: { application: CardApplication; station: S
 const waitingDays = (a: CardApplication, now: Date) => (a.submittedAt ? Math.floor((now.getTime() - a.submittedAt.getTime()) / DAY) : null);
 
 export function presentStaffApplication(
-  v: { application: CardApplication; person: Person; station: Station; history: CardApplicationEvent[]; allowedActions: string[] },
+  v: {
+    application: CardApplication;
+    person: Person;
+    station: Station;
+    history: CardApplicationEvent[];
+    allowedActions: string[];
+    card: Card | null;
+    /** The applicant as reviewed, with the facts read from the decrypted ID number. */
+    applicant: { name: string; facts: IdentityFacts };
+  },
   now: Date,
 ) {
   const a = v.application;
   return {
     ...presentApplication(v),
     applicant: {
-      name: v.person.name,
-      gender: v.person.gender,
-      birthDate: v.person.birthDate,
-      idNumberMasked: maskIdNumber(v.person.idNumberLast4),
+      name: v.applicant.name,
+      gender: v.applicant.facts.gender,
+      birthDate: v.applicant.facts.birthDate,
+      idNumberMasked: maskIdNumber(v.applicant.facts.idNumberLast4),
       phoneMasked: maskPhone(v.person.phoneLast4),
       verified: v.person.verified,
     },
@@ -63,27 +73,41 @@ export function presentStaffApplication(
     declarations: JSON.parse(a.declarations) as Declarations,
     batchId: a.batchId,
     waitingDays: waitingDays(a, now),
+    card: v.card ? presentStaffCard(v.card) : null,
   };
 }
+
+/** The card as staff see it: the whole number, for finding it and revoking it. */
+export const presentStaffCard = (c: Card) => ({
+  id: c.id,
+  cardNumber: c.cardNumber,
+  status: c.status,
+  category: c.category,
+  issuedAt: isoTime(c.issuedAt),
+  revokedReason: c.revokedReason,
+});
 
 export const presentQueueItem = (now: Date) => (x: { application: CardApplication; person: Person }) => ({
   id: x.application.id,
   status: x.application.status,
   kind: x.application.kind,
   category: x.application.category,
-  applicantName: x.person.name,
+  applicantName: x.application.snapshotName ?? x.person.name,
   stationId: x.application.stationId,
   caseByCase: x.application.caseByCase,
   submittedAt: t(x.application.submittedAt),
   waitingDays: waitingDays(x.application, now),
 });
 
-/** The card number is masked to its last four characters even for its holder: the QR code proves the card. */
+/**
+ * The card number is masked to its last four characters even for its holder: the QR code proves the card.
+ * The name is the one the card was issued to, not the person's name today.
+ */
 export const presentCard = (c: Card, p: Person) => ({
   cardNumber: `${'*'.repeat(Math.max(4, c.cardNumber.length - 4))}${c.cardNumber.slice(-4)}`,
   status: c.status,
   category: c.category,
-  holderName: maskName(p.name),
+  holderName: maskName(c.holderName ?? p.name),
   issuedAt: isoTime(c.issuedAt),
 });
 
@@ -93,4 +117,5 @@ export const presentBatch = (b: CardBatch) => ({
   createdAt: isoTime(b.createdAt),
   exportedAt: t(b.exportedAt),
   arrivedAt: t(b.arrivedAt),
+  photosDownloadedAt: t(b.photosDownloadedAt),
 });

@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
+import type { IdentityFacts, PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { recordAudit } from '../staff/audit';
 import { Station } from '../staff/station.entity';
@@ -35,6 +36,10 @@ export interface StaffApplicationView {
   station: Station;
   history: CardApplicationEvent[];
   allowedActions: string[];
+  /** The card issued from this application, once there is one (staff revoke it from here). */
+  card: Card | null;
+  /** The applicant as reviewed (the snapshot, once a station approved), with the facts of the ID number. */
+  applicant: { name: string; facts: IdentityFacts };
 }
 
 const ACTION_NAMES: Partial<Record<keyof typeof APPLICATION_TRANSITIONS, string>> = {
@@ -71,6 +76,7 @@ export class ReviewService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly needsInfoDays: number,
+    private readonly people: PeopleService,
   ) {}
 
   /** Applications in the reviewer's area, oldest submission first. */
@@ -132,11 +138,13 @@ export class ReviewService {
       const now = this.clock.now();
       const action = REVIEW_ACTIONS[level][decision];
       const deadline = decision === 'request_info' ? new Date(now.getTime() + this.needsInfoDays * 86_400_000) : null;
+      const snapshot = action === 'station_approve' ? await this.verifyIdentity(em, app, now) : {};
       const moved = await this.workflow.move(em, app, {
         action,
         actor: { accountId: r.accountId, role: level },
         reason: decision === 'approve' ? null : reason!.trim(),
         set: {
+          ...snapshot,
           ...(action === 'district_approve' ? { approvedAt: now } : {}),
           ...(deadline ? { needsInfoDeadline: deadline } : {}),
         },
@@ -145,6 +153,21 @@ export class ReviewService {
       await recordAudit(em, { actorAccountId: r.accountId, action: `card_application.${action}`, targetType: 'card_application', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
       return this.view(em, r, moved);
     });
+  }
+
+  /**
+   * Station approval verifies the identity the station checked against the documents: the person
+   * is marked verified (from then on the holder cannot change it directly) and the application
+   * keeps a snapshot of it for production and the card. The flag is written before the person is
+   * read, so on MySQL the row is locked and the snapshot is the committed identity, not an older read.
+   */
+  private async verifyIdentity(em: EntityManager, app: CardApplication, now: Date): Promise<Partial<CardApplication>> {
+    await em.update(Person, { id: app.personId }, { verified: true, updatedAt: now });
+    const person = await em.findOneByOrFail(Person, { id: app.personId });
+    if (person.category !== app.category) {
+      throw conflict('IDENTITY_MISMATCH', '申请类别与申请人登记的身份类别不一致，请退回申请人核对');
+    }
+    return { snapshotName: person.name, snapshotIdNumberCipher: person.idNumberCipher, snapshotCategory: person.category, identityVerifiedAt: now };
   }
 
   /** The card of one application has arrived: card_ready, and the holder is told where and when. */
@@ -192,12 +215,15 @@ export class ReviewService {
       if (app.replacesCardId) {
         await applyTransition(em, Card, app.replacesCardId, CARD_TRANSITIONS.replace, { currentPersonId: null, updatedAt: now });
       }
+      // The card carries the name it is issued to: the identity the station reviewed.
+      const holderName = app.snapshotName ?? (await em.findOneByOrFail(Person, { id: app.personId })).name;
       const inserted = await onUniqueViolation(
         () =>
           em.insert(Card, {
             personId: app.personId,
             applicationId: app.id,
             cardNumber: input.cardNumber,
+            holderName,
             category: app.category,
             status: 'active',
             currentPersonId: app.personId,
@@ -227,6 +253,19 @@ export class ReviewService {
   }
 
   /** Revokes a card (a hidden exclusion came out, say): it stops verifying at once. District staff. */
+  /**
+   * A card found by the number printed on it, when it belongs to an application the caller may see
+   * (the way to a card whose holder is not at hand, e.g. one reported by a merchant).
+   */
+  async findCardByNumber(principal: Principal, cardNumber: string): Promise<{ card: Card; application: CardApplication; person: Person } | null> {
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    const card = await em.findOneBy(Card, { cardNumber });
+    const application = card ? await em.findOneBy(CardApplication, { id: card.applicationId }) : null;
+    if (!card || !application || !canSee(r, application)) return null;
+    return { card, application, person: await em.findOneByOrFail(Person, { id: card.personId }) };
+  }
+
   async revokeCard(principal: Principal, cardId: number, reason: string, requestId: string): Promise<Card> {
     return this.db.transaction(async (em) => {
       const r = await loadReviewer(em, principal);
@@ -250,11 +289,16 @@ export class ReviewService {
   }
 
   private async view(em: EntityManager, r: Reviewer, application: CardApplication): Promise<StaffApplicationView> {
-    const [person, station, history] = await Promise.all([
+    const [person, station, history, card] = await Promise.all([
       em.findOneByOrFail(Person, { id: application.personId }),
       em.findOneByOrFail(Station, { id: application.stationId }),
       em.find(CardApplicationEvent, { where: { applicationId: application.id }, order: { id: 'ASC' } }),
+      em.findOneBy(Card, { applicationId: application.id }),
     ]);
-    return { application, person, station, history, allowedActions: staffActions(r, application) };
+    const applicant = {
+      name: application.snapshotName ?? person.name,
+      facts: this.people.factsOfCipher(application.snapshotIdNumberCipher ?? person.idNumberCipher),
+    };
+    return { application, person, station, history, allowedActions: staffActions(r, application), card, applicant };
   }
 }

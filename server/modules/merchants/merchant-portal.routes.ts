@@ -118,10 +118,10 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     responses: { 201: { description: 'Recorded: the holder’s masked name and category to match the person', schema: redemptionView } },
     errors: ['QR_INVALID', 'QR_USED', 'CARD_INACTIVE', 'NOT_FOUND', 'LIMIT_REACHED', 'CATEGORY_NOT_ELIGIBLE', 'OFFER_UNAVAILABLE', 'MERCHANT_INACTIVE'],
     handler: async ({ principal, body }) => {
-      const { redemption, person, offer } = await redemptions.redeem(principal, body);
+      const { redemption, holder, offer } = await redemptions.redeem(principal, body);
       return {
         status: 201,
-        body: { id: redemption.id, at: isoTime(redemption.createdAt), holder: { nameMasked: maskName(person.name), category: person.category }, offer: { id: offer.id, title: offer.title } },
+        body: { id: redemption.id, at: isoTime(redemption.createdAt), holder: { nameMasked: maskName(holder.name), category: holder.category }, offer: { id: offer.id, title: offer.title } },
       };
     },
   }),
@@ -136,7 +136,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.forMerchant(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
-      const page = toPage(r.rows, query.limit, (x) => presentRedemption(x, r.people.get(x.personId), r.offers.get(x.offerId)), (x) => ({ id: x.id }));
+      const page = toPage(r.rows, query.limit, (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId)), (x) => ({ id: x.id }));
       return { body: { ...page, daily: r.daily } };
     },
   }),

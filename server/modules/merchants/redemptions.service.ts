@@ -1,10 +1,11 @@
 import { In, LessThan } from 'typeorm';
 import type { Database } from '../../db/database';
-import { isUniqueViolation } from '../../db/errors';
+import { upsert } from '../../db/upsert';
 import { conflict, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
+import { Card } from '../cards/card.entity';
 import type { QrTokens } from '../cards/qr-token';
 import { Person } from '../people/person.entity';
 import type { HolderCategory } from '../people/id-number';
@@ -14,11 +15,20 @@ import { membershipOf } from './merchants.policy';
 import { RedemptionDailyCount } from './redemption-daily-count.entity';
 import { Redemption } from './redemption.entity';
 
+/** The holder as the counter shows them: the name and category the card was issued with. */
+export interface RedemptionHolder {
+  name: string;
+  category: HolderCategory;
+}
+
 export interface RedemptionResult {
   redemption: Redemption;
   person: Person;
+  holder: RedemptionHolder;
   offer: MerchantOffer;
 }
+
+const holderOf = (card: Card, person: Person | undefined): RedemptionHolder => ({ name: card.holderName ?? person?.name ?? '', category: card.category });
 
 /** Verifying a holder's card at the counter, and the histories and figures that follow. */
 export class RedemptionsService {
@@ -55,11 +65,12 @@ export class RedemptionsService {
       }
       const day = shanghaiDate(now);
       if (offer.perPersonDailyLimit) {
-        try {
-          await em.insert(RedemptionDailyCount, { offerId: offer.id, personId: person.id, day, count: 0 });
-        } catch (err) {
-          if (!isUniqueViolation(err)) throw err;
-        }
+        // Make sure today's counter exists, holding its row lock: on MySQL an insert that meets the
+        // row made by a concurrent redemption takes a shared lock, and two such shared locks both
+        // wanting the update below deadlock. The upsert takes the exclusive lock at once.
+        await upsert(em, RedemptionDailyCount, { offerId: offer.id, personId: person.id, day, count: 0 }, ['offerId', 'personId', 'day'], {
+          count: { sql: 'count' },
+        });
         const counted = await em
           .createQueryBuilder()
           .update(RedemptionDailyCount)
@@ -70,7 +81,7 @@ export class RedemptionsService {
       }
       const values = { merchantId: merchant.id, offerId: offer.id, cardId: card.id, personId: person.id, clerkAccountId: principal.accountId, day, createdAt: now };
       const r = await em.insert(Redemption, values);
-      return { redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }), person, offer };
+      return { redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }), person, holder: holderOf(card, person), offer };
     });
   }
 
@@ -94,7 +105,9 @@ export class RedemptionsService {
   /** The caller's own redemptions, newest first. */
   async mine(principal: Principal, opts: { beforeId?: number; limit: number }) {
     const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
-    if (!person) return { rows: [], offers: new Map<number, MerchantOffer>(), merchants: new Map<number, Merchant>(), people: new Map<number, Person>() };
+    if (!person) {
+      return { rows: [], offers: new Map<number, MerchantOffer>(), merchants: new Map<number, Merchant>(), people: new Map<number, Person>(), holders: new Map<number, RedemptionHolder>() };
+    }
     const where = { personId: person.id, ...(opts.beforeId ? { id: LessThan(opts.beforeId) } : {}) };
     const rows = await this.db.manager.find(Redemption, { where, order: { id: 'DESC' }, take: opts.limit });
     return { rows, ...(await this.details(rows)) };
@@ -134,17 +147,27 @@ export class RedemptionsService {
 
   private async details(rows: Redemption[]) {
     const ids = (f: (r: Redemption) => number) => [...new Set(rows.map(f))];
-    const [offers, merchants, people] = rows.length
+    const [offers, merchants, people, cards] = rows.length
       ? await Promise.all([
           this.db.manager.findBy(MerchantOffer, { id: In(ids((r) => r.offerId)) }),
           this.db.manager.findBy(Merchant, { id: In(ids((r) => r.merchantId)) }),
           this.db.manager.findBy(Person, { id: In(ids((r) => r.personId)) }),
+          this.db.manager.findBy(Card, { id: In(ids((r) => r.cardId)) }),
         ])
-      : [[], [], []];
+      : [[], [], [], []];
+    const peopleById = new Map(people.map((p) => [p.id, p]));
+    const cardsById = new Map(cards.map((c) => [c.id, c]));
+    // By redemption: each shows the holder as on the card that was shown.
+    const holders = new Map<number, RedemptionHolder>();
+    for (const r of rows) {
+      const card = cardsById.get(r.cardId);
+      if (card) holders.set(r.id, holderOf(card, peopleById.get(r.personId)));
+    }
     return {
       offers: new Map(offers.map((o) => [o.id, o])),
       merchants: new Map(merchants.map((m) => [m.id, m])),
-      people: new Map(people.map((p) => [p.id, p])),
+      people: peopleById,
+      holders,
     };
   }
 }

@@ -49,13 +49,19 @@ export function parseIdNumber(raw: string, today: Date): { ok: true; facts: IdNu
   if (!real || y < 1900 || birth.getTime() > today.getTime()) return { ok: false, problem: 'birth_date' };
 
   if (checkDigit(normalized) !== normalized[17]) return { ok: false, problem: 'check_digit' };
+  return { ok: true, facts: factsOf(normalized) };
+}
+
+/**
+ * What a valid, normalized number says about its holder. The person's row keeps none of this in
+ * plaintext (birth date, gender and the last four together leave only the region code unknown):
+ * it is read from the decrypted number when needed.
+ */
+export function factsOf(normalized: string): IdNumberFacts {
   return {
-    ok: true,
-    facts: {
-      normalized,
-      birthDate: `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`,
-      gender: Number(normalized[16]) % 2 === 1 ? 'M' : 'F',
-    },
+    normalized,
+    birthDate: `${normalized.slice(6, 10)}-${normalized.slice(10, 12)}-${normalized.slice(12, 14)}`,
+    gender: Number(normalized[16]) % 2 === 1 ? 'M' : 'F',
   };
 }
 

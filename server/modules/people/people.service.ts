@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
@@ -6,7 +7,7 @@ import type { Clock } from '../../lib/clock';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts';
-import { ageOn, ID_NUMBER_MESSAGES, parseIdNumber, type HolderCategory } from './id-number';
+import { ageOn, factsOf, ID_NUMBER_MESSAGES, parseIdNumber, type HolderCategory, type IdNumberFacts } from './id-number';
 import { Person } from './person.entity';
 
 export const ID_NUMBER_CONTEXT = 'person.id_number';
@@ -19,7 +20,40 @@ export interface IdentityInput {
   category: HolderCategory;
 }
 
-const idNumberTaken = () => conflict('ID_NUMBER_TAKEN', '该身份证号码已绑定其他账号，如有疑问请联系服务站');
+export const idNumberTaken = () => conflict('ID_NUMBER_TAKEN', '该身份证号码已绑定其他账号，如有疑问请联系服务站');
+export const identityLocked = () =>
+  conflict('IDENTITY_LOCKED', '身份信息已由服务站核验，不能直接修改；如需变更姓名、身份证号码或类别，请提交变更申请');
+
+/** What a masked display and the eligibility rules need, read from the decrypted ID number. */
+export interface IdentityFacts {
+  idNumberLast4: string;
+  birthDate: string;
+  gender: 'M' | 'F';
+}
+
+/** A person with the facts of their ID number. */
+export interface PersonIdentity {
+  person: Person;
+  facts: IdentityFacts;
+}
+
+/** The facts of a valid ID number, or 400 ID_NUMBER_INVALID naming what is wrong with it. */
+export function validIdNumber(raw: string, now: Date): IdNumberFacts {
+  const parsed = parseIdNumber(raw, now);
+  if (!parsed.ok) {
+    throw new AppError(400, 'ID_NUMBER_INVALID', ID_NUMBER_MESSAGES[parsed.problem], [
+      { field: 'idNumber', rule: parsed.problem, message: ID_NUMBER_MESSAGES[parsed.problem] },
+    ]);
+  }
+  return parsed.facts;
+}
+
+/** A veteran's category needs an adult: checked against the birth date the ID number encodes. */
+export function assertCategoryFits(category: HolderCategory, birthDate: string, now: Date): void {
+  if (category === 'veteran' && ageOn(birthDate, now) < 18) {
+    throw validationFailed('category', '按身份证上的出生日期，持证人不满 18 周岁，不能以退役军人身份申请');
+  }
+}
 
 /** Holders and their identities. */
 export class PeopleService {
@@ -29,58 +63,53 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  async getMe(principal: Principal): Promise<{ account: Account; roles: string[]; person: Person | null }> {
+  async getMe(principal: Principal): Promise<{ account: Account; roles: string[]; identity: PersonIdentity | null }> {
     const em = this.db.manager;
     const account = await em.findOneBy(Account, { id: principal.accountId });
     if (!account) throw notFound();
     const [roles, person] = await Promise.all([rolesOf(em, account.id), em.findOneBy(Person, { accountId: account.id })]);
-    return { account, roles, person };
+    return { account, roles, identity: person ? this.withFacts(person) : null };
   }
 
   /**
-   * Binds (or, until staff verify it, corrects) the caller's identity.
+   * Binds (or, until a station verifies it, corrects) the caller's identity.
    * 1. Check the ID number (GB 11643) and that the category fits the birth date.
    * 2. Encrypt ID number and phone; index them by keyed hash.
-   * 3. Insert or update; the unique blind index settles races between two accounts.
+   * 3. A verified identity is locked: the same name, number and category with a new phone changes
+   *    the phone (contact data, not part of what was reviewed); anything else is 409.
+   * 4. Insert or update; the unique blind index settles races between two accounts, and the update
+   *    only applies while the identity is still unverified (a station approving meanwhile wins).
    */
-  async bindIdentity(principal: Principal, input: IdentityInput): Promise<Person> {
+  async bindIdentity(principal: Principal, input: IdentityInput): Promise<PersonIdentity> {
     const now = this.clock.now();
-    const parsed = parseIdNumber(input.idNumber, now);
-    if (!parsed.ok) {
-      throw new AppError(400, 'ID_NUMBER_INVALID', ID_NUMBER_MESSAGES[parsed.problem], [
-        { field: 'idNumber', rule: parsed.problem, message: ID_NUMBER_MESSAGES[parsed.problem] },
-      ]);
-    }
-    const { normalized, birthDate, gender } = parsed.facts;
-    if (input.category === 'veteran' && ageOn(birthDate, now) < 18) {
-      throw validationFailed('category', '按身份证上的出生日期，持证人不满 18 周岁，不能以退役军人身份申请');
-    }
+    const { normalized, birthDate } = validIdNumber(input.idNumber, now);
+    assertCategoryFits(input.category, birthDate, now);
 
     const idNumberHash = this.fieldCrypto.blindIndex(normalized, ID_NUMBER_CONTEXT);
+    const phone = this.phoneValues(input.phone);
     const values = {
       name: input.name,
       idNumberCipher: this.fieldCrypto.encrypt(normalized, ID_NUMBER_CONTEXT),
       idNumberHash,
-      idNumberLast4: normalized.slice(-4),
-      phoneCipher: this.fieldCrypto.encrypt(input.phone, PHONE_CONTEXT),
-      phoneHash: this.fieldCrypto.blindIndex(input.phone, PHONE_CONTEXT),
-      phoneLast4: input.phone.slice(-4),
-      birthDate,
-      gender,
+      ...phone,
       category: input.category,
       updatedAt: now,
     };
 
-    return this.db.transaction(async (em) => {
-      const holder = await em.findOneBy(Person, { idNumberHash });
-      if (holder && holder.accountId !== principal.accountId) throw idNumberTaken();
-
+    const person = await this.db.transaction(async (em) => {
       const mine = await em.findOneBy(Person, { accountId: principal.accountId });
       if (mine?.verified) {
-        throw conflict('IDENTITY_LOCKED', '身份信息已由工作人员核验，如需更改请到服务站办理');
+        const unchanged = mine.name === input.name && mine.idNumberHash === idNumberHash && mine.category === input.category;
+        if (!unchanged) throw identityLocked();
+        await em.update(Person, { id: mine.id }, { ...phone, updatedAt: now });
+        return em.findOneByOrFail(Person, { id: mine.id });
       }
+
+      const holder = await em.findOneBy(Person, { idNumberHash });
+      if (holder && holder.accountId !== principal.accountId) throw idNumberTaken();
       if (mine) {
-        await onUniqueViolation(() => em.update(Person, { id: mine.id }, values), idNumberTaken);
+        const result = await onUniqueViolation(() => em.update(Person, { id: mine.id, verified: false }, values), idNumberTaken);
+        if (result.affected !== 1) throw identityLocked();
         return em.findOneByOrFail(Person, { id: mine.id });
       }
       const result = await onUniqueViolation(
@@ -89,10 +118,65 @@ export class PeopleService {
       );
       return em.findOneByOrFail(Person, { id: Number(result.identifiers[0].id) });
     });
+    return this.withFacts(person);
+  }
+
+  /** The person with the facts of their ID number (decrypted here, never stored beside it). */
+  withFacts(person: Person): PersonIdentity {
+    return { person, facts: this.factsOfCipher(person.idNumberCipher) };
+  }
+
+  /** Last four, birth date and gender of an ID number encrypted under the person's context. */
+  factsOfCipher(cipher: string): IdentityFacts {
+    const { normalized, birthDate, gender } = factsOf(this.decryptIdNumber(cipher));
+    return { idNumberLast4: normalized.slice(-4), birthDate, gender };
+  }
+
+  /** Encrypted phone, its blind index and the last four shown masked. */
+  phoneValues(phone: string): Pick<Person, 'phoneCipher' | 'phoneHash' | 'phoneLast4'> {
+    return {
+      phoneCipher: this.fieldCrypto.encrypt(phone, PHONE_CONTEXT),
+      phoneHash: this.fieldCrypto.blindIndex(phone, PHONE_CONTEXT),
+      phoneLast4: phone.slice(-4),
+    };
   }
 
   /** The full ID number, for the few places that need it (card production export). */
   revealIdNumber(person: Person): string {
     return this.fieldCrypto.decrypt(person.idNumberCipher, ID_NUMBER_CONTEXT);
+  }
+
+  /** An ID number encrypted under the person's context elsewhere (an application's reviewed snapshot). */
+  decryptIdNumber(cipher: string): string {
+    return this.fieldCrypto.decrypt(cipher, ID_NUMBER_CONTEXT);
+  }
+
+  /** Encrypted under the person's column context, so the value can be copied between rows that hold it. */
+  encryptIdNumber(normalized: string): string {
+    return this.fieldCrypto.encrypt(normalized, ID_NUMBER_CONTEXT);
+  }
+
+  blindIndexIdNumber(normalized: string): string {
+    return this.fieldCrypto.blindIndex(normalized, ID_NUMBER_CONTEXT);
+  }
+
+  decryptPhone(cipher: string): string {
+    return this.fieldCrypto.decrypt(cipher, PHONE_CONTEXT);
+  }
+
+  /** The identity bound to an account, or null when the holder has not bound one. */
+  identityOf(accountId: number): Promise<Person | null> {
+    return this.db.manager.findOneBy(Person, { accountId });
+  }
+
+  /**
+   * Name and full phone number of the holders behind some accounts, for a provider who must reach
+   * them (a phone consultation). The caller decides who may see them; accounts without an identity
+   * are left out. Never log what this returns.
+   */
+  async contactsOf(accountIds: number[]): Promise<Map<number, { name: string; phone: string }>> {
+    const ids = [...new Set(accountIds)];
+    const people = ids.length ? await this.db.manager.findBy(Person, { accountId: In(ids) }) : [];
+    return new Map(people.map((p) => [p.accountId!, { name: p.name, phone: this.fieldCrypto.decrypt(p.phoneCipher, PHONE_CONTEXT) }]));
   }
 }

@@ -3,8 +3,12 @@ import type { HolderCategory } from './id-number';
 
 /**
  * A holder's identity. The ID number and phone are stored only encrypted, with keyed blind
- * indexes for lookup; `accountId` is the person's own login. A person managed by a family member
- * (proxy) will be linked through a separate table, so `accountId` may be null for them.
+ * indexes for lookup; nothing read from the ID number (birth date, gender, its last digits) is
+ * kept beside it in plaintext. The phone's last four stay for masked display: alone they do not
+ * rebuild the number. `verified` is set when a service station approves an application (the
+ * identity is then locked; changes go through a staff-reviewed change request).
+ * `accountId` is the person's own login. A person managed by a family member (proxy) will be
+ * linked through a separate table, so `accountId` may be null for them.
  */
 @Entity({ name: 'person' })
 export class Person {
@@ -23,24 +27,15 @@ export class Person {
   @Column({ name: 'id_number_hash', type: 'varchar', length: 64 })
   idNumberHash!: string;
 
-  /** Last four characters, kept to show a masked number without decrypting. */
-  @Column({ name: 'id_number_last4', type: 'varchar', length: 4 })
-  idNumberLast4!: string;
-
   @Column({ name: 'phone_cipher', type: 'varchar', length: 255 })
   phoneCipher!: string;
 
   @Column({ name: 'phone_hash', type: 'varchar', length: 64 })
   phoneHash!: string;
 
+  /** Shown masked (`*******1234`) without decrypting. */
   @Column({ name: 'phone_last4', type: 'varchar', length: 4 })
   phoneLast4!: string;
-
-  @Column({ name: 'birth_date', type: 'varchar', length: 10 })
-  birthDate!: string;
-
-  @Column({ name: 'gender', type: 'varchar', length: 1 })
-  gender!: 'M' | 'F';
 
   @Column({ name: 'category', type: 'varchar', length: 32 })
   category!: HolderCategory;

@@ -116,6 +116,11 @@ Component({
       wx.navigateTo({ url: `/packages/staff/pages/review/review?id=${e.currentTarget.dataset.id}` });
     },
 
+    /** Requests to change verified identities are reviewed on a page of their own. */
+    openIdentityChanges(): void {
+      wx.navigateTo({ url: '/packages/staff/pages/identity-changes/identity-changes' });
+    },
+
     openLogin(): void {
       wx.navigateTo({ url: '/pages/login/login' });
     },
