@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalFileStorage } from '../server/integrations/storage/local-storage';
 import type { FileStorage } from '../server/modules/files/storage.port';
+import { Account } from '../server/modules/auth/account.entity';
 import { StoredFile } from '../server/modules/files/stored-file.entity';
 import { createBureau, readyHolder, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
@@ -37,6 +38,9 @@ function filesUnder(dir: string): string[] {
 
 const storedFiles = (t: TestContext) => t.container.db.manager.find(StoredFile, { order: { id: 'ASC' } });
 
+/** Deletes an account outright (its roles and refresh tokens go with it). */
+const deleteAccount = (t: TestContext, id: number) => t.container.db.transaction(async (em) => void (await em.delete(Account, { id })));
+
 function upload(
   t: TestContext,
   auth: Record<string, string>,
@@ -65,6 +69,8 @@ class RecordingStorage implements FileStorage {
   readonly removes: string[] = [];
   failPut = false;
   failRemove = false;
+  /** Runs once the bytes are written, before the service records them. */
+  afterPut?: () => Promise<void>;
 
   constructor(readonly inner: FileStorage) {}
 
@@ -72,6 +78,7 @@ class RecordingStorage implements FileStorage {
     this.puts.push(key);
     if (this.failPut) throw new Error('storage unavailable');
     await this.inner.put(key, bytes);
+    await this.afterPut?.();
   }
 
   read(key: string): Promise<Buffer> {
@@ -89,6 +96,7 @@ class RecordingStorage implements FileStorage {
     this.removes.length = 0;
     this.failPut = false;
     this.failRemove = false;
+    this.afterPut = undefined;
   }
 }
 
@@ -223,6 +231,24 @@ describe('files', () => {
       const res = await upload(t, holder.auth, 'card_photo', headerless).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'format', actual: 'corrupt' })]);
+    });
+
+    it('decodes the photo: refuses a truncated one and one with garbage image data, though their headers are fine', async () => {
+      const photo = compliantPhoto();
+      const sos = photo.indexOf(Buffer.from([0xff, 0xda]));
+      const scanStart = sos + 2 + photo.readUInt16BE(sos + 2);
+      const truncated = photo.subarray(0, scanStart + 200);
+      const garbage = Buffer.from(photo);
+      for (let i = scanStart; i < garbage.length - 2; i++) garbage[i] = (i * 37) % 251;
+      const rowsBefore = await storedFiles(t);
+      for (const bytes of [truncated, garbage]) {
+        expect(bytes.length).toBeGreaterThanOrEqual(20 * 1024);
+        const res = await upload(t, holder.auth, 'card_photo', bytes).expect(400);
+        expect(res.body.error.code).toBe('PHOTO_SPEC');
+        expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'decode', actual: 'undecodable' })]);
+        expect(res.body.error.message).toContain('无法解码');
+      }
+      expect(await storedFiles(t)).toHaveLength(rowsBefore.length);
     });
 
     it('stores nothing for a rejected photo', async () => {
@@ -528,12 +554,13 @@ describe('storage and record kept together', () => {
   });
 
   it('removes the written bytes again when the record cannot be saved', async () => {
-    // A token still valid for an account that no longer exists: the owner reference fails.
-    const { token } = t.container.tokens.signAccess({ accountId: 2_000_000_000, roles: ['holder'] });
+    // The account is deleted while its upload is under way: the owner reference fails.
+    const gone = await loginHolder(t);
+    storage.afterPut = () => deleteAccount(t, gone.userId);
     const rowsBefore = await storedFiles(t);
     const diskBefore = filesUnder(storageDir);
 
-    const res = await upload(t, { Authorization: `Bearer ${token}` }, 'card_photo', compliantPhoto()).expect(500);
+    const res = await upload(t, gone.auth, 'card_photo', compliantPhoto()).expect(500);
     expect(res.body.error.code).toBe('INTERNAL_ERROR');
 
     expect(storage.puts).toHaveLength(1);
@@ -544,11 +571,12 @@ describe('storage and record kept together', () => {
   });
 
   it('still reports the failure when the bytes cannot be removed either, and logs the orphan', async () => {
-    const { token } = t.container.tokens.signAccess({ accountId: 2_000_000_001, roles: ['holder'] });
+    const gone = await loginHolder(t);
+    storage.afterPut = () => deleteAccount(t, gone.userId);
     storage.failRemove = true;
     const logsBefore = t.logs.length;
 
-    const res = await upload(t, { Authorization: `Bearer ${token}` }, 'card_photo', compliantPhoto()).expect(500);
+    const res = await upload(t, gone.auth, 'card_photo', compliantPhoto()).expect(500);
     expect(res.body.error.code).toBe('INTERNAL_ERROR');
     expect(storage.removes).toEqual(storage.puts);
 
@@ -594,7 +622,8 @@ describe('who reads a private file of an application', () => {
 
   it('shows an active provider’s profile photo to anyone logged in', async () => {
     const staff = await loginStaff(t, ['district_staff']);
-    const photo = (await upload(t, staff.auth, 'card_photo', compliantPhoto()).expect(201)).body.id;
+    // Only a profile photo can be published on a profile (see file-attach.test.ts).
+    const photo = (await upload(t, staff.auth, 'profile_photo', compliantPhoto()).expect(201)).body.id;
     const holder = await loginHolder(t);
     await download(t, photo, holder.auth).expect(404);
     await t.http

@@ -84,15 +84,25 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const h = await loginHolder(t);
     const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
     await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(other.lawyer.auth).expect(404);
-    await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(lawyer.auth).expect(200);
-    const done = await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/complete`).set(lawyer.auth).send({ notes: '已建议申请劳动仲裁' }).expect(200);
-    expect(done.body.privateNotes).toBe('已建议申请劳动仲裁');
-    const theirs = await t.http.get('/api/v1/legal-aid/appointments/mine').set(h.auth).expect(200);
-    expect(JSON.stringify(theirs.body)).not.toContain('劳动仲裁');
-    expect(theirs.body.items[0].allowedActions).toEqual(['review']);
-    await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(h.auth).send({ rating: 5, comment: '非常耐心' }).expect(200);
-    const again = await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(h.auth).send({ rating: 1 }).expect(409);
-    expect(again.body.error.code).toBe('ALREADY_RATED');
+    // Check-in opens on the appointment's day: serve it a few minutes before its start.
+    const before = t.clock.now();
+    t.clock.set(new Date(new Date(slot.startsAt).getTime() - 5 * 60_000));
+    try {
+      const renew = async (refreshToken: string) => ({ Authorization: `Bearer ${(await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200)).body.accessToken}` });
+      const lawyerAuth = await renew(lawyer.refreshToken);
+      const holderAuth = await renew(h.refreshToken);
+      await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(lawyerAuth).expect(200);
+      const done = await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/complete`).set(lawyerAuth).send({ notes: '已建议申请劳动仲裁' }).expect(200);
+      expect(done.body.privateNotes).toBe('已建议申请劳动仲裁');
+      const theirs = await t.http.get('/api/v1/legal-aid/appointments/mine').set(holderAuth).expect(200);
+      expect(JSON.stringify(theirs.body)).not.toContain('劳动仲裁');
+      expect(theirs.body.items[0].allowedActions).toEqual(['review']);
+      await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(holderAuth).send({ rating: 5, comment: '非常耐心' }).expect(200);
+      const again = await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(holderAuth).send({ rating: 1 }).expect(409);
+      expect(again.body.error.code).toBe('ALREADY_RATED');
+    } finally {
+      t.clock.set(before);
+    }
     const profile = await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200);
     expect(profile.body).toMatchObject({ averageRating: 5, ratingCount: 1, servedCount: 1 });
   });

@@ -822,7 +822,11 @@ describe('legal aid serving', () => {
     const b = (await book(t, h, (await slotAt(t, providerId, '2026-11-24T09:30')).id).expect(201)).body;
     await book(t, neighbour, (await slotAt(t, providerId, '2026-11-24T10:00')).id).expect(201);
 
-    expect((await act(lawyer, a.id, 'check-in').expect(200)).body.status).toBe('checked_in');
+    // Check-in opens on the appointment's day.
+    expect((await act(lawyer, a.id, 'check-in').expect(409)).body.error.code).toBe('TOO_EARLY');
+    await atTime(t, shanghai('2026-11-24T08:50'), async () => {
+      expect((await act(await staffAgain(t, lawyer), a.id, 'check-in').expect(200)).body.status).toBe('checked_in');
+    });
     const notesA = '当事人存在工伤认定争议，建议申请劳动仲裁';
     const notesB = '婚姻财产需补充证据材料';
     const doneA = await act(lawyer, a.id, 'complete', { notes: notesA }).expect(200);

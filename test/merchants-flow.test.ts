@@ -93,7 +93,8 @@ describe('merchant alliance: join, publish, verify at the counter', () => {
 
   it('takes complaints to staff and shows upheld ones on the merchant', async () => {
     const { merchantId, staff } = await approvedMerchant(t);
-    const h = await readyHolder(t);
+    // Filing needs a bound identity and an active card.
+    const h = await holderWithCard();
     const c = await t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(h.auth).send({ text: '出示优待证后店员拒绝打折' }).expect(201);
     const open = await t.http.get('/api/v1/staff/complaints?status=open').set(staff.auth).expect(200);
     expect(open.body.items.map((x: { id: number }) => x.id)).toContain(c.body.id);

@@ -166,3 +166,32 @@ export function acceptWaitlistOffer(id: number): Promise<Appointment> {
 export function leaveWaitlist(id: number): Promise<void> {
   return request<unknown>(`/api/v1/legal-aid/waitlist/${id}/leave`, { method: 'POST' }).then(() => undefined);
 }
+
+/**
+ * An appointment as its provider sees it. `holder` is there for the provider's own appointments:
+ * the name, and the phone number while the appointment is live (null once it is settled); null
+ * when the holder has not bound an identity.
+ */
+export interface DeskAppointment {
+  id: number;
+  status: AppointmentStatus;
+  serviceType: ServiceType;
+  mode: Mode;
+  summary: string;
+  startsAt: string;
+  providerId: number;
+  privateNotes: string | null;
+  cancelledBy: 'holder' | 'staff' | null;
+  cancelReason: string | null;
+  holder?: { name: string; phone: string | null } | null;
+}
+
+/** The provider's own appointments (from yesterday, for 30 days), soonest first. */
+export function providerAppointments(): Promise<{ items: DeskAppointment[]; nextCursor: string | null }> {
+  return request<{ items: DeskAppointment[]; nextCursor: string | null }>('/api/v1/provider/appointments');
+}
+
+/** Checks the holder in; TOO_EARLY before the appointment's day. */
+export function checkInAppointment(id: number): Promise<DeskAppointment> {
+  return request<DeskAppointment>(`/api/v1/provider/appointments/${id}/check-in`, { method: 'POST' });
+}

@@ -56,12 +56,29 @@ export interface NearbyQuery {
   limit?: number;
 }
 
+export type ComplaintStatus = 'open' | 'upheld' | 'dismissed';
+
 export interface Complaint {
   id: number;
   merchantId: number;
   text: string;
-  status: string;
+  status: ComplaintStatus;
   createdAt: string;
+}
+
+/** One of the holder's own complaints: the merchant, the outcome with its reason, and each step. */
+export interface MyComplaint {
+  id: number;
+  merchant: { id: number; name: string };
+  text: string;
+  status: ComplaintStatus;
+  /** 处理中, 投诉成立 or 未予支持. */
+  statusText: string;
+  /** The bureau's reason for the outcome; null while open. */
+  resolution: string | null;
+  createdAt: string;
+  handledAt: string | null;
+  history: Array<{ from: ComplaintStatus | null; to: ComplaintStatus; at: string; by: 'holder' | 'staff'; reason: string | null }>;
 }
 
 /** The alliance's categories (衣、食、住、行…), in display order. */
@@ -85,7 +102,18 @@ export function getMerchant(id: number): Promise<Merchant> {
   return request<Merchant>(`/api/v1/merchants/${id}`, { auth: false });
 }
 
-/** Reports a merchant to the bureau (the discount was refused, say); the text is 5–500 characters. */
+/**
+ * Reports a merchant to the bureau (the discount was refused, say); the text is 5–500 characters.
+ * Fails with IDENTITY_REQUIRED, CARD_INACTIVE or LIMIT_REACHED (3 a day), each with a message to show.
+ */
 export function fileComplaint(merchantId: number, text: string): Promise<Complaint> {
   return request<Complaint>(`/api/v1/merchants/${merchantId}/complaints`, { method: 'POST', data: { text } });
+}
+
+/** The holder's complaints, newest first, with the outcome and its reason. */
+export function myComplaints(opts: { cursor?: string; limit?: number } = {}): Promise<Page<MyComplaint>> {
+  const q: string[] = [];
+  if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
+  if (opts.limit) q.push(`limit=${opts.limit}`);
+  return request<Page<MyComplaint>>(`/api/v1/me/complaints${q.length ? `?${q.join('&')}` : ''}`);
 }

@@ -25,5 +25,14 @@ describe('home', () => {
     comp.querySelectorAll('.tile')[0].dispatchEvent('tap');
     await flush();
     expect(fakeWx().calls.find((c) => c.api === 'navigateTo')?.options.url).toBe('/packages/card/pages/card/card');
+    expect(comp.querySelector('.provider-corner')).toBeFalsy();
+
+    // A lawyer or mediator reaches their own appointments from home.
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 2, roles: ['lawyer'], via: 'password' });
+    (comp.instance as any).onShow();
+    await flush();
+    comp.querySelector('.provider-corner')!.dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toContain('/packages/legal-aid/pages/desk/desk');
   });
 });

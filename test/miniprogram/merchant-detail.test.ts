@@ -52,4 +52,25 @@ describe('商户详情: terms, map, phone and complaints', () => {
     expect(sent).toEqual({ text: '出示优待证后拒绝打折' });
     expect(comp.querySelector('.complaint-sent')).toBeTruthy();
   });
+
+  it('detail: shows why a complaint was refused, and leads to the holder’s complaints', async () => {
+    fakeWx().routes.set('GET /api/v1/merchants/5', () => ({ data: merchant }));
+    fakeWx().routes.set('POST /api/v1/merchants/5/complaints', () => ({
+      statusCode: 409,
+      data: { error: { code: 'CARD_INACTIVE', message: '持有正常使用中的优待证才能投诉商户' } },
+    }));
+    const comp = await open(detailId, { id: '5' });
+    comp.querySelector('.complain')!.dispatchEvent('tap');
+    await flush(1);
+    comp.querySelector('#complaint')!.dispatchEvent('input', { detail: { value: '出示优待证后拒绝打折' } });
+    await flush(1);
+    comp.querySelector('.submit-complaint')!.dispatchEvent('tap');
+    await flush();
+    expect(textOf(comp, '.complaint-error')).toBe('持有正常使用中的优待证才能投诉商户');
+    expect(comp.querySelector('.complaint-sent')).toBeFalsy();
+
+    comp.querySelector('.my-complaints')!.dispatchEvent('tap');
+    await flush();
+    expect(calls('navigateTo').map((c) => c.options.url)).toEqual(['/packages/merchants/pages/complaints/complaints']);
+  });
 });

@@ -14,12 +14,14 @@ Component({
     ],
     isMerchant: false,
     isStaff: false,
+    isProvider: false,
   },
   methods: {
     onShow() {
       this.setData({
         isMerchant: hasRole('merchant_owner') || hasRole('merchant_clerk'),
         isStaff: hasRole('station_staff') || hasRole('district_staff'),
+        isProvider: hasRole('lawyer'),
       });
     },
     open(e: WechatMiniprogram.TouchEvent) {

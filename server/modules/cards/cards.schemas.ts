@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
+import { idRef, instantString, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { HOLDER_CATEGORIES } from '../people/id-number';
 import { APPLICATION_STATUSES } from './card-application.states';
@@ -8,14 +9,14 @@ import { declarationsSchema } from './eligibility';
 
 export { eligibilityBody } from './eligibility';
 
-const fileId = z.number().int().positive();
+const fileId = idRef();
 
 export const applicationBody = z.strictObject({
   kind: z.enum(['new', 'reissue', 'exchange']).default('new'),
   category: z.enum(HOLDER_CATEGORIES),
   photoFileId: fileId,
   documentFileIds: z.array(fileId).max(10).default([]),
-  stationId: z.number().int().positive(),
+  stationId: idRef(),
   delivery: z.enum(['pickup', 'mail']),
   address: z.string().trim().max(200).nullable().optional(),
   declarations: declarationsSchema,
@@ -26,7 +27,7 @@ export const applicationPatch = z
     category: z.enum(HOLDER_CATEGORIES),
     photoFileId: fileId,
     documentFileIds: z.array(fileId).max(10),
-    stationId: z.number().int().positive(),
+    stationId: idRef(),
     delivery: z.enum(['pickup', 'mail']),
     address: z.string().trim().max(200).nullable(),
     declarations: declarationsSchema,
@@ -45,15 +46,20 @@ export const issueBody = z.strictObject({
   handover: z.enum(['pickup', 'mail', 'ceremony']).optional(),
 });
 
-export const batchBody = z.strictObject({ applicationIds: z.array(z.number().int().positive()).min(1).max(500) });
+export const batchBody = z.strictObject({ applicationIds: z.array(idRef()).min(1).max(500) });
 export const revokeBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
+export const reasonBody = revokeBody;
+export const cardNumberQuery = z.strictObject({
+  number: z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
+});
+export const exportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
 export const queueQuery = pageQuery.extend({
   status: z.enum(APPLICATION_STATUSES).optional(),
-  stationId: z.coerce.number().int().positive().optional(),
+  stationId: queryIdRef().optional(),
   minWaitingDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
-export const queueCursor = z.object({ submittedAt: z.string(), id: z.number().int().positive() });
+export const queueCursor = z.object({ submittedAt: instantString(), id: idRef() });
 
 const historyItem = z.object({
   action: z.string(),
@@ -83,6 +89,14 @@ export const applicationView = z.object({
 });
 export const applicationListView = z.object({ items: z.array(applicationView), nextCursor: z.null() });
 
+export const staffCardView = z.object({
+  id: z.number().int(),
+  cardNumber: z.string(),
+  status: z.enum(CARD_STATUSES),
+  category: z.enum(HOLDER_CATEGORIES),
+  issuedAt: z.string(),
+  revokedReason: z.string().nullable(),
+});
 export const staffApplicationView = applicationView.extend({
   applicant: z.object({
     name: z.string(),
@@ -96,6 +110,7 @@ export const staffApplicationView = applicationView.extend({
   declarations: declarationsSchema,
   batchId: z.number().int().nullable(),
   waitingDays: z.number().nullable(),
+  card: staffCardView.nullable(),
 });
 export const queueItemView = z.object({
   id: z.number().int(),
@@ -131,6 +146,12 @@ export const batchView = z.object({
   createdAt: z.string(),
   exportedAt: z.string().nullable(),
   arrivedAt: z.string().nullable(),
+  photosDownloadedAt: z.string().nullable(),
 });
 export const batchListView = z.object({ items: z.array(batchView), nextCursor: z.null() });
 export const revokedCardView = z.object({ id: z.number().int(), status: z.enum(CARD_STATUSES), revokedReason: z.string().nullable() });
+
+export const staffCardSearchView = z.object({
+  items: z.array(staffCardView.extend({ applicationId: z.number().int(), holderName: z.string() })),
+  nextCursor: z.null(),
+});

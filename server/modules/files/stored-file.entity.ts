@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const FILE_PURPOSES = ['card_photo', 'document'] as const;
+/** `profile_photo`: a provider's published photo, the only kind of file anyone logged in may read. */
+export const FILE_PURPOSES = ['card_photo', 'document', 'profile_photo'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** A private upload. The bytes live behind the storage port under `storageKey`; never a public URL. */

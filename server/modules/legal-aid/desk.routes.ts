@@ -24,12 +24,15 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     method: 'get',
     path: '/api/v1/provider/appointments',
     tag: 'legal-aid-desk',
-    summary: 'Appointments: a provider sees their own only, staff any provider’s',
+    summary: 'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s',
     access: DESK,
     query: providerAppointmentsQuery,
     responses: { 200: { description: 'Appointments with private notes' } },
-    errors: ['FORBIDDEN'],
-    handler: async ({ principal, query }) => ({ body: { items: (await serving.appointments(principal, query)).map(presentDeskAppointment), nextCursor: null } }),
+    errors: ['FORBIDDEN', 'VALIDATION_FAILED'],
+    handler: async ({ principal, query, requestId }) => {
+      const r = await serving.appointments(principal, query, requestId);
+      return { body: { items: r.appointments.map((a) => presentDeskAppointment(a, r.contacts.get(a.id))), nextCursor: null } };
+    },
   }),
   ...(['check-in', 'complete', 'no-show'] as const).map((step) =>
     route({
@@ -57,7 +60,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     access: STAFF,
     body: providerBody,
     responses: { 201: { description: 'The provider', schema: providerView } },
-    errors: ['VALIDATION_FAILED', 'ACCOUNT_LINKED'],
+    errors: ['VALIDATION_FAILED', 'ACCOUNT_LINKED', 'FILE_NOT_ATTACHABLE'],
     handler: async ({ principal, body, requestId }) => ({ status: 201, body: presentProvider(await providers.save(principal, body, undefined, requestId)) }),
   }),
   route({
@@ -69,7 +72,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     params: idParams,
     body: providerBody,
     responses: { 200: { description: 'The provider', schema: providerView } },
-    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ACCOUNT_LINKED'],
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ACCOUNT_LINKED', 'FILE_NOT_ATTACHABLE'],
     handler: async ({ principal, params, body, requestId }) => ({ body: presentProvider(await providers.save(principal, body, params.id, requestId)) }),
   }),
   route({

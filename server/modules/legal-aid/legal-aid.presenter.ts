@@ -4,6 +4,7 @@ import type { LegalAppointment } from './legal-appointment.entity';
 import type { LegalProvider } from './legal-provider.entity';
 import type { LegalSlot } from './legal-slot.entity';
 import type { LegalWaitlist } from './legal-waitlist.entity';
+import type { HolderContact } from './serving.service';
 import { splitList, type Mode, type ServiceType } from './legal-aid.types';
 
 export const presentProvider = (p: LegalProvider) => ({
@@ -54,8 +55,11 @@ export const presentAppointment = (a: LegalAppointment, provider: LegalProvider 
   allowedActions: holderActions(a, now),
 });
 
-/** The provider's and staff's view, with the private notes. */
-export const presentDeskAppointment = (a: LegalAppointment) => ({
+/**
+ * The provider's and staff's view, with the private notes. `holder` (name and, while live, phone)
+ * is given only for the calling provider's own appointments: null when the holder bound no identity.
+ */
+export const presentDeskAppointment = (a: LegalAppointment, holder?: HolderContact | null) => ({
   id: a.id,
   status: a.status,
   serviceType: a.serviceType,
@@ -69,6 +73,7 @@ export const presentDeskAppointment = (a: LegalAppointment) => ({
   cancelReason: a.cancelReason,
   rating: a.rating,
   comment: a.comment,
+  ...(holder !== undefined ? { holder } : {}),
 });
 
 export const presentWaitlist = (w: LegalWaitlist, slot: LegalSlot | undefined, provider: LegalProvider | undefined) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clampInstant } from '../../http/bounds';
 import { route } from '../../http/route';
 import type { Clock } from '../../lib/clock';
 import type { BookingService } from './booking.service';
@@ -43,7 +44,7 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     errors: ['NOT_FOUND'],
     handler: async ({ params, query }) => {
       const from = query.from ?? clock.now();
-      const to = query.to ?? new Date(from.getTime() + 15 * DAY);
+      const to = query.to ?? clampInstant(new Date(from.getTime() + 15 * DAY));
       return { body: { items: (await providers.slots(params.id, from, to)).map(presentSlot) } };
     },
   }),

@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { businessDay, idRef, instant, int32, joinedWithin, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { APPOINTMENT_STATUSES } from './appointment.states';
 import { MODES, SERVICE_TYPES } from './legal-aid.types';
 
 export const idParams = z.object({ id: idParam });
-const when = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const when = instant();
 
 export const providersQuery = z.object({ serviceType: z.enum(SERVICE_TYPES).optional() });
 export const slotsQuery = z.object({ from: when.optional(), to: when.optional() });
 
 export const bookingBody = z.strictObject({
-  slotId: z.number().int().positive(),
+  slotId: idRef(),
   serviceType: z.enum(SERVICE_TYPES),
   mode: z.enum(MODES),
   summary: z.string().trim().min(5, '请简要说明要咨询的事项（至少 5 个字）').max(500),
 });
-export const ratingBody = z.strictObject({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+export const ratingBody = z.strictObject({ rating: int32(1, 5), comment: z.string().trim().max(500).optional() });
 export const completeBody = z.strictObject({ notes: z.string().trim().max(5000).optional() });
 export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
 
@@ -23,13 +24,13 @@ export const providerBody = z.strictObject({
   name: z.string().trim().min(2).max(32),
   kind: z.enum(['lawyer', 'mediator', 'counsellor']),
   firm: z.string().trim().min(2).max(64),
-  specialties: z.array(z.string().trim().min(1).max(16)).max(10),
+  specialties: joinedWithin(z.array(z.string().trim().min(1).max(16)).max(10), 255),
   serviceTypes: z.array(z.enum(SERVICE_TYPES)).min(1),
   modes: z.array(z.enum(MODES)).min(1),
-  languages: z.array(z.string().trim().min(1).max(12)).max(6).default(['普通话']),
+  languages: joinedWithin(z.array(z.string().trim().min(1).max(12)).max(6), 64).default(['普通话']),
   intro: z.string().trim().max(500).default(''),
-  photoFileId: z.number().int().positive().nullable().optional(),
-  accountId: z.number().int().positive().nullable().optional(),
+  photoFileId: idRef().nullable().optional(),
+  accountId: idRef().nullable().optional(),
   active: z.boolean().optional(),
 });
 
@@ -38,21 +39,21 @@ export const scheduleBody = z.strictObject({
   schedules: z
     .array(
       z.strictObject({
-        weekday: z.number().int().min(1).max(7),
+        weekday: int32(1, 7),
         start: hhmm,
         end: hhmm,
-        slotMinutes: z.number().int().min(15).max(240).default(30),
-        capacity: z.number().int().min(1).max(50).default(1),
+        slotMinutes: int32(15, 240).default(30),
+        capacity: int32(1, 50).default(1),
         serviceTypes: z.array(z.enum(SERVICE_TYPES)).min(1),
         modes: z.array(z.enum(MODES)).min(1),
       }),
     )
     .max(50),
 });
-export const dayOffBody = z.strictObject({ day: z.iso.date(), reason: z.string().trim().max(255).optional() });
+export const dayOffBody = z.strictObject({ day: businessDay(), reason: z.string().trim().max(255).optional() });
 
 export const providerAppointmentsQuery = z.object({
-  providerId: z.coerce.number().int().positive().optional(),
+  providerId: queryIdRef().optional(),
   status: z.enum(APPOINTMENT_STATUSES).optional(),
   from: when.optional(),
   to: when.optional(),

@@ -1,11 +1,12 @@
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { badRequest, conflict, notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts';
+import { canAttachFile } from '../files/files.policy';
 import { StoredFile } from '../files/stored-file.entity';
 import { recordAudit } from '../staff/audit';
 import { LegalAppointment } from './legal-appointment.entity';
@@ -85,7 +86,7 @@ export class ProvidersService {
         if (!(await em.existsBy(Account, { id: input.accountId }))) throw validationFailed('accountId', '账号不存在');
         if (!(await rolesOf(em, input.accountId)).includes('lawyer')) throw validationFailed('accountId', '关联账号须为律师或调解员账号');
       }
-      if (input.photoFileId && !(await em.existsBy(StoredFile, { id: input.photoFileId }))) throw validationFailed('photoFileId', '照片不存在');
+      if (input.photoFileId) await this.checkPhoto(em, actor, input, id);
       const now = this.clock.now();
       const values = {
         name: input.name,
@@ -116,6 +117,22 @@ export class ProvidersService {
       await recordAudit(em, { actorAccountId: actor.accountId, action: id ? 'legal_provider.update' : 'legal_provider.create', targetType: 'legal_provider', targetId: providerId, detail: { name: input.name }, requestId }, now);
       return em.findOneByOrFail(LegalProvider, { id: providerId });
     });
+  }
+
+  /**
+   * A profile photo becomes visible to everyone logged in, so only a `profile_photo` uploaded by
+   * the staff member saving the profile or by the provider's own login may be attached (a photo
+   * the profile already shows may stay). Anything else is 400 FILE_NOT_ATTACHABLE and stays private.
+   */
+  private async checkPhoto(em: EntityManager, actor: Principal, input: ProviderInput, id: number | undefined): Promise<void> {
+    const photo = await em.findOneBy(StoredFile, { id: input.photoFileId! });
+    const current = id ? await em.findOneBy(LegalProvider, { id }) : null;
+    const kept = current !== null && current.photoFileId === input.photoFileId;
+    const owners = kept ? [photo?.ownerAccountId] : [actor.accountId, input.accountId];
+    if (!canAttachFile(photo, { purpose: 'profile_photo', owners })) {
+      const message = '照片须为您或该服务人员本人上传的头像照片（用途 profile_photo）';
+      throw badRequest('FILE_NOT_ATTACHABLE', message, [{ field: 'photoFileId', message }]);
+    }
   }
 
   /**

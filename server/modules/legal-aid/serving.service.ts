@@ -1,14 +1,17 @@
 import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
+import { clampInstant } from '../../http/bounds';
 import { conflict, forbidden, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
+import { shanghaiDate } from '../../lib/working-days';
 import { isStaff } from '../auth/roles';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
+import type { PeopleService } from '../people/people.service';
 import { recordAudit } from '../staff/audit';
-import { APPOINTMENT_TRANSITIONS, type AppointmentStatus } from './appointment.states';
+import { APPOINTMENT_TRANSITIONS, LIVE, type AppointmentStatus } from './appointment.states';
 import type { BookingService } from './booking.service';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
@@ -22,33 +25,69 @@ import { PAGES } from '../notifications/pages';
 export const NO_SHOW_FLAG = 2;
 const SHANGHAI = 8 * 3_600_000;
 
+/** Who booked, as the appointment's own provider sees them: the phone only while the appointment is live. */
+export interface HolderContact {
+  name: string;
+  phone: string | null;
+}
+
 /** The desk's side: providers serve their appointments; staff cancel, see figures and flags. */
 export class ServingService {
   constructor(
     private readonly db: Database,
     private readonly booking: BookingService,
     private readonly notifications: NotificationsService,
+    private readonly people: PeopleService,
     private readonly clock: Clock,
   ) {}
 
-  /** A provider sees their own appointments only; staff see any provider's. */
-  async appointments(principal: Principal, filter: { providerId?: number; status?: AppointmentStatus; from?: Date; to?: Date }): Promise<LegalAppointment[]> {
+  /**
+   * A provider sees their own appointments only; staff see any provider's.
+   * The calling provider's own appointments come with the holder's name and, while the appointment
+   * is live (booked or checked in), the phone number to reach them; `contacts` has no entry for
+   * anyone else's. Each reading of phone numbers is audited by appointment id, never logged.
+   */
+  async appointments(
+    principal: Principal,
+    filter: { providerId?: number; status?: AppointmentStatus; from?: Date; to?: Date },
+    requestId: string,
+  ): Promise<{ appointments: LegalAppointment[]; contacts: Map<number, HolderContact | null> }> {
+    const own = await this.db.manager.findOneBy(LegalProvider, { accountId: principal.accountId });
     const where: FindOptionsWhere<LegalAppointment> = {};
     if (isStaff(principal.roles)) {
       if (filter.providerId) where.providerId = filter.providerId;
     } else {
-      where.providerId = (await this.ownProvider(principal)).id;
+      if (!own) throw forbidden('您的账号未关联服务人员资料');
+      where.providerId = own.id;
     }
     if (filter.status) where.status = filter.status;
     const from = filter.from ?? new Date(this.clock.now().getTime() - 86_400_000);
-    const to = filter.to ?? new Date(from.getTime() + 30 * 86_400_000);
+    const to = filter.to ?? clampInstant(new Date(from.getTime() + 30 * 86_400_000));
     where.startsAt = Between(from, to);
-    return this.db.manager.find(LegalAppointment, { where, order: { startsAt: 'ASC', id: 'ASC' }, take: 500 });
+    const appointments = await this.db.manager.find(LegalAppointment, { where, order: { startsAt: 'ASC', id: 'ASC' }, take: 500 });
+
+    const contacts = new Map<number, HolderContact | null>();
+    const mine = own ? appointments.filter((a) => a.providerId === own.id) : [];
+    if (mine.length === 0) return { appointments, contacts };
+    const holders = await this.people.contactsOf(mine.map((a) => a.accountId));
+    for (const a of mine) {
+      const c = holders.get(a.accountId);
+      contacts.set(a.id, c ? { name: c.name, phone: LIVE.includes(a.status) ? c.phone : null } : null);
+    }
+    const revealed = mine.filter((a) => contacts.get(a.id)?.phone).map((a) => a.id);
+    if (revealed.length) {
+      const now = this.clock.now();
+      await this.db.transaction((em) =>
+        recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_appointment.holder_phone_read', targetType: 'legal_provider', targetId: own!.id, detail: { appointmentIds: revealed }, requestId }, now),
+      );
+    }
+    return { appointments, contacts };
   }
 
   /**
    * Check-in, completion (with private notes) or no-show, by the appointment's provider or staff.
-   * Another provider's appointment is 404. A no-show can only be marked once the time has begun.
+   * Another provider's appointment is 404. Check-in opens on the appointment's day (Asia/Shanghai);
+   * a no-show can only be marked once the time has begun.
    */
   async act(principal: Principal, id: number, action: 'check_in' | 'complete' | 'no_show', notes: string | undefined, requestId: string): Promise<LegalAppointment> {
     return this.db.transaction(async (em) => {
@@ -60,6 +99,10 @@ export class ServingService {
       }
       const now = this.clock.now();
       if (action === 'no_show' && appt.startsAt.getTime() > now.getTime()) throw conflict('TOO_EARLY', '预约时间尚未开始，不能标记爽约');
+      // Check-in opens on the appointment's day (Asia/Shanghai); a settled one answers INVALID_TRANSITION below.
+      if (action === 'check_in' && appt.status === 'booked' && shanghaiDate(now) < shanghaiDate(appt.startsAt)) {
+        throw conflict('TOO_EARLY', '预约当天才能签到');
+      }
       await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS[action], {
         ...(action === 'check_in' ? {} : { liveKey: null }),
         ...(action === 'complete' && notes ? { privateNotes: notes } : {}),

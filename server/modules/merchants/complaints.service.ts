@@ -1,25 +1,60 @@
-import { LessThan, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
 import { conflict, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
+import { applyTransition } from '../../lib/state-machine';
+import { shanghaiDate } from '../../lib/working-days';
+import type { CardService } from '../cards/card.service';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { PAGES } from '../notifications/pages';
+import { wechatTime } from '../notifications/templates';
+import type { PeopleService } from '../people/people.service';
 import { recordAudit } from '../staff/audit';
+import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
 import { MerchantComplaint } from './merchant-complaint.entity';
+import { COMPLAINT_TRANSITIONS, COMPLAINTS_PER_DAY, OUTCOME_ACTIONS, type ComplaintStatus } from './merchant-complaint.states';
 import { Merchant } from './merchant.entity';
+import { Redemption } from './redemption.entity';
 
-/** Holders report merchants; staff uphold or dismiss each report, and upheld ones count against the merchant. */
+/** A holder's complaint with what they read back: the merchant and the history. */
+export interface HolderComplaint {
+  complaint: MerchantComplaint;
+  merchant: Merchant | undefined;
+  history: MerchantComplaintEvent[];
+}
+
+/**
+ * Holders report merchants; staff uphold or dismiss each report with a reason, the holder is told
+ * the outcome, and upheld ones count against the merchant.
+ */
 export class ComplaintsService {
   constructor(
     private readonly db: Database,
+    private readonly notifications: NotificationsService,
+    private readonly people: PeopleService,
+    private readonly cards: CardService,
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * 1. Only merchants the public can see (active, or suspended after complaints) can be reported.
+   * 2. The holder has a bound identity (409 IDENTITY_REQUIRED) and an active card (409 CARD_INACTIVE).
+   * 3. In one transaction: take one of the day's places (409 LIMIT_REACHED past the limit), note
+   *    whether the holder has used a discount at the merchant, and write the first history row.
+   */
   async file(principal: Principal, merchantId: number, text: string): Promise<MerchantComplaint> {
+    const merchant = await this.db.manager.findOneBy(Merchant, { id: merchantId });
+    if (!merchant || (merchant.status !== 'active' && merchant.status !== 'suspended')) throw notFound('商户不存在');
+    const person = await this.people.identityOf(principal.accountId);
+    if (!person) throw conflict('IDENTITY_REQUIRED', '请先在“我的”中登记身份信息，再投诉商户');
+    if (!(await this.cards.hasActiveCard(person.id))) throw conflict('CARD_INACTIVE', '持有正常使用中的优待证才能投诉商户');
+
     return this.db.transaction(async (em) => {
-      // Only merchants the public can see (active, or suspended after complaints) can be reported.
-      const merchant = await em.findOneBy(Merchant, { id: merchantId });
-      if (!merchant || (merchant.status !== 'active' && merchant.status !== 'suspended')) throw notFound('商户不存在');
-      const r = await em.insert(MerchantComplaint, {
+      const now = this.clock.now();
+      const hasRedemption = await em.exists(Redemption, { where: { personId: person.id, merchantId } });
+      const id = await this.insertWithinDailyLimit(em, principal.accountId, now, {
         merchantId,
         accountId: principal.accountId,
         text,
@@ -27,13 +62,25 @@ export class ComplaintsService {
         resolution: null,
         handledBy: null,
         handledAt: null,
-        createdAt: this.clock.now(),
+        hasRedemption,
+        createdAt: now,
       });
-      return em.findOneByOrFail(MerchantComplaint, { id: Number(r.identifiers[0].id) });
+      await em.insert(MerchantComplaintEvent, {
+        complaintId: id,
+        action: 'file',
+        fromStatus: null,
+        toStatus: 'open',
+        actorAccountId: principal.accountId,
+        actorRole: 'holder',
+        reason: null,
+        createdAt: now,
+      });
+      return em.findOneByOrFail(MerchantComplaint, { id });
     });
   }
 
-  async list(filter: { status?: MerchantComplaint['status']; merchantId?: number; beforeId?: number; limit: number }): Promise<MerchantComplaint[]> {
+  /** Staff's queue, newest first. */
+  async list(filter: { status?: ComplaintStatus; merchantId?: number; beforeId?: number; limit: number }): Promise<MerchantComplaint[]> {
     const where: FindOptionsWhere<MerchantComplaint> = {};
     if (filter.status) where.status = filter.status;
     if (filter.merchantId) where.merchantId = filter.merchantId;
@@ -41,19 +88,48 @@ export class ComplaintsService {
     return this.db.manager.find(MerchantComplaint, { where, order: { id: 'DESC' }, take: filter.limit });
   }
 
-  /** Settles an open complaint; an upheld one adds to the merchant's count that staff see. Audited. */
+  /** The caller's own complaints, newest first, with the merchant and each one's history. */
+  async mine(principal: Principal, opts: { beforeId?: number; limit: number }): Promise<HolderComplaint[]> {
+    const em = this.db.manager;
+    const where: FindOptionsWhere<MerchantComplaint> = { accountId: principal.accountId };
+    if (opts.beforeId) where.id = LessThan(opts.beforeId);
+    const rows = await em.find(MerchantComplaint, { where, order: { id: 'DESC' }, take: opts.limit });
+    if (rows.length === 0) return [];
+    const [merchants, events] = await Promise.all([
+      em.findBy(Merchant, { id: In([...new Set(rows.map((c) => c.merchantId))]) }),
+      em.find(MerchantComplaintEvent, { where: { complaintId: In(rows.map((c) => c.id)) }, order: { id: 'ASC' } }),
+    ]);
+    const byId = new Map(merchants.map((m) => [m.id, m]));
+    return rows.map((complaint) => ({
+      complaint,
+      merchant: byId.get(complaint.merchantId),
+      history: events.filter((e) => e.complaintId === complaint.id),
+    }));
+  }
+
+  /**
+   * Settles an open complaint with a reason.
+   * 1. Guarded transition open → upheld | dismissed (409 INVALID_TRANSITION once settled).
+   * 2. A history row with the reason; an upheld one adds to the merchant's count staff see.
+   * 3. The holder is told the outcome and the reason; the decision is audited.
+   */
   async resolve(actor: Principal, id: number, outcome: 'upheld' | 'dismissed', resolution: string, requestId: string): Promise<MerchantComplaint> {
     return this.db.transaction(async (em) => {
       const complaint = await em.findOneBy(MerchantComplaint, { id });
       if (!complaint) throw notFound('投诉不存在');
       const now = this.clock.now();
-      const r = await em
-        .createQueryBuilder()
-        .update(MerchantComplaint)
-        .set({ status: outcome, resolution, handledBy: actor.accountId, handledAt: now })
-        .where('id = :id AND status = :open', { id, open: 'open' })
-        .execute();
-      if (r.affected !== 1) throw conflict('INVALID_TRANSITION', '该投诉已处理');
+      const transition = COMPLAINT_TRANSITIONS[OUTCOME_ACTIONS[outcome]];
+      await applyTransition(em, MerchantComplaint, id, transition, { resolution, handledBy: actor.accountId, handledAt: now });
+      await em.insert(MerchantComplaintEvent, {
+        complaintId: id,
+        action: OUTCOME_ACTIONS[outcome],
+        fromStatus: complaint.status,
+        toStatus: transition.to,
+        actorAccountId: actor.accountId,
+        actorRole: 'staff',
+        reason: resolution,
+        createdAt: now,
+      });
       if (outcome === 'upheld') {
         await em
           .createQueryBuilder()
@@ -62,8 +138,41 @@ export class ComplaintsService {
           .where('id = :id', { id: complaint.merchantId })
           .execute();
       }
+      const merchant = await em.findOneBy(Merchant, { id: complaint.merchantId });
+      const subject = merchant ? `您对“${merchant.name}”的投诉` : '您的投诉';
+      await this.notifications.notify(em, {
+        recipient: complaint.accountId,
+        templateKey: 'service_notice',
+        data: {
+          title: outcome === 'upheld' ? '投诉处理结果：投诉成立' : '投诉处理结果：未予支持',
+          remark: resolution,
+          time: wechatTime(now),
+          detail: `${subject}${outcome === 'upheld' ? '经核实成立' : '经核实未予支持'}。处理意见：${resolution}`,
+        },
+        page: PAGES.myComplaints,
+        idempotencyKey: `merchant-complaint:${id}:${outcome}`,
+      });
       await recordAudit(em, { actorAccountId: actor.accountId, action: `merchant_complaint.${outcome}`, targetType: 'merchant_complaint', targetId: id, detail: { merchantId: complaint.merchantId }, requestId }, now);
       return em.findOneByOrFail(MerchantComplaint, { id });
     });
+  }
+
+  /**
+   * Inserts the complaint holding one of the day's numbered places (`<account>:<day>:<n>`): the
+   * unique key settles two filings racing for the same place, and the next place is tried.
+   */
+  private async insertWithinDailyLimit(em: EntityManager, accountId: number, now: Date, values: Omit<MerchantComplaint, 'id' | 'limitKey'>): Promise<number> {
+    const day = shanghaiDate(now);
+    const prefix = `${accountId}:${day}:`;
+    for (let n = 1; n <= COMPLAINTS_PER_DAY; n++) {
+      if (await em.existsBy(MerchantComplaint, { limitKey: `${prefix}${n}` })) continue;
+      try {
+        const r = await em.insert(MerchantComplaint, { ...values, limitKey: `${prefix}${n}` });
+        return Number(r.identifiers[0].id);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+    throw conflict('LIMIT_REACHED', `每人每天最多投诉 ${COMPLAINTS_PER_DAY} 次，请明天再提交`);
   }
 }

@@ -1,13 +1,15 @@
 import { isoTime } from '../../lib/time';
 import { maskName } from '../../lib/mask';
 import type { HolderCategory } from '../people/id-number';
-import type { Person } from '../people/person.entity';
+import type { HolderComplaint } from './complaints.service';
 import type { MerchantComplaint } from './merchant-complaint.entity';
+import { COMPLAINT_STATUS_WORDS } from './merchant-complaint.states';
 import type { MerchantOffer } from './merchant-offer.entity';
 import type { Merchant } from './merchant.entity';
 import type { MerchantListing } from './browse.service';
 import { fromE6 } from './geo';
 import type { Redemption } from './redemption.entity';
+import type { RedemptionHolder } from './redemptions.service';
 
 const t = (d: Date | null) => (d ? isoTime(d) : null);
 
@@ -58,8 +60,8 @@ export const presentMerchantRecord = (m: Merchant) => ({
   reviewedAt: t(m.reviewedAt),
 });
 
-/** What the clerk sees: enough to match the person at the counter, nothing more. */
-export const presentRedemption = (r: Redemption, person: Person | undefined, offer: MerchantOffer | undefined, merchant?: Merchant) => ({
+/** What the clerk sees: enough to match the person at the counter, nothing more (the name as on the card). */
+export const presentRedemption = (r: Redemption, person: RedemptionHolder | undefined, offer: MerchantOffer | undefined, merchant?: Merchant) => ({
   id: r.id,
   at: isoTime(r.createdAt),
   holder: { nameMasked: person ? maskName(person.name) : '*', category: person?.category ?? 'veteran' },
@@ -67,12 +69,27 @@ export const presentRedemption = (r: Redemption, person: Person | undefined, off
   ...(merchant ? { merchant: { id: merchant.id, name: merchant.name } } : {}),
 });
 
+/** Staff's view: `hasRedemption` marks a complaint backed by a discount used at that merchant. */
 export const presentComplaint = (c: MerchantComplaint) => ({
   id: c.id,
   merchantId: c.merchantId,
   text: c.text,
   status: c.status,
   resolution: c.resolution,
+  hasRedemption: c.hasRedemption,
   createdAt: isoTime(c.createdAt),
   handledAt: t(c.handledAt),
+});
+
+/** The holder's own complaint: the merchant, the outcome with its reason, and the history. */
+export const presentMyComplaint = ({ complaint: c, merchant, history }: HolderComplaint) => ({
+  id: c.id,
+  merchant: { id: c.merchantId, name: merchant?.name ?? '' },
+  text: c.text,
+  status: c.status,
+  statusText: COMPLAINT_STATUS_WORDS[c.status],
+  resolution: c.resolution,
+  createdAt: isoTime(c.createdAt),
+  handledAt: t(c.handledAt),
+  history: history.map((e) => ({ from: e.fromStatus, to: e.toStatus, at: isoTime(e.createdAt), by: e.actorRole, reason: e.reason })),
 });

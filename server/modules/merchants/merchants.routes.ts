@@ -4,14 +4,16 @@ import { route } from '../../http/route';
 import type { BrowseService } from './browse.service';
 import type { ComplaintsService } from './complaints.service';
 import type { MerchantsService } from './merchants.service';
-import { presentComplaint, presentListing, presentMerchantRecord, presentRedemption } from './merchants.presenter';
+import { presentComplaint, presentListing, presentMerchantRecord, presentMyComplaint, presentRedemption } from './merchants.presenter';
 import {
   categoryView,
   complaintBody,
+  complaintView,
   idCursor,
   idParams,
   merchantApplicationBody,
   merchantView,
+  myComplaintsView,
   nearbyCursor,
   nearbyQuery,
   nearbyView,
@@ -79,7 +81,7 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
       return {
-        body: toPage(r.rows, query.limit, (x) => presentRedemption(x, r.people.get(x.personId), r.offers.get(x.offerId), r.merchants.get(x.merchantId)), (x) => ({ id: x.id })),
+        body: toPage(r.rows, query.limit, (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId), r.merchants.get(x.merchantId)), (x) => ({ id: x.id })),
       };
     },
   }),
@@ -91,8 +93,24 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
     access: ['holder'],
     params: idParams,
     body: complaintBody,
-    responses: { 201: { description: 'The complaint' } },
-    errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
+    responses: { 201: { description: 'The complaint', schema: complaintView } },
+    // The holder needs a bound identity and an active card; at most 3 complaints a day (Asia/Shanghai).
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'IDENTITY_REQUIRED', 'CARD_INACTIVE', 'LIMIT_REACHED'],
     handler: async ({ principal, params, body }) => ({ status: 201, body: presentComplaint(await complaints.file(principal, params.id, body.text)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/me/complaints',
+    tag: 'merchants',
+    summary: 'The caller’s complaints, newest first, with the merchant, the outcome and its reason, and the history',
+    access: ['holder'],
+    query: pageQuery,
+    responses: { 200: { description: 'A page of complaints', schema: myComplaintsView } },
+    errors: ['VALIDATION_FAILED'],
+    handler: async ({ principal, query }) => {
+      const cursor = decodeCursor(query.cursor, idCursor);
+      const rows = await complaints.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
+      return { body: toPage(rows, query.limit, presentMyComplaint, (x) => ({ id: x.complaint.id })) };
+    },
   }),
 ];

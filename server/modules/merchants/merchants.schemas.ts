@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
+import { fen, idRef, instant, int32, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { HOLDER_CATEGORIES } from '../people/id-number';
+import { COMPLAINT_STATUSES } from './merchant-complaint.states';
 import { MERCHANT_STATUSES } from './merchant.states';
 
 export const idParams = z.object({ id: idParam });
@@ -10,15 +12,15 @@ export const nearbyQuery = pageQuery.extend({
   lat: z.coerce.number().min(3).max(54),
   lng: z.coerce.number().min(73).max(136),
   radiusKm: z.coerce.number().positive().max(50).default(5),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: queryIdRef().optional(),
   q: z.string().trim().min(1).max(32).optional(),
 });
-export const nearbyCursor = z.object({ d2: z.number(), id: z.number().int().positive() });
+export const nearbyCursor = z.object({ d2: z.number().min(0), id: idRef() });
 
 export const merchantApplicationBody = z.strictObject({
   name: z.string().trim().min(2).max(64),
   licenseNo: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, '统一社会信用代码为 18 位（旧营业执照号 15 位）'),
-  categoryId: z.number().int().positive(),
+  categoryId: idRef(),
   address: z.string().trim().min(5).max(255),
   lat: z.number().min(3).max(54),
   lng: z.number().min(73).max(136),
@@ -30,15 +32,15 @@ export const reviewBody = z.strictObject({ decision: z.enum(['approve', 'reject'
 export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
 export const emptyBody = z.strictObject({});
 
-const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const isoDate = instant();
 export const offerBody = z.strictObject({
   title: z.string().trim().min(2).max(64),
   description: z.string().trim().max(500).default(''),
   kind: z.enum(['discount', 'voucher']),
   discountText: z.string().trim().min(1).max(64),
-  priceFen: z.number().int().positive().max(10_000_000).nullable().optional(),
-  faceValueFen: z.number().int().positive().max(10_000_000).nullable().optional(),
-  perPersonDailyLimit: z.number().int().min(1).max(100).nullable().optional(),
+  priceFen: fen(10_000_000).positive().nullable().optional(),
+  faceValueFen: fen(10_000_000).positive().nullable().optional(),
+  perPersonDailyLimit: int32(1, 100).nullable().optional(),
   eligibleCategories: z.array(z.enum(HOLDER_CATEGORIES)).max(4).optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
@@ -51,19 +53,19 @@ export const clerkBody = z.strictObject({
   displayName: z.string().trim().min(1).max(64),
 });
 
-export const redemptionBody = z.strictObject({ qrToken: z.string().min(10).max(200), offerId: z.number().int().positive() });
+export const redemptionBody = z.strictObject({ qrToken: z.string().min(10).max(200), offerId: idRef() });
 export const complaintBody = z.strictObject({ text: z.string().trim().min(5).max(500) });
 export const resolveBody = z.strictObject({ outcome: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(500) });
-export const categoryBody = z.strictObject({ name: z.string().trim().min(1).max(32), sort: z.number().int().min(0).max(10000).optional(), active: z.boolean().optional() });
+export const categoryBody = z.strictObject({ name: z.string().trim().min(1).max(32), sort: int32(0, 10000).optional(), active: z.boolean().optional() });
 export const categoryPatch = categoryBody.partial();
 
 export const staffMerchantsQuery = pageQuery.extend({ status: z.enum(MERCHANT_STATUSES).optional() });
 export const complaintsQuery = pageQuery.extend({
-  status: z.enum(['open', 'upheld', 'dismissed']).optional(),
-  merchantId: z.coerce.number().int().positive().optional(),
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  merchantId: queryIdRef().optional(),
 });
 export const figuresQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
-export const idCursor = z.object({ id: z.number().int().positive() });
+export const idCursor = z.object({ id: idRef() });
 
 export const offerView = z.object({
   id: z.number().int(),
@@ -93,6 +95,37 @@ export const merchantView = z.object({
 });
 export const nearbyView = pageView(merchantView);
 export const categoryView = z.object({ id: z.number().int(), name: z.string(), sort: z.number().int() });
+export const complaintView = z.object({
+  id: z.number().int(),
+  merchantId: z.number().int(),
+  text: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  resolution: z.string().nullable(),
+  hasRedemption: z.boolean(),
+  createdAt: z.string(),
+  handledAt: z.string().nullable(),
+});
+export const complaintPageView = pageView(complaintView);
+export const myComplaintView = z.object({
+  id: z.number().int(),
+  merchant: z.object({ id: z.number().int(), name: z.string() }),
+  text: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  statusText: z.string(),
+  resolution: z.string().nullable(),
+  createdAt: z.string(),
+  handledAt: z.string().nullable(),
+  history: z.array(
+    z.object({
+      from: z.enum(COMPLAINT_STATUSES).nullable(),
+      to: z.enum(COMPLAINT_STATUSES),
+      at: z.string(),
+      by: z.enum(['holder', 'staff']),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export const myComplaintsView = pageView(myComplaintView);
 export const redemptionView = z.object({
   id: z.number().int(),
   holder: z.object({ nameMasked: z.string(), category: z.enum(HOLDER_CATEGORIES) }),

@@ -5,8 +5,9 @@ import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import { Account } from '../auth/account.entity';
-import { grantRole, insertAccount } from '../auth/accounts';
+import { bumpTokenVersion, grantRole, insertAccount, revokeRefreshTokens } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
+import type { SessionGuard } from '../auth/session-guard';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
 import { recordAudit } from '../staff/audit';
@@ -37,6 +38,7 @@ export class MerchantsService {
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     private readonly cache: SingleFlightCache<unknown>,
+    private readonly sessions: SessionGuard,
   ) {}
 
   categories(): Promise<MerchantCategory[]> {
@@ -187,7 +189,10 @@ export class MerchantsService {
     return members.map((member, i) => ({ member, account: accounts[i] }));
   }
 
-  /** Removes a clerk: their membership ends and their login is disabled. Another merchant's clerk is 404. */
+  /**
+   * Removes a clerk: their membership ends and their login is disabled, with its sessions and
+   * access tokens ended at once. Another merchant's clerk is 404.
+   */
   async removeClerk(principal: Principal, clerkAccountId: number, requestId: string): Promise<void> {
     const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
     await this.db.transaction(async (em) => {
@@ -196,7 +201,10 @@ export class MerchantsService {
       const now = this.clock.now();
       await em.update(MerchantMember, { id: member.id }, { active: false });
       await em.update(Account, { id: clerkAccountId }, { disabled: true, updatedAt: now });
+      await bumpTokenVersion(em, clerkAccountId, now);
+      await revokeRefreshTokens(em, clerkAccountId, now);
       await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_remove', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId }, requestId }, now);
     });
+    this.sessions.invalidate(clerkAccountId);
   }
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
+import { idRef, queryInt32 } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { OUTBOX_STATUSES } from './outbox.states';
 import { TEMPLATE_KEYS } from './templates';
 
-export const timelineQuery = pageQuery.extend({ after: z.coerce.number().int().min(0).optional() });
-export const idCursor = z.object({ id: z.number().int().positive() });
+export const timelineQuery = pageQuery.extend({ after: queryInt32(0).optional() });
+export const idCursor = z.object({ id: idRef() });
 
 export const timelineItemView = z.object({
   id: z.number().int(),

@@ -151,5 +151,9 @@ Component({
         this.setData({ complaintSending: false, complaintError: messageOf(err) });
       }
     },
+
+    openMyComplaints(): void {
+      wx.navigateTo({ url: '/packages/merchants/pages/complaints/complaints' });
+    },
   },
 });
