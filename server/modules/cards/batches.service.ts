@@ -1,9 +1,13 @@
+import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { conflict, forbidden, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { toCsv } from '../../lib/csv';
+import { zipStored } from '../../lib/zip';
+import type { FilesService } from '../files/files.service';
+import { parseIdNumber } from '../people/id-number';
 import type { PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
 import { recordAudit } from '../staff/audit';
@@ -16,6 +20,10 @@ import type { ReviewService } from './review.service';
 
 const CATEGORY_NAMES = { veteran: '退役军人', martyr_family: '烈士遗属', duty_death_family: '因公牺牲军人遗属', illness_death_family: '病故军人遗属' } as const;
 const KIND_NAMES = { new: '申领', reissue: '补领', exchange: '换领' } as const;
+const BANK_HEADER = ['申请编号', '类型', '姓名', '性别', '出生日期', '身份证号码', '类别', '服务站', '领取方式', '邮寄地址', '照片文件'];
+const ID_COLUMN = 5;
+
+const photosTaken = () => conflict('PHOTOS_ALREADY_DOWNLOADED', '该批次的照片已下载过一次；如需再次下载，请联系管理员重新开放');
 
 function districtReviewer(r: Reviewer): number {
   if (!r.levels.includes('district') || r.districtId === null) throw forbidden('制卡批次由区退役军人事务局办理');
@@ -29,6 +37,7 @@ export class BatchesService {
     private readonly workflow: ApplicationWorkflow,
     private readonly review: ReviewService,
     private readonly people: PeopleService,
+    private readonly files: FilesService,
     private readonly clock: Clock,
   ) {}
 
@@ -63,42 +72,136 @@ export class BatchesService {
   }
 
   /**
-   * The batch as CSV for the bank. The only place ID numbers leave the database in full, so
-   * every export is audit-logged.
+   * The batch as CSV for the bank. ID numbers are written as text cells (`="…"`), so a spreadsheet
+   * does not turn them into numbers and lose the last digits. Audit-logged like every export.
    */
   async exportCsv(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; csv: string }> {
+    const { rows } = await this.bankRows(principal, batchId, requestId, 'csv');
+    const csv = toCsv(
+      BANK_HEADER,
+      rows.map((row) => row.map((v, i) => (i === ID_COLUMN ? { text: String(v) } : v))),
+    );
+    return { filename: `card-batch-${batchId}.csv`, csv };
+  }
+
+  /** The same rows as an Excel workbook, every cell of the ID column typed as text. */
+  async exportXlsx(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; bytes: Buffer }> {
+    const { rows } = await this.bankRows(principal, batchId, requestId, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(`批次${batchId}`);
+    sheet.addRow(BANK_HEADER).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+    const idColumn = sheet.getColumn(ID_COLUMN + 1);
+    idColumn.numFmt = '@';
+    idColumn.width = 22;
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { filename: `card-batch-${batchId}.xlsx`, bytes };
+  }
+
+  /**
+   * The batch's photos for the bank, one JPEG per application named by its ID number. The package
+   * leaves once: the download is claimed by a guarded update (a second one is 409 until an admin
+   * reopens it), and the claim and the audit entry commit before the bytes are sent.
+   */
+  async photoPackage(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; bytes: Buffer }> {
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
+    if (!batch) throw notFound('批次不存在');
+    if (batch.photosDownloadedAt) throw photosTaken();
+    const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
+    const photos = await this.files.readStored(apps.map((a) => a.photoFileId));
+    const identities = await this.identities(apps);
+    const names = new Set<string>();
+    const entries = apps.map((a) => {
+      let name = `${identities.get(a.id)!.idNumber}.jpg`;
+      // A reissue and the first card of one person never share a batch, but never overwrite a photo.
+      if (names.has(name)) name = `${identities.get(a.id)!.idNumber}-${a.id}.jpg`;
+      names.add(name);
+      return { name, bytes: photos.get(a.photoFileId)!, modified: a.updatedAt };
+    });
+    const bytes = zipStored(entries);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const claimed = await tx
+        .createQueryBuilder()
+        .update(CardBatch)
+        .set({ photosDownloadedAt: now, photosDownloadedBy: r.accountId })
+        .where('id = :id AND photos_downloaded_at IS NULL', { id: batchId })
+        .execute();
+      if (!claimed.affected) throw photosTaken();
+      await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.photos', targetType: 'card_batch', targetId: batchId, detail: { photos: entries.length }, requestId }, now);
+    });
+    return { filename: `card-batch-${batchId}-photos.zip`, bytes };
+  }
+
+  /** An admin lets the photo package be downloaded once more (the bank lost it), with the reason on record. */
+  async reopenPhotoPackage(principal: Principal, batchId: number, reason: string, requestId: string): Promise<CardBatch> {
+    return this.db.transaction(async (em) => {
+      const batch = await em.findOneBy(CardBatch, { id: batchId });
+      if (!batch) throw notFound('批次不存在');
+      if (!batch.photosDownloadedAt) throw conflict('INVALID_TRANSITION', '该批次的照片尚未下载');
+      const now = this.clock.now();
+      await em.update(CardBatch, { id: batchId }, { photosDownloadedAt: null, photosDownloadedBy: null });
+      await recordAudit(em, { actorAccountId: principal.accountId, action: 'card_batch.photos_reopen', targetType: 'card_batch', targetId: batchId, detail: { reason }, requestId }, now);
+      return em.findOneByOrFail(CardBatch, { id: batchId });
+    });
+  }
+
+  /**
+   * The rows the bank receives, in application order, with the identity as reviewed (the snapshot
+   * taken at station approval) rather than whatever the person's row says today. The only place
+   * ID numbers leave the database in full, so every export is audit-logged.
+   */
+  private async bankRows(principal: Principal, batchId: number, requestId: string, format: 'csv' | 'xlsx') {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
     const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
     if (!batch) throw notFound('批次不存在');
     const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
-    const people = new Map((await em.findBy(Person, { id: In(apps.map((a) => a.personId)) })).map((p) => [p.id, p]));
+    const identities = await this.identities(apps);
     const stations = new Map((await em.findBy(Station, { id: In([...new Set(apps.map((a) => a.stationId))]) })).map((s) => [s.id, s]));
-    const csv = toCsv(
-      ['申请编号', '类型', '姓名', '性别', '出生日期', '身份证号码', '类别', '服务站', '领取方式', '邮寄地址', '照片文件编号'],
-      apps.map((a) => {
-        const p = people.get(a.personId)!;
-        return [
-          a.id,
-          KIND_NAMES[a.kind],
-          p.name,
-          p.gender === 'M' ? '男' : '女',
-          p.birthDate,
-          this.people.revealIdNumber(p),
-          CATEGORY_NAMES[a.category],
-          stations.get(a.stationId)?.name ?? '',
-          a.delivery === 'pickup' ? '自取' : '邮寄',
-          a.address,
-          a.photoFileId,
-        ];
-      }),
-    );
+    const rows: Array<Array<string | number | null>> = apps.map((a) => {
+      const who = identities.get(a.id)!;
+      return [
+        a.id,
+        KIND_NAMES[a.kind],
+        who.name,
+        who.gender === 'M' ? '男' : '女',
+        who.birthDate,
+        who.idNumber,
+        CATEGORY_NAMES[who.category],
+        stations.get(a.stationId)?.name ?? '',
+        a.delivery === 'pickup' ? '自取' : '邮寄',
+        a.address,
+        `${who.idNumber}.jpg`,
+      ];
+    });
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       await tx.update(CardBatch, { id: batchId }, { exportedAt: now });
-      await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.export', targetType: 'card_batch', targetId: batchId, detail: { rows: apps.length }, requestId }, now);
+      await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.export', targetType: 'card_batch', targetId: batchId, detail: { rows: apps.length, format }, requestId }, now);
     });
-    return { filename: `card-batch-${batchId}.csv`, csv };
+    return { rows };
+  }
+
+  /** Name, ID number (with the birth date and sex it encodes) and category of each application as reviewed. */
+  private async identities(apps: CardApplication[]) {
+    const people = new Map((await this.db.manager.findBy(Person, { id: In(apps.map((a) => a.personId)) })).map((p) => [p.id, p]));
+    const today = this.clock.now();
+    return new Map(
+      apps.map((a) => {
+        const p = people.get(a.personId)!;
+        const idNumber = a.snapshotIdNumberCipher ? this.people.decryptIdNumber(a.snapshotIdNumberCipher) : this.people.revealIdNumber(p);
+        const parsed = parseIdNumber(idNumber, today);
+        const facts = parsed.ok ? parsed.facts : { birthDate: '', gender: 'M' as const };
+        return [
+          a.id,
+          { name: a.snapshotName ?? p.name, idNumber, birthDate: facts.birthDate, gender: facts.gender, category: a.snapshotCategory ?? a.category },
+        ];
+      }),
+    );
   }
 
   /** The batch's cards arrived at the district centre: each application still in production becomes card_ready. */

@@ -21,6 +21,13 @@ export class CardBatch {
   @Column({ name: 'arrived_at', type: 'datetime', nullable: true })
   arrivedAt!: Date | null;
 
+  /** The photo package goes to the bank once; a second download needs an admin to reopen it. */
+  @Column({ name: 'photos_downloaded_at', type: 'datetime', nullable: true })
+  photosDownloadedAt!: Date | null;
+
+  @Column({ name: 'photos_downloaded_by', type: 'integer', nullable: true })
+  photosDownloadedBy!: number | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }

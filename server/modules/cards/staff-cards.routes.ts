@@ -3,11 +3,15 @@ import { route } from '../../http/route';
 import type { Clock } from '../../lib/clock';
 import type { BatchesService } from './batches.service';
 import type { CardStatsService } from './card-stats.service';
-import { presentBatch, presentQueueItem, presentStaffApplication } from './cards.presenter';
+import { presentBatch, presentQueueItem, presentStaffApplication, presentStaffCard } from './cards.presenter';
 import {
   batchBody,
   batchListView,
   batchView,
+  cardNumberQuery,
+  exportQuery,
+  reasonBody,
+  staffCardSearchView,
   idParams,
   issueBody,
   queueCursor,
@@ -60,12 +64,12 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     method: 'post',
     path: '/api/v1/staff/card-applications/:id/review',
     tag: 'cards-staff',
-    summary: 'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district',
+    summary: 'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. Station approval verifies and freezes the applicant’s identity',
     access: STAFF,
     params: idParams,
     body: reviewBody,
     responses: { 200: { description: 'The application', schema: staffApplicationView } },
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'VALIDATION_FAILED'],
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'VALIDATION_FAILED', 'IDENTITY_MISMATCH'],
     handler: async ({ principal, params, body, requestId }) => ({
       body: presentStaffApplication(await review.review(principal, params.id, body.decision, body.reason, requestId), clock.now()),
     }),
@@ -122,18 +126,58 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     method: 'get',
     path: '/api/v1/staff/card-batches/:id/export',
     tag: 'cards-staff',
-    summary: 'The batch as CSV for the bank (UTF-8 with BOM; full ID numbers; audit-logged)',
+    summary: 'The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ID numbers in full, kept as text; audit-logged',
     access: DISTRICT,
     params: idParams,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' } },
+    query: exportQuery,
+    responses: {
+      200: { description: 'CSV, or an Excel workbook with format=xlsx', contentType: 'text/csv' },
+    },
     errors: ['NOT_FOUND', 'FORBIDDEN'],
-    handler: async ({ principal, params, requestId, ctx }) => {
+    handler: async ({ principal, params, query, requestId, ctx }) => {
+      ctx.set('Cache-Control', 'private, no-store');
+      if (query.format === 'xlsx') {
+        const { filename, bytes } = await batches.exportXlsx(principal, params.id, requestId);
+        ctx.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+        return { body: bytes };
+      }
       const { filename, csv } = await batches.exportCsv(principal, params.id, requestId);
       ctx.set('Content-Type', 'text/csv; charset=utf-8');
       ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
-      ctx.set('Cache-Control', 'private, no-store');
       return { body: csv };
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-batches/:id/photos',
+    tag: 'cards-staff',
+    summary: 'The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; downloadable once; audit-logged',
+    access: DISTRICT,
+    params: idParams,
+    responses: { 200: { description: 'A zip of JPEG photos', contentType: 'application/zip' } },
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'PHOTOS_ALREADY_DOWNLOADED'],
+    handler: async ({ principal, params, requestId, ctx }) => {
+      const { filename, bytes } = await batches.photoPackage(principal, params.id, requestId);
+      ctx.set('Content-Type', 'application/zip');
+      ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+      ctx.set('Cache-Control', 'private, no-store');
+      return { body: bytes };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/staff/card-batches/:id/photos/reopen',
+    tag: 'cards-staff',
+    summary: 'Allow the batch’s photo package to be downloaded once more, with the reason (admin; audit-logged)',
+    access: ['admin'],
+    params: idParams,
+    body: reasonBody,
+    responses: { 200: { description: 'The batch', schema: batchView } },
+    errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentBatch(await batches.reopenPhotoPackage(principal, params.id, body.reason, requestId)),
+    }),
   }),
   route({
     method: 'post',
@@ -147,6 +191,22 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     handler: async ({ principal, params, requestId }) => {
       const { batch, ready } = await batches.markArrived(principal, params.id, requestId);
       return { body: { ...presentBatch(batch), ready } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/cards',
+    tag: 'cards-staff',
+    summary: 'Find a card by the number printed on it (within the caller’s station or district)',
+    access: STAFF,
+    query: cardNumberQuery,
+    responses: { 200: { description: 'The card, or no items', schema: staffCardSearchView } },
+    handler: async ({ principal, query }) => {
+      const found = await review.findCardByNumber(principal, query.number);
+      const items = found
+        ? [{ ...presentStaffCard(found.card), applicationId: found.application.id, holderName: found.card.holderName ?? found.person.name }]
+        : [];
+      return { body: { items, nextCursor: null } };
     },
   }),
   route({

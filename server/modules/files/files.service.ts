@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database';
 import { AppError, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../http/errors';
@@ -10,6 +11,10 @@ import { canReadFile } from './files.policy';
 import { checkCardPhoto } from './photo-spec';
 import type { FileStorage } from './storage.port';
 import { StoredFile, type FilePurpose } from './stored-file.entity';
+import type { UploadQuotas } from './upload-quota';
+
+/** A provider's profile photo: JPEG or PNG, at most 2 MB. */
+const PROFILE_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Private uploads: card photos checked against the national specification, and supporting documents. */
 export class FilesService {
@@ -19,12 +24,15 @@ export class FilesService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly maxDocumentBytes: number,
+    private readonly quota: UploadQuotas,
   ) {}
 
   /**
    * 1. Judge the type from the bytes and apply the purpose's rules.
-   * 2. Write the bytes to storage (outside the transaction).
-   * 3. Record the file; if that fails, remove the bytes again.
+   * 2. Take a place in the uploader's daily quota (429 when spent).
+   * 3. Write the bytes to storage (outside the transaction).
+   * 4. Record the file; if that fails, remove the bytes again. If storing or recording fails, give
+   *    the quota place back.
    */
   async upload(principal: Principal, purpose: FilePurpose, file: UploadedFile | undefined): Promise<StoredFile> {
     if (!file || file.bytes.length === 0) throw validationFailed('file', '请选择要上传的文件');
@@ -36,6 +44,9 @@ export class FilesService {
       if (problems.length > 0) {
         throw new AppError(400, 'PHOTO_SPEC', `照片不符合要求：${problems.map((p) => p.message).join('；')}`, problems);
       }
+    } else if (purpose === 'profile_photo') {
+      if (mime !== 'image/jpeg' && mime !== 'image/png') throw unsupportedMediaType('头像照片仅支持 JPG、PNG 图片');
+      if (bytes.length > PROFILE_PHOTO_MAX_BYTES) throw payloadTooLarge('头像照片不能超过 2 MB');
     } else {
       if (!mime) throw unsupportedMediaType('仅支持 JPG、PNG 图片和 PDF 文件');
       if (bytes.length > this.maxDocumentBytes) {
@@ -46,7 +57,14 @@ export class FilesService {
     const now = this.clock.now();
     const frame = mime === 'image/jpeg' ? readJpegFrame(bytes) : undefined;
     const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomUUID()}`;
-    await this.storage.put(storageKey, bytes);
+    const reservation = await this.quota.reserve(principal.accountId, bytes.length);
+    const giveBack = () => this.quota.release(reservation).catch((e) => this.logger.warn('upload quota not released', { err: e }));
+    try {
+      await this.storage.put(storageKey, bytes);
+    } catch (err) {
+      await giveBack();
+      throw err;
+    }
     try {
       return await this.db.transaction(async (em) => {
         const result = await em.insert(StoredFile, {
@@ -64,6 +82,7 @@ export class FilesService {
       });
     } catch (err) {
       await this.storage.remove(storageKey).catch((e) => this.logger.warn('orphan upload not removed', { storageKey, err: e }));
+      await giveBack();
       throw err;
     }
   }
@@ -73,5 +92,18 @@ export class FilesService {
     const file = await this.db.manager.findOneBy(StoredFile, { id });
     if (!file || !(await canReadFile(this.db.manager, principal, file))) throw notFound('文件不存在');
     return { file, bytes: await this.storage.read(file.storageKey) };
+  }
+
+  /**
+   * The bytes of files another module has already authorised the caller to handle (the photos of a
+   * production batch for the bank), by id. Every id must exist.
+   */
+  async readStored(ids: number[]): Promise<Map<number, Buffer>> {
+    const unique = [...new Set(ids)];
+    const files = unique.length ? await this.db.manager.findBy(StoredFile, { id: In(unique) }) : [];
+    if (files.length !== unique.length) throw notFound('文件不存在');
+    const out = new Map<number, Buffer>();
+    for (const f of files) out.set(f.id, await this.storage.read(f.storageKey));
+    return out;
   }
 }
