@@ -16,6 +16,7 @@ import { RefreshToken } from '../server/modules/auth/refresh-token.entity';
 import { createTestContext, type TestContext } from './helpers/context';
 import { openTestDatabase, testDatabaseUrl, usingMysql } from './helpers/database';
 import { loginHolder, loginStaff, unique } from './helpers/factories';
+import { BUILT } from './helpers/built';
 
 const DAY = 86_400_000;
 
@@ -308,10 +309,9 @@ describe('scheduled jobs', () => {
 
 describe('npm run job', () => {
   const root = path.join(__dirname, '..');
-  const TSX = path.join(root, 'node_modules', '.bin', 'tsx');
 
   function runJobScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const proc = spawn(TSX, ['scripts/job.ts', ...args], {
+    const proc = spawn(process.execPath, [BUILT.job, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

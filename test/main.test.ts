@@ -10,6 +10,7 @@ import { seedDemo } from '../server/seed/demo';
 import { openTestDatabase, testDatabaseUrl } from './helpers/database';
 import { compliantPhoto, idNumber } from './helpers/factories';
 import { LIVE_TEST_SECRETS } from './helpers/live-wechat';
+import { BUILT } from './helpers/built';
 
 /** The server as an operator runs it: a real process, a real port, signals. */
 interface Running {
@@ -20,10 +21,9 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-const TSX = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
 
 function startServer(env: Record<string, string>): Promise<Running> {
-  const proc = spawn(TSX, ['server/main.ts'], {
+  const proc = spawn(process.execPath, [BUILT.server], {
     cwd: path.join(__dirname, '..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -183,7 +183,7 @@ describe('the server process', () => {
       await seedDemo(dev);
       await dev.db.close();
 
-      const proc = spawn(TSX, ['server/main.ts'], {
+      const proc = spawn(process.execPath, [BUILT.server], {
         cwd: path.join(__dirname, '..'),
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env, ...liveEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -221,7 +221,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start in production with development settings, listing every problem', async () => {
-    const proc = spawn(TSX, ['server/main.ts'], {
+    const proc = spawn(process.execPath, [BUILT.server], {
       cwd: path.join(__dirname, '..'),
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', DATABASE_URL: 'sqlite::memory:' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../server/config';
 import { openTestDatabase, testDatabaseUrl } from './database';
+import { BUILT } from './built';
 
-/** The server as an operator runs it (`tsx server/main.ts`): a real process on a real port. */
+/** The server as an operator runs it (`node dist/server/main.js`): a real process on a real port. */
 export interface ServerProcess {
   proc: ChildProcess;
   port: number;
@@ -19,7 +20,6 @@ export interface ServerProcess {
   stop: () => Promise<number | null>;
 }
 
-const TSX = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
 
 /** Prepares (creates, migrates, empties) a test database and starts the server process on it. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -32,7 +32,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     if (url.startsWith('sqlite:')) fs.rmSync(path.dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
   };
 
-  const proc = spawn(TSX, ['server/main.ts'], {
+  const proc = spawn(process.execPath, [BUILT.server], {
     cwd: path.join(__dirname, '..', '..'),
     env: {
       PATH: process.env.PATH ?? '',
