@@ -7,6 +7,7 @@ import { Identity1764500000000 } from './1764500000000-identity';
 import { SessionsAndQuotas1764600000000 } from './1764600000000-sessions-and-quotas';
 import { ComplaintsAndBounds1764700000000 } from './1764700000000-complaints-and-bounds';
 import { BatchExports1764800000000 } from './1764800000000-batch-exports';
+import { RateLimits1764900000000 } from './1764900000000-rate-limits';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the compiled server load the same set. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SessionsAndQuotas1764600000000,
   ComplaintsAndBounds1764700000000,
   BatchExports1764800000000,
+  RateLimits1764900000000,
 ];

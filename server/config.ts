@@ -102,6 +102,7 @@ const envSchema = z.object({
   DB_READY_TIMEOUT_MS: positiveInt.max(5_000).default(DEFAULT_DB_LIMITS.readyTimeoutMs),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
   TRUST_PROXY: boolish.default(false),
+  TRUST_PROXY_HOPS: positiveInt.max(10).default(1),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -164,6 +165,8 @@ export interface Config {
   dbLimits: DbLimits;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** Proxies in front that append to X-Forwarded-For: the client address is that many entries from its right. */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -321,6 +324,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }
 

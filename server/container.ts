@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import { openDatabase } from './db/data-source';
 import type { Database } from './db/database';
+import { RateLimitCounters } from './http/rate-limit';
 import { LocalFileStorage } from './integrations/storage/local-storage';
 import { WeChatAccessTokens } from './integrations/wechat/access-token';
 import { DevWeChatLogin } from './integrations/wechat/login-dev';
@@ -12,6 +13,7 @@ import { systemClock, type Clock } from './lib/clock';
 import { FieldCrypto } from './lib/field-crypto';
 import { createLogger, type Logger } from './lib/logger';
 import { AuthService } from './modules/auth/auth.service';
+import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionGuard } from './modules/auth/session-guard';
 import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
@@ -19,12 +21,14 @@ import type { FileStorage } from './modules/files/storage.port';
 import { ApplicationsService } from './modules/cards/applications.service';
 import { BatchesService } from './modules/cards/batches.service';
 import { ApplicationWorkflow } from './modules/cards/card-application.workflow';
+import { CardRemindersService } from './modules/cards/card-reminders.service';
 import { CardStatsService } from './modules/cards/card-stats.service';
 import { CardService } from './modules/cards/card.service';
 import { QrTokens } from './modules/cards/qr-token';
 import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
 import { UploadQuotas } from './modules/files/upload-quota';
+import { AppointmentRemindersService } from './modules/legal-aid/appointment-reminders.service';
 import { BookingService } from './modules/legal-aid/booking.service';
 import { ProvidersService } from './modules/legal-aid/providers.service';
 import { ServingService } from './modules/legal-aid/serving.service';
@@ -52,6 +56,8 @@ export interface Container {
   tokens: TokenService;
   /** Per-instance check that an access token's account is enabled and at the token's version. */
   sessions: SessionGuard;
+  /** Rate-limit counters in the database, shared by every instance. */
+  rateLimits: RateLimitCounters;
   ports: { wechatLogin: WeChatLoginPort; storage: FileStorage; subscribeMessages: SubscribeMessagePort };
   services: {
     auth: AuthService;
@@ -68,6 +74,7 @@ export interface Container {
     cardStats: CardStatsService;
     qrTokens: QrTokens;
     workflow: ApplicationWorkflow;
+    cardReminders: CardRemindersService;
     merchants: MerchantsService;
     offers: OffersService;
     browse: BrowseService;
@@ -76,6 +83,7 @@ export interface Container {
     providers: ProvidersService;
     booking: BookingService;
     serving: ServingService;
+    appointmentReminders: AppointmentRemindersService;
   };
 }
 
@@ -114,6 +122,8 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const fieldCrypto = new FieldCrypto(config.encryption);
   const tokens = new TokenService(config.jwt, clock);
   const sessions = new SessionGuard(db, clock, config.auth.cacheMs);
+  // Keys are stored as keyed hashes: no address, username or account id in clear.
+  const rateLimits = new RateLimitCounters(db, clock, (key, limiter) => fieldCrypto.blindIndex(key, `rate-limit:${limiter}`));
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
   const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
@@ -141,9 +151,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     fieldCrypto,
     tokens,
     sessions,
+    rateLimits,
     ports: { wechatLogin, storage, subscribeMessages },
     services: {
-      auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger, sessions),
+      auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger, sessions, new LoginThrottle(rateLimits, config.limits.loginPerMinute)),
       people,
       identityChanges: new IdentityChangeService(db, people, notifications, clock),
       files,
@@ -162,6 +173,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       cardStats: new CardStatsService(db, clock),
       qrTokens,
       workflow,
+      cardReminders: new CardRemindersService(db, workflow, notifications),
       merchants: new MerchantsService(db, notifications, clock, catalogue, sessions),
       offers: new OffersService(db, clock, catalogue),
       browse: new BrowseService(db, clock, catalogue),
@@ -170,6 +182,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
       providers: new ProvidersService(db, clock),
       booking,
       serving: new ServingService(db, booking, notifications, people, clock),
+      appointmentReminders: new AppointmentRemindersService(db, notifications, booking),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { WeChatAccessToken } from '../integrations/wechat/wechat-access-token.entity';
+import { RateLimitCounter } from '../http/rate-limit-counter.entity';
 import { JobRun } from '../jobs/job-run.entity';
 import { AccountRole } from '../modules/auth/account-role.entity';
 import { Account } from '../modules/auth/account.entity';
@@ -69,4 +70,5 @@ export const entities = [
   LegalSlot,
   LegalAppointment,
   LegalWaitlist,
+  RateLimitCounter,
 ];

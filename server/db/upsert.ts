@@ -26,6 +26,21 @@ export async function upsert<E extends ObjectLiteral>(
   key: Array<keyof E & string>,
   onExisting: Partial<Record<keyof E & string, OnExisting>>,
 ): Promise<void> {
+  const { sql, params } = upsertStatement(em, entity, values, key, onExisting);
+  await em.query(sql, params);
+}
+
+/**
+ * The statement `upsert` runs, for a caller that needs to extend it or read its raw result (a
+ * counter that reads its new value back: `RETURNING` on SQLite, `LAST_INSERT_ID(expr)` on MySQL).
+ */
+export function upsertStatement<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: Partial<E>,
+  key: Array<keyof E & string>,
+  onExisting: Partial<Record<keyof E & string, OnExisting>>,
+): { sql: string; params: unknown[] } {
   const meta = em.connection.getMetadata(entity);
   const driver = em.connection.driver;
   const column = (property: string) => {
@@ -60,5 +75,5 @@ export async function upsert<E extends ObjectLiteral>(
     driver.options.type === 'mysql'
       ? `${insert} ON DUPLICATE KEY UPDATE ${sets.join(', ')}`
       : `${insert} ON CONFLICT (${key.map((k) => q(column(k).databaseName)).join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
-  await em.query(sql, params);
+  return { sql, params };
 }

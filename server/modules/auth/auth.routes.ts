@@ -1,24 +1,32 @@
-import type { AppContext } from '../../http/context';
-import { RateLimiter } from '../../http/rate-limit';
+import { clientAddressKey, RateLimiter, type RateLimitCounters } from '../../http/rate-limit';
 import { route } from '../../http/route';
-import type { Clock } from '../../lib/clock';
 import { presentSession } from './auth.presenter';
 import { passwordLoginBody, refreshBody, sessionView, wechatLoginBody } from './auth.schemas';
 import type { AuthService } from './auth.service';
 
-export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; clock: Clock }) => {
-  const perIp = new RateLimiter('login-ip', opts.loginPerMinute, 60_000, (ctx) => ctx.ip, opts.clock);
-  // Many addresses guessing one staff password are slowed down too.
-  const perUsername = new RateLimiter(
-    'login-username',
-    opts.loginPerMinute,
-    60_000,
-    (ctx: AppContext) => {
-      const u = (ctx.request.body as { username?: unknown } | undefined)?.username;
-      return typeof u === 'string' ? u.trim().toLowerCase() : undefined;
-    },
-    opts.clock,
-  );
+/** Refreshes and logouts per address, against this many times the login allowance. */
+const SESSION_FACTOR = 10;
+
+/**
+ * Password logins are limited inside `AuthService.passwordLogin` (failures per username, per
+ * account and per address). A WeChat code cannot be guessed, so WeChat logins count per address
+ * only. Refresh and logout have an allowance of their own, well above the login one: every
+ * client behind one address renews its session every quarter hour, and that must not lock
+ * anyone out of logging in.
+ */
+export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; counters: RateLimitCounters }) => {
+  const wechatPerAddress = new RateLimiter(opts.counters, {
+    name: 'wechat-login-address',
+    max: opts.loginPerMinute,
+    windowMs: 60_000,
+    keyOf: (ctx) => clientAddressKey(ctx.ip),
+  });
+  const sessionPerAddress = new RateLimiter(opts.counters, {
+    name: 'session-address',
+    max: opts.loginPerMinute * SESSION_FACTOR,
+    windowMs: 60_000,
+    keyOf: (ctx) => clientAddressKey(ctx.ip),
+  });
   const session = { 200: { description: 'A new session', schema: sessionView } };
 
   return [
@@ -28,10 +36,10 @@ export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; cl
       tag: 'auth',
       summary: 'Log in with the code from wx.login',
       access: 'public',
-      rateLimit: [perIp],
+      rateLimit: [wechatPerAddress],
       body: wechatLoginBody,
       responses: session,
-      errors: ['WECHAT_CODE_INVALID', 'WECHAT_UNAVAILABLE', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
+      errors: ['WECHAT_CODE_INVALID', 'WECHAT_USER_BLOCKED', 'WECHAT_UNAVAILABLE', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
       handler: async ({ body }) => ({ body: presentSession(await auth.wechatLogin(body.code)) }),
     }),
     route({
@@ -40,11 +48,12 @@ export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; cl
       tag: 'auth',
       summary: 'Log in with a username and password (accounts created by staff)',
       access: 'public',
-      rateLimit: [perIp, perUsername],
       body: passwordLoginBody,
       responses: session,
       errors: ['INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'RATE_LIMITED'],
-      handler: async ({ body }) => ({ body: presentSession(await auth.passwordLogin(body.username, body.password)) }),
+      handler: async ({ body, ctx }) => ({
+        body: presentSession(await auth.passwordLogin(body.username, body.password, { address: ctx.ip })),
+      }),
     }),
     route({
       method: 'post',
@@ -52,10 +61,10 @@ export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; cl
       tag: 'auth',
       summary: 'Trade a refresh token for a new pair; a reused token revokes its whole family',
       access: 'public',
-      rateLimit: [perIp],
+      rateLimit: [sessionPerAddress],
       body: refreshBody,
       responses: session,
-      errors: ['UNAUTHENTICATED'],
+      errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
       handler: async ({ body }) => ({ body: presentSession(await auth.refresh(body.refreshToken)) }),
     }),
     route({
@@ -64,8 +73,10 @@ export const authRoutes = (auth: AuthService, opts: { loginPerMinute: number; cl
       tag: 'auth',
       summary: 'End the session of a refresh token',
       access: 'public',
+      rateLimit: [sessionPerAddress],
       body: refreshBody,
       responses: { 204: { description: 'Logged out' } },
+      errors: ['RATE_LIMITED'],
       handler: async ({ body }) => {
         await auth.logout(body.refreshToken);
         return { status: 204 };

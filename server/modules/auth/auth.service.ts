@@ -3,10 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { AppError, unauthenticated } from '../../http/errors';
+import { unauthenticated, type AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { Account } from './account.entity';
+import { AuthErrors } from './auth.errors';
+import type { LoginThrottle } from './login-throttle';
 import { bumpTokenVersion, insertAccount, rolesOf } from './accounts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
@@ -23,11 +25,11 @@ export interface Session {
 }
 
 const WECHAT_FAILURES: Record<WeChatLoginError['kind'], () => AppError> = {
-  invalid_code: () => new AppError(400, 'WECHAT_CODE_INVALID', '微信登录凭证无效或已使用，请重新进入小程序'),
-  rate_limited: () => new AppError(429, 'RATE_LIMITED', '登录过于频繁，请稍后再试'),
-  blocked: () => new AppError(403, 'WECHAT_USER_BLOCKED', '该微信账号存在风险，暂时无法登录'),
-  unavailable: () => new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试'),
-  misconfigured: () => new AppError(503, 'WECHAT_UNAVAILABLE', '微信服务暂时不可用，请稍后再试'),
+  invalid_code: AuthErrors.wechatCodeInvalid,
+  rate_limited: AuthErrors.wechatRateLimited,
+  blocked: AuthErrors.wechatUserBlocked,
+  unavailable: AuthErrors.wechatUnavailable,
+  misconfigured: AuthErrors.wechatUnavailable,
 };
 
 /** Logins and sessions: WeChat and password logins, refresh-token rotation with reuse detection. */
@@ -40,6 +42,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly sessions: SessionGuard,
+    private readonly loginThrottle: LoginThrottle,
   ) {}
 
   /**
@@ -59,18 +62,26 @@ export class AuthService {
       throw err;
     }
     const account = await this.findOrCreateWeChatAccount(identity.openid, identity.unionid);
-    if (account.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系工作人员');
+    if (account.disabled) throw AuthErrors.holderDisabled();
     return this.db.transaction((em) => this.startSession(em, account.id));
   }
 
-  async passwordLogin(username: string, password: string): Promise<Session> {
+  /**
+   * 1. Count the attempt against the client address and the username (429 once either is spent).
+   * 2. Find the account and count the attempt against it too.
+   * 3. Check the password; a failure stays counted.
+   * 4. A success gives the attempt back: only failures use up an allowance.
+   * 5. Start a new refresh-token family.
+   */
+  async passwordLogin(username: string, password: string, from: { address: string }): Promise<Session> {
+    const attempt = await this.loginThrottle.begin(from.address, username);
     const account = await this.db.manager.findOne(Account, { where: { username } });
+    await attempt.againstAccount(account?.id);
     // Check a decoy hash for unknown names so response time does not reveal which names exist.
     const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()));
-    if (!account || !account.passwordHash || !ok) {
-      throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
-    }
-    if (account.disabled) throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
+    if (!account || !account.passwordHash || !ok) throw AuthErrors.invalidCredentials();
+    await attempt.succeeded();
+    if (account.disabled) throw AuthErrors.staffDisabled();
     return this.db.transaction((em) => this.startSession(em, account.id));
   }
 
