@@ -42,7 +42,7 @@ describe('auth', () => {
     it('refuses a disabled account', async () => {
       const name = unique('off');
       const s = await loginHolder(t, name);
-      await t.container.db.manager.update(Account, { id: s.userId }, { disabled: true });
+      await t.container.db.transaction((em) => em.update(Account, { id: s.userId }, { disabled: true }));
       const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${name}` }).expect(403);
       expect(res.body.error.code).toBe('ACCOUNT_DISABLED');
       const refreshed = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);

@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { QueryFailedError } from 'typeorm';
+import { openDatabase } from '../server/db/data-source';
 import { isUniqueViolation, onUniqueViolation } from '../server/db/errors';
 import { AppError, conflict } from '../server/http/errors';
 import { District } from '../server/modules/staff/district.entity';
 import { createTestContext, type TestContext } from './helpers/context';
+import { usingMysql } from './helpers/database';
 import { unique } from './helpers/factories';
 
 /** A district code (varchar 12) unique within the run. */
@@ -85,6 +90,126 @@ describe('database', () => {
 
     it('returns the value of the work', async () => {
       await expect(db().transaction(async () => 42)).resolves.toBe(42);
+    });
+  });
+
+  describe('reads outside a transaction', () => {
+    /** A promise the test settles by hand, to hold a transaction open. */
+    function gate(): { promise: Promise<void>; open: () => void } {
+      let open!: () => void;
+      const promise = new Promise<void>((resolve) => (open = resolve));
+      return { promise, open };
+    }
+
+    it('never see what an open transaction has written, and nothing of it once it rolls back', async () => {
+      const existing = await insertDistrict('原名');
+      const pending = code();
+      const written = gate();
+      const release = gate();
+      const open = db().transaction(async (em) => {
+        await em.insert(District, { code: pending, name: '未提交区', createdAt: t.clock.now() });
+        await em.update(District, { id: existing }, { name: '改名未提交' });
+        written.open();
+        await release.promise;
+        throw new Error('abandon the change');
+      });
+      try {
+        await written.promise;
+        // Another request, reading while the transaction is open.
+        const during = {
+          inserted: await db().manager.countBy(District, { code: pending }),
+          name: (await db().manager.findOneByOrFail(District, { id: existing })).name,
+          raw: (await db().manager.query('SELECT COUNT(*) AS n FROM district WHERE code = ?', [pending])) as Array<{ n: unknown }>,
+        };
+        expect({ inserted: during.inserted, name: during.name, raw: Number(during.raw[0].n) }).toEqual({ inserted: 0, name: '原名', raw: 0 });
+      } finally {
+        release.open();
+        await expect(open).rejects.toThrow('abandon the change');
+      }
+      expect(await db().manager.countBy(District, { code: pending })).toBe(0);
+      expect((await db().manager.findOneByOrFail(District, { id: existing })).name).toBe('原名');
+    });
+
+    it('see every write the moment its transaction commits', async () => {
+      const id = await insertDistrict('第一版');
+      expect((await db().manager.findOneByOrFail(District, { id })).name).toBe('第一版');
+      for (const name of ['第二版', '第三版']) {
+        await db().transaction((em) => em.update(District, { id }, { name }));
+        expect((await db().manager.findOneByOrFail(District, { id })).name).toBe(name);
+      }
+    });
+
+    (usingMysql() ? it.skip : it)('refuse to write on SQLite: writes take their turn in `transaction`', async () => {
+      await expect(db().manager.insert(District, { code: code(), name: '绕过区', createdAt: t.clock.now() })).rejects.toThrow(/readonly|read-only/i);
+    });
+
+    (usingMysql() ? it.skip : it)('on an SQLite file, do not wait for an open transaction', async () => {
+      const release = gate();
+      const started = gate();
+      const open = db().transaction(async () => {
+        started.open();
+        await release.promise;
+      });
+      try {
+        await started.promise;
+        await expect(db().manager.countBy(District, {})).resolves.toEqual(expect.any(Number));
+      } finally {
+        release.open();
+        await open;
+      }
+    });
+
+    (usingMysql() ? it.skip : it)('on an in-memory SQLite database, wait for the open transaction to end', async () => {
+      const memory = await openDatabase({ type: 'sqlite', url: 'sqlite::memory:', file: ':memory:' });
+      const release = gate();
+      try {
+        const pending = code();
+        const written = gate();
+        const open = memory.transaction(async (em) => {
+          await em.insert(District, { code: pending, name: '未提交区', createdAt: t.clock.now() });
+          written.open();
+          await release.promise;
+          throw new Error('abandon the change');
+        });
+        await written.promise;
+        let answered = false;
+        const reading = memory.manager.countBy(District, { code: pending }).finally(() => (answered = true));
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+        expect(answered).toBe(false);
+        release.open();
+        await expect(open).rejects.toThrow('abandon the change');
+        expect(await reading).toBe(0);
+
+        // A read made from inside a transaction's own work runs at once rather than waiting for itself.
+        await expect(
+          memory.transaction(async (em) => {
+            await em.insert(District, { code: code(), name: '已提交区', createdAt: t.clock.now() });
+            return memory.manager.countBy(District, {});
+          }),
+        ).resolves.toBe(1);
+        expect(await memory.manager.countBy(District, {})).toBe(1);
+      } finally {
+        release.open();
+        await memory.close();
+      }
+    });
+
+    (usingMysql() ? it.skip : it)('close with the database: both connections of an SQLite file end', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rongyou-close-'));
+      try {
+        const file = path.join(dir, 'close.sqlite');
+        const own = await openDatabase({ type: 'sqlite', url: `sqlite:${file}`, file });
+        await own.transaction((em) => em.insert(District, { code: code(), name: '关闭区', createdAt: t.clock.now() }));
+        expect(await own.manager.countBy(District, {})).toBe(1);
+        expect(fs.existsSync(`${file}-wal`)).toBe(true);
+        await own.close();
+        // Only the last connection to close folds the WAL back into the file and removes it.
+        expect(fs.existsSync(`${file}-wal`)).toBe(false);
+        await expect(own.manager.countBy(District, {})).rejects.toThrow();
+        await own.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 

@@ -86,7 +86,7 @@ describe('identity change requests', () => {
       [{ name: '王建国', reason: '改名', extra: 1 }, 400, 'VALIDATION_FAILED'],
       [{ idNumber: idNumber('19780808').slice(0, 17) + 'Z', reason: '号码更正' }, 400, 'ID_NUMBER_INVALID'],
       [{ idNumber: '110105194912310021', reason: '号码更正' }, 400, 'ID_NUMBER_INVALID'],
-      [{ idNumber: idNumber(`${new Date().getUTCFullYear() - 10}0101`), reason: '号码更正' }, 400, 'VALIDATION_FAILED'],
+      [{ idNumber: idNumber(`${t.clock.now().getUTCFullYear() - 10}0101`), reason: '号码更正' }, 400, 'VALIDATION_FAILED'],
       [{ name: '王建国', reason: '改名', documentFileIds: [await file(other)] }, 400, 'VALIDATION_FAILED'],
       [{ name: '王建国', reason: '改名', documentFileIds: [h.photoFileId] }, 400, 'VALIDATION_FAILED'],
     ];

@@ -162,7 +162,7 @@ describe('people: identity binding', () => {
   it('locks an identity once staff have verified it', async () => {
     const s = await loginHolder(t);
     await t.http.put('/api/v1/me/identity').set(s.auth).send(identity()).expect(200);
-    await t.container.db.manager.update(Person, { accountId: s.userId }, { verified: true });
+    await t.container.db.transaction((em) => em.update(Person, { accountId: s.userId }, { verified: true }));
     const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ name: '李四' })).expect(409);
     expect(res.body.error.code).toBe('IDENTITY_LOCKED');
   });

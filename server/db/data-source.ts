@@ -54,6 +54,31 @@ export function createDataSource(
 }
 
 /**
+ * The reads' own connection to an SQLite file, opened read-only once the writer has put the file
+ * in WAL mode: it reads the last committed state, never the rows of a transaction still open on
+ * the writer, and neither waits for the writer nor makes it wait. Each query is its own read
+ * transaction (better-sqlite3 steps every statement to the end), so a commit is visible to the
+ * next read at once.
+ */
+export function createReadDataSource(file: string): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities,
+    readonly: true,
+    fileMustExist: true,
+    synchronize: false,
+    migrationsRun: false,
+    // The journal mode belongs to the file; the writer has set it.
+    enableWAL: false,
+    prepareDatabase: (db: { pragma(s: string): unknown }) => {
+      // As on the writer: never wait synchronously inside SQLite. In WAL mode the writer does not block a reader.
+      db.pragma('busy_timeout = 0');
+    },
+  });
+}
+
+/**
  * Every pooled connection: session time zone UTC, so DB-side defaults agree with the values the
  * server writes; row-lock waits shorter than the query timeout, so they end as a retryable error.
  */
@@ -72,19 +97,21 @@ export async function openDatabase(database: Config['database'], limits: DbLimit
   const guard = guardedMysql(limits, sessionSql(limits));
   const dataSource = createDataSource(database, limits, guard);
   await dataSource.initialize();
-  const db = new Database(dataSource, database.type, { readyTimeoutMs: limits.readyTimeoutMs });
+  let reader: DataSource | undefined;
   try {
     if (database.type === 'mysql') {
       await runMigrationsLocked(dataSource);
       guard.enableQueryTimeouts();
     } else {
       await dataSource.runMigrations({ transaction: 'each' });
+      // An in-memory database cannot be opened a second time: its reads queue instead (see Database).
+      if (database.file !== ':memory:') reader = await createReadDataSource(database.file).initialize();
     }
   } catch (err) {
-    await db.close();
+    await dataSource.destroy();
     throw err;
   }
-  return db;
+  return new Database(dataSource, database.type, { readyTimeoutMs: limits.readyTimeoutMs, reader });
 }
 
 async function runMigrationsLocked(dataSource: DataSource): Promise<void> {
