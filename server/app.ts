@@ -1,9 +1,9 @@
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import type { Container } from './container';
 import type { AppState } from './http/context';
 import { connectionErrorLog, errorHandler, methodOverride, requestId, requestLog, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
+import { responseCheck, type ResponseMismatch } from './http/response-check';
 import { RateLimiter } from './http/rate-limit';
 import type { RouteSpec } from './http/route';
 import { buildRouter } from './http/router';
@@ -27,15 +27,29 @@ import { staffRoutes } from './modules/staff/staff.routes';
 export interface AppOptions {
   /** True while the process drains for shutdown: readiness then answers 503. */
   isDraining?: () => boolean;
+  /**
+   * Aborts when the process starts draining: handlers that wait (long polls) end early with their
+   * ordinary answer. With it alone, draining is read from it.
+   */
+  drainSignal?: AbortSignal;
+  /** Routes added to the API's own, with the same chain (the HTTP edge's tests bring theirs). */
+  extraRoutes?: RouteSpec[];
+  /** Checks every answer against its route's declared responses and reports each mismatch (tests). */
+  checkResponses?: (mismatch: ResponseMismatch) => void;
 }
 
-/** Builds the Koa application from its dependencies. It does not listen: main.ts and tests do. */
-export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
+/** The API's title and version in its OpenAPI document. */
+export const API_INFO = { title: '戎友 API', version: '1' };
+
+/**
+ * Every route of the API, built from the container's services. Building them calls no service:
+ * the OpenAPI document can be made from them without a database.
+ */
+export function apiRoutes(c: Container, hooks: { isDraining: () => boolean; openApi: () => unknown }): RouteSpec[] {
   const { config, services } = c;
-  let openApi: unknown;
-  const routes: RouteSpec[] = [
-    ...healthRoutes(c.db, opts.isDraining ?? (() => false), () => openApi),
-    ...authRoutes(services.auth, { loginPerMinute: config.limits.loginPerMinute, clock: c.clock }),
+  return [
+    ...healthRoutes(c.db, hooks.isDraining, hooks.openApi),
+    ...authRoutes(services.auth, { loginPerMinute: config.limits.loginPerMinute, counters: c.rateLimits }),
     ...peopleRoutes(services.people),
     ...identityChangeRoutes(services.identityChanges),
     ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
@@ -50,24 +64,40 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     ...deskRoutes(services.providers, services.serving),
     ...jobsRoutes(c.db, JOBS),
   ];
-  openApi = buildOpenApi(routes, { title: '戎友 API', version: '1' });
+}
 
-  const app = new Koa<AppState>({ proxy: config.trustProxy });
+/** Builds the Koa application from its dependencies. It does not listen: main.ts and tests do. */
+export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
+  const { config } = c;
+  const drainSignal = opts.drainSignal;
+  const isDraining = opts.isDraining ?? (drainSignal ? () => drainSignal.aborted : undefined);
+  let openApi: unknown;
+  const routes = [...apiRoutes(c, { isDraining: isDraining ?? (() => false), openApi: () => openApi }), ...(opts.extraRoutes ?? [])];
+  openApi = buildOpenApi(routes, API_INFO);
+
+  // Behind a proxy, the client address is the entry that many hops from the right of
+  // X-Forwarded-For (the one the outermost trusted proxy wrote); without one, the header is ignored.
+  const app = new Koa<AppState>({ proxy: config.trustProxy, maxIpsCount: config.trustProxy ? config.trustProxyHops : 0 });
   // Replaces Koa's default listener, which prints to stderr.
   app.on('error', connectionErrorLog(c.logger));
   // Every authenticated write counts against its account, whatever the route.
-  const writeLimiter = new RateLimiter(
-    'writes-account',
-    config.limits.writesPerMinute,
-    60_000,
-    (ctx) => (ctx.state.principal ? String(ctx.state.principal.accountId) : undefined),
-    c.clock,
-  );
-  const router = buildRouter(routes, c.tokens, { uploadTimeoutMs: config.limits.uploadTimeoutMs, sessions: c.sessions, writeLimiter });
+  const writeLimiter = new RateLimiter(c.rateLimits, {
+    name: 'writes-account',
+    max: config.limits.writesPerMinute,
+    windowMs: 60_000,
+    keyOf: (ctx) => (ctx.state.principal ? String(ctx.state.principal.accountId) : undefined),
+  });
+  const router = buildRouter(routes, c.tokens, {
+    uploadTimeoutMs: config.limits.uploadTimeoutMs,
+    sessions: c.sessions,
+    writeLimiter,
+    jsonLimitBytes: config.limits.jsonBodyKb * 1024,
+    drainSignal,
+  });
   app.use(requestId());
   app.use(methodOverride());
-  if (opts.isDraining) {
-    const draining = opts.isDraining;
+  if (isDraining) {
+    const draining = isDraining;
     // While shutting down, answer what is in flight and close each connection after its response.
     app.use(async (ctx, next) => {
       await next();
@@ -75,9 +105,10 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     });
   }
   app.use(requestLog(c.logger));
+  // Outside the error handler, so it sees error answers as they leave.
+  if (opts.checkResponses) app.use(responseCheck(opts.checkResponses));
   app.use(errorHandler(c.logger));
   app.use(securityHeaders(config.env === 'production'));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.limits.jsonBodyKb}kb`, encoding: 'utf-8' }));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   }
 
   let draining = false;
-  const app = buildApp(c, { isDraining: () => draining });
+  // Aborted when shutdown begins: waiting requests (long polls) answer at once instead of holding it up.
+  const drain = new AbortController();
+  const app = buildApp(c, { isDraining: () => draining, drainSignal: drain.signal });
   const server = http.createServer(app.callback());
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (draining) return;
     draining = true;
+    drain.abort();
     log.info('shutting down', { signal });
     // Stop accepting; idle keep-alive sockets are closed now, busy ones after their response.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -38,8 +38,8 @@ describe('HTTP edge', () => {
       doc = res.body;
     });
 
-    it('is OpenAPI 3.0.3', () => {
-      expect(doc.openapi).toBe('3.0.3');
+    it('is OpenAPI 3.1.0', () => {
+      expect(doc.openapi).toBe('3.1.0');
     });
 
     it('lists the core paths', () => {

@@ -1,123 +1,42 @@
-import type { Page } from './notifications';
+import type { ApiBody, ApiItem, ApiResult } from './api-types';
 import type { HolderCategory } from './people';
 import { ApiError, request, upload } from './request';
 
-export type ApplicationStatus =
-  | 'draft'
-  | 'submitted'
-  | 'station_approved'
-  | 'approved'
-  | 'in_production'
-  | 'card_ready'
-  | 'issued'
-  | 'needs_info'
-  | 'rejected'
-  | 'withdrawn';
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
 
+/**
+ * An application as its holder sees it, with the actions the server allows now: `reason` says why
+ * it was sent back or refused, `needsInfoDeadline` is the last moment to resubmit, and
+ * `allowedActions` (edit, submit, resubmit, withdraw) is exactly what the holder may do now.
+ */
+export type Application = ApiResult<'/api/v1/card-applications/{id}'>;
+export type ApplicationStatus = Application['status'];
 /** A first card, a replacement after loss (补领), or an exchange of a worn card (换领). */
-export type ApplicationKind = 'new' | 'reissue' | 'exchange';
-export type Delivery = 'pickup' | 'mail';
+export type ApplicationKind = Application['kind'];
+export type Delivery = Application['delivery'];
+export type HistoryItem = Application['history'][number];
 /** Who moved an application, in role terms: the holder, the service station, the district bureau, or the system. */
-export type ActorRole = 'holder' | 'station' | 'district' | 'system';
-export type CardStatus = 'active' | 'reported_lost' | 'replaced' | 'revoked';
-export type EligibilityVerdict = 'eligible' | 'case_by_case' | 'ineligible';
+export type ActorRole = HistoryItem['by'];
+export type StationRef = NonNullable<Application['station']>;
+
+/** What creating an application sends; `kind` defaults to a first card. */
+export type ApplicationInput = ApiBody<'/api/v1/card-applications', 'post'>;
+export type ApplicationPatch = ApiBody<'/api/v1/card-applications/{id}', 'patch'>;
 
 /** The holder's own statements on the exclusions of the 优待证 rules. */
-export interface Declarations {
-  expelled: boolean;
-  deprivedOfPoliticalRights: boolean;
-  servingSentence: boolean;
-  wanted: boolean;
-  priorCriminalPunishment: boolean;
-}
+export type Declarations = ApplicationInput['declarations'];
 export type DeclarationKey = keyof Declarations;
 
-export interface Eligibility {
-  verdict: EligibilityVerdict;
-  reasons: string[];
-  next: string[];
-}
-
-export interface HistoryItem {
-  action: string;
-  from: ApplicationStatus | null;
-  to: ApplicationStatus;
-  at: string;
-  by: ActorRole;
-  reason: string | null;
-}
-
-export interface StationRef {
-  id: number;
-  name: string;
-  address: string;
-}
-
-/** An application as its holder sees it, with the actions the server allows now. */
-export interface Application {
-  id: number;
-  kind: ApplicationKind;
-  status: ApplicationStatus;
-  category: HolderCategory;
-  station: StationRef | null;
-  delivery: Delivery;
-  address: string | null;
-  photoFileId: number;
-  documentFileIds: number[];
-  /** Why it was sent back or refused. */
-  reason: string | null;
-  /** When sent back: the last moment to resubmit. */
-  needsInfoDeadline: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  history: HistoryItem[];
-  /** edit, submit, resubmit, withdraw: exactly what the holder may do now. */
-  allowedActions: string[];
-}
-
-export interface ApplicationInput {
-  kind?: ApplicationKind;
-  category: HolderCategory;
-  photoFileId: number;
-  documentFileIds: number[];
-  stationId: number;
-  delivery: Delivery;
-  address?: string | null;
-  declarations: Declarations;
-}
-
-export type ApplicationPatch = Partial<Omit<ApplicationInput, 'kind'>>;
+export type Eligibility = ApiResult<'/api/v1/card-applications/eligibility', 'post'>;
+export type EligibilityVerdict = Eligibility['verdict'];
 
 /** The electronic card: number and name masked; the QR code is what proves it. */
-export interface Card {
-  cardNumber: string;
-  status: CardStatus;
-  category: HolderCategory;
-  holderName: string;
-  issuedAt: string;
-}
+export type Card = ApiResult<'/api/v1/me/card'>;
+export type CardStatus = Card['status'];
+export type QrToken = ApiResult<'/api/v1/me/card/qr-token', 'post'>;
 
-export interface QrToken {
-  token: string;
-  expiresAt: string;
-}
-
-export interface Station {
-  id: number;
-  name: string;
-  district: { id: number; name: string };
-  address: string;
-  phone?: string | null;
-}
-
-export interface UploadedFile {
-  id: number;
-  purpose: 'card_photo' | 'document';
-  size: number;
-  mime: string;
-  width?: number | null;
-  height?: number | null;
-}
+export type Station = ApiItem<'/api/v1/stations'>;
+export type UploadedFile = ApiResult<'/api/v1/files', 'post', 201>;
 
 /** The status of an application in words, and what it means for the holder. */
 export const APPLICATION_STATUS_WORDS: Record<ApplicationStatus, { label: string; hint: string }> = {
@@ -202,8 +121,8 @@ export function withdraw(id: number): Promise<Application> {
 }
 
 /** The holder's applications, newest first. */
-export function mine(): Promise<Page<Application>> {
-  return request<Page<Application>>('/api/v1/card-applications/mine');
+export function mine(): Promise<ApiResult<'/api/v1/card-applications/mine'>> {
+  return request<ApiResult<'/api/v1/card-applications/mine'>>('/api/v1/card-applications/mine');
 }
 
 export function get(id: number): Promise<Application> {
@@ -232,7 +151,7 @@ export function reportLost(): Promise<Card> {
 
 /** The service stations a holder can choose. */
 export async function stations(): Promise<Station[]> {
-  const page = await request<Page<Station>>('/api/v1/stations', { auth: false });
+  const page = await request<ApiResult<'/api/v1/stations'>>('/api/v1/stations', { auth: false });
   return page.items;
 }
 

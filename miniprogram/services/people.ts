@@ -1,6 +1,16 @@
+import type { ApiResult } from './api-types';
 import { request } from './request';
 
-export type HolderCategory = 'veteran' | 'martyr_family' | 'duty_death_family' | 'illness_death_family';
+/** The signed-in person as the server sends it: roles and the masked identity (null until bound). */
+export type Me = ApiResult<'/api/v1/me'>;
+
+/**
+ * The person's identity as the server shows it: never the full ID or phone number. `verified`:
+ * checked by a service station; a verified identity can no longer be changed in the app.
+ */
+export type Identity = NonNullable<Me['identity']>;
+
+export type HolderCategory = Identity['category'];
 
 /** The categories a holder can choose, in the order the form lists them. */
 export const HOLDER_CATEGORIES: Array<{ value: HolderCategory; label: string }> = [
@@ -14,23 +24,6 @@ export const HOLDER_CATEGORIES: Array<{ value: HolderCategory; label: string }> 
 export function categoryLabel(category: string): string {
   for (const c of HOLDER_CATEGORIES) if (c.value === category) return c.label;
   return category;
-}
-
-/** The person's identity as the server shows it: never the full ID or phone number. */
-export interface Identity {
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string;
-  category: HolderCategory;
-  /** Checked by a service station; a verified identity can no longer be changed in the app. */
-  verified: boolean;
-}
-
-export interface Me {
-  id: number;
-  displayName: string;
-  roles: string[];
-  identity: Identity | null;
 }
 
 export interface IdentityInput {

@@ -1,5 +1,6 @@
 import type { ParameterizedContext } from 'koa';
 import type { Role } from '../modules/auth/roles';
+import type { RouteSpec } from './route';
 
 /** Who is calling, as established by a verified access token. */
 export interface Principal {
@@ -10,6 +11,10 @@ export interface Principal {
 export interface AppState {
   requestId: string;
   principal?: Principal;
+  /** The route that matched, once the router has one: its error format and declared responses. */
+  route?: RouteSpec;
+  /** The error code of an answer given in a route's own error format, for the request log. */
+  errorCode?: string;
 }
 
 export type AppContext = ParameterizedContext<AppState>;

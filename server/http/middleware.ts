@@ -35,7 +35,7 @@ export const requestLog = (logger: Logger): Mw => async (ctx, next) => {
       status: ctx.status,
       ms: Math.round(ms * 10) / 10,
       accountId: ctx.state.principal?.accountId,
-      errorCode: (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
+      errorCode: ctx.state.errorCode ?? (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
     });
   }
 };
@@ -62,18 +62,32 @@ export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
         const msg = mapped.code === 'DB_BUSY' ? 'database busy' : 'database unavailable';
         logger.warn(msg, { requestId: ctx.state.requestId, code: databaseErrorCode(err) });
       }
+      if (answerInRouteFormat(ctx, mapped)) return;
       ctx.status = mapped.status;
       ctx.body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } };
       for (const [k, v] of Object.entries(mapped.headers ?? {})) ctx.set(k, v);
       return;
     }
     logger.error('unhandled error', { requestId: ctx.state.requestId, err });
+    const internal = new AppError(500, 'INTERNAL_ERROR', `服务器内部错误，请稍后再试（请求编号 ${ctx.state.requestId}）`);
+    if (answerInRouteFormat(ctx, internal)) return;
     ctx.status = 500;
-    ctx.body = {
-      error: { code: 'INTERNAL_ERROR', message: `服务器内部错误，请稍后再试（请求编号 ${ctx.state.requestId}）` },
-    };
+    ctx.body = { error: { code: internal.code, message: internal.message } };
   }
 };
+
+/** A route with its own error format (WeChat Pay's `{ code, message }`) answers in it. */
+function answerInRouteFormat(ctx: Parameters<Mw>[0], err: AppError): boolean {
+  const format = ctx.state.route?.errorFormat;
+  if (!format) return false;
+  const answer = format.format(err);
+  ctx.state.errorCode = err.code;
+  ctx.status = answer.status;
+  ctx.body = answer.body;
+  if (answer.contentType) ctx.type = answer.contentType;
+  for (const [k, v] of Object.entries(err.headers ?? {})) ctx.set(k, v);
+  return true;
+}
 
 /** Socket-level failures of a client that went away or sent bytes that are not HTTP. */
 const CLIENT_GONE = /^(ECONNRESET|EPIPE|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|HPE_[A-Z_]+)$/;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Role } from '../modules/auth/roles';
 import type { AppContext, Principal } from './context';
-import type { RateLimiter } from './rate-limit';
+import type { AppError } from './errors';
+import type { Limiter } from './rate-limit';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -22,6 +23,13 @@ export interface RouteInput<P, Q, B> {
   /** Present on every route whose access is not 'public'. */
   principal: Principal;
   file?: UploadedFile;
+  /** The body's bytes exactly as received (no decoding, BOM kept); present when the route declares `rawBody`. */
+  rawBody?: Buffer;
+  /**
+   * Aborts when the process starts draining for shutdown or the client goes away: a handler that
+   * waits (a long poll) answers with what it has as soon as it fires.
+   */
+  signal: AbortSignal;
   requestId: string;
   ctx: AppContext;
 }
@@ -29,6 +37,19 @@ export interface RouteInput<P, Q, B> {
 export interface RouteResult {
   status?: number;
   body?: unknown;
+}
+
+/** The body formats a route reads; `json` alone unless the route says otherwise. */
+export type BodyFormat = 'json' | 'xml';
+
+/**
+ * A route's own error answer, for callers that expect their own shape (WeChat Pay wants
+ * `{ code, message }` with a 4xx/5xx). `schema` describes the body in the document and in tests.
+ */
+export interface ErrorFormat {
+  schema: z.ZodType;
+  /** The answer for an error raised anywhere in the route's chain (unknown errors arrive as a 500). */
+  format(err: AppError): { status: number; body: unknown; contentType?: string };
 }
 
 export interface MultipartSpec {
@@ -51,10 +72,16 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   multipart?: MultipartSpec;
+  /** Hand the handler the body's exact bytes as `rawBody` (for signatures computed over them); the JSON size limit still applies. */
+  rawBody?: true;
+  /** Body formats accepted, by Content-Type: JSON (default) and/or flat XML as WeChat sends it. */
+  accepts?: BodyFormat[];
+  /** Answer errors in the route's own shape instead of `{ error: { code, message } }`. */
+  errorFormat?: ErrorFormat;
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
   /** Error codes this route may answer with, listed in the OpenAPI document. */
   errors?: string[];
-  rateLimit?: RateLimiter[];
+  rateLimit?: Limiter[];
   handler: (input: RouteInput<P, Q, B>) => Promise<RouteResult | void>;
 }
 

@@ -1,8 +1,11 @@
+import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { TokenService } from '../modules/auth/tokens';
+import { parseBody, readRawBody } from './body';
 import type { AppContext, AppState, Principal } from './context';
 import { forbidden, payloadTooLarge, unauthenticated } from './errors';
+import { requestSignal } from './long-wait';
 import { readMultipart } from './multipart';
 import type { Limiter } from './rate-limit';
 import type { RouteSpec } from './route';
@@ -28,15 +31,37 @@ export interface RouterOptions {
   sessions: SessionGuard;
   /** Counts every authenticated non-GET request against its account (429 when spent). */
   writeLimiter?: Limiter;
+  /** The largest JSON (or XML, or raw) body read, in bytes (413 past it). */
+  jsonLimitBytes: number;
+  /** Aborts when the process starts draining: every handler's `signal` aborts with it. */
+  drainSignal?: AbortSignal;
 }
 
-/** Registers every route with its declared chain: rate limit, access, validation, handler. */
+/**
+ * Registers every route with its declared chain: body (JSON, or the exact bytes and XML where the
+ * route asks), rate limit, access, validation, handler. The handler's `signal` aborts on drain.
+ */
 export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: RouterOptions): Router<AppState> {
   const router = new Router<AppState>();
+  // JSON bodies are parsed per route, so a route that wants the exact bytes gets them unread.
+  const json = bodyParser({ enableTypes: ['json'], jsonLimit: opts.jsonLimitBytes, encoding: 'utf-8' });
   for (const spec of routes) {
+    const ownBody = Boolean(spec.rawBody || spec.accepts?.some((f) => f !== 'json'));
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as AppContext;
-      for (const limiter of spec.rateLimit ?? []) limiter.hit(c);
+      c.state.route = spec;
+      let rawBody: Buffer | undefined;
+      if (spec.multipart) {
+        // Read further down, after access is checked.
+      } else if (ownBody) {
+        if (ctx.method !== 'GET' && ctx.method !== 'DELETE') {
+          rawBody = await readRawBody(c, { limitBytes: opts.jsonLimitBytes, timeoutMs: opts.uploadTimeoutMs });
+          ctx.request.body = parseBody(rawBody, ctx.get('content-type'), spec.accepts ?? ['json']);
+        }
+      } else {
+        await json(ctx, async () => undefined);
+      }
+      for (const limiter of spec.rateLimit ?? []) await limiter.hit(c);
 
       let principal: Principal | undefined;
       if (spec.access !== 'public') {
@@ -64,14 +89,22 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: Rou
         body = spec.body ? parseInput(spec.body, form.fields, 'body') : form.fields;
       } else if (spec.body) {
         body = parseInput(spec.body, ctx.request.body ?? {}, 'body');
+      } else if (ownBody) {
+        body = ctx.request.body;
       }
 
+      // Made on first use: most handlers never wait.
+      let signal: AbortSignal | undefined;
       const result = await spec.handler({
         params,
         query,
         body,
         principal: principal as Principal,
         file,
+        rawBody: spec.rawBody ? rawBody : undefined,
+        get signal() {
+          return (signal ??= requestSignal(c, opts.drainSignal));
+        },
         requestId: c.state.requestId,
         ctx: c,
       });

@@ -155,3 +155,18 @@ export const staffCardSearchView = z.object({
   items: z.array(staffCardView.extend({ applicationId: z.number().int(), holderName: z.string() })),
   nextCursor: z.null(),
 });
+
+/** The bureau's figures over the caller's station or district; rates in percent, null where there is no denominator. */
+export const cardStatsView = z.object({
+  scope: z.union([z.strictObject({ districtId: z.number().int() }), z.strictObject({ stationId: z.number().int() })]),
+  byStatus: z.record(z.enum(APPLICATION_STATUSES).exclude(['draft']), z.number().int()),
+  applicants: z.number().int(),
+  registeredHolders: z.number().int().nullable(),
+  applicationRate: z.number().nullable(),
+  approvedCount: z.number().int(),
+  issuedCount: z.number().int(),
+  issuanceRate: z.number().nullable(),
+  medianDaysToApproval: z.number().nullable(),
+  medianDaysToIssue: z.number().nullable(),
+  waitingLongest: z.array(z.object({ id: z.number().int(), status: z.enum(APPLICATION_STATUSES), stationId: z.number().int(), waitingDays: z.number().nullable() })),
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { serviceUnavailable } from '../../http/errors';
 import { route } from '../../http/route';
+import { HealthErrors } from './health.errors';
 
 /** Liveness (the process answers) and readiness (the database answers and we are not draining). */
 export const healthRoutes = (db: Database, isDraining: () => boolean, openApi: () => unknown) => [
@@ -23,11 +23,11 @@ export const healthRoutes = (db: Database, isDraining: () => boolean, openApi: (
     responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ready') }) } },
     errors: ['NOT_READY'],
     handler: async () => {
-      if (isDraining()) throw serviceUnavailable('NOT_READY', '服务正在停止');
+      if (isDraining()) throw HealthErrors.draining();
       try {
         await db.ping();
       } catch {
-        throw serviceUnavailable('NOT_READY', '数据库暂时不可用');
+        throw HealthErrors.databaseDown();
       }
       return { body: { status: 'ready' } };
     },
@@ -38,7 +38,12 @@ export const healthRoutes = (db: Database, isDraining: () => boolean, openApi: (
     tag: 'health',
     summary: 'This document',
     access: 'public',
-    responses: { 200: { description: 'OpenAPI 3 document' } },
+    responses: {
+      200: {
+        description: 'OpenAPI 3.1 document',
+        schema: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+      },
+    },
     handler: async () => ({ body: openApi() }),
   }),
 ];

@@ -2,15 +2,22 @@ import { z } from 'zod';
 import { route } from '../../http/route';
 import { presentDeskAppointment, presentProvider, presentSlot } from './legal-aid.presenter';
 import {
+  cancelledSlotView,
   completeBody,
   dayOffBody,
+  dayOffView,
+  deskAppointmentsView,
+  deskAppointmentView,
   figuresQuery,
   idParams,
+  legalFiguresView,
   providerAppointmentsQuery,
   providerBody,
   providerView,
+  ratingsView,
   reasonBody,
   scheduleBody,
+  scheduleView,
 } from './legal-aid.schemas';
 import type { ProvidersService } from './providers.service';
 import type { ServingService } from './serving.service';
@@ -27,7 +34,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     summary: 'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s',
     access: DESK,
     query: providerAppointmentsQuery,
-    responses: { 200: { description: 'Appointments with private notes' } },
+    responses: { 200: { description: 'Appointments with private notes', schema: deskAppointmentsView } },
     errors: ['FORBIDDEN', 'VALIDATION_FAILED'],
     handler: async ({ principal, query, requestId }) => {
       const r = await serving.appointments(principal, query, requestId);
@@ -43,7 +50,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
       access: DESK,
       params: idParams,
       ...(step === 'complete' ? { body: completeBody } : {}),
-      responses: { 200: { description: 'The appointment' } },
+      responses: { 200: { description: 'The appointment', schema: deskAppointmentView } },
       errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'TOO_EARLY', 'FORBIDDEN'],
       handler: async ({ principal, params, body, requestId }) => ({
         body: presentDeskAppointment(
@@ -83,7 +90,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     access: STAFF,
     params: idParams,
     body: scheduleBody,
-    responses: { 200: { description: 'The schedule and how many slots were made' } },
+    responses: { 200: { description: 'The schedule and how many slots were made', schema: scheduleView } },
     errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
     handler: async ({ principal, params, body, requestId }) => {
       const r = await providers.replaceSchedule(principal, params.id, body.schedules, requestId);
@@ -98,7 +105,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     access: STAFF,
     params: idParams,
     body: dayOffBody,
-    responses: { 201: { description: 'How many booked slots remain that day' } },
+    responses: { 201: { description: 'How many booked slots remain that day', schema: dayOffView } },
     errors: ['NOT_FOUND', 'DAY_OFF_EXISTS'],
     handler: async ({ principal, params, body, requestId }) => ({ status: 201, body: await providers.addDayOff(principal, params.id, body.day, body.reason, requestId) }),
   }),
@@ -110,7 +117,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     access: STAFF,
     params: idParams,
     body: reasonBody,
-    responses: { 200: { description: 'The slot and how many bookings were cancelled' } },
+    responses: { 200: { description: 'The slot and how many bookings were cancelled', schema: cancelledSlotView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     handler: async ({ principal, params, body, requestId }) => {
       const r = await serving.cancelSlot(principal, params.id, body.reason, requestId);
@@ -125,7 +132,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     access: STAFF,
     params: idParams,
     body: reasonBody,
-    responses: { 200: { description: 'The appointment' } },
+    responses: { 200: { description: 'The appointment', schema: deskAppointmentView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     handler: async ({ principal, params, body, requestId }) => ({ body: presentDeskAppointment(await serving.cancelAppointment(principal, params.id, body.reason, requestId)) }),
   }),
@@ -145,7 +152,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     summary: 'By service type and outcome, no-show rate, ratings per provider, busiest hours',
     access: STAFF,
     query: figuresQuery,
-    responses: { 200: { description: 'Figures' } },
+    responses: { 200: { description: 'Figures', schema: legalFiguresView } },
     handler: async ({ query }) => ({ body: await serving.figures(query.days) }),
   }),
   route({
@@ -155,7 +162,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     summary: 'Ratings and comments of one provider, newest first',
     access: STAFF,
     params: idParams,
-    responses: { 200: { description: 'Ratings' } },
+    responses: { 200: { description: 'Ratings', schema: ratingsView } },
     handler: async ({ params }) => ({
       body: { items: (await serving.ratings(params.id)).map((a) => ({ appointmentId: a.id, rating: a.rating, comment: a.comment, serviceType: a.serviceType })), nextCursor: null },
     }),

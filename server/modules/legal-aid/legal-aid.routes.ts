@@ -4,7 +4,18 @@ import { route } from '../../http/route';
 import type { Clock } from '../../lib/clock';
 import type { BookingService } from './booking.service';
 import { presentAppointment, presentProvider, presentSlot, presentWaitlist } from './legal-aid.presenter';
-import { appointmentView, bookingBody, idParams, providersQuery, providerView, ratingBody, slotsQuery, slotView } from './legal-aid.schemas';
+import {
+  appointmentView,
+  bookingBody,
+  idParams,
+  myAppointmentsView,
+  providersQuery,
+  providerView,
+  ratingBody,
+  slotsQuery,
+  slotView,
+  waitlistView,
+} from './legal-aid.schemas';
 import type { ProvidersService } from './providers.service';
 
 const DAY = 86_400_000;
@@ -68,7 +79,7 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     tag: 'legal-aid',
     summary: 'The caller’s appointments (newest first) and the times they wait for',
     access: ['holder'],
-    responses: { 200: { description: 'Appointments and waitlist entries' } },
+    responses: { 200: { description: 'Appointments and waitlist entries', schema: myAppointmentsView } },
     handler: async ({ principal }) => {
       const m = await booking.mine(principal);
       const now = clock.now();
@@ -114,7 +125,7 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     summary: 'Wait for a full slot: a freed place is offered to the first in line, for a limited time',
     access: ['holder'],
     body: bookingBody,
-    responses: { 201: { description: 'The waitlist entry' } },
+    responses: { 201: { description: 'The waitlist entry', schema: waitlistView } },
     errors: ['NOT_FOUND', 'SLOT_AVAILABLE', 'ALREADY_WAITING', 'ALREADY_BOOKED', 'SLOT_CANCELLED', 'SLOT_IN_PAST'],
     handler: async ({ principal, body }) => ({ status: 201, body: presentWaitlist(await booking.joinWaitlist(principal, body), undefined, undefined) }),
   }),
@@ -126,7 +137,7 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     access: ['holder'],
     params: idParams,
     responses: { 201: { description: 'The appointment', schema: appointmentView } },
-    errors: ['NOT_FOUND', 'OFFER_EXPIRED', 'TOO_MANY_APPOINTMENTS'],
+    errors: ['NOT_FOUND', 'OFFER_EXPIRED', 'TOO_MANY_APPOINTMENTS', 'ALREADY_BOOKED'],
     handler: async ({ principal, params }) => ({ status: 201, body: presentAppointment(await booking.acceptOffer(principal, params.id), undefined, clock.now()) }),
   }),
   route({

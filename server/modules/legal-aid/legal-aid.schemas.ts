@@ -97,3 +97,57 @@ export const appointmentView = z.object({
   comment: z.string().nullable(),
   allowedActions: z.array(z.string()),
 });
+
+const WAITLIST_STATUSES = ['waiting', 'offered', 'accepted', 'expired', 'left', 'cancelled'] as const;
+export const waitlistView = z.object({
+  id: z.number().int(),
+  status: z.enum(WAITLIST_STATUSES),
+  slot: z.object({ id: z.number().int(), startsAt: z.string() }).nullable(),
+  provider: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  offerExpiresAt: z.string().nullable(),
+  allowedActions: z.array(z.string()),
+});
+export const myAppointmentsView = z.object({ items: z.array(appointmentView), waitlist: z.array(waitlistView), nextCursor: z.null() });
+
+/**
+ * The provider's and staff's view, with the private notes; `holder` only on the calling provider's
+ * own appointments (null when the holder bound no identity; the phone only while the appointment is live).
+ */
+export const deskAppointmentView = z.object({
+  id: z.number().int(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  serviceType: z.enum(SERVICE_TYPES),
+  mode: z.enum(MODES),
+  summary: z.string(),
+  startsAt: z.string(),
+  providerId: z.number().int(),
+  holderAccountId: z.number().int(),
+  privateNotes: z.string().nullable(),
+  cancelledBy: z.enum(['holder', 'staff']).nullable(),
+  cancelReason: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  holder: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
+});
+export const deskAppointmentsView = z.object({ items: z.array(deskAppointmentView), nextCursor: z.null() });
+export const scheduleView = z.object({
+  schedules: z.array(
+    z.object({ weekday: z.number().int(), startMinute: z.number().int(), endMinute: z.number().int(), slotMinutes: z.number().int(), capacity: z.number().int() }),
+  ),
+  slotsMade: z.number().int(),
+});
+export const dayOffView = z.object({ keptBooked: z.number().int() });
+export const cancelledSlotView = z.object({ slot: slotView, status: z.enum(['open', 'cancelled']), cancelled: z.number().int() });
+export const legalFiguresView = z.object({
+  days: z.number().int(),
+  byServiceType: z.record(z.string(), z.record(z.string(), z.number().int())),
+  noShowRate: z.number().nullable(),
+  providers: z.array(
+    z.object({ id: z.number().int(), name: z.string(), servedCount: z.number().int(), ratingCount: z.number().int(), averageRating: z.number().nullable() }),
+  ),
+  busiestHours: z.array(z.object({ hour: z.string(), count: z.number().int() })),
+});
+export const ratingsView = z.object({
+  items: z.array(z.object({ appointmentId: z.number().int(), rating: z.number().int().nullable(), comment: z.string().nullable(), serviceType: z.enum(SERVICE_TYPES) })),
+  nextCursor: z.null(),
+});

@@ -4,7 +4,19 @@ import { route } from '../../http/route';
 import { isoTime } from '../../lib/time';
 import type { MerchantsService } from './merchants.service';
 import { presentMerchantRecord, presentOffer, presentRedemption } from './merchants.presenter';
-import { clerkBody, idCursor, idParams, offerBody, offerPatch, offerView, redemptionBody, redemptionView } from './merchants.schemas';
+import {
+  clerkBody,
+  clerksView,
+  idCursor,
+  idParams,
+  merchantRedemptionsView,
+  myMerchantView,
+  offerBody,
+  offerPatch,
+  offerView,
+  redemptionBody,
+  redemptionItemView,
+} from './merchants.schemas';
 import type { OffersService } from './offers.service';
 import type { RedemptionsService } from './redemptions.service';
 import { maskName } from '../../lib/mask';
@@ -20,7 +32,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     tag: 'merchant-portal',
     summary: 'The caller’s merchant and their role in it',
     access: STAFF_OF_MERCHANT,
-    responses: { 200: { description: 'The merchant' } },
+    responses: { 200: { description: 'The merchant', schema: myMerchantView } },
     handler: async ({ principal }) => {
       const { member, merchant } = await merchants.mine(principal);
       return { body: { role: member.role, merchant: presentMerchantRecord(merchant) } };
@@ -55,7 +67,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     params: idParams,
     body: offerPatch,
     responses: { 200: { description: 'The offer', schema: offerView } },
-    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'INVALID_TRANSITION'],
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'INVALID_TRANSITION', 'MERCHANT_INACTIVE'],
     handler: async ({ principal, params, body }) => ({ body: presentOffer(await offers.update(principal, params.id, body)) }),
   }),
   route({
@@ -75,7 +87,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     tag: 'merchant-portal',
     summary: 'The merchant’s clerks',
     access: OWNER,
-    responses: { 200: { description: 'Clerks' } },
+    responses: { 200: { description: 'Clerks', schema: clerksView } },
     handler: async ({ principal }) => ({
       body: {
         items: (await merchants.listClerks(principal)).map((c) => ({ accountId: c.account.id, username: c.account.username, displayName: c.account.displayName, since: isoTime(c.member.createdAt) })),
@@ -115,7 +127,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     summary: 'Verify a holder’s QR code for an offer and record one use',
     access: STAFF_OF_MERCHANT,
     body: redemptionBody,
-    responses: { 201: { description: 'Recorded: the holder’s masked name and category to match the person', schema: redemptionView } },
+    responses: { 201: { description: 'Recorded: the holder’s masked name and category to match the person', schema: redemptionItemView } },
     errors: ['QR_INVALID', 'QR_USED', 'CARD_INACTIVE', 'NOT_FOUND', 'LIMIT_REACHED', 'CATEGORY_NOT_ELIGIBLE', 'OFFER_UNAVAILABLE', 'MERCHANT_INACTIVE'],
     handler: async ({ principal, body }) => {
       const { redemption, holder, offer } = await redemptions.redeem(principal, body);
@@ -132,7 +144,7 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     summary: 'The merchant’s redemptions, newest first, with daily counts for the last two weeks',
     access: STAFF_OF_MERCHANT,
     query: pageQuery,
-    responses: { 200: { description: 'A page of redemptions and daily counts' } },
+    responses: { 200: { description: 'A page of redemptions and daily counts', schema: merchantRedemptionsView } },
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.forMerchant(principal, { beforeId: cursor?.id, limit: query.limit + 1 });

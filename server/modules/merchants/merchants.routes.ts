@@ -17,6 +17,8 @@ import {
   nearbyCursor,
   nearbyQuery,
   nearbyView,
+  merchantRecordView,
+  redemptionPageView,
 } from './merchants.schemas';
 import type { RedemptionsService } from './redemptions.service';
 import { pageQuery } from '../../http/pagination';
@@ -65,7 +67,7 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
     summary: 'Apply to join the alliance with business details and location',
     access: 'authenticated',
     body: merchantApplicationBody,
-    responses: { 201: { description: 'The application (a pending merchant)' } },
+    responses: { 201: { description: 'The application (a pending merchant)', schema: merchantRecordView } },
     errors: ['VALIDATION_FAILED', 'MERCHANT_APPLICATION_EXISTS'],
     handler: async ({ principal, body }) => ({ status: 201, body: presentMerchantRecord(await merchants.apply(principal, body)) }),
   }),
@@ -76,7 +78,7 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
     summary: 'The caller’s discounts used, newest first',
     access: ['holder'],
     query: pageQuery,
-    responses: { 200: { description: 'A page of redemptions' } },
+    responses: { 200: { description: 'A page of redemptions', schema: redemptionPageView } },
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });

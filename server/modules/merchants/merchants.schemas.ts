@@ -131,3 +131,44 @@ export const redemptionView = z.object({
   holder: z.object({ nameMasked: z.string(), category: z.enum(HOLDER_CATEGORIES) }),
   offer: z.object({ id: z.number().int(), title: z.string() }),
 });
+
+/** A redemption in a list: when, who (masked), which offer; the holder's own list adds the merchant. */
+export const redemptionItemView = redemptionView.extend({
+  at: z.string(),
+  merchant: z.object({ id: z.number().int(), name: z.string() }).optional(),
+});
+export const redemptionPageView = pageView(redemptionItemView);
+export const merchantRedemptionsView = redemptionPageView.extend({
+  daily: z.array(z.object({ day: z.string(), count: z.number().int() })),
+});
+
+/** The whole merchant record, for its owner and for staff: status and review included. */
+export const merchantRecordView = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  licenseNo: z.string(),
+  categoryId: z.number().int(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  contactPhone: z.string(),
+  intro: z.string().nullable(),
+  status: z.enum(MERCHANT_STATUSES),
+  reason: z.string().nullable(),
+  upheldComplaints: z.number().int(),
+  ownerAccountId: z.number().int(),
+  createdAt: z.string(),
+  reviewedAt: z.string().nullable(),
+});
+export const merchantRecordPageView = pageView(merchantRecordView);
+export const myMerchantView = z.object({ role: z.enum(['owner', 'clerk']), merchant: merchantRecordView });
+export const clerksView = z.object({
+  items: z.array(z.object({ accountId: z.number().int(), username: z.string(), displayName: z.string(), since: z.string() })),
+  nextCursor: z.null(),
+});
+export const staffCategoryView = categoryView.extend({ active: z.boolean() });
+export const merchantFiguresView = z.object({
+  since: z.string(),
+  perMerchant: z.array(z.object({ merchantId: z.number().int(), name: z.string(), upheldComplaints: z.number().int(), count: z.number().int() })),
+  perCategory: z.array(z.object({ categoryId: z.number().int(), count: z.number().int() })),
+});

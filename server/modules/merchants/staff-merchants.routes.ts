@@ -3,7 +3,24 @@ import { route } from '../../http/route';
 import type { ComplaintsService } from './complaints.service';
 import type { MerchantsService } from './merchants.service';
 import { presentComplaint, presentMerchantRecord } from './merchants.presenter';
-import { categoryBody, categoryPatch, complaintsQuery, figuresQuery, idCursor, idParams, reasonBody, resolveBody, reviewBody, staffMerchantsQuery } from './merchants.schemas';
+import {
+  categoryBody,
+  categoryPatch,
+  complaintPageView,
+  complaintsQuery,
+  complaintView,
+  figuresQuery,
+  idCursor,
+  idParams,
+  merchantFiguresView,
+  merchantRecordPageView,
+  merchantRecordView,
+  reasonBody,
+  resolveBody,
+  reviewBody,
+  staffCategoryView,
+  staffMerchantsQuery,
+} from './merchants.schemas';
 import type { RedemptionsService } from './redemptions.service';
 
 const STAFF = ['district_staff', 'admin'] as const;
@@ -17,7 +34,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     summary: 'Merchants by status (pending applications first to review), with upheld complaints',
     access: STAFF,
     query: staffMerchantsQuery,
-    responses: { 200: { description: 'A page of merchants' } },
+    responses: { 200: { description: 'A page of merchants', schema: merchantRecordPageView } },
     handler: async ({ query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const rows = await merchants.listForStaff({ status: query.status, beforeId: cursor?.id, limit: query.limit + 1 });
@@ -32,7 +49,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     access: STAFF,
     params: idParams,
     body: reviewBody,
-    responses: { 200: { description: 'The merchant' } },
+    responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'VALIDATION_FAILED'],
     handler: async ({ principal, params, body, requestId }) => ({ body: presentMerchantRecord(await merchants.review(principal, params.id, body.decision, body.reason, requestId)) }),
   }),
@@ -44,7 +61,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     access: STAFF,
     params: idParams,
     body: reasonBody,
-    responses: { 200: { description: 'The merchant' } },
+    responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     handler: async ({ principal, params, body, requestId }) => ({ body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, true, body.reason, requestId)) }),
   }),
@@ -55,7 +72,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     summary: 'Restore a suspended merchant',
     access: STAFF,
     params: idParams,
-    responses: { 200: { description: 'The merchant' } },
+    responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     handler: async ({ principal, params, requestId }) => ({ body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, false, undefined, requestId)) }),
   }),
@@ -66,7 +83,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     summary: 'Add a merchant category',
     access: STAFF,
     body: categoryBody,
-    responses: { 201: { description: 'The category' } },
+    responses: { 201: { description: 'The category', schema: staffCategoryView } },
     errors: ['CATEGORY_EXISTS'],
     handler: async ({ principal, body, requestId }) => {
       const c = await merchants.saveCategory(principal, body, requestId);
@@ -81,7 +98,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     access: STAFF,
     params: idParams,
     body: categoryPatch,
-    responses: { 200: { description: 'The category' } },
+    responses: { 200: { description: 'The category', schema: staffCategoryView } },
     errors: ['NOT_FOUND', 'CATEGORY_EXISTS'],
     handler: async ({ principal, params, body, requestId }) => {
       const c = await merchants.saveCategory(principal, { ...body, id: params.id }, requestId);
@@ -95,7 +112,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     summary: 'Complaints about merchants, newest first',
     access: STAFF,
     query: complaintsQuery,
-    responses: { 200: { description: 'A page of complaints' } },
+    responses: { 200: { description: 'A page of complaints', schema: complaintPageView } },
     handler: async ({ query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const rows = await complaints.list({ status: query.status, merchantId: query.merchantId, beforeId: cursor?.id, limit: query.limit + 1 });
@@ -110,7 +127,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     access: STAFF,
     params: idParams,
     body: resolveBody,
-    responses: { 200: { description: 'The complaint' } },
+    responses: { 200: { description: 'The complaint', schema: complaintView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
     handler: async ({ principal, params, body, requestId }) => ({ body: presentComplaint(await complaints.resolve(principal, params.id, body.outcome, body.resolution, requestId)) }),
   }),
@@ -121,7 +138,7 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     summary: 'Redemptions per merchant and per category over the last days',
     access: STAFF,
     query: figuresQuery,
-    responses: { 200: { description: 'Figures' } },
+    responses: { 200: { description: 'Figures', schema: merchantFiguresView } },
     handler: async ({ query }) => ({ body: await redemptions.figures(query.days) }),
   }),
 ];

@@ -1,0 +1,4512 @@
+/**
+ * The server's API as the mini-program sees it: generated from GET /api/v1/openapi.json by
+ * scripts/gen-api-types.ts. Do not edit; run `npm run gen:api-types` after changing a route's schemas.
+ */
+
+export interface paths {
+  "/api/v1/health": {
+    /** Liveness */
+    get: {
+      responses: {
+        /** @description Alive */
+        200: {
+          content: {
+            "application/json": {
+              /** @constant */
+              status: "ok";
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/ready": {
+    /** Readiness: 200 when the database answers, else 503 */
+    get: {
+      responses: {
+        /** @description Ready */
+        200: {
+          content: {
+            "application/json": {
+              /** @constant */
+              status: "ready";
+            };
+          };
+        };
+        /** @description Error: NOT_READY */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/openapi.json": {
+    /** This document */
+    get: {
+      responses: {
+        /** @description OpenAPI 3.1 document */
+        200: {
+          content: {
+            "application/json": {
+              openapi: string;
+              info: {
+                title: string;
+                version: string;
+                [key: string]: unknown;
+              };
+              paths: {
+                [key: string]: unknown;
+              };
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/wechat-login": {
+    /** Log in with the code from wx.login */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A new session */
+        200: {
+          content: {
+            "application/json": {
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              refreshToken: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+            };
+          };
+        };
+        /** @description Error: WECHAT_CODE_INVALID, WECHAT_USER_BLOCKED, WECHAT_UNAVAILABLE, ACCOUNT_DISABLED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/password-login": {
+    /** Log in with a username and password (accounts created by staff) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            username: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A new session */
+        200: {
+          content: {
+            "application/json": {
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              refreshToken: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+            };
+          };
+        };
+        /** @description Error: INVALID_CREDENTIALS, ACCOUNT_DISABLED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/refresh": {
+    /** Trade a refresh token for a new pair; a reused token revokes its whole family */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            refreshToken: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A new session */
+        200: {
+          content: {
+            "application/json": {
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              refreshToken: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+            };
+          };
+        };
+        /** @description Error: UNAUTHENTICATED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/logout": {
+    /** End the session of a refresh token */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            refreshToken: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Logged out */
+        204: {
+          content: never;
+        };
+        /** @description Error: RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me": {
+    /** The caller: roles and masked identity */
+    get: {
+      responses: {
+        /** @description The caller */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              displayName: string;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              identity: ({
+                name: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                verified: boolean;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/identity": {
+    /** Bind or correct the caller’s identity (ID number checked against GB 11643); once a station has verified it, only the phone may change here */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            idNumber: string;
+            phone: string;
+            /** @enum {string} */
+            category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+          };
+        };
+      };
+      responses: {
+        /** @description The identity, masked */
+        200: {
+          content: {
+            "application/json": {
+              name: string;
+              idNumberMasked: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              verified: boolean;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_LOCKED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/identity-change-requests": {
+    /** The caller’s change requests, newest first, with their history */
+    get: {
+      responses: {
+        /** @description Requests */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "submitted" | "approved" | "rejected" | "withdrawn";
+                  changes: {
+                    name: string | null;
+                    /** @enum {string|null} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                    idNumberMasked: string | null;
+                    phoneMasked: string | null;
+                  };
+                  previous: {
+                    name: string;
+                    /** @enum {string} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                    idNumberMasked: string;
+                  };
+                  reason: string;
+                  documentFileIds: number[];
+                  decisionReason: string | null;
+                  createdAt: string;
+                  decidedAt: string | null;
+                  history: ({
+                      action: string;
+                      /** @enum {string|null} */
+                      from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                      /** @enum {string} */
+                      to: "submitted" | "approved" | "rejected" | "withdrawn";
+                      at: string;
+                      /** @enum {string} */
+                      by: "holder" | "staff";
+                      reason: string | null;
+                    })[];
+                  allowedActions: string[];
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Ask for a change to a verified identity (name, ID number, category), with a reason and documents */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            /** @enum {string} */
+            category?: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+            idNumber?: string;
+            phone?: string;
+            reason: string;
+            documentFileIds?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description The request */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn";
+              changes: {
+                name: string | null;
+                /** @enum {string|null} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                idNumberMasked: string | null;
+                phoneMasked: string | null;
+              };
+              previous: {
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+              };
+              reason: string;
+              documentFileIds: number[];
+              decisionReason: string | null;
+              createdAt: string;
+              decidedAt: string | null;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "submitted" | "approved" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "staff";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_REQUIRED, IDENTITY_NOT_VERIFIED, CHANGE_REQUEST_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/identity-change-requests/{id}/withdraw": {
+    /** Withdraw a change request not yet decided */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The request */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn";
+              changes: {
+                name: string | null;
+                /** @enum {string|null} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                idNumberMasked: string | null;
+                phoneMasked: string | null;
+              };
+              previous: {
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+              };
+              reason: string;
+              documentFileIds: number[];
+              decisionReason: string | null;
+              createdAt: string;
+              decidedAt: string | null;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "submitted" | "approved" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "staff";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/identity-change-requests": {
+    /** Change requests in the caller’s station or district (all, for an admin), oldest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "submitted" | "approved" | "rejected" | "withdrawn";
+        };
+      };
+      responses: {
+        /** @description A page of requests */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "submitted" | "approved" | "rejected" | "withdrawn";
+                  changes: {
+                    name: string | null;
+                    /** @enum {string|null} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                    idNumberMasked: string | null;
+                    phoneMasked: string | null;
+                  };
+                  previous: {
+                    name: string;
+                    /** @enum {string} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                    idNumberMasked: string;
+                  };
+                  reason: string;
+                  documentFileIds: number[];
+                  decisionReason: string | null;
+                  createdAt: string;
+                  decidedAt: string | null;
+                  history: ({
+                      action: string;
+                      /** @enum {string|null} */
+                      from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                      /** @enum {string} */
+                      to: "submitted" | "approved" | "rejected" | "withdrawn";
+                      at: string;
+                      /** @enum {string} */
+                      by: "holder" | "staff";
+                      reason: string | null;
+                    })[];
+                  allowedActions: string[];
+                  stationId: number | null;
+                  person: {
+                    id: number;
+                    name: string;
+                    /** @enum {string} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                    idNumberMasked: string;
+                    phoneMasked: string;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/identity-change-requests/{id}": {
+    /** A change request with the person as they stand now, its history and the actions allowed */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The request */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn";
+              changes: {
+                name: string | null;
+                /** @enum {string|null} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                idNumberMasked: string | null;
+                phoneMasked: string | null;
+              };
+              previous: {
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+              };
+              reason: string;
+              documentFileIds: number[];
+              decisionReason: string | null;
+              createdAt: string;
+              decidedAt: string | null;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "submitted" | "approved" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "staff";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              stationId: number | null;
+              person: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+                phoneMasked: string;
+              };
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/identity-change-requests/{id}/review": {
+    /** Approve (the change is applied to the person) or reject (reason required) a change request */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The request */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "withdrawn";
+              changes: {
+                name: string | null;
+                /** @enum {string|null} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family" | null;
+                idNumberMasked: string | null;
+                phoneMasked: string | null;
+              };
+              previous: {
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+              };
+              reason: string;
+              documentFileIds: number[];
+              decisionReason: string | null;
+              createdAt: string;
+              decidedAt: string | null;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "submitted" | "approved" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "submitted" | "approved" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "staff";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              stationId: number | null;
+              person: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                idNumberMasked: string;
+                phoneMasked: string;
+              };
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, VALIDATION_FAILED, ID_NUMBER_TAKEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/files": {
+    /** Upload a private file; a card photo is checked against the 优待证 photo specification */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+            /** @enum {string} */
+            purpose: "card_photo" | "document" | "profile_photo";
+          };
+        };
+      };
+      responses: {
+        /** @description Stored */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              purpose: "card_photo" | "document" | "profile_photo";
+              size: number;
+              mime: string;
+              width: number | null;
+              height: number | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, PHOTO_SPEC, UNSUPPORTED_FILE_TYPE, PAYLOAD_TOO_LARGE, UPLOAD_QUOTA_EXCEEDED, RATE_LIMITED, REQUEST_TIMEOUT */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/files/{id}": {
+    /** Read a private file (its owner and staff only) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The file’s bytes */
+        200: {
+          content: {
+            "application/octet-stream": string;
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/stations": {
+    /** Service stations a holder can choose */
+    get: {
+      responses: {
+        /** @description Stations */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  district: {
+                    id: number;
+                    name: string;
+                  };
+                  address: string;
+                  phone: string | null;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts": {
+    /** Create a staff, lawyer or merchant account (admin) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            username: string;
+            password: string;
+            displayName: string;
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            stationId?: number;
+            districtId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, USERNAME_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/disable": {
+    /** Disable an account: no more logins, its sessions and access tokens end at once (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/enable": {
+    /** Enable a disabled account again; it logs in afresh (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/roles": {
+    /** Set an account's roles; access tokens with the old roles stop working at once (admin) */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+          };
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/audit-logs": {
+    /** The audit trail of staff actions, newest first (admin) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          targetType?: string;
+          targetId?: string;
+          actorAccountId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of entries */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  actorAccountId: number | null;
+                  action: string;
+                  targetType: string;
+                  targetId: string | null;
+                  detail: {
+                    [key: string]: unknown;
+                  } | null;
+                  requestId: string | null;
+                  at: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/timeline": {
+    /** The caller’s notices, newest first; `after` returns only those newer than an id already seen */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          after?: number;
+        };
+      };
+      responses: {
+        /** @description A page of notices */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  templateKey: string;
+                  title: string;
+                  body: string;
+                  page: string | null;
+                  at: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/subscriptions": {
+    /** Subscribe-message grants the caller holds, by template */
+    get: {
+      responses: {
+        /** @description Grants by template */
+        200: {
+          content: {
+            "application/json": {
+              grants: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Report what wx.requestSubscribeMessage returned; each accept allows one message of that template */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            results: {
+              [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Grants now held, by template */
+        200: {
+          content: {
+            "application/json": {
+              grants: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/outbox": {
+    /** Notices by delivery status, newest first (e.g. status=dead) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+        };
+      };
+      responses: {
+        /** @description A page of outbox rows */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  recipientAccountId: number;
+                  templateKey: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+                  attempts: number;
+                  lastError: string | null;
+                  nextAttemptAt: string;
+                  sentAt: string | null;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/outbox/{id}/retry": {
+    /** Queue a dead notice again */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The notice, pending again */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              recipientAccountId: number;
+              templateKey: string;
+              title: string;
+              /** @enum {string} */
+              status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+              attempts: number;
+              lastError: string | null;
+              nextAttemptAt: string;
+              sentAt: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications/eligibility": {
+    /** Eligibility self-check: a plain answer and what follows */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+            declarations: {
+              expelled: boolean;
+              deprivedOfPoliticalRights: boolean;
+              servingSentence: boolean;
+              wanted: boolean;
+              priorCriminalPunishment: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The verdict */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              verdict: "eligible" | "case_by_case" | "ineligible";
+              reasons: string[];
+              next: string[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications": {
+    /** Create a draft application (new card, reissue after loss, or exchange) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @default new
+             * @enum {string}
+             */
+            kind?: "new" | "reissue" | "exchange";
+            /** @enum {string} */
+            category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+            photoFileId: number;
+            /** @default [] */
+            documentFileIds?: number[];
+            stationId: number;
+            /** @enum {string} */
+            delivery: "pickup" | "mail";
+            address?: string | null;
+            declarations: {
+              expelled: boolean;
+              deprivedOfPoliticalRights: boolean;
+              servingSentence: boolean;
+              wanted: boolean;
+              priorCriminalPunishment: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The draft */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, NOT_ELIGIBLE, APPLICATION_EXISTS, CARD_EXISTS, CARD_NOT_LOST, CARD_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications/mine": {
+    /** The caller’s applications, newest first, each with its history and allowed actions */
+    get: {
+      responses: {
+        /** @description Applications */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "new" | "reissue" | "exchange";
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  /** @enum {string} */
+                  category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  station: {
+                    id: number;
+                    name: string;
+                    address: string;
+                  } | null;
+                  /** @enum {string} */
+                  delivery: "pickup" | "mail";
+                  address: string | null;
+                  photoFileId: number;
+                  documentFileIds: number[];
+                  reason: string | null;
+                  needsInfoDeadline: string | null;
+                  submittedAt: string | null;
+                  createdAt: string;
+                  history: ({
+                      action: string;
+                      /** @enum {string|null} */
+                      from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                      /** @enum {string} */
+                      to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                      at: string;
+                      /** @enum {string} */
+                      by: "holder" | "station" | "district" | "system";
+                      reason: string | null;
+                    })[];
+                  allowedActions: string[];
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications/{id}": {
+    /** One of the caller’s applications with its full history and the actions allowed now */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Edit a draft, or a sent-back application before its deadline */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            category?: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+            photoFileId?: number;
+            documentFileIds?: number[];
+            stationId?: number;
+            /** @enum {string} */
+            delivery?: "pickup" | "mail";
+            address?: string | null;
+            declarations?: {
+              expelled: boolean;
+              deprivedOfPoliticalRights: boolean;
+              servingSentence: boolean;
+              wanted: boolean;
+              priorCriminalPunishment: boolean;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, VALIDATION_FAILED, NOT_ELIGIBLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications/{id}/submit": {
+    /** Submit a draft, or resubmit after being sent back */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, APPLICATION_INCOMPLETE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/card-applications/{id}/withdraw": {
+    /** Withdraw an application before it is approved */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/card": {
+    /** The caller’s electronic card (number masked) */
+    get: {
+      responses: {
+        /** @description The card */
+        200: {
+          content: {
+            "application/json": {
+              cardNumber: string;
+              /** @enum {string} */
+              status: "active" | "reported_lost" | "replaced" | "revoked";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              holderName: string;
+              issuedAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/card/qr-token": {
+    /** A signed QR token for the card: about a minute, single use */
+    post: {
+      responses: {
+        /** @description The token */
+        200: {
+          content: {
+            "application/json": {
+              token: string;
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, CARD_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/card/report-lost": {
+    /** Report the card lost: it stops verifying at once */
+    post: {
+      responses: {
+        /** @description The card */
+        200: {
+          content: {
+            "application/json": {
+              cardNumber: string;
+              /** @enum {string} */
+              status: "active" | "reported_lost" | "replaced" | "revoked";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              holderName: string;
+              issuedAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-applications": {
+    /** Applications in the caller’s station or district, oldest submission first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+          stationId?: number;
+          minWaitingDays?: number;
+        };
+      };
+      responses: {
+        /** @description A page of the queue */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  /** @enum {string} */
+                  kind: "new" | "reissue" | "exchange";
+                  /** @enum {string} */
+                  category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  applicantName: string;
+                  stationId: number;
+                  caseByCase: boolean;
+                  submittedAt: string | null;
+                  waitingDays: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-applications/{id}": {
+    /** An application with the applicant (masked), photo and documents, history and allowed actions */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              applicant: {
+                name: string;
+                /** @enum {string} */
+                gender: "M" | "F";
+                birthDate: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                verified: boolean;
+              };
+              caseByCase: boolean;
+              declarations: {
+                expelled: boolean;
+                deprivedOfPoliticalRights: boolean;
+                servingSentence: boolean;
+                wanted: boolean;
+                priorCriminalPunishment: boolean;
+              };
+              batchId: number | null;
+              waitingDays: number | null;
+              card: ({
+                id: number;
+                cardNumber: string;
+                /** @enum {string} */
+                status: "active" | "reported_lost" | "replaced" | "revoked";
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                issuedAt: string;
+                revokedReason: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-applications/{id}/review": {
+    /** Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. Station approval verifies and freezes the applicant’s identity */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            decision: "approve" | "reject" | "request_info";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              applicant: {
+                name: string;
+                /** @enum {string} */
+                gender: "M" | "F";
+                birthDate: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                verified: boolean;
+              };
+              caseByCase: boolean;
+              declarations: {
+                expelled: boolean;
+                deprivedOfPoliticalRights: boolean;
+                servingSentence: boolean;
+                wanted: boolean;
+                priorCriminalPunishment: boolean;
+              };
+              batchId: number | null;
+              waitingDays: number | null;
+              card: ({
+                id: number;
+                cardNumber: string;
+                /** @enum {string} */
+                status: "active" | "reported_lost" | "replaced" | "revoked";
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                issuedAt: string;
+                revokedReason: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION, VALIDATION_FAILED, IDENTITY_MISMATCH */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-applications/{id}/card-ready": {
+    /** The card has arrived: the holder is told where and when to collect it */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              applicant: {
+                name: string;
+                /** @enum {string} */
+                gender: "M" | "F";
+                birthDate: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                verified: boolean;
+              };
+              caseByCase: boolean;
+              declarations: {
+                expelled: boolean;
+                deprivedOfPoliticalRights: boolean;
+                servingSentence: boolean;
+                wanted: boolean;
+                priorCriminalPunishment: boolean;
+              };
+              batchId: number | null;
+              waitingDays: number | null;
+              card: ({
+                id: number;
+                cardNumber: string;
+                /** @enum {string} */
+                status: "active" | "reported_lost" | "replaced" | "revoked";
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                issuedAt: string;
+                revokedReason: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-applications/{id}/issue": {
+    /** Hand out the card under its number (pickup, mail or ceremony); the card becomes active */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            cardNumber: string;
+            /** @enum {string} */
+            handover?: "pickup" | "mail" | "ceremony";
+          };
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "new" | "reissue" | "exchange";
+              /** @enum {string} */
+              status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                address: string;
+              } | null;
+              /** @enum {string} */
+              delivery: "pickup" | "mail";
+              address: string | null;
+              photoFileId: number;
+              documentFileIds: number[];
+              reason: string | null;
+              needsInfoDeadline: string | null;
+              submittedAt: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  /** @enum {string|null} */
+                  from: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn" | null;
+                  /** @enum {string} */
+                  to: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district" | "system";
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              applicant: {
+                name: string;
+                /** @enum {string} */
+                gender: "M" | "F";
+                birthDate: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                verified: boolean;
+              };
+              caseByCase: boolean;
+              declarations: {
+                expelled: boolean;
+                deprivedOfPoliticalRights: boolean;
+                servingSentence: boolean;
+                wanted: boolean;
+                priorCriminalPunishment: boolean;
+              };
+              batchId: number | null;
+              waitingDays: number | null;
+              card: ({
+                id: number;
+                cardNumber: string;
+                /** @enum {string} */
+                status: "active" | "reported_lost" | "replaced" | "revoked";
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                issuedAt: string;
+                revokedReason: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, CARD_NUMBER_TAKEN, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches": {
+    /** Production batches of the caller’s district, newest first */
+    get: {
+      responses: {
+        /** @description Batches */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  size: number;
+                  createdAt: string;
+                  exportedAt: string | null;
+                  arrivedAt: string | null;
+                  photosDownloadedAt: string | null;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Send approved applications to production as one batch (all or nothing) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            applicationIds: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description The batch */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              size: number;
+              createdAt: string;
+              exportedAt: string | null;
+              arrivedAt: string | null;
+              photosDownloadedAt: string | null;
+              applicationIds: number[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/export": {
+    /** The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ID numbers in full, kept as text; audit-logged */
+    get: {
+      parameters: {
+        query?: {
+          format?: "csv" | "xlsx";
+        };
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description CSV, or an Excel workbook with format=xlsx */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/photos": {
+    /** The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; downloadable once; audit-logged */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description A zip of JPEG photos */
+        200: {
+          content: {
+            "application/zip": string;
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, PHOTOS_ALREADY_DOWNLOADED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/photos/reopen": {
+    /** Allow the batch’s photo package to be downloaded once more, with the reason (admin; audit-logged) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The batch */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              size: number;
+              createdAt: string;
+              exportedAt: string | null;
+              arrivedAt: string | null;
+              photosDownloadedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/card-ready": {
+    /** The batch’s cards have arrived: every application in it becomes card_ready */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The batch */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              size: number;
+              createdAt: string;
+              exportedAt: string | null;
+              arrivedAt: string | null;
+              photosDownloadedAt: string | null;
+              ready: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/cards": {
+    /** Find a card by the number printed on it (within the caller’s station or district) */
+    get: {
+      parameters: {
+        query: {
+          number: string;
+        };
+      };
+      responses: {
+        /** @description The card, or no items */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  cardNumber: string;
+                  /** @enum {string} */
+                  status: "active" | "reported_lost" | "replaced" | "revoked";
+                  /** @enum {string} */
+                  category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  issuedAt: string;
+                  revokedReason: string | null;
+                  applicationId: number;
+                  holderName: string;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/cards/{id}/revoke": {
+    /** Revoke a card with a reason: it stops verifying at once */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The card */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "active" | "reported_lost" | "replaced" | "revoked";
+              revokedReason: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-stats": {
+    /** Counts by status, application and issuance rates, median days, the longest waiting */
+    get: {
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              scope: {
+                districtId: number;
+              } | {
+                stationId: number;
+              };
+              byStatus: {
+                [key: string]: number;
+              };
+              applicants: number;
+              registeredHolders: number | null;
+              applicationRate: number | null;
+              approvedCount: number;
+              issuedCount: number;
+              issuanceRate: number | null;
+              medianDaysToApproval: number | null;
+              medianDaysToIssue: number | null;
+              waitingLongest: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  stationId: number;
+                  waitingDays: number | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant-categories": {
+    /** Merchant categories (衣、食、住、行…) */
+    get: {
+      responses: {
+        /** @description Categories */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: number;
+                  name: string;
+                  sort: number;
+                }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchants": {
+    /** Merchants nearest first within a radius, with their distance and active offers */
+    get: {
+      parameters: {
+        query: {
+          cursor?: string;
+          limit?: number;
+          lat: number;
+          lng: number;
+          radiusKm?: number;
+          categoryId?: number;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of merchants */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  category: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  address: string;
+                  lat: number;
+                  lng: number;
+                  contactPhone: string;
+                  intro: string | null;
+                  distanceM: number | null;
+                  offers: ({
+                      id: number;
+                      title: string;
+                      description: string;
+                      /** @enum {string} */
+                      kind: "discount" | "voucher";
+                      discountText: string;
+                      priceFen: number | null;
+                      faceValueFen: number | null;
+                      perPersonDailyLimit: number | null;
+                      eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+                      validFrom: string | null;
+                      validTo: string | null;
+                      /** @enum {string} */
+                      status: "active" | "withdrawn";
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchants/{id}": {
+    /** A merchant’s page with its active offers */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The merchant */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              category: {
+                id: number;
+                name: string;
+              } | null;
+              address: string;
+              lat: number;
+              lng: number;
+              contactPhone: string;
+              intro: string | null;
+              distanceM: number | null;
+              offers: ({
+                  id: number;
+                  title: string;
+                  description: string;
+                  /** @enum {string} */
+                  kind: "discount" | "voucher";
+                  discountText: string;
+                  priceFen: number | null;
+                  faceValueFen: number | null;
+                  perPersonDailyLimit: number | null;
+                  eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+                  validFrom: string | null;
+                  validTo: string | null;
+                  /** @enum {string} */
+                  status: "active" | "withdrawn";
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant-applications": {
+    /** Apply to join the alliance with business details and location */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            licenseNo: string;
+            categoryId: number;
+            address: string;
+            lat: number;
+            lng: number;
+            contactPhone: string;
+            intro?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The application (a pending merchant) */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              licenseNo: string;
+              categoryId: number;
+              address: string;
+              lat: number;
+              lng: number;
+              contactPhone: string;
+              intro: string | null;
+              /** @enum {string} */
+              status: "pending" | "active" | "rejected" | "suspended";
+              reason: string | null;
+              upheldComplaints: number;
+              ownerAccountId: number;
+              createdAt: string;
+              reviewedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, MERCHANT_APPLICATION_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/redemptions": {
+    /** The caller’s discounts used, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of redemptions */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  holder: {
+                    nameMasked: string;
+                    /** @enum {string} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  };
+                  offer: {
+                    id: number;
+                    title: string;
+                  };
+                  at: string;
+                  merchant?: {
+                    id: number;
+                    name: string;
+                  };
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchants/{id}/complaints": {
+    /** Report a merchant (the discount was refused, say) to the bureau */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The complaint */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              merchantId: number;
+              text: string;
+              /** @enum {string} */
+              status: "open" | "upheld" | "dismissed";
+              resolution: string | null;
+              hasRedemption: boolean;
+              createdAt: string;
+              handledAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, IDENTITY_REQUIRED, CARD_INACTIVE, LIMIT_REACHED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/complaints": {
+    /** The caller’s complaints, newest first, with the merchant, the outcome and its reason, and the history */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of complaints */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  merchant: {
+                    id: number;
+                    name: string;
+                  };
+                  text: string;
+                  /** @enum {string} */
+                  status: "open" | "upheld" | "dismissed";
+                  statusText: string;
+                  resolution: string | null;
+                  createdAt: string;
+                  handledAt: string | null;
+                  history: ({
+                      /** @enum {string|null} */
+                      from: "open" | "upheld" | "dismissed" | null;
+                      /** @enum {string} */
+                      to: "open" | "upheld" | "dismissed";
+                      at: string;
+                      /** @enum {string} */
+                      by: "holder" | "staff";
+                      reason: string | null;
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/me": {
+    /** The caller’s merchant and their role in it */
+    get: {
+      responses: {
+        /** @description The merchant */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              role: "owner" | "clerk";
+              merchant: {
+                id: number;
+                name: string;
+                licenseNo: string;
+                categoryId: number;
+                address: string;
+                lat: number;
+                lng: number;
+                contactPhone: string;
+                intro: string | null;
+                /** @enum {string} */
+                status: "pending" | "active" | "rejected" | "suspended";
+                reason: string | null;
+                upheldComplaints: number;
+                ownerAccountId: number;
+                createdAt: string;
+                reviewedAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/offers": {
+    /** The merchant’s offers, newest first */
+    get: {
+      responses: {
+        /** @description Offers */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  title: string;
+                  description: string;
+                  /** @enum {string} */
+                  kind: "discount" | "voucher";
+                  discountText: string;
+                  priceFen: number | null;
+                  faceValueFen: number | null;
+                  perPersonDailyLimit: number | null;
+                  eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+                  validFrom: string | null;
+                  validTo: string | null;
+                  /** @enum {string} */
+                  status: "active" | "withdrawn";
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Publish a discount or a voucher (money in fen) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** @default */
+            description?: string;
+            /** @enum {string} */
+            kind: "discount" | "voucher";
+            discountText: string;
+            priceFen?: number | null;
+            faceValueFen?: number | null;
+            perPersonDailyLimit?: number | null;
+            eligibleCategories?: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+            /** Format: date-time */
+            validFrom?: string | null;
+            /** Format: date-time */
+            validTo?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The offer */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              description: string;
+              /** @enum {string} */
+              kind: "discount" | "voucher";
+              discountText: string;
+              priceFen: number | null;
+              faceValueFen: number | null;
+              perPersonDailyLimit: number | null;
+              eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+              validFrom: string | null;
+              validTo: string | null;
+              /** @enum {string} */
+              status: "active" | "withdrawn";
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/offers/{id}": {
+    /** Edit one of the merchant’s offers */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title?: string;
+            /** @default */
+            description?: string;
+            /** @enum {string} */
+            kind?: "discount" | "voucher";
+            discountText?: string;
+            priceFen?: number | null;
+            faceValueFen?: number | null;
+            perPersonDailyLimit?: number | null;
+            eligibleCategories?: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+            /** Format: date-time */
+            validFrom?: string | null;
+            /** Format: date-time */
+            validTo?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The offer */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              description: string;
+              /** @enum {string} */
+              kind: "discount" | "voucher";
+              discountText: string;
+              priceFen: number | null;
+              faceValueFen: number | null;
+              perPersonDailyLimit: number | null;
+              eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+              validFrom: string | null;
+              validTo: string | null;
+              /** @enum {string} */
+              status: "active" | "withdrawn";
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/offers/{id}/withdraw": {
+    /** Withdraw an offer */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The offer */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              description: string;
+              /** @enum {string} */
+              kind: "discount" | "voucher";
+              discountText: string;
+              priceFen: number | null;
+              faceValueFen: number | null;
+              perPersonDailyLimit: number | null;
+              eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
+              validFrom: string | null;
+              validTo: string | null;
+              /** @enum {string} */
+              status: "active" | "withdrawn";
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/clerks": {
+    /** The merchant’s clerks */
+    get: {
+      responses: {
+        /** @description Clerks */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  accountId: number;
+                  username: string;
+                  displayName: string;
+                  since: string;
+                }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Add a counter clerk with a login of their own */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            username: string;
+            password: string;
+            displayName: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Error: USERNAME_TAKEN, VALIDATION_FAILED, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/clerks/{id}": {
+    /** Remove a clerk: their login stops working */
+    delete: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/redemptions": {
+    /** The merchant’s redemptions, newest first, with daily counts for the last two weeks */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of redemptions and daily counts */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  holder: {
+                    nameMasked: string;
+                    /** @enum {string} */
+                    category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  };
+                  offer: {
+                    id: number;
+                    title: string;
+                  };
+                  at: string;
+                  merchant?: {
+                    id: number;
+                    name: string;
+                  };
+                })[];
+              nextCursor: string | null;
+              daily: {
+                  day: string;
+                  count: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Verify a holder’s QR code for an offer and record one use */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            qrToken: string;
+            offerId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Recorded: the holder’s masked name and category to match the person */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              holder: {
+                nameMasked: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              };
+              offer: {
+                id: number;
+                title: string;
+              };
+              at: string;
+              merchant?: {
+                id: number;
+                name: string;
+              };
+            };
+          };
+        };
+        /** @description Error: QR_INVALID, QR_USED, CARD_INACTIVE, NOT_FOUND, LIMIT_REACHED, CATEGORY_NOT_ELIGIBLE, OFFER_UNAVAILABLE, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchants": {
+    /** Merchants by status (pending applications first to review), with upheld complaints */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "pending" | "active" | "rejected" | "suspended";
+        };
+      };
+      responses: {
+        /** @description A page of merchants */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  licenseNo: string;
+                  categoryId: number;
+                  address: string;
+                  lat: number;
+                  lng: number;
+                  contactPhone: string;
+                  intro: string | null;
+                  /** @enum {string} */
+                  status: "pending" | "active" | "rejected" | "suspended";
+                  reason: string | null;
+                  upheldComplaints: number;
+                  ownerAccountId: number;
+                  createdAt: string;
+                  reviewedAt: string | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchant-applications/{id}/review": {
+    /** Approve (the applicant becomes merchant_owner) or reject with a reason */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The merchant */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              licenseNo: string;
+              categoryId: number;
+              address: string;
+              lat: number;
+              lng: number;
+              contactPhone: string;
+              intro: string | null;
+              /** @enum {string} */
+              status: "pending" | "active" | "rejected" | "suspended";
+              reason: string | null;
+              upheldComplaints: number;
+              ownerAccountId: number;
+              createdAt: string;
+              reviewedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchants/{id}/suspend": {
+    /** Suspend a merchant (complaints): hidden and unable to verify until restored */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The merchant */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              licenseNo: string;
+              categoryId: number;
+              address: string;
+              lat: number;
+              lng: number;
+              contactPhone: string;
+              intro: string | null;
+              /** @enum {string} */
+              status: "pending" | "active" | "rejected" | "suspended";
+              reason: string | null;
+              upheldComplaints: number;
+              ownerAccountId: number;
+              createdAt: string;
+              reviewedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchants/{id}/restore": {
+    /** Restore a suspended merchant */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The merchant */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              licenseNo: string;
+              categoryId: number;
+              address: string;
+              lat: number;
+              lng: number;
+              contactPhone: string;
+              intro: string | null;
+              /** @enum {string} */
+              status: "pending" | "active" | "rejected" | "suspended";
+              reason: string | null;
+              upheldComplaints: number;
+              ownerAccountId: number;
+              createdAt: string;
+              reviewedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchant-categories": {
+    /** Add a merchant category */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            sort?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The category */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              sort: number;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error: CATEGORY_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchant-categories/{id}": {
+    /** Rename, reorder or retire a merchant category */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            sort?: number;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The category */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              sort: number;
+              active: boolean;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, CATEGORY_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/complaints": {
+    /** Complaints about merchants, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "open" | "upheld" | "dismissed";
+          merchantId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of complaints */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  merchantId: number;
+                  text: string;
+                  /** @enum {string} */
+                  status: "open" | "upheld" | "dismissed";
+                  resolution: string | null;
+                  hasRedemption: boolean;
+                  createdAt: string;
+                  handledAt: string | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/complaints/{id}/resolve": {
+    /** Uphold or dismiss a complaint with a resolution */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            outcome: "upheld" | "dismissed";
+            resolution: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The complaint */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              merchantId: number;
+              text: string;
+              /** @enum {string} */
+              status: "open" | "upheld" | "dismissed";
+              resolution: string | null;
+              hasRedemption: boolean;
+              createdAt: string;
+              handledAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchant-figures": {
+    /** Redemptions per merchant and per category over the last days */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              since: string;
+              perMerchant: {
+                  merchantId: number;
+                  name: string;
+                  upheldComplaints: number;
+                  count: number;
+                }[];
+              perCategory: {
+                  categoryId: number;
+                  count: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/providers": {
+    /** Published profiles of lawyers, mediators and counsellors (点将台), by service type */
+    get: {
+      parameters: {
+        query?: {
+          serviceType?: "consultation" | "legal_aid" | "mediation" | "counselling";
+        };
+      };
+      responses: {
+        /** @description Providers */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "lawyer" | "mediator" | "counsellor";
+                  firm: string;
+                  photoFileId: number | null;
+                  specialties: string[];
+                  serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                  modes: ("onsite" | "phone" | "video")[];
+                  languages: string[];
+                  intro: string;
+                  averageRating: number | null;
+                  ratingCount: number;
+                  servedCount: number;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/providers/{id}": {
+    /** One provider’s profile with rating and cases served */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The provider */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: "lawyer" | "mediator" | "counsellor";
+              firm: string;
+              photoFileId: number | null;
+              specialties: string[];
+              serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+              modes: ("onsite" | "phone" | "video")[];
+              languages: string[];
+              intro: string;
+              averageRating: number | null;
+              ratingCount: number;
+              servedCount: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/providers/{id}/slots": {
+    /** A provider’s open times (default: the next 14 days) with the places left */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Slots */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  startsAt: string;
+                  endsAt: string;
+                  remaining: number;
+                  serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                  modes: ("onsite" | "phone" | "video")[];
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/appointments": {
+    /** Book a place in a slot (capacity is never exceeded; at most 3 future appointments) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            slotId: number;
+            /** @enum {string} */
+            serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+            /** @enum {string} */
+            mode: "onsite" | "phone" | "video";
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              provider: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, SLOT_FULL, ALREADY_BOOKED, SLOT_CANCELLED, SLOT_IN_PAST, TOO_MANY_APPOINTMENTS, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/appointments/mine": {
+    /** The caller’s appointments (newest first) and the times they wait for */
+    get: {
+      responses: {
+        /** @description Appointments and waitlist entries */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+                  /** @enum {string} */
+                  serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+                  /** @enum {string} */
+                  mode: "onsite" | "phone" | "video";
+                  summary: string;
+                  startsAt: string;
+                  provider: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  /** @enum {string|null} */
+                  cancelledBy: "holder" | "staff" | null;
+                  cancelReason: string | null;
+                  rating: number | null;
+                  comment: string | null;
+                  allowedActions: string[];
+                })[];
+              waitlist: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "waiting" | "offered" | "accepted" | "expired" | "left" | "cancelled";
+                  slot: {
+                    id: number;
+                    startsAt: string;
+                  } | null;
+                  provider: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  offerExpiresAt: string | null;
+                  allowedActions: string[];
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/appointments/{id}/cancel": {
+    /** Cancel, until 2 hours before the start; the place goes to the waitlist */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              provider: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, CANCEL_TOO_LATE, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/appointments/{id}/review": {
+    /** Rate a completed appointment (1–5) with an optional comment */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rating: number;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              provider: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, ALREADY_RATED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/waitlist": {
+    /** Wait for a full slot: a freed place is offered to the first in line, for a limited time */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            slotId: number;
+            /** @enum {string} */
+            serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+            /** @enum {string} */
+            mode: "onsite" | "phone" | "video";
+            summary: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The waitlist entry */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "waiting" | "offered" | "accepted" | "expired" | "left" | "cancelled";
+              slot: {
+                id: number;
+                startsAt: string;
+              } | null;
+              provider: {
+                id: number;
+                name: string;
+              } | null;
+              offerExpiresAt: string | null;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, SLOT_AVAILABLE, ALREADY_WAITING, ALREADY_BOOKED, SLOT_CANCELLED, SLOT_IN_PAST */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/waitlist/{id}/accept": {
+    /** Take the place offered from the waitlist */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              provider: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, OFFER_EXPIRED, TOO_MANY_APPOINTMENTS, ALREADY_BOOKED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/legal-aid/waitlist/{id}/leave": {
+    /** Stop waiting (an offer not taken passes to the next) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Left */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments": {
+    /** Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s */
+    get: {
+      parameters: {
+        query?: {
+          providerId?: number;
+          status?: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Appointments with private notes */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+                  /** @enum {string} */
+                  serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+                  /** @enum {string} */
+                  mode: "onsite" | "phone" | "video";
+                  summary: string;
+                  startsAt: string;
+                  providerId: number;
+                  holderAccountId: number;
+                  privateNotes: string | null;
+                  /** @enum {string|null} */
+                  cancelledBy: "holder" | "staff" | null;
+                  cancelReason: string | null;
+                  rating: number | null;
+                  comment: string | null;
+                  holder?: ({
+                    name: string;
+                    phone: string | null;
+                  }) | null;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments/{id}/check-in": {
+    /** Check the holder in */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              holderAccountId: number;
+              privateNotes: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, TOO_EARLY, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments/{id}/complete": {
+    /** Complete, with private notes (provider and staff only) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              holderAccountId: number;
+              privateNotes: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, TOO_EARLY, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments/{id}/no-show": {
+    /** Mark a no-show (once the time has begun) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              holderAccountId: number;
+              privateNotes: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, TOO_EARLY, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers": {
+    /** Create a provider profile, optionally linked to a lawyer login */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @enum {string} */
+            kind: "lawyer" | "mediator" | "counsellor";
+            firm: string;
+            specialties: string[];
+            serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+            modes: ("onsite" | "phone" | "video")[];
+            /**
+             * @default [
+             *   "普通话"
+             * ]
+             */
+            languages?: string[];
+            /** @default */
+            intro?: string;
+            photoFileId?: number | null;
+            accountId?: number | null;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The provider */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: "lawyer" | "mediator" | "counsellor";
+              firm: string;
+              photoFileId: number | null;
+              specialties: string[];
+              serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+              modes: ("onsite" | "phone" | "video")[];
+              languages: string[];
+              intro: string;
+              averageRating: number | null;
+              ratingCount: number;
+              servedCount: number;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, ACCOUNT_LINKED, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}": {
+    /** Replace a provider profile */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @enum {string} */
+            kind: "lawyer" | "mediator" | "counsellor";
+            firm: string;
+            specialties: string[];
+            serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+            modes: ("onsite" | "phone" | "video")[];
+            /**
+             * @default [
+             *   "普通话"
+             * ]
+             */
+            languages?: string[];
+            /** @default */
+            intro?: string;
+            photoFileId?: number | null;
+            accountId?: number | null;
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The provider */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              kind: "lawyer" | "mediator" | "counsellor";
+              firm: string;
+              photoFileId: number | null;
+              specialties: string[];
+              serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+              modes: ("onsite" | "phone" | "video")[];
+              languages: string[];
+              intro: string;
+              averageRating: number | null;
+              ratingCount: number;
+              servedCount: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, ACCOUNT_LINKED, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}/schedule": {
+    /** Replace the weekly hours; free future slots are remade, booked ones kept */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            schedules: ({
+                weekday: number;
+                start: string;
+                end: string;
+                /** @default 30 */
+                slotMinutes?: number;
+                /** @default 1 */
+                capacity?: number;
+                serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                modes: ("onsite" | "phone" | "video")[];
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description The schedule and how many slots were made */
+        200: {
+          content: {
+            "application/json": {
+              schedules: {
+                  weekday: number;
+                  startMinute: number;
+                  endMinute: number;
+                  slotMinutes: number;
+                  capacity: number;
+                }[];
+              slotsMade: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}/days-off": {
+    /** A day off: that day’s free slots are removed; booked ones stay for the desk to cancel */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            day: string;
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description How many booked slots remain that day */
+        201: {
+          content: {
+            "application/json": {
+              keptBooked: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, DAY_OFF_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/slots/{id}/cancel": {
+    /** Cancel a slot with a reason: its holders are told, with the provider’s next free time */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The slot and how many bookings were cancelled */
+        200: {
+          content: {
+            "application/json": {
+              slot: {
+                id: number;
+                startsAt: string;
+                endsAt: string;
+                remaining: number;
+                serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                modes: ("onsite" | "phone" | "video")[];
+              };
+              /** @enum {string} */
+              status: "open" | "cancelled";
+              cancelled: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/appointments/{id}/cancel": {
+    /** Cancel one booking with a reason (the desk may do so at any time) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              holderAccountId: number;
+              privateNotes: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/flagged": {
+    /** Holders with repeated no-shows */
+    get: {
+      responses: {
+        /** @description Flagged holders */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  accountId: number;
+                  noShows: number;
+                }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/figures": {
+    /** By service type and outcome, no-show rate, ratings per provider, busiest hours */
+    get: {
+      parameters: {
+        query?: {
+          days?: number;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              days: number;
+              byServiceType: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              noShowRate: number | null;
+              providers: ({
+                  id: number;
+                  name: string;
+                  servedCount: number;
+                  ratingCount: number;
+                  averageRating: number | null;
+                })[];
+              busiestHours: {
+                  hour: string;
+                  count: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}/ratings": {
+    /** Ratings and comments of one provider, newest first */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Ratings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  appointmentId: number;
+                  rating: number | null;
+                  comment: string | null;
+                  /** @enum {string} */
+                  serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/jobs": {
+    /** Scheduled jobs and their recent runs */
+    get: {
+      responses: {
+        /** @description Jobs */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  name: string;
+                  schedule: string;
+                  description: string;
+                  recentRuns: ({
+                      id: number;
+                      slot: string;
+                      /** @enum {string} */
+                      status: "running" | "succeeded" | "failed";
+                      instance: string;
+                      startedAt: string;
+                      finishedAt: string | null;
+                      counts: {
+                        [key: string]: number;
+                      } | null;
+                      error: string | null;
+                    })[];
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+}
+
+export type webhooks = Record<string, never>;
+
+export interface components {
+  schemas: {
+    Error: {
+      error: {
+        /** @description Stable SNAKE_CASE code for programs */
+        code: string;
+        /** @description Message for people, in Chinese */
+        message: string;
+        /** @description Every problem, for a validation failure */
+        details?: {
+            field?: string;
+            rule?: string;
+            expected?: unknown;
+            actual?: unknown;
+            message: string;
+          }[];
+      };
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+
+export type $defs = Record<string, never>;
+
+export type external = Record<string, never>;
+
+export type operations = Record<string, never>;
