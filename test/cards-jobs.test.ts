@@ -1,6 +1,7 @@
 import { MoreThan } from 'typeorm';
 import { cardDeadlinesJob } from '../server/jobs/card-deadlines.job';
 import { cardReadyRemindersJob } from '../server/jobs/card-ready-reminders.job';
+import { runJob } from '../server/jobs/job';
 import { JobRunner } from '../server/jobs/runner';
 import { staffDigestJob } from '../server/jobs/staff-digest.job';
 import { shanghaiDate, workingDaysBefore } from '../server/lib/working-days';
@@ -82,7 +83,7 @@ describe('card-deadlines: applications sent back for more information', () => {
   it('sends no reminder while more than 3 days remain', async () => {
     t.clock.set(new Date(T0 + 11 * DAY));
     const mark = await lastNoticeId(t);
-    const counts = await cardDeadlinesJob.run(t.container);
+    const counts = await runJob(cardDeadlinesJob, t.container);
     expect(counts).toEqual({ reminded: 0, closed: 0 });
     expect(await noticesSince(t, lapsed.holder.userId, mark)).toHaveLength(0);
     expect((await applicationRow(t, lapsed.id)).status).toBe('needs_info');
@@ -91,7 +92,7 @@ describe('card-deadlines: applications sent back for more information', () => {
   it('reminds the holder once within the last 3 days, naming the deadline', async () => {
     t.clock.set(new Date(T0 + 12.5 * DAY));
     const mark = await lastNoticeId(t);
-    const counts = await cardDeadlinesJob.run(t.container);
+    const counts = await runJob(cardDeadlinesJob, t.container);
     expect(counts).toEqual({ reminded: 1, closed: 0 });
     const notices = await noticesSince(t, lapsed.holder.userId, mark);
     expect(notices).toHaveLength(1);
@@ -101,7 +102,7 @@ describe('card-deadlines: applications sent back for more information', () => {
 
     // Again later the same day: no second reminder.
     t.clock.advance(3 * HOUR);
-    expect(await cardDeadlinesJob.run(t.container)).toEqual({ reminded: 0, closed: 0 });
+    expect(await runJob(cardDeadlinesJob, t.container)).toEqual({ reminded: 0, closed: 0 });
     expect(await noticesSince(t, lapsed.holder.userId, mark)).toHaveLength(1);
 
     // The holder who resubmitted hears nothing about a deadline.
@@ -117,7 +118,7 @@ describe('card-deadlines: applications sent back for more information', () => {
   it('leaves the application open until the deadline itself', async () => {
     t.clock.set(new Date(T0 + 15 * DAY - 60_000));
     const mark = await lastNoticeId(t);
-    expect(await cardDeadlinesJob.run(t.container)).toEqual({ reminded: 0, closed: 0 });
+    expect(await runJob(cardDeadlinesJob, t.container)).toEqual({ reminded: 0, closed: 0 });
     expect((await applicationRow(t, lapsed.id)).status).toBe('needs_info');
     expect(await noticesSince(t, lapsed.holder.userId, mark)).toHaveLength(0);
   });
@@ -154,7 +155,7 @@ describe('card-deadlines: applications sent back for more information', () => {
   it('closes nothing more when run again', async () => {
     t.clock.advance(HOUR);
     const mark = await lastNoticeId(t);
-    expect(await cardDeadlinesJob.run(t.container)).toEqual({ reminded: 0, closed: 0 });
+    expect(await runJob(cardDeadlinesJob, t.container)).toEqual({ reminded: 0, closed: 0 });
     expect(await noticesSince(t, lapsed.holder.userId, mark)).toHaveLength(0);
   });
 
@@ -224,30 +225,30 @@ describe('card-ready-reminders: cards waiting to be collected', () => {
 
   it('sends nothing in the first 3 days', async () => {
     t.clock.set(new Date(T + 2 * DAY));
-    expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 0 });
+    expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 0 });
     expect(await reminders(pickup.holder, readyNotice.pickup)).toHaveLength(0);
   });
 
   it('reminds on day 3, naming the station, once however often it runs', async () => {
     t.clock.set(new Date(T + 3 * DAY));
-    expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 1 });
+    expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 1 });
     const first = await reminders(pickup.holder, readyNotice.pickup);
     expect(first).toHaveLength(1);
     expect(first[0].templateKey).toBe('application_status');
     expect(first[0].body).toContain(stationName);
 
     t.clock.advance(5 * HOUR);
-    expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 0 });
+    expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 0 });
     expect(await reminders(pickup.holder, readyNotice.pickup)).toHaveLength(1);
   });
 
   it('reminds again on day 6 and day 9', async () => {
     t.clock.set(new Date(T + 6 * DAY));
-    expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 1 });
+    expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 1 });
     expect(await reminders(pickup.holder, readyNotice.pickup)).toHaveLength(2);
 
     t.clock.set(new Date(T + 9 * DAY));
-    expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 1 });
+    expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 1 });
     const all = await reminders(pickup.holder, readyNotice.pickup);
     expect(all).toHaveLength(3);
     for (const n of all) expect(n.body).toContain(stationName);
@@ -264,7 +265,7 @@ describe('card-ready-reminders: cards waiting to be collected', () => {
   it('stops after 3 reminders', async () => {
     for (const day of [12, 30]) {
       t.clock.set(new Date(T + day * DAY));
-      expect(await cardReadyRemindersJob.run(t.container)).toEqual({ reminded: 0 });
+      expect(await runJob(cardReadyRemindersJob, t.container)).toEqual({ reminded: 0 });
     }
     expect(await reminders(pickup.holder, readyNotice.pickup)).toHaveLength(3);
   });
@@ -369,9 +370,9 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
 
   it('sends nothing more the same day', async () => {
     t.clock.set(new Date(MONDAY + 2 * HOUR));
-    expect(await staffDigestJob.run(t.container)).toEqual({ stations: 1, notified: 0 });
+    expect(await runJob(staffDigestJob, t.container)).toEqual({ stations: 1, notified: 0 });
     t.clock.set(new Date(MONDAY + 5 * HOUR));
-    expect(await staffDigestJob.run(t.container)).toEqual({ stations: 1, notified: 0 });
+    expect(await runJob(staffDigestJob, t.container)).toEqual({ stations: 1, notified: 0 });
     for (const s of [bureau.stationReviewer, bureau.districtReviewer]) expect(await digestsTo(s.userId)).toHaveLength(1);
     for (const s of [bureau.otherStationReviewer, bureau.otherDistrictReviewer]) expect(await digestsTo(s.userId)).toHaveLength(0);
   });
@@ -379,7 +380,7 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
   it('sends a new digest the next working morning', async () => {
     // Tuesday 08:30 in Shanghai: Tuesday's submission of last week has now waited only just under 5 working days.
     t.clock.set(new Date(MONDAY + DAY));
-    expect(await staffDigestJob.run(t.container)).toEqual({ stations: 1, notified: 2 });
+    expect(await runJob(staffDigestJob, t.container)).toEqual({ stations: 1, notified: 2 });
     const atStation = await digestsTo(bureau.stationReviewer.userId);
     expect(atStation).toHaveLength(2);
     expect(atStation[1].body).toContain(`${stationName} 2 件`);

@@ -3,11 +3,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import cron from 'node-cron';
 import { loadConfig } from '../server/config';
 import { createContainer, type Container } from '../server/container';
 import { openDatabase } from '../server/db/data-source';
 import { JOBS } from '../server/jobs';
-import type { JobDefinition } from '../server/jobs/job';
+import { depsFor, type JobDefinition } from '../server/jobs/job';
 import { JobRun } from '../server/jobs/job-run.entity';
 import { purgeJob } from '../server/jobs/purge.job';
 import { JobRunner, slotOf } from '../server/jobs/runner';
@@ -24,6 +25,7 @@ const defineJob = (name: string, run: JobDefinition['run'], schedule = '* * * * 
   name,
   schedule,
   description: 'A job of the test suite',
+  needs: [],
   run,
 });
 
@@ -131,6 +133,28 @@ describe('scheduled jobs', () => {
       expect(calls).toBe(4);
       expect((await runsOf(job.name)).map((r) => r.slot).filter((s) => !s.startsWith('manual-')).sort()).toEqual([scheduled, next].sort());
     });
+
+    it('gives a job only what it names in needs, and every job names parts the container has', async () => {
+      let given: string[] = [];
+      const job: JobDefinition<'clock' | 'cardReminders'> = {
+        name: unique('needs'),
+        schedule: '* * * * *',
+        description: 'A job of the test suite',
+        needs: ['clock', 'cardReminders'],
+        run: async (deps) => {
+          given = Object.keys(deps).sort();
+          return { given: given.length };
+        },
+      };
+      const outcome = await new JobRunner(t.container, 'instance-a').runByHand(job);
+      expect(outcome.ran && outcome.run.status).toBe('succeeded');
+      expect(given).toEqual(['cardReminders', 'clock']);
+      for (const j of JOBS) {
+        expect(j.needs.length).toBeGreaterThan(0);
+        const deps = depsFor(j, t.container) as Record<string, unknown>;
+        expect({ job: j.name, missing: j.needs.filter((n) => deps[n] === undefined) }).toEqual({ job: j.name, missing: [] });
+      }
+    });
   });
 
   describe('slotOf', () => {
@@ -157,11 +181,15 @@ describe('scheduled jobs', () => {
       const job = defineJob(unique('heartbeat'), async () => ({ beats: ++invocations }), '* * * * * *');
       const first = new Scheduler(new JobRunner(t.container, 'instance-a'), t.container.logger);
       const second = new Scheduler(new JobRunner(other, 'instance-b'), other.logger);
+      const start = Math.floor(t.clock.now().getTime() / 1000) * 1000;
+      const seconds = Array.from({ length: 5 }, (_, i) => start + i * 1000);
       try {
         try {
-          first.start([job]);
-          second.start([job]);
-          await new Promise((r) => setTimeout(r, 2500));
+          for (const [i, at] of seconds.entries()) {
+            // Each instance's timer fires for the same second, a few milliseconds apart, either one first.
+            const [early, late] = i % 2 === 0 ? [first, second] : [second, first];
+            await Promise.all([early.tick(job, new Date(at + 3)), late.tick(job, new Date(at + 11))]);
+          }
         } finally {
           await Promise.allSettled([first.stop(), second.stop()]);
         }
@@ -169,10 +197,33 @@ describe('scheduled jobs', () => {
         expect(new Set(rows.map((r) => r.slot)).size).toBe(rows.length);
         expect(invocations).toBe(rows.length);
         expect(rows.length).toBeGreaterThanOrEqual(2);
+        expect(rows.map((r) => r.slot).sort()).toEqual(seconds.map((at) => new Date(at).toISOString()));
+        expect(invocations).toBe(seconds.length);
         expect(rows.every((r) => r.status === 'succeeded')).toBe(true);
       } finally {
         await other.db.close();
       }
+    });
+
+    it('start puts each job on a node-cron timer in Asia/Shanghai whose firing is a tick; stop takes it off', async () => {
+      let calls = 0;
+      const job = defineJob(unique('morning'), async () => ({ done: ++calls }), '30 9 * * 1-5');
+      const scheduler = new Scheduler(new JobRunner(t.container, 'instance-a'), t.container.logger, () => t.clock.now());
+      const timer = () => [...cron.getTasks().values()].find((task) => task.name === job.name);
+      try {
+        scheduler.start([job]);
+        // 09:30 on a weekday in Shanghai is 01:30 UTC; not on a Saturday, nor at 09:30 UTC.
+        expect(timer()?.match(new Date('2027-03-10T01:30:00Z'))).toBe(true);
+        expect(timer()?.match(new Date('2027-03-13T01:30:00Z'))).toBe(false);
+        expect(timer()?.match(new Date('2027-03-10T09:30:00Z'))).toBe(false);
+        // Fire the timer now instead of waiting for it: the tick takes the slot of the scheduler's clock.
+        await timer()!.execute();
+        expect(calls).toBe(1);
+        expect((await runsOf(job.name)).map((r) => r.slot)).toEqual([slotOf(job.schedule, t.clock.now())]);
+      } finally {
+        await scheduler.stop();
+      }
+      expect(timer()).toBeUndefined();
     });
 
     it('stop waits for a run under way and lets it be recorded', async () => {
@@ -252,9 +303,10 @@ describe('scheduled jobs', () => {
       });
       const ids = async (r: Promise<{ identifiers: Array<{ id?: unknown }> }>) => Number((await r).identifiers[0].id);
       const manager = t.container.db.manager;
-      const longExpired = await ids(manager.insert(RefreshToken, token(new Date(now - 10 * DAY))));
-      const justExpired = await ids(manager.insert(RefreshToken, token(new Date(now - 1 * DAY))));
-      const current = await ids(manager.insert(RefreshToken, token(new Date(now + 10 * DAY))));
+      const tx = t.container.db.transaction.bind(t.container.db);
+      const longExpired = await ids(tx((em) => em.insert(RefreshToken, token(new Date(now - 10 * DAY)))));
+      const justExpired = await ids(tx((em) => em.insert(RefreshToken, token(new Date(now - 1 * DAY)))));
+      const current = await ids(tx((em) => em.insert(RefreshToken, token(new Date(now + 10 * DAY)))));
       const run = (startedAt: Date) => ({
         jobName: unique('archive'),
         slot: unique('slot-'),
@@ -265,14 +317,14 @@ describe('scheduled jobs', () => {
         counts: '{}',
         error: null,
       });
-      const oldRun = await ids(manager.insert(JobRun, run(new Date(now - 40 * DAY))));
-      const recentRun = await ids(manager.insert(JobRun, run(new Date(now - 1 * DAY))));
+      const oldRun = await ids(tx((em) => em.insert(JobRun, run(new Date(now - 40 * DAY)))));
+      const recentRun = await ids(tx((em) => em.insert(JobRun, run(new Date(now - 1 * DAY)))));
 
       const outcome = await new JobRunner(t.container, 'instance-a').runByHand(purgeJob);
       expect(outcome.ran).toBe(true);
       if (!outcome.ran) return;
       expect(outcome.run.status).toBe('succeeded');
-      expect(JSON.parse(outcome.run.counts!)).toEqual({ refreshTokens: 1, jobRuns: 1, qrTokens: 0 });
+      expect(JSON.parse(outcome.run.counts!)).toEqual({ refreshTokens: 1, jobRuns: 1, qrTokens: 0, rateLimits: 0 });
 
       expect(await manager.findOneBy(RefreshToken, { id: longExpired })).toBeNull();
       expect(await manager.findOneBy(RefreshToken, { id: justExpired })).not.toBeNull();
@@ -297,7 +349,7 @@ describe('scheduled jobs', () => {
       expect(purge.recentRuns.length).toBeGreaterThanOrEqual(1);
       expect(purge.recentRuns[0]).toMatchObject({ status: 'succeeded', instance: 'instance-a', error: null });
       expect(purge.recentRuns[0].slot).toMatch(/^manual-/);
-      expect(purge.recentRuns[0].counts).toEqual({ refreshTokens: expect.any(Number), jobRuns: expect.any(Number), qrTokens: expect.any(Number) });
+      expect(purge.recentRuns[0].counts).toEqual({ refreshTokens: expect.any(Number), jobRuns: expect.any(Number), qrTokens: expect.any(Number), rateLimits: expect.any(Number) });
       expect(typeof purge.recentRuns[0].finishedAt).toBe('string');
 
       const holder = await loginHolder(t);

@@ -1,5 +1,6 @@
 import { openDatabase } from '../server/db/data-source';
 import { createContainer } from '../server/container';
+import { runJob } from '../server/jobs/job';
 import { legalRemindersJob } from '../server/jobs/legal-reminders.job';
 import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
 import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
@@ -61,15 +62,15 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const before = t.clock.now();
     try {
       t.clock.set(new Date(start - 25 * 3_600_000));
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
       expect(await reminders()).toBe(0);
       t.clock.set(new Date(start - 23 * 3_600_000));
-      await legalRemindersJob.run(t.container);
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
+      await runJob(legalRemindersJob, t.container);
       expect(await reminders()).toBe(1);
       t.clock.set(new Date(start - 90 * 60_000));
-      await legalRemindersJob.run(t.container);
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
+      await runJob(legalRemindersJob, t.container);
       expect(await reminders2h()).toBe(1);
       expect(await reminders()).toBe(1);
     } finally {

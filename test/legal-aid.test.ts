@@ -1,4 +1,5 @@
 import { LessThanOrEqual } from 'typeorm';
+import { runJob } from '../server/jobs/job';
 import { legalRemindersJob } from '../server/jobs/legal-reminders.job';
 import { legalSlotsJob } from '../server/jobs/legal-slots.job';
 import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
@@ -286,7 +287,7 @@ describe('legal aid weekly hours and slots', () => {
     const again = await t.http.post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`).set(staff.auth).send({ day: '2026-11-26' }).expect(409);
     expect(again.body.error.code).toBe('DAY_OFF_EXISTS');
     // Neither the daily job nor new hours bring the day's times back.
-    await legalSlotsJob.run(t.container);
+    await runJob(legalSlotsJob, t.container);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterOff);
     await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(4, '14:00', '15:30', { slotMinutes: 30 })] }).expect(200);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterOff);
@@ -327,7 +328,7 @@ describe('legal aid weekly hours and slots', () => {
     await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({ reason: '律师当日出差' }).expect(200);
     const afterCancel = ['2026-11-24T10:00', '2026-12-01T09:00', '2026-12-01T10:00'];
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterCancel);
-    await legalSlotsJob.run(t.container);
+    await runJob(legalSlotsJob, t.container);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterCancel);
 
     await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '09:00', '11:00')] }).expect(200);
@@ -359,11 +360,11 @@ describe('legal aid daily slots job', () => {
     await t.http.put(`/api/v1/staff/legal-aid/providers/${gone.body.id}`).set(staff.auth).send(profile({ name: '已离任律师', active: false })).expect(200);
 
     expect((await slotsOf(t, p.body.id)).map((s) => s.startsAt.slice(0, 16))).toHaveLength(14);
-    expect(await legalSlotsJob.run(t.container)).toEqual({ made: 0 });
+    expect(await runJob(legalSlotsJob, t.container)).toEqual({ made: 0 });
 
     await atTime(t, new Date(START.getTime() + 2 * DAY), async () => {
-      expect(await legalSlotsJob.run(t.container)).toEqual({ made: 2 });
-      expect(await legalSlotsJob.run(t.container)).toEqual({ made: 0 });
+      expect(await runJob(legalSlotsJob, t.container)).toEqual({ made: 2 });
+      expect(await runJob(legalSlotsJob, t.container)).toEqual({ made: 0 });
       const slots = await slotsOf(t, p.body.id);
       expect(slots).toHaveLength(14);
       expect(slots[0].startsAt.slice(0, 16)).toBe('2026-11-25T14:00');
@@ -606,7 +607,7 @@ describe('legal aid waitlist', () => {
       const tooLate = await t.http.post(`/api/v1/legal-aid/waitlist/${w1.id}/accept`).set(late.auth).expect(409);
       expect(tooLate.body.error.code).toBe('OFFER_EXPIRED');
 
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
       const next = await holderAgain(t, second);
       const [passed] = await waitEntry(next);
       expect(passed).toMatchObject({ id: w2.id, status: 'offered' });
@@ -615,7 +616,7 @@ describe('legal aid waitlist', () => {
       expect((await t.http.post(`/api/v1/legal-aid/waitlist/${w1.id}/accept`).set(late.auth).expect(409)).body.error.code).toBe('OFFER_EXPIRED');
 
       // Running the job again changes nothing.
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
       expect(await waitEntry(next)).toEqual([expect.objectContaining({ id: w2.id, status: 'offered' })]);
 
       const taken = await t.http.post(`/api/v1/legal-aid/waitlist/${w2.id}/accept`).set(next.auth).expect(201);
@@ -660,7 +661,7 @@ describe('legal aid waitlist', () => {
     await t.http.post(`/api/v1/legal-aid/appointments/${appt.id}/cancel`).set(booker.auth).expect(200);
     const [offer] = await waitEntry(only);
     await atTime(t, new Date(new Date(offer.offerExpiresAt!).getTime() + MINUTE), async () => {
-      await legalRemindersJob.run(t.container);
+      await runJob(legalRemindersJob, t.container);
       expect(await remainingOf(t, providerId, slot.id)).toBe(1);
     });
   });
@@ -946,8 +947,8 @@ describe('legal aid reminders', () => {
     ];
     for (const [before, day, soon] of runs) {
       await atTime(t, new Date(start - before * HOUR), async () => {
-        await legalRemindersJob.run(t.container);
-        await legalRemindersJob.run(t.container);
+        await runJob(legalRemindersJob, t.container);
+        await runJob(legalRemindersJob, t.container);
       });
       expect([before, await outboxCount(t, k.day), await outboxCount(t, k.soon)]).toEqual([before, day, soon]);
     }
@@ -962,12 +963,12 @@ describe('legal aid reminders', () => {
     const appt = await atTime(t, new Date(start - 10 * HOUR), async () => (await book(t, await holderAgain(t, h), slot.id).expect(201)).body);
     const k = keys(appt.id);
     for (const before of [9.5, 9, 5, 2.5]) {
-      await atTime(t, new Date(start - before * HOUR), () => legalRemindersJob.run(t.container));
+      await atTime(t, new Date(start - before * HOUR), () => runJob(legalRemindersJob, t.container));
     }
     expect(await outboxCount(t, k.day)).toBe(0);
     expect(await outboxCount(t, k.soon)).toBe(0);
     for (const before of [1.9, 1, 0.25]) {
-      await atTime(t, new Date(start - before * HOUR), () => legalRemindersJob.run(t.container));
+      await atTime(t, new Date(start - before * HOUR), () => runJob(legalRemindersJob, t.container));
     }
     expect(await outboxCount(t, k.day)).toBe(0);
     expect(await outboxCount(t, k.soon)).toBe(1);
@@ -981,7 +982,7 @@ describe('legal aid reminders', () => {
     const appt = (await book(t, h, slot.id).expect(201)).body;
     await t.http.post(`/api/v1/legal-aid/appointments/${appt.id}/cancel`).set(h.auth).expect(200);
     for (const before of [23, 12, 1.5, 0.5]) {
-      await atTime(t, new Date(start - before * HOUR), () => legalRemindersJob.run(t.container));
+      await atTime(t, new Date(start - before * HOUR), () => runJob(legalRemindersJob, t.container));
     }
     expect(await outboxCount(t, keys(appt.id).day)).toBe(0);
     expect(await outboxCount(t, keys(appt.id).soon)).toBe(0);

@@ -81,8 +81,23 @@ describe('notifications: outbox and timeline', () => {
 
   it('refuses unknown templates and missing values at the call site', async () => {
     const s = await loginHolder(t);
-    await expect(notify(t, { ...statusNotice(s.userId), templateKey: 'nope' })).rejects.toThrow('Unknown notification template');
-    await expect(notify(t, { ...statusNotice(s.userId), data: { subject: 'x' } })).rejects.toThrow('lacks');
+    // The types refuse these (test/notify-types.test.ts); a notice that got past them is refused at run time.
+    await expect(notify(t, { ...statusNotice(s.userId), templateKey: 'nope' } as unknown as Notice)).rejects.toThrow('Unknown notification template');
+    await expect(notify(t, { ...statusNotice(s.userId), data: { subject: 'x' } } as unknown as Notice)).rejects.toThrow('lacks');
+  });
+
+  it('refuses at run time data fields the template does not read, and writes nothing', async () => {
+    const s = await loginHolder(t);
+    const extra = { ...statusNotice(s.userId), data: { ...statusNotice(s.userId).data, place: '服务站' } } as unknown as Notice;
+    await expect(notify(t, extra)).rejects.toThrow('has no field "place"');
+    const notText = { ...statusNotice(s.userId), data: { ...statusNotice(s.userId).data, detail: 42 } } as unknown as Notice;
+    await expect(notify(t, notText)).rejects.toThrow('"detail" is not text');
+    const inherited = { ...statusNotice(s.userId), templateKey: 'toString' } as unknown as Notice;
+    await expect(notify(t, inherited)).rejects.toThrow('Unknown notification template');
+    expect(await rowsOf(t, s.userId)).toHaveLength(0);
+    // The timeline-only `detail` is optional, and an absent one may be spelled undefined.
+    const plain = statusNotice(s.userId);
+    expect(await notify(t, { ...plain, data: { ...plain.data, detail: undefined } } as Notice)).toBe(true);
   });
 
   it('shows the holder every notice, newest first, with after= and cursor paging, and only their own', async () => {
@@ -410,7 +425,7 @@ describe('notifications: delivery through WeChat', () => {
   });
 
   it('stores the first token of several instances starting together in one row, without a deadlock to retry', async () => {
-    await t.container.db.manager.delete(WeChatAccessToken, { appId: wx.appId });
+    await t.container.db.transaction((em) => em.delete(WeChatAccessToken, { appId: wx.appId }));
     const http = new WeChatHttp(wx.baseUrl);
     const instances = Array.from({ length: 6 }, () => new WeChatAccessTokens(http, wx.appId, wx.appSecret, t.container.db, t.container.fieldCrypto, t.clock, t.container.logger));
     const retriesBefore = t.container.db.retries;

@@ -1,9 +1,10 @@
-import type { JobDefinition } from './job';
+import { defineJob } from './job';
 
 /** Sends due outbox rows as subscribe messages. */
-export const dispatchNotificationsJob: JobDefinition = {
+export const dispatchNotificationsJob = defineJob({
   name: 'dispatch-notifications',
   schedule: '*/10 * * * * *',
   description: 'Deliver pending notices through WeChat subscribe messages',
-  run: async (c) => ({ ...(await c.services.dispatcher.dispatchDue()) }),
-};
+  needs: ['dispatcher'],
+  run: async ({ dispatcher }) => ({ ...(await dispatcher.dispatchDue()) }),
+});

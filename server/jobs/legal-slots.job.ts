@@ -1,9 +1,10 @@
-import type { JobDefinition } from './job';
+import { defineJob } from './job';
 
 /** Keeps bookable slots made for the next 14 days from every provider's weekly hours. */
-export const legalSlotsJob: JobDefinition = {
+export const legalSlotsJob = defineJob({
   name: 'legal-slots',
   schedule: '30 2 * * *',
   description: 'Make bookable legal-aid slots for the next 14 days',
-  run: async (c) => ({ made: await c.services.providers.generateAll() }),
-};
+  needs: ['providers'],
+  run: async ({ providers }) => ({ made: await providers.generateAll() }),
+});

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Container } from '../container';
 import { isUniqueViolation } from '../db/errors';
 import { JobRun } from './job-run.entity';
-import type { JobDefinition } from './job';
+import { depsFor, type JobDefinition } from './job';
 
 export type SlotOutcome = { ran: true; run: JobRun } | { ran: false };
 
@@ -42,7 +42,7 @@ export class JobRunner {
     let counts: Record<string, number> | null = null;
     let error: string | null = null;
     try {
-      counts = await job.run(this.c);
+      counts = await job.run(depsFor(job, this.c));
     } catch (err) {
       error = (err as Error).message.slice(0, 500);
       logger.error('job failed', { job: job.name, slot, err });

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { conflict } from '../http/errors';
+import { appError } from '../http/error-catalogue';
 
 /** One row of a transition table: from which statuses, to which, and who may take it. */
 export interface Transition<S extends string, R extends string> {
@@ -9,6 +9,11 @@ export interface Transition<S extends string, R extends string> {
 }
 
 export type TransitionTable<A extends string, S extends string, R extends string> = Record<A, Transition<S, R>>;
+
+/** The answer when a guarded transition finds the row in another status; every module's routes may give it. */
+export const TransitionErrors = {
+  moved: appError(409, 'INVALID_TRANSITION', '当前状态不允许此操作，请刷新后重试'),
+};
 
 /** The actions `actor` may take on something in `status`, in table order. */
 export function allowedActions<A extends string, S extends string, R extends string>(
@@ -36,5 +41,5 @@ export async function applyTransition<E extends ObjectLiteral, S extends string>
     .set({ ...set, status: transition.to } as never)
     .where('id = :id AND status IN (:...from)', { id, from: transition.from })
     .execute();
-  if (result.affected !== 1) throw conflict('INVALID_TRANSITION', '当前状态不允许此操作，请刷新后重试');
+  if (result.affected !== 1) throw TransitionErrors.moved();
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { Account } from './account.entity';
+import { AuthErrors } from './auth.errors';
 
 interface AccountState {
   tokenVersion: number;
@@ -12,15 +12,6 @@ interface Entry {
   state: AccountState | null;
   expiresAt: number;
 }
-
-const REVOKED_MESSAGE = '登录状态已失效，请重新登录';
-
-/**
- * The answer to an access token whose account has moved on (logged out, disabled, roles changed).
- * Still 401 UNAUTHENTICATED, so the mini-program renews its session silently; the reason is in the details.
- */
-export const tokenRevoked = () =>
-  new AppError(401, 'UNAUTHENTICATED', REVOKED_MESSAGE, [{ rule: 'TOKEN_REVOKED', message: REVOKED_MESSAGE }]);
 
 /**
  * Checks on every authenticated request that the account still exists, is enabled, and that the
@@ -45,7 +36,7 @@ export class SessionGuard {
   /** Throws 401 (TOKEN_REVOKED) unless the account is enabled and at `tokenVersion`. */
   async assertCurrent(accountId: number, tokenVersion: number): Promise<void> {
     const state = await this.stateOf(accountId);
-    if (!state || state.disabled || state.tokenVersion !== tokenVersion) throw tokenRevoked();
+    if (!state || state.disabled || state.tokenVersion !== tokenVersion) throw AuthErrors.tokenRevoked();
   }
 
   /** Forgets what this instance knows of the account: the next request reads it afresh. */

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { allowedActions } from '../../lib/state-machine';
@@ -14,6 +14,7 @@ import { CardApplication, type ApplicationKind, type Delivery } from './card-app
 import { APPLICATION_TRANSITIONS, type ApplicationStatus } from './card-application.states';
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { Card } from './card.entity';
+import { CardErrors } from './cards.errors';
 import { checkEligibility, type Declarations } from './eligibility';
 
 export interface ApplicationInput {
@@ -35,8 +36,6 @@ export interface ApplicationView {
   history: CardApplicationEvent[];
   allowedActions: string[];
 }
-
-const applicationExists = () => conflict('APPLICATION_EXISTS', '您已有一份正在办理的申请，请在原申请中继续办理');
 
 /** Holder actions available by status (edit is not a transition: the draft or sent-back form). */
 export function holderActions(status: ApplicationStatus): string[] {
@@ -67,9 +66,7 @@ export class ApplicationsService {
       throw validationFailed('category', '申请类别须与已登记的身份类别一致');
     }
     const verdict = checkEligibility(input.category, input.declarations);
-    if (verdict.verdict === 'ineligible') {
-      throw new AppError(409, 'NOT_ELIGIBLE', verdict.reasons.join('；'));
-    }
+    if (verdict.verdict === 'ineligible') throw CardErrors.notEligible(verdict.reasons);
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const current = await em.findOneBy(Card, { currentPersonId: person.id });
@@ -107,7 +104,7 @@ export class ApplicationsService {
             createdAt: now,
             updatedAt: now,
           }),
-        applicationExists,
+        CardErrors.applicationExists,
       );
       const id = Number(result.identifiers[0].id);
       await em.insert(CardApplicationEvent, {
@@ -128,9 +125,7 @@ export class ApplicationsService {
   async update(principal: Principal, id: number, patch: ApplicationPatch): Promise<ApplicationView> {
     return this.db.transaction(async (em) => {
       const app = await this.mine(em, principal, id);
-      if (app.status !== 'draft' && app.status !== 'needs_info') {
-        throw conflict('INVALID_TRANSITION', '当前状态不能修改申请');
-      }
+      if (app.status !== 'draft' && app.status !== 'needs_info') throw CardErrors.notEditable();
       this.checkDeadline(app);
       if (patch.category !== undefined && patch.category !== app.category) {
         throw validationFailed('category', '申请类别须与已登记的身份类别一致');
@@ -143,7 +138,7 @@ export class ApplicationsService {
       let caseByCase = app.caseByCase;
       if (patch.declarations) {
         const verdict = checkEligibility(app.category, patch.declarations);
-        if (verdict.verdict === 'ineligible') throw new AppError(409, 'NOT_ELIGIBLE', verdict.reasons.join('；'));
+        if (verdict.verdict === 'ineligible') throw CardErrors.notEligible(verdict.reasons);
         caseByCase = verdict.verdict === 'case_by_case';
       }
       const result = await em
@@ -162,7 +157,7 @@ export class ApplicationsService {
         })
         .where('id = :id AND status = :status', { id, status: app.status })
         .execute();
-      if (result.affected !== 1) throw conflict('INVALID_TRANSITION', '申请状态已变化，请刷新后重试');
+      if (result.affected !== 1) throw CardErrors.changedMeanwhile();
       return this.view(em, await em.findOneByOrFail(CardApplication, { id }));
     });
   }
@@ -171,13 +166,11 @@ export class ApplicationsService {
   async submit(principal: Principal, id: number): Promise<ApplicationView> {
     return this.db.transaction(async (em) => {
       const app = await this.mine(em, principal, id);
-      if (app.status !== 'draft' && app.status !== 'needs_info') {
-        throw conflict('INVALID_TRANSITION', '当前状态不能提交申请');
-      }
+      if (app.status !== 'draft' && app.status !== 'needs_info') throw CardErrors.notSubmittable();
       this.checkDeadline(app);
       const missing: string[] = [];
       if ((JSON.parse(app.documentFileIds) as number[]).length === 0) missing.push('请上传身份证、户口簿、退伍证或关系证明等材料');
-      if (missing.length) throw new AppError(400, 'APPLICATION_INCOMPLETE', missing.join('；'));
+      if (missing.length) throw CardErrors.incomplete(missing);
       const now = this.clock.now();
       const moved = await this.workflow.move(em, app, {
         action: app.status === 'needs_info' ? 'resubmit' : 'submit',
@@ -224,7 +217,7 @@ export class ApplicationsService {
 
   private async personOf(principal: Principal): Promise<Person> {
     const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
-    if (!person) throw conflict('IDENTITY_REQUIRED', '请先完成身份信息登记');
+    if (!person) throw CardErrors.identityRequired();
     return person;
   }
 
@@ -241,21 +234,19 @@ export class ApplicationsService {
   }
 
   private checkDeadline(app: CardApplication): void {
-    if (app.status === 'needs_info' && this.deadlinePassed(app)) {
-      throw conflict('DEADLINE_PASSED', '补充材料的期限已过，请重新提交申请');
-    }
+    if (app.status === 'needs_info' && this.deadlinePassed(app)) throw CardErrors.deadlinePassed();
   }
 
   private checkKind(kind: ApplicationKind, current: Card | null): number | null {
     if (kind === 'new') {
-      if (current) throw conflict('CARD_EXISTS', '您已持有优待证；如遗失请先挂失再申请补领，如损坏请申请换领');
+      if (current) throw CardErrors.cardExists();
       return null;
     }
     if (kind === 'reissue') {
-      if (current?.status !== 'reported_lost') throw conflict('CARD_NOT_LOST', '补领须先挂失原优待证');
+      if (current?.status !== 'reported_lost') throw CardErrors.cardNotLost();
       return current.id;
     }
-    if (current?.status !== 'active') throw conflict('CARD_INACTIVE', '换领须持有正常使用中的优待证');
+    if (current?.status !== 'active') throw CardErrors.noActiveCardToExchange();
     return current.id;
   }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
 import type { Database } from '../../db/database';
-import { conflict, forbidden, notFound } from '../../http/errors';
+import { forbidden, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { toCsv } from '../../lib/csv';
@@ -15,6 +15,7 @@ import { Station } from '../staff/station.entity';
 import { CardApplication } from './card-application.entity';
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { CardBatch } from './card-batch.entity';
+import { CardErrors } from './cards.errors';
 import { loadReviewer, type Reviewer } from './cards.policy';
 import type { ReviewService } from './review.service';
 
@@ -22,8 +23,6 @@ const CATEGORY_NAMES = { veteran: '退役军人', martyr_family: '烈士遗属',
 const KIND_NAMES = { new: '申领', reissue: '补领', exchange: '换领' } as const;
 const BANK_HEADER = ['申请编号', '类型', '姓名', '性别', '出生日期', '身份证号码', '类别', '服务站', '领取方式', '邮寄地址', '照片文件'];
 const ID_COLUMN = 5;
-
-const photosTaken = () => conflict('PHOTOS_ALREADY_DOWNLOADED', '该批次的照片已下载过一次；如需再次下载，请联系管理员重新开放');
 
 function districtReviewer(r: Reviewer): number {
   if (!r.levels.includes('district') || r.districtId === null) throw forbidden('制卡批次由区退役军人事务局办理');
@@ -53,7 +52,7 @@ export class BatchesService {
       const apps = await em.find(CardApplication, { where: { id: In(ids), districtId }, order: { id: 'ASC' } });
       if (apps.length !== ids.length) throw notFound('部分申请不存在');
       const notApproved = apps.filter((a) => a.status !== 'approved').map((a) => a.id);
-      if (notApproved.length) throw conflict('INVALID_TRANSITION', `以下申请不是待制卡状态：${notApproved.join('、')}`);
+      if (notApproved.length) throw CardErrors.notAllApproved(notApproved);
       const now = this.clock.now();
       const inserted = await em.insert(CardBatch, { districtId, createdBy: r.accountId, size: apps.length, exportedAt: null, arrivedAt: null, createdAt: now });
       const batchId = Number(inserted.identifiers[0].id);
@@ -109,7 +108,7 @@ export class BatchesService {
     const r = await loadReviewer(em, principal);
     const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
     if (!batch) throw notFound('批次不存在');
-    if (batch.photosDownloadedAt) throw photosTaken();
+    if (batch.photosDownloadedAt) throw CardErrors.photosTaken();
     const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
     const photos = await this.files.readStored(apps.map((a) => a.photoFileId));
     const identities = await this.identities(apps);
@@ -130,7 +129,7 @@ export class BatchesService {
         .set({ photosDownloadedAt: now, photosDownloadedBy: r.accountId })
         .where('id = :id AND photos_downloaded_at IS NULL', { id: batchId })
         .execute();
-      if (!claimed.affected) throw photosTaken();
+      if (!claimed.affected) throw CardErrors.photosTaken();
       await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.photos', targetType: 'card_batch', targetId: batchId, detail: { photos: entries.length }, requestId }, now);
     });
     return { filename: `card-batch-${batchId}-photos.zip`, bytes };
@@ -141,7 +140,7 @@ export class BatchesService {
     return this.db.transaction(async (em) => {
       const batch = await em.findOneBy(CardBatch, { id: batchId });
       if (!batch) throw notFound('批次不存在');
-      if (!batch.photosDownloadedAt) throw conflict('INVALID_TRANSITION', '该批次的照片尚未下载');
+      if (!batch.photosDownloadedAt) throw CardErrors.photosNotTaken();
       const now = this.clock.now();
       await em.update(CardBatch, { id: batchId }, { photosDownloadedAt: null, photosDownloadedBy: null });
       await recordAudit(em, { actorAccountId: principal.accountId, action: 'card_batch.photos_reopen', targetType: 'card_batch', targetId: batchId, detail: { reason }, requestId }, now);
@@ -210,7 +209,7 @@ export class BatchesService {
       const r = await loadReviewer(em, principal);
       const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
       if (!batch) throw notFound('批次不存在');
-      if (batch.arrivedAt) throw conflict('INVALID_TRANSITION', '该批次已登记到达');
+      if (batch.arrivedAt) throw CardErrors.batchArrived();
       const apps = await em.find(CardApplication, { where: { batchId, status: 'in_production' }, order: { id: 'ASC' } });
       for (const app of apps) await this.review.markReadyIn(em, r, app);
       const now = this.clock.now();

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { conflict, notFound } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
@@ -8,6 +8,7 @@ import { wechatTime } from '../notifications/templates';
 import { Person } from '../people/person.entity';
 import { Card } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
+import { CardErrors } from './cards.errors';
 import type { QrTokens } from './qr-token';
 import { PAGES } from '../notifications/pages';
 
@@ -39,7 +40,7 @@ export class CardService {
   /** A fresh QR token (about a minute, single use) for an active card. */
   async qrToken(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
     const { card } = await this.myCard(principal);
-    if (card.status !== 'active') throw conflict('CARD_INACTIVE', '优待证当前不可用（已挂失、更换或注销），不能出示');
+    if (card.status !== 'active') throw CardErrors.cannotShow();
     return this.qr.issue(card.id);
   }
 

@@ -1,15 +1,13 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../db/errors';
-import { AppError, conflict } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { Card } from './card.entity';
+import { CardErrors } from './cards.errors';
 import { QrTokenUse } from './qr-token-use.entity';
 
 /** How long a QR code shown on the phone stays valid. */
 export const QR_TOKEN_TTL_SECONDS = 60;
-
-const qrInvalid = () => new AppError(400, 'QR_INVALID', '二维码无效或已过期，请让持证人刷新后重试');
 
 /**
  * The electronic card's QR token: `q1.<card id>.<jti>.<expiry>.<signature>`, HMAC-SHA256 with a
@@ -36,15 +34,15 @@ export class QrTokens {
   /** Checks signature and expiry only; throws QR_INVALID. */
   verify(token: string): { cardId: number; jti: string; expiresAt: Date } {
     const parts = token.split('.');
-    if (parts.length !== 5 || parts[0] !== 'q1') throw qrInvalid();
+    if (parts.length !== 5 || parts[0] !== 'q1') throw CardErrors.qrInvalid();
     const body = parts.slice(0, 4).join('.');
     const given = Buffer.from(parts[4], 'base64url');
     const expected = Buffer.from(this.sign(body), 'base64url');
-    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw qrInvalid();
+    if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw CardErrors.qrInvalid();
     const cardId = parseInt(parts[1], 36);
     const exp = parseInt(parts[3], 36);
-    if (!Number.isSafeInteger(cardId) || !Number.isSafeInteger(exp)) throw qrInvalid();
-    if (exp * 1000 <= this.clock.now().getTime()) throw qrInvalid();
+    if (!Number.isSafeInteger(cardId) || !Number.isSafeInteger(exp)) throw CardErrors.qrInvalid();
+    if (exp * 1000 <= this.clock.now().getTime()) throw CardErrors.qrInvalid();
     return { cardId, jti: parts[2], expiresAt: new Date(exp * 1000) };
   }
 
@@ -56,14 +54,14 @@ export class QrTokens {
   async consume(em: EntityManager, token: string): Promise<Card> {
     const { cardId, jti, expiresAt } = this.verify(token);
     const card = await em.findOneBy(Card, { id: cardId });
-    if (!card) throw qrInvalid();
+    if (!card) throw CardErrors.qrInvalid();
     try {
       await em.insert(QrTokenUse, { jti, cardId, expiresAt, createdAt: this.clock.now() });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('QR_USED', '该二维码已使用，请让持证人刷新后重试');
+      if (isUniqueViolation(err)) throw CardErrors.qrUsed();
       throw err;
     }
-    if (card.status !== 'active') throw conflict('CARD_INACTIVE', '该优待证当前不可用（已挂失、更换或注销）');
+    if (card.status !== 'active') throw CardErrors.scannedCardInactive();
     return card;
   }
 

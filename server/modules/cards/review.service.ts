@@ -1,7 +1,7 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
@@ -17,6 +17,7 @@ import { APPLICATION_TRANSITIONS, REVIEW_ACTIONS, type ApplicationStatus, type R
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { Card, type Handover } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
+import { CardErrors } from './cards.errors';
 import { actingLevel, assertLevel, assertVisible, canSee, loadReviewer, type Reviewer } from './cards.policy';
 import { PAGES } from '../notifications/pages';
 
@@ -130,7 +131,7 @@ export class ReviewService {
     const seen = await this.db.manager.findOneBy(CardApplication, { id });
     assertVisible(r, seen);
     const level: ReviewerRole | null = seen.status === 'submitted' ? 'station' : seen.status === 'station_approved' ? 'district' : null;
-    if (!level) throw conflict('INVALID_TRANSITION', '该申请当前不在审核环节');
+    if (!level) throw CardErrors.notUnderReview();
     assertLevel(r, level, seen);
     // 2. Apply it in a transaction, against the row as it is now.
     return this.db.transaction(async (em) => {
@@ -164,9 +165,7 @@ export class ReviewService {
   private async verifyIdentity(em: EntityManager, app: CardApplication, now: Date): Promise<Partial<CardApplication>> {
     await em.update(Person, { id: app.personId }, { verified: true, updatedAt: now });
     const person = await em.findOneByOrFail(Person, { id: app.personId });
-    if (person.category !== app.category) {
-      throw conflict('IDENTITY_MISMATCH', '申请类别与申请人登记的身份类别不一致，请退回申请人核对');
-    }
+    if (person.category !== app.category) throw CardErrors.identityMismatch();
     return { snapshotName: person.name, snapshotIdNumberCipher: person.idNumberCipher, snapshotCategory: person.category, identityVerifiedAt: now };
   }
 
@@ -209,7 +208,7 @@ export class ReviewService {
       assertVisible(r, app);
       const level = actingLevel(r, app);
       const now = this.clock.now();
-      if (app.status !== 'card_ready') throw conflict('INVALID_TRANSITION', '优待证尚未到达，不能发放');
+      if (app.status !== 'card_ready') throw CardErrors.cardNotArrived();
 
       // The old card stops being current before the new one takes its place.
       if (app.replacesCardId) {
@@ -237,7 +236,7 @@ export class ReviewService {
             createdAt: now,
             updatedAt: now,
           }),
-        () => conflict('CARD_NUMBER_TAKEN', '该卡号已被使用，或此人已有一张在用的优待证'),
+        CardErrors.cardNumberTaken,
       );
       const cardId = Number(inserted.identifiers[0].id);
       if (app.replacesCardId) await em.update(Card, { id: app.replacesCardId }, { replacedByCardId: cardId });

@@ -1,12 +1,13 @@
 import { In } from 'typeorm';
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database';
-import { AppError, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../http/errors';
+import { notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { UploadedFile } from '../../http/route';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { readJpegFrame, sniffType } from './file-type';
+import { FileErrors } from './files.errors';
 import { canReadFile } from './files.policy';
 import { checkCardPhoto } from './photo-spec';
 import type { FileStorage } from './storage.port';
@@ -41,9 +42,7 @@ export class FilesService {
 
     if (purpose === 'card_photo') {
       const problems = checkCardPhoto(bytes);
-      if (problems.length > 0) {
-        throw new AppError(400, 'PHOTO_SPEC', `照片不符合要求：${problems.map((p) => p.message).join('；')}`, problems);
-      }
+      if (problems.length > 0) throw FileErrors.photoSpec(problems);
     } else if (purpose === 'profile_photo') {
       if (mime !== 'image/jpeg' && mime !== 'image/png') throw unsupportedMediaType('头像照片仅支持 JPG、PNG 图片');
       if (bytes.length > PROFILE_PHOTO_MAX_BYTES) throw payloadTooLarge('头像照片不能超过 2 MB');

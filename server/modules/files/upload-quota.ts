@@ -1,7 +1,8 @@
 import type { Database } from '../../db/database';
-import { AppError } from '../../http/errors';
+import type { AppError } from '../../http/errors';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
+import { FileErrors } from './files.errors';
 import { UploadQuota } from './upload-quota.entity';
 
 /** What one account may upload per day (Asia/Shanghai). */
@@ -19,8 +20,6 @@ export interface QuotaReservation {
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
-
-const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** Seconds until the next midnight in Asia/Shanghai, when a new day's quota starts. */
 const secondsToNextDay = (now: Date) => {
@@ -88,13 +87,6 @@ export class UploadQuotas {
   }
 
   private exceeded(now: Date): AppError {
-    const message = `今日上传已达上限（每天最多 ${this.limits.count} 个文件、共 ${mb(this.limits.bytes)}），请明天再试`;
-    return new AppError(
-      429,
-      'UPLOAD_QUOTA_EXCEEDED',
-      message,
-      [{ rule: 'daily_quota', expected: { count: this.limits.count, bytes: this.limits.bytes }, message }],
-      { 'Retry-After': String(secondsToNextDay(now)) },
-    );
+    return FileErrors.quotaExceeded(this.limits, secondsToNextDay(now));
   }
 }

@@ -1,7 +1,7 @@
 import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
@@ -14,6 +14,7 @@ import {
   MAX_FUTURE_APPOINTMENTS,
   WAITLIST_OFFER_MS,
 } from './appointment.states';
+import { LegalAidErrors } from './legal-aid.errors';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
@@ -59,7 +60,7 @@ export class BookingService {
         .set({ booked: () => 'booked + 1' })
         .where('id = :id AND status = :open AND booked < capacity AND starts_at > :now', { id: slot.id, open: 'open', now })
         .execute();
-      if (taken.affected !== 1) throw conflict('SLOT_FULL', '该时段已约满，可以加入候补');
+      if (taken.affected !== 1) throw LegalAidErrors.slotFull();
       return this.createAppointment(em, slot, principal.accountId, input, now);
     });
   }
@@ -71,7 +72,7 @@ export class BookingService {
       if (!appt) throw notFound('预约不存在');
       const now = this.clock.now();
       if (appt.status === 'booked' && appt.startsAt.getTime() - now.getTime() < HOLDER_CANCEL_CUTOFF_MS) {
-        throw conflict('CANCEL_TOO_LATE', '距开始不足 2 小时，如需取消请联系服务窗口');
+        throw LegalAidErrors.cancelTooLate();
       }
       await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'holder', updatedAt: now });
       await this.releasePlace(em, appt.slotId, now);
@@ -84,7 +85,7 @@ export class BookingService {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const slot = await this.bookableSlot(em, input, now);
-      if (slot.booked < slot.capacity) throw conflict('SLOT_AVAILABLE', '该时段尚有空位，可以直接预约');
+      if (slot.booked < slot.capacity) throw LegalAidErrors.slotAvailable();
       await this.checkNotBooked(em, slot.id, principal.accountId);
       try {
         const r = await em.insert(LegalWaitlist, {
@@ -101,7 +102,7 @@ export class BookingService {
         });
         return em.findOneByOrFail(LegalWaitlist, { id: Number(r.identifiers[0].id) });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('ALREADY_WAITING', '您已在该时段的候补名单中');
+        if (isUniqueViolation(err)) throw LegalAidErrors.alreadyWaiting();
         throw err;
       }
     });
@@ -121,7 +122,7 @@ export class BookingService {
         .set({ status: 'accepted', liveKey: null, updatedAt: now })
         .where('id = :id AND status = :offered AND offer_expires_at > :now', { id: waitlistId, offered: 'offered', now })
         .execute();
-      if (taken.affected !== 1) throw conflict('OFFER_EXPIRED', '候补名额已失效');
+      if (taken.affected !== 1) throw LegalAidErrors.offerExpired();
       const slot = await em.findOneByOrFail(LegalSlot, { id: w.slotId });
       // The place was held in `booked` when it was offered: no increment here.
       return this.createAppointment(em, slot, principal.accountId, w, now);
@@ -140,7 +141,7 @@ export class BookingService {
         .set({ status: 'left', liveKey: null, updatedAt: now })
         .where('id = :id AND status IN (:...live)', { id: waitlistId, live: ['waiting', 'offered'] })
         .execute();
-      if (left.affected !== 1) throw conflict('INVALID_TRANSITION', '已不在候补名单中');
+      if (left.affected !== 1) throw LegalAidErrors.notWaiting();
       if (w.status === 'offered') await this.releasePlace(em, w.slotId, now);
     });
   }
@@ -172,7 +173,7 @@ export class BookingService {
     return this.db.transaction(async (em) => {
       const appt = await em.findOneBy(LegalAppointment, { id, accountId: principal.accountId });
       if (!appt) throw notFound('预约不存在');
-      if (appt.status !== 'completed') throw conflict('INVALID_TRANSITION', '服务完成后才能评价');
+      if (appt.status !== 'completed') throw LegalAidErrors.notCompleted();
       const now = this.clock.now();
       const r = await em
         .createQueryBuilder()
@@ -180,7 +181,7 @@ export class BookingService {
         .set({ rating, comment: comment ?? null, ratedAt: now, updatedAt: now })
         .where('id = :id AND rating IS NULL', { id })
         .execute();
-      if (r.affected !== 1) throw conflict('ALREADY_RATED', '已评价过');
+      if (r.affected !== 1) throw LegalAidErrors.alreadyRated();
       await em
         .createQueryBuilder()
         .update(LegalProvider)
@@ -242,8 +243,8 @@ export class BookingService {
   private async bookableSlot(em: EntityManager, input: { slotId: number; serviceType: ServiceType; mode: Mode }, now: Date): Promise<LegalSlot> {
     const slot = await em.findOneBy(LegalSlot, { id: input.slotId });
     if (!slot || !(await em.existsBy(LegalProvider, { id: slot.providerId, active: true }))) throw notFound('时段不存在');
-    if (slot.status === 'cancelled') throw conflict('SLOT_CANCELLED', '该时段已取消，请选择其他时间');
-    if (slot.startsAt.getTime() <= now.getTime()) throw conflict('SLOT_IN_PAST', '该时段已过，请选择其他时间');
+    if (slot.status === 'cancelled') throw LegalAidErrors.slotCancelled();
+    if (slot.startsAt.getTime() <= now.getTime()) throw LegalAidErrors.slotInPast();
     if (!splitList<ServiceType>(slot.serviceTypes).includes(input.serviceType)) throw validationFailed('serviceType', '该时段不提供此项服务');
     if (!splitList<Mode>(slot.modes).includes(input.mode)) throw validationFailed('mode', `该时段不提供${MODE_WORDS[input.mode]}服务`);
     return slot;
@@ -251,15 +252,13 @@ export class BookingService {
 
   private async checkNotBooked(em: EntityManager, slotId: number, accountId: number): Promise<void> {
     if (await em.existsBy(LegalAppointment, { liveKey: liveKey(slotId, accountId) })) {
-      throw conflict('ALREADY_BOOKED', '您已预约该时段');
+      throw LegalAidErrors.alreadyBooked();
     }
   }
 
   private async checkQuota(em: EntityManager, accountId: number, now: Date): Promise<void> {
     const future = await em.countBy(LegalAppointment, { accountId, status: In([...LIVE]), startsAt: MoreThan(now) });
-    if (future >= MAX_FUTURE_APPOINTMENTS) {
-      throw conflict('TOO_MANY_APPOINTMENTS', `最多同时保留 ${MAX_FUTURE_APPOINTMENTS} 个未来的预约`);
-    }
+    if (future >= MAX_FUTURE_APPOINTMENTS) throw LegalAidErrors.tooManyAppointments(MAX_FUTURE_APPOINTMENTS);
   }
 
   private async createAppointment(em: EntityManager, slot: LegalSlot, accountId: number, input: { serviceType: ServiceType; mode: Mode; summary: string }, now: Date): Promise<LegalAppointment> {
@@ -286,7 +285,7 @@ export class BookingService {
       });
       id = Number(r.identifiers[0].id);
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('ALREADY_BOOKED', '您已预约该时段');
+      if (isUniqueViolation(err)) throw LegalAidErrors.alreadyBooked();
       throw err;
     }
     const provider = await em.findOneByOrFail(LegalProvider, { id: slot.providerId });

@@ -1,7 +1,7 @@
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { badRequest, conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { Account } from '../auth/account.entity';
@@ -9,6 +9,7 @@ import { rolesOf } from '../auth/accounts';
 import { canAttachFile } from '../files/files.policy';
 import { StoredFile } from '../files/stored-file.entity';
 import { recordAudit } from '../staff/audit';
+import { LegalAidErrors } from './legal-aid.errors';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalDayOff } from './legal-day-off.entity';
 import { LegalProvider } from './legal-provider.entity';
@@ -102,15 +103,14 @@ export class ProvidersService {
         ...(input.active !== undefined ? { active: input.active } : {}),
         updatedAt: now,
       };
-      const taken = () => conflict('ACCOUNT_LINKED', '该账号已关联其他服务人员');
       let providerId = id;
       if (providerId) {
         if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
-        await onUniqueViolation(() => em.update(LegalProvider, { id: providerId }, values), taken);
+        await onUniqueViolation(() => em.update(LegalProvider, { id: providerId }, values), LegalAidErrors.accountLinked);
       } else {
         const r = await onUniqueViolation(
           () => em.insert(LegalProvider, { ...values, active: input.active ?? true, ratingSum: 0, ratingCount: 0, servedCount: 0, createdAt: now }),
-          taken,
+          LegalAidErrors.accountLinked,
         );
         providerId = Number(r.identifiers[0].id);
       }
@@ -129,10 +129,7 @@ export class ProvidersService {
     const current = id ? await em.findOneBy(LegalProvider, { id }) : null;
     const kept = current !== null && current.photoFileId === input.photoFileId;
     const owners = kept ? [photo?.ownerAccountId] : [actor.accountId, input.accountId];
-    if (!canAttachFile(photo, { purpose: 'profile_photo', owners })) {
-      const message = '照片须为您或该服务人员本人上传的头像照片（用途 profile_photo）';
-      throw badRequest('FILE_NOT_ATTACHABLE', message, [{ field: 'photoFileId', message }]);
-    }
+    if (!canAttachFile(photo, { purpose: 'profile_photo', owners })) throw LegalAidErrors.photoNotAttachable();
   }
 
   /**
@@ -172,7 +169,7 @@ export class ProvidersService {
     return this.db.transaction(async (em) => {
       if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
       const now = this.clock.now();
-      await onUniqueViolation(() => em.insert(LegalDayOff, { providerId, day, reason: reason ?? null, createdAt: now }), () => conflict('DAY_OFF_EXISTS', '该日已设为休息日'));
+      await onUniqueViolation(() => em.insert(LegalDayOff, { providerId, day, reason: reason ?? null, createdAt: now }), LegalAidErrors.dayOffExists);
       const start = new Date(`${day}T00:00:00+08:00`);
       const end = new Date(start.getTime() + 86_400_000);
       const slots = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(new Date(start.getTime() - 1)), status: 'open' } });

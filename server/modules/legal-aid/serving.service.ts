@@ -1,7 +1,7 @@
 import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { clampInstant } from '../../http/bounds';
-import { conflict, forbidden, notFound } from '../../http/errors';
+import { forbidden, notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
@@ -13,6 +13,7 @@ import type { PeopleService } from '../people/people.service';
 import { recordAudit } from '../staff/audit';
 import { APPOINTMENT_TRANSITIONS, LIVE, type AppointmentStatus } from './appointment.states';
 import type { BookingService } from './booking.service';
+import { LegalAidErrors } from './legal-aid.errors';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
@@ -94,14 +95,14 @@ export class ServingService {
       const appt = await em.findOneBy(LegalAppointment, { id });
       if (!appt) throw notFound('预约不存在');
       if (!isStaff(principal.roles)) {
-        const provider = await this.ownProvider(principal);
+        const provider = await this.ownProvider(principal, em);
         if (provider.id !== appt.providerId) throw notFound('预约不存在');
       }
       const now = this.clock.now();
-      if (action === 'no_show' && appt.startsAt.getTime() > now.getTime()) throw conflict('TOO_EARLY', '预约时间尚未开始，不能标记爽约');
+      if (action === 'no_show' && appt.startsAt.getTime() > now.getTime()) throw LegalAidErrors.noShowTooEarly();
       // Check-in opens on the appointment's day (Asia/Shanghai); a settled one answers INVALID_TRANSITION below.
       if (action === 'check_in' && appt.status === 'booked' && shanghaiDate(now) < shanghaiDate(appt.startsAt)) {
-        throw conflict('TOO_EARLY', '预约当天才能签到');
+        throw LegalAidErrors.checkInTooEarly();
       }
       await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS[action], {
         ...(action === 'check_in' ? {} : { liveKey: null }),
@@ -157,7 +158,7 @@ export class ServingService {
         .set({ status: 'cancelled', cancelReason: reason })
         .where('id = :id AND status = :open', { id: slotId, open: 'open' })
         .execute();
-      if (moved.affected !== 1) throw conflict('INVALID_TRANSITION', '该时段已取消');
+      if (moved.affected !== 1) throw LegalAidErrors.slotAlreadyCancelled();
       const booked = await em.find(LegalAppointment, { where: { slotId, status: 'booked' } });
       for (const appt of booked) {
         await applyTransition(em, LegalAppointment, appt.id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now });
@@ -244,8 +245,8 @@ export class ServingService {
       .getMany();
   }
 
-  private async ownProvider(principal: Principal): Promise<LegalProvider> {
-    const provider = await this.db.manager.findOneBy(LegalProvider, { accountId: principal.accountId });
+  private async ownProvider(principal: Principal, em: EntityManager): Promise<LegalProvider> {
+    const provider = await em.findOneBy(LegalProvider, { accountId: principal.accountId });
     if (!provider) throw forbidden('您的账号未关联服务人员资料');
     return provider;
   }

@@ -1,7 +1,7 @@
 import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { conflict, notFound } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
@@ -16,6 +16,7 @@ import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
 import { MerchantComplaint } from './merchant-complaint.entity';
 import { COMPLAINT_TRANSITIONS, COMPLAINTS_PER_DAY, OUTCOME_ACTIONS, type ComplaintStatus } from './merchant-complaint.states';
 import { Merchant } from './merchant.entity';
+import { MerchantErrors } from './merchants.errors';
 import { Redemption } from './redemption.entity';
 
 /** A holder's complaint with what they read back: the merchant and the history. */
@@ -48,8 +49,8 @@ export class ComplaintsService {
     const merchant = await this.db.manager.findOneBy(Merchant, { id: merchantId });
     if (!merchant || (merchant.status !== 'active' && merchant.status !== 'suspended')) throw notFound('商户不存在');
     const person = await this.people.identityOf(principal.accountId);
-    if (!person) throw conflict('IDENTITY_REQUIRED', '请先在“我的”中登记身份信息，再投诉商户');
-    if (!(await this.cards.hasActiveCard(person.id))) throw conflict('CARD_INACTIVE', '持有正常使用中的优待证才能投诉商户');
+    if (!person) throw MerchantErrors.identityRequired();
+    if (!(await this.cards.hasActiveCard(person.id))) throw MerchantErrors.noActiveCard();
 
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
@@ -173,6 +174,6 @@ export class ComplaintsService {
         if (!isUniqueViolation(err)) throw err;
       }
     }
-    throw conflict('LIMIT_REACHED', `每人每天最多投诉 ${COMPLAINTS_PER_DAY} 次，请明天再提交`);
+    throw MerchantErrors.dailyComplaintsSpent(COMPLAINTS_PER_DAY);
   }
 }

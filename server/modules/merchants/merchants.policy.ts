@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { conflict, forbidden } from '../../http/errors';
+import { forbidden } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
+import { MerchantErrors } from './merchants.errors';
 
 export interface Membership {
   member: MerchantMember;
@@ -26,7 +27,7 @@ export async function membershipOf(em: EntityManager, principal: Principal, opts
   if (opts.ownerOnly && member.role !== 'owner') throw forbidden('仅商户负责人可以进行此操作');
   const merchant = member.merchant;
   if (opts.mustBeActive !== false && merchant.status !== 'active') {
-    throw conflict('MERCHANT_INACTIVE', merchant.status === 'suspended' ? '商户已被暂停，请联系退役军人事务局' : '商户尚未开通');
+    throw merchant.status === 'suspended' ? MerchantErrors.merchantSuspended() : MerchantErrors.merchantNotOpen();
   }
   return { member, merchant };
 }

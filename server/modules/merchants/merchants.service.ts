@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
@@ -15,6 +15,7 @@ import { MerchantCategory } from './merchant-category.entity';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
 import { MERCHANT_TRANSITIONS, type MerchantStatus } from './merchant.states';
+import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';
 import { toE6 } from './geo';
 import type { SingleFlightCache } from './single-flight-cache';
@@ -61,12 +62,12 @@ export class MerchantsService {
               ...(input.sort !== undefined ? { sort: input.sort } : {}),
               ...(input.active !== undefined ? { active: input.active } : {}),
             }),
-          () => conflict('CATEGORY_EXISTS', '已有同名分类'),
+          MerchantErrors.categoryExists,
         );
       } else {
         const r = await onUniqueViolation(
           () => em.insert(MerchantCategory, { name: input.name!, sort: input.sort ?? 100, active: input.active ?? true, createdAt: now }),
-          () => conflict('CATEGORY_EXISTS', '已有同名分类'),
+          MerchantErrors.categoryExists,
         );
         id = Number(r.identifiers[0].id);
       }
@@ -83,7 +84,7 @@ export class MerchantsService {
     return this.db.transaction(async (em) => {
       if (!(await em.existsBy(MerchantCategory, { id: input.categoryId, active: true }))) throw validationFailed('categoryId', '分类不存在');
       if (await em.existsBy(Merchant, { ownerAccountId: principal.accountId, status: 'pending' })) {
-        throw conflict('MERCHANT_APPLICATION_EXISTS', '您已有一份待审核的入盟申请');
+        throw MerchantErrors.applicationExists();
       }
       const now = this.clock.now();
       const r = await em.insert(Merchant, {
@@ -174,7 +175,7 @@ export class MerchantsService {
       const now = this.clock.now();
       const account = await onUniqueViolation(
         () => insertAccount(em, { username: input.username, passwordHash, displayName: input.displayName, roles: ['merchant_clerk'] }, now),
-        () => conflict('USERNAME_TAKEN', '该用户名已被使用'),
+        MerchantErrors.usernameTaken,
       );
       await em.insert(MerchantMember, { merchantId: merchant.id, accountId: account.id, role: 'clerk', active: true, createdAt: now });
       await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_add', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId: account.id }, requestId }, now);

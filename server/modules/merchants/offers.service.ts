@@ -1,9 +1,10 @@
 import type { Database } from '../../db/database';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import type { HolderCategory } from '../people/id-number';
 import { MerchantOffer, type OfferKind } from './merchant-offer.entity';
+import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';
 import type { SingleFlightCache } from './single-flight-cache';
 
@@ -73,7 +74,7 @@ export class OffersService {
     const offer = await this.db.transaction(async (em) => {
       const current = await em.findOneBy(MerchantOffer, { id, merchantId: merchant.id });
       if (!current) throw notFound('优惠不存在');
-      if (current.status !== 'active') throw conflict('INVALID_TRANSITION', '已下架的优惠不能修改');
+      if (current.status !== 'active') throw MerchantErrors.offerWithdrawn();
       const merged: OfferInput = {
         title: patch.title ?? current.title,
         description: patch.description ?? current.description,
@@ -110,7 +111,7 @@ export class OffersService {
         .set({ status: 'withdrawn', updatedAt: this.clock.now() })
         .where('id = :id AND status = :active', { id, active: 'active' })
         .execute();
-      if (r.affected !== 1) throw conflict('INVALID_TRANSITION', '该优惠已下架');
+      if (r.affected !== 1) throw MerchantErrors.offerAlreadyWithdrawn();
       return em.findOneByOrFail(MerchantOffer, { id });
     });
     this.cache.invalidate(`merchant:${merchant.id}`);

@@ -1,7 +1,7 @@
 import { In, LessThan } from 'typeorm';
 import type { Database } from '../../db/database';
 import { upsert } from '../../db/upsert';
-import { conflict, notFound } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
@@ -11,6 +11,7 @@ import { Person } from '../people/person.entity';
 import type { HolderCategory } from '../people/id-number';
 import { MerchantOffer } from './merchant-offer.entity';
 import { Merchant } from './merchant.entity';
+import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';
 import { RedemptionDailyCount } from './redemption-daily-count.entity';
 import { Redemption } from './redemption.entity';
@@ -52,7 +53,7 @@ export class RedemptionsService {
     if (!offer) throw notFound('优惠不存在');
     const now = this.clock.now();
     if (offer.status !== 'active' || (offer.validFrom && offer.validFrom > now) || (offer.validTo && offer.validTo <= now)) {
-      throw conflict('OFFER_UNAVAILABLE', '该优惠已下架或不在有效期内');
+      throw MerchantErrors.offerUnavailable();
     }
     this.qr.verify(input.qrToken); // fail fast on a forged or expired token, before any write
 
@@ -60,9 +61,7 @@ export class RedemptionsService {
       const card = await this.qr.consume(em, input.qrToken);
       const person = await em.findOneByOrFail(Person, { id: card.personId });
       const eligible = offer.eligibleCategories ? (offer.eligibleCategories.split(',') as HolderCategory[]) : [];
-      if (eligible.length > 0 && !eligible.includes(card.category)) {
-        throw conflict('CATEGORY_NOT_ELIGIBLE', '该优惠不适用于持证人的优抚类别');
-      }
+      if (eligible.length > 0 && !eligible.includes(card.category)) throw MerchantErrors.categoryNotEligible();
       const day = shanghaiDate(now);
       if (offer.perPersonDailyLimit) {
         // Make sure today's counter exists, holding its row lock: on MySQL an insert that meets the
@@ -77,7 +76,7 @@ export class RedemptionsService {
           .set({ count: () => 'count + 1' })
           .where('offer_id = :o AND person_id = :p AND day = :day AND count < :limit', { o: offer.id, p: person.id, day, limit: offer.perPersonDailyLimit })
           .execute();
-        if (counted.affected !== 1) throw conflict('LIMIT_REACHED', `该优惠每人每天限用 ${offer.perPersonDailyLimit} 次，今天已用完`);
+        if (counted.affected !== 1) throw MerchantErrors.dailyUsesSpent(offer.perPersonDailyLimit);
       }
       const values = { merchantId: merchant.id, offerId: offer.id, cardId: card.id, personId: person.id, clerkAccountId: principal.accountId, day, createdAt: now };
       const r = await em.insert(Redemption, values);

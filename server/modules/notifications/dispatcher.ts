@@ -8,7 +8,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { backoffMs, CLAIMABLE, MAX_ATTEMPTS, type OutboxStatus } from './outbox.states';
 import { SubscribeSendError, type SubscribeMessagePort } from './subscribe-message.port';
 import { SubscriptionGrant } from './subscription-grant.entity';
-import { TEMPLATES, wechatData } from './templates';
+import { findTemplate, wechatData } from './templates';
 
 export interface DispatchCounts {
   claimed: number;
@@ -108,7 +108,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: OutboxMessage, openid: string | null): Promise<Outcome> {
-    const template = TEMPLATES[row.templateKey];
+    const template = findTemplate(row.templateKey);
     const templateId = this.options.templateIds[row.templateKey];
     if (!template || !templateId) return { status: 'skipped', error: 'template not configured', refundGrant: false };
     if (!openid) return { status: 'skipped', error: 'recipient has no WeChat login', refundGrant: false };

@@ -3,26 +3,33 @@ import { LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { upsert } from '../../db/upsert';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { recordAudit } from '../staff/audit';
+import { NotificationErrors } from './notifications.errors';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxStatus } from './outbox.states';
 import { SubscriptionGrant } from './subscription-grant.entity';
-import { TEMPLATES } from './templates';
+import { findTemplate, TEMPLATES, type TemplateData, type TemplateKey } from './templates';
 
-export interface Notice {
-  /** Account that receives it. */
-  recipient: number;
-  templateKey: string;
-  /** Values by the template's data keys. */
-  data: Record<string, string>;
-  /** Mini-program page a tap opens (defaults to the template's). */
-  page?: string;
-  /** Unique per notice, e.g. `card-application:42:approved`: a second notify with it is a no-op. */
-  idempotencyKey: string;
-}
+/**
+ * A notice of one template, its data typed by that template's fields: a wrong key, a missing or
+ * an unknown data field does not compile. `Notice` alone is any template's.
+ */
+export type Notice<K extends TemplateKey = TemplateKey> = K extends TemplateKey
+  ? {
+      /** Account that receives it. */
+      recipient: number;
+      templateKey: K;
+      /** Values by the template's data keys. */
+      data: TemplateData[K];
+      /** Mini-program page a tap opens (defaults to the template's). */
+      page?: string;
+      /** Unique per notice, e.g. `card-application:42:approved`: a second notify with it is a no-op. */
+      idempotencyKey: string;
+    }
+  : never;
 
 /** Most one-time grants a person can bank for one template. */
 const MAX_GRANTS = 50;
@@ -36,19 +43,25 @@ export class NotificationsService {
 
   /**
    * Queues a notice inside the caller's transaction: it is sent only if that transaction commits.
-   * A repeated idempotency key is a no-op (returns false).
+   * A repeated idempotency key is a no-op (returns false). The types rule out a wrong template or
+   * data; the same is checked at run time for a notice that got past them (a cast, plain JS).
    */
-  async notify(em: EntityManager, notice: Notice): Promise<boolean> {
-    const template = TEMPLATES[notice.templateKey];
+  async notify<K extends TemplateKey>(em: EntityManager, notice: Notice<K>): Promise<boolean> {
+    const template = findTemplate(notice.templateKey);
     if (!template) throw new Error(`Unknown notification template "${notice.templateKey}"`);
-    for (const spec of Object.values(template.fields)) {
-      if (typeof notice.data[spec.from] !== 'string') {
-        throw new Error(`Notice ${notice.templateKey} lacks "${spec.from}"`);
-      }
+    const data = notice.data as Record<string, string | undefined>;
+    const required = Object.values(template.fields).map((spec) => spec.from);
+    for (const key of required) {
+      if (typeof data[key] !== 'string') throw new Error(`Notice ${notice.templateKey} lacks "${key}"`);
+    }
+    for (const [key, value] of Object.entries(data)) {
+      if (value === undefined || required.includes(key)) continue;
+      if (!template.extras.includes(key)) throw new Error(`Notice ${notice.templateKey} has no field "${key}"`);
+      if (typeof value !== 'string') throw new Error(`Notice ${notice.templateKey}: "${key}" is not text`);
     }
     // Looking first is cheaper than a failed insert; the unique key still settles races.
     if (await em.exists(OutboxMessage, { where: { idempotencyKey: notice.idempotencyKey } })) return false;
-    const { title, body } = template.render(notice.data);
+    const { title, body } = template.render(notice.data as Record<string, string>);
     const now = this.clock.now();
     const row = {
       recipientAccountId: notice.recipient,
@@ -94,7 +107,7 @@ export class NotificationsService {
    */
   async recordSubscriptions(principal: Principal, results: Record<string, string>): Promise<Record<string, number>> {
     for (const key of Object.keys(results)) {
-      if (!TEMPLATES[key]) throw validationFailed(`results.${key}`, '未知的消息模板');
+      if (!findTemplate(key)) throw validationFailed(`results.${key}`, '未知的消息模板');
     }
     // Sorted, so two requests of one person take their rows' locks in the same order.
     const accepted = Object.entries(results).filter(([, v]) => v === 'accept').map(([k]) => k).sort();
@@ -141,7 +154,7 @@ export class NotificationsService {
         .execute();
       if (moved.affected !== 1) {
         if (!(await em.exists(OutboxMessage, { where: { id } }))) throw notFound('消息不存在');
-        throw conflict('INVALID_TRANSITION', '只有投递失败的消息可以重试');
+        throw NotificationErrors.notDead();
       }
       await recordAudit(em, { actorAccountId: actor.accountId, action: 'outbox.retry', targetType: 'outbox_message', targetId: id, requestId }, now);
       return em.findOneByOrFail(OutboxMessage, { id });

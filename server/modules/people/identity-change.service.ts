@@ -1,7 +1,7 @@
 import { Brackets, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
@@ -22,7 +22,8 @@ import {
   type IdentityChangeActor,
   type IdentityChangeStatus,
 } from './identity-change.states';
-import { assertCategoryFits, idNumberTaken, validIdNumber, type PeopleService, type PersonIdentity } from './people.service';
+import { PeopleErrors } from './people.errors';
+import { assertCategoryFits, validIdNumber, type PeopleService, type PersonIdentity } from './people.service';
 import { Person } from './person.entity';
 
 export interface ChangeInput {
@@ -57,7 +58,6 @@ export interface StaffChangeView extends ChangeView {
 }
 
 const SUBJECT = '身份信息变更';
-const requestExists = () => conflict('CHANGE_REQUEST_EXISTS', '您已有一份正在审核的变更申请，请等待审核结果或先撤回');
 
 /**
  * Changes to a verified identity. The holder files a request (one open at a time); staff of the
@@ -84,8 +84,8 @@ export class IdentityChangeService {
     const now = this.clock.now();
     const em = this.db.manager;
     const person = await em.findOneBy(Person, { accountId: principal.accountId });
-    if (!person) throw conflict('IDENTITY_REQUIRED', '请先完成身份信息登记');
-    if (!person.verified) throw conflict('IDENTITY_NOT_VERIFIED', '身份信息尚未核验，可直接修改，无需提交变更申请');
+    if (!person) throw PeopleErrors.identityRequired();
+    if (!person.verified) throw PeopleErrors.identityNotVerified();
 
     const name = input.name !== undefined && input.name !== person.name ? input.name : null;
     const category = input.category !== undefined && input.category !== person.category ? input.category : null;
@@ -99,7 +99,7 @@ export class IdentityChangeService {
       throw validationFailed('changes', '请填写要变更的姓名、身份证号码或身份类别（只改手机号码可直接在“我的”中修改）');
     }
     assertCategoryFits(category ?? person.category, idNumber?.birthDate ?? this.people.factsOfCipher(person.idNumberCipher).birthDate, now);
-    if (idNumber && (await em.existsBy(Person, { idNumberHash: idNumber.hash, id: Not(person.id) }))) throw idNumberTaken();
+    if (idNumber && (await em.existsBy(Person, { idNumberHash: idNumber.hash, id: Not(person.id) }))) throw PeopleErrors.idNumberTaken();
     const documentFileIds = [...new Set(input.documentFileIds ?? [])];
     await this.checkDocuments(em, principal.accountId, documentFileIds);
     const place = await this.verifiedAt(em, person.id);
@@ -131,7 +131,7 @@ export class IdentityChangeService {
             createdAt: now,
             updatedAt: now,
           }),
-        requestExists,
+        PeopleErrors.changeRequestExists,
       );
       const id = Number(inserted.identifiers[0].id);
       await this.recordEvent(tx, { requestId: id, action: 'submit', from: null, to: 'submitted', actor: { accountId: principal.accountId, role: 'holder' }, reason: null }, now);
@@ -225,7 +225,7 @@ export class IdentityChangeService {
       set.idNumberHash = request.newIdNumberHash;
     }
     if (request.newPhoneCipher) Object.assign(set, this.people.phoneValues(this.people.decryptPhone(request.newPhoneCipher)));
-    await onUniqueViolation(() => em.update(Person, { id: request.personId }, set), idNumberTaken);
+    await onUniqueViolation(() => em.update(Person, { id: request.personId }, set), PeopleErrors.idNumberTaken);
   }
 
   /** One transition: guarded update, history row, and a notice to the holder when staff decided. */

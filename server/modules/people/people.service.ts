@@ -1,13 +1,14 @@
 import { In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { AppError, conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts';
-import { ageOn, factsOf, ID_NUMBER_MESSAGES, parseIdNumber, type HolderCategory, type IdNumberFacts } from './id-number';
+import { ageOn, factsOf, parseIdNumber, type HolderCategory, type IdNumberFacts } from './id-number';
+import { PeopleErrors } from './people.errors';
 import { Person } from './person.entity';
 
 export const ID_NUMBER_CONTEXT = 'person.id_number';
@@ -19,10 +20,6 @@ export interface IdentityInput {
   phone: string;
   category: HolderCategory;
 }
-
-export const idNumberTaken = () => conflict('ID_NUMBER_TAKEN', '该身份证号码已绑定其他账号，如有疑问请联系服务站');
-export const identityLocked = () =>
-  conflict('IDENTITY_LOCKED', '身份信息已由服务站核验，不能直接修改；如需变更姓名、身份证号码或类别，请提交变更申请');
 
 /** What a masked display and the eligibility rules need, read from the decrypted ID number. */
 export interface IdentityFacts {
@@ -40,11 +37,7 @@ export interface PersonIdentity {
 /** The facts of a valid ID number, or 400 ID_NUMBER_INVALID naming what is wrong with it. */
 export function validIdNumber(raw: string, now: Date): IdNumberFacts {
   const parsed = parseIdNumber(raw, now);
-  if (!parsed.ok) {
-    throw new AppError(400, 'ID_NUMBER_INVALID', ID_NUMBER_MESSAGES[parsed.problem], [
-      { field: 'idNumber', rule: parsed.problem, message: ID_NUMBER_MESSAGES[parsed.problem] },
-    ]);
-  }
+  if (!parsed.ok) throw PeopleErrors.idNumberInvalid(parsed.problem);
   return parsed.facts;
 }
 
@@ -100,21 +93,21 @@ export class PeopleService {
       const mine = await em.findOneBy(Person, { accountId: principal.accountId });
       if (mine?.verified) {
         const unchanged = mine.name === input.name && mine.idNumberHash === idNumberHash && mine.category === input.category;
-        if (!unchanged) throw identityLocked();
+        if (!unchanged) throw PeopleErrors.identityLocked();
         await em.update(Person, { id: mine.id }, { ...phone, updatedAt: now });
         return em.findOneByOrFail(Person, { id: mine.id });
       }
 
       const holder = await em.findOneBy(Person, { idNumberHash });
-      if (holder && holder.accountId !== principal.accountId) throw idNumberTaken();
+      if (holder && holder.accountId !== principal.accountId) throw PeopleErrors.idNumberTaken();
       if (mine) {
-        const result = await onUniqueViolation(() => em.update(Person, { id: mine.id, verified: false }, values), idNumberTaken);
-        if (result.affected !== 1) throw identityLocked();
+        const result = await onUniqueViolation(() => em.update(Person, { id: mine.id, verified: false }, values), PeopleErrors.idNumberTaken);
+        if (result.affected !== 1) throw PeopleErrors.identityLocked();
         return em.findOneByOrFail(Person, { id: mine.id });
       }
       const result = await onUniqueViolation(
         () => em.insert(Person, { ...values, accountId: principal.accountId, verified: false, createdAt: now }),
-        idNumberTaken,
+        PeopleErrors.idNumberTaken,
       );
       return em.findOneByOrFail(Person, { id: Number(result.identifiers[0].id) });
     });

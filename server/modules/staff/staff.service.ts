@@ -1,7 +1,7 @@
 import { LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { conflict, notFound, validationFailed } from '../../http/errors';
+import { notFound, validationFailed } from '../../http/errors';
 import type { Principal } from '../../http/context';
 import type { Clock } from '../../lib/clock';
 import { AccountRole } from '../auth/account-role.entity';
@@ -13,6 +13,7 @@ import type { SessionGuard } from '../auth/session-guard';
 import { AuditLog } from './audit-log.entity';
 import { recordAudit } from './audit';
 import { District } from './district.entity';
+import { StaffErrors } from './staff.errors';
 import { Station } from './station.entity';
 
 export interface NewStaffAccount {
@@ -88,7 +89,7 @@ export class StaffService {
             { username: input.username, passwordHash, displayName: input.displayName, stationId, districtId, roles: input.roles },
             now,
           ),
-        () => conflict('USERNAME_TAKEN', '该用户名已被使用'),
+        StaffErrors.usernameTaken,
       );
       await recordAudit(
         tx,
@@ -112,7 +113,7 @@ export class StaffService {
    * Disabling one's own account is refused; an account already disabled is left as it is.
    */
   async disableAccount(actor: Principal, accountId: number, requestId: string): Promise<AccountState> {
-    if (accountId === actor.accountId) throw conflict('SELF_LOCKOUT', '不能停用自己的账号');
+    if (accountId === actor.accountId) throw StaffErrors.cannotDisableSelf();
     const state = await this.db.transaction(async (em) => {
       const account = await em.findOneBy(Account, { id: accountId });
       if (!account) throw notFound('账号不存在');
@@ -153,9 +154,7 @@ export class StaffService {
    * 2. Delete the roles taken, insert the roles given, bump, audit, in one transaction.
    */
   async setRoles(actor: Principal, accountId: number, wanted: Exclude<Role, 'holder'>[], requestId: string): Promise<AccountState> {
-    if (accountId === actor.accountId && !wanted.includes('admin')) {
-      throw conflict('SELF_LOCKOUT', '不能移除自己的管理员角色');
-    }
+    if (accountId === actor.accountId && !wanted.includes('admin')) throw StaffErrors.cannotDropOwnAdmin();
     const state = await this.db.transaction(async (em) => {
       const account = await em.findOneBy(Account, { id: accountId });
       if (!account) throw notFound('账号不存在');
