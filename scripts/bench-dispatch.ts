@@ -45,7 +45,10 @@ async function databaseUrl(): Promise<string> {
 async function main(): Promise<void> {
   const wx = await new FakeWeChatServer().start();
   const templateId = 'TPL_BENCH';
-  wx.templates.set(templateId, Object.fromEntries(Object.entries(TEMPLATES.service_notice.fields).map(([f, s]) => [f, s.type])));
+  wx.templates.set(
+    templateId,
+    Object.fromEntries(Object.entries(TEMPLATES.service_notice.fields).map(([f, s]) => [f, s.type])),
+  );
   const config = loadConfig({
     DATABASE_URL: await databaseUrl(),
     WECHAT_APP_ID: wx.appId,
@@ -68,14 +71,38 @@ async function main(): Promise<void> {
   await c.db.transaction(async (em) => {
     for (let i = 0; i < N; i += 500) {
       const slice = Array.from({ length: Math.min(500, N - i) }, (_, j) => i + j);
-      await em.insert(Account, slice.map((k) => ({ openid: `bench-${k}`, unionid: null, username: null, passwordHash: null, displayName: 'bench', stationId: null, districtId: null, disabled: false, lastLoginAt: null, createdAt: now, updatedAt: now })));
+      await em.insert(
+        Account,
+        slice.map((k) => ({
+          openid: `bench-${k}`,
+          unionid: null,
+          username: null,
+          passwordHash: null,
+          displayName: 'bench',
+          stationId: null,
+          districtId: null,
+          disabled: false,
+          lastLoginAt: null,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
     }
   });
   const accounts = await c.db.manager.find(Account, { select: { id: true, openid: true }, order: { id: 'ASC' } });
   await c.db.transaction(async (em) => {
     for (let i = 0; i < accounts.length; i += 500) {
       const slice = accounts.slice(i, i + 500);
-      await em.insert(SubscriptionGrant, slice.map((a) => ({ accountId: a.id, templateKey: 'service_notice', remaining: 1, createdAt: now, updatedAt: now })));
+      await em.insert(
+        SubscriptionGrant,
+        slice.map((a) => ({
+          accountId: a.id,
+          templateKey: 'service_notice',
+          remaining: 1,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      );
     }
     for (const a of accounts) {
       await c.services.notifications.notify(em, {
@@ -103,7 +130,15 @@ async function main(): Promise<void> {
         const res = await fetch(`${wx.baseUrl}/cgi-bin/message/subscribe/send?access_token=${token}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ touser: `bench-${i}`, template_id: templateId, data: { thing1: { value: '优待证已制作完成' }, thing2: { value: '请到服务站领取' }, time3: { value: '2026年11月23日 10:00' } } }),
+          body: JSON.stringify({
+            touser: `bench-${i}`,
+            template_id: templateId,
+            data: {
+              thing1: { value: '优待证已制作完成' },
+              thing2: { value: '请到服务站领取' },
+              time3: { value: '2026年11月23日 10:00' },
+            },
+          }),
         });
         await res.text();
       }

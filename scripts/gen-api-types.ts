@@ -45,7 +45,10 @@ export async function buildApiDocument(): Promise<ReturnType<typeof buildOpenApi
 export async function renderApiTypes(): Promise<string> {
   const { default: openapiTS } = await import('openapi-typescript');
   const doc = await buildApiDocument();
-  const body = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { commentHeader: HEADER, silent: true });
+  const body = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
+    commentHeader: HEADER,
+    silent: true,
+  });
   return body.endsWith('\n') ? body : `${body}\n`;
 }
 
@@ -56,7 +59,9 @@ async function main(): Promise<void> {
   if (check) {
     const current = fs.existsSync(API_TYPES_FILE) ? fs.readFileSync(API_TYPES_FILE, 'utf8') : '';
     if (current !== next) {
-      process.stderr.write(`${rel} is stale: the server's schemas changed. Run \`npm run gen:api-types\` and commit the result.\n`);
+      process.stderr.write(
+        `${rel} is stale: the server's schemas changed. Run \`npm run gen:api-types\` and commit the result.\n`,
+      );
       process.exit(1);
     }
     process.stdout.write(`${rel} is up to date\n`);

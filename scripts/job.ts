@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const name = process.argv[2];
   const job = name ? findJob(name) : undefined;
   if (!job) {
-    process.stderr.write(`usage: npm run job -- <name>\njobs:\n${JOBS.map((j) => `  ${j.name.padEnd(24)} ${j.description}`).join('\n')}\n`);
+    process.stderr.write(
+      `usage: npm run job -- <name>\njobs:\n${JOBS.map((j) => `  ${j.name.padEnd(24)} ${j.description}`).join('\n')}\n`,
+    );
     process.exit(64);
   }
   const config = loadConfigOrExit();
@@ -17,7 +19,9 @@ async function main(): Promise<void> {
   try {
     const outcome = await new JobRunner(c, `${config.scheduler.instanceId}-manual`).runByHand(job);
     if (!outcome.ran) throw new Error('the run could not be recorded');
-    process.stdout.write(`${JSON.stringify({ job: job.name, status: outcome.run.status, counts: outcome.run.counts && JSON.parse(outcome.run.counts), error: outcome.run.error })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ job: job.name, status: outcome.run.status, counts: outcome.run.counts && JSON.parse(outcome.run.counts), error: outcome.run.error })}\n`,
+    );
     process.exitCode = outcome.run.status === 'succeeded' ? 0 : 1;
   } finally {
     await c.db.close();

@@ -19,7 +19,15 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
-const SOURCES = ['server', 'migrations', 'scripts/job.ts', 'scripts/migrate.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const SOURCES = [
+  'server',
+  'migrations',
+  'scripts/job.ts',
+  'scripts/migrate.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 const ENTRIES = { server: 'server/main.js', job: 'scripts/job.js', migrate: 'scripts/migrate.js' };
 
 function newestSource() {
@@ -45,10 +53,14 @@ function build() {
   process.stderr.write('building the server into dist/\n');
   // From scratch, so a source that was removed leaves nothing behind.
   fs.rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.build.json')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
@@ -60,7 +72,9 @@ if (command === '--build') {
 } else {
   const entry = ENTRIES[command];
   if (!entry) {
-    process.stderr.write(`usage: node scripts/start.js [${Object.keys(ENTRIES).join('|')}|--build|--if-stale] [args]\n`);
+    process.stderr.write(
+      `usage: node scripts/start.js [${Object.keys(ENTRIES).join('|')}|--build|--if-stale] [args]\n`,
+    );
     process.exit(64);
   }
   if (builtAt() < newestSource()) build();

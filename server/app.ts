@@ -1,7 +1,14 @@
 import Koa from 'koa';
 import type { Container } from './container';
 import type { AppState } from './http/context';
-import { connectionErrorLog, errorHandler, methodOverride, requestId, requestLog, securityHeaders } from './http/middleware';
+import {
+  connectionErrorLog,
+  errorHandler,
+  methodOverride,
+  requestId,
+  requestLog,
+  securityHeaders,
+} from './http/middleware';
 import { buildOpenApi } from './http/openapi';
 import { responseCheck, type ResponseMismatch } from './http/response-check';
 import { RateLimiter } from './http/rate-limit';
@@ -72,12 +79,18 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   const drainSignal = opts.drainSignal;
   const isDraining = opts.isDraining ?? (drainSignal ? () => drainSignal.aborted : undefined);
   let openApi: unknown;
-  const routes = [...apiRoutes(c, { isDraining: isDraining ?? (() => false), openApi: () => openApi }), ...(opts.extraRoutes ?? [])];
+  const routes = [
+    ...apiRoutes(c, { isDraining: isDraining ?? (() => false), openApi: () => openApi }),
+    ...(opts.extraRoutes ?? []),
+  ];
   openApi = buildOpenApi(routes, API_INFO);
 
   // Behind a proxy, the client address is the entry that many hops from the right of
   // X-Forwarded-For (the one the outermost trusted proxy wrote); without one, the header is ignored.
-  const app = new Koa<AppState>({ proxy: config.trustProxy, maxIpsCount: config.trustProxy ? config.trustProxyHops : 0 });
+  const app = new Koa<AppState>({
+    proxy: config.trustProxy,
+    maxIpsCount: config.trustProxy ? config.trustProxyHops : 0,
+  });
   // Replaces Koa's default listener, which prints to stderr.
   app.on('error', connectionErrorLog(c.logger));
   // Every authenticated write counts against its account, whatever the route.

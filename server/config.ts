@@ -122,9 +122,7 @@ export interface Config {
   port: number;
   host: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  database:
-    | { type: 'sqlite'; file: string; url: string }
-    | { type: 'mysql'; url: string };
+  database: { type: 'sqlite'; file: string; url: string } | { type: 'mysql'; url: string };
   dataDir: string;
   fileStorageDir: string;
   wechat: ({ mode: 'dev' } | { mode: 'live'; appId: string; appSecret: string; apiBase: string }) & {
@@ -179,7 +177,10 @@ export class ConfigError extends Error {
 function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
   const keys: EncryptionKey[] = [];
   const before = problems.length;
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     if (!id || !b64 || !/^[A-Za-z0-9_-]{1,16}$/.test(id)) {
       problems.push('ENCRYPTION_KEYS: each entry must be <keyId>:<base64 of 32 bytes>');
@@ -201,9 +202,7 @@ function parseKeys(raw: string, problems: string[]): EncryptionKey[] {
  * Embedded defaults: a SQLite file under data/, WeChat in dev mode, development keys.
  */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   // Each key is parsed on its own so that one malformed value does not hide the other problems.
   const problems: string[] = [];
   const parsed: Record<string, unknown> = {};
@@ -239,7 +238,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const devKey = Buffer.from(DEV_ENCRYPTION_KEYS.split(':')[1], 'base64');
   const usingDevKeys = !e.ENCRYPTION_KEYS || keys.some((k) => k.key.equals(devKey));
   if (strict && !e.ENCRYPTION_KEYS) problems.push(`ENCRYPTION_KEYS: ${who} needs an encryption key`);
-  else if (strict && usingDevKeys) problems.push(`ENCRYPTION_KEYS: ${who} refuses the development key, which is public`);
+  else if (strict && usingDevKeys)
+    problems.push(`ENCRYPTION_KEYS: ${who} refuses the development key, which is public`);
   const activeKeyId = e.ENCRYPTION_ACTIVE_KEY_ID ?? keys[0]?.id ?? '';
   if (keys.length > 0 && !keys.some((k) => k.id === activeKeyId)) {
     problems.push(`ENCRYPTION_ACTIVE_KEY_ID: "${activeKeyId}" is not among ENCRYPTION_KEYS`);
@@ -259,7 +259,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   if (strict && e.SEED_DEMO === true) problems.push(`SEED_DEMO: demo data is never loaded in ${who}`);
   if (e.DB_LOCK_WAIT_TIMEOUT_SECONDS * 1000 >= e.DB_QUERY_TIMEOUT_MS) {
-    problems.push('DB_LOCK_WAIT_TIMEOUT_SECONDS must be shorter than DB_QUERY_TIMEOUT_MS (a lock wait should end as a retryable error, not a dropped connection)');
+    problems.push(
+      'DB_LOCK_WAIT_TIMEOUT_SECONDS must be shorter than DB_QUERY_TIMEOUT_MS (a lock wait should end as a retryable error, not a dropped connection)',
+    );
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
@@ -283,10 +285,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     fileStorageDir: path.resolve(e.FILE_STORAGE_DIR ?? path.join(dataDir, 'files')),
     wechat: {
       ...(wechatMode === 'live'
-        ? { mode: 'live' as const, appId: e.WECHAT_APP_ID!, appSecret: e.WECHAT_APP_SECRET!, apiBase: e.WECHAT_API_BASE }
+        ? {
+            mode: 'live' as const,
+            appId: e.WECHAT_APP_ID!,
+            appSecret: e.WECHAT_APP_SECRET!,
+            apiBase: e.WECHAT_API_BASE,
+          }
         : { mode: 'dev' as const }),
       templateIds: Object.fromEntries(
-        (e.WECHAT_TEMPLATE_IDS ?? '').split(',').filter(Boolean).map((pair) => pair.split(':') as [string, string]),
+        (e.WECHAT_TEMPLATE_IDS ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((pair) => pair.split(':') as [string, string]),
       ),
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
     },

@@ -111,7 +111,15 @@ export function subscribeMessagesFor(
 ): SubscribeMessagePort {
   if (config.wechat.mode === 'dev') return new DevSubscribeMessages(logger);
   const http = new WeChatHttp(config.wechat.apiBase);
-  const tokens = new WeChatAccessTokens(http, config.wechat.appId, config.wechat.appSecret, db, fieldCrypto, clock, logger);
+  const tokens = new WeChatAccessTokens(
+    http,
+    config.wechat.appId,
+    config.wechat.appSecret,
+    db,
+    fieldCrypto,
+    clock,
+    logger,
+  );
   return new HttpSubscribeMessages(http, tokens, config.wechat.miniprogramState);
 }
 
@@ -123,7 +131,9 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const tokens = new TokenService(config.jwt, clock);
   const sessions = new SessionGuard(db, clock, config.auth.cacheMs);
   // Keys are stored as keyed hashes: no address, username or account id in clear.
-  const rateLimits = new RateLimitCounters(db, clock, (key, limiter) => fieldCrypto.blindIndex(key, `rate-limit:${limiter}`));
+  const rateLimits = new RateLimitCounters(db, clock, (key, limiter) =>
+    fieldCrypto.blindIndex(key, `rate-limit:${limiter}`),
+  );
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
   const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
@@ -141,7 +151,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const catalogue = new SingleFlightCache<unknown>(10_000);
   const booking = new BookingService(db, notifications, clock);
   const cards = new CardService(db, qrTokens, notifications, clock);
-  const uploadQuotas = new UploadQuotas(db, clock, { count: config.limits.uploadDailyCount, bytes: config.limits.uploadDailyBytes });
+  const uploadQuotas = new UploadQuotas(db, clock, {
+    count: config.limits.uploadDailyCount,
+    bytes: config.limits.uploadDailyBytes,
+  });
   const files = new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024, uploadQuotas);
   return {
     config,
@@ -154,7 +167,16 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     rateLimits,
     ports: { wechatLogin, storage, subscribeMessages },
     services: {
-      auth: new AuthService(db, tokens, wechatLogin, config.jwt, clock, logger, sessions, new LoginThrottle(rateLimits, config.limits.loginPerMinute)),
+      auth: new AuthService(
+        db,
+        tokens,
+        wechatLogin,
+        config.jwt,
+        clock,
+        logger,
+        sessions,
+        new LoginThrottle(rateLimits, config.limits.loginPerMinute),
+      ),
       people,
       identityChanges: new IdentityChangeService(db, people, notifications, clock),
       files,

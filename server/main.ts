@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   const scheduler = new Scheduler(new JobRunner(c, config.scheduler.instanceId), log);
   if (config.scheduler.enabled) scheduler.start(JOBS);
   const address = server.address();
-  log.info('listening', { port: typeof address === 'object' && address ? address.port : config.port, database: config.database.type });
+  log.info('listening', {
+    port: typeof address === 'object' && address ? address.port : config.port,
+    database: config.database.type,
+  });
 
   const shutdown = async (signal: string) => {
     if (draining) return;

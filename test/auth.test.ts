@@ -16,11 +16,17 @@ describe('auth', () => {
   describe('wechat-login (dev adapter)', () => {
     it('creates a holder on first login and returns the same account afterwards', async () => {
       const name = unique('li');
-      const first = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${name}` }).expect(200);
+      const first = await t.http
+        .post('/api/v1/auth/wechat-login')
+        .send({ code: `dev-${name}` })
+        .expect(200);
       expect(first.body.user.roles).toEqual(['holder']);
       expect(typeof first.body.accessToken).toBe('string');
       expect(typeof first.body.refreshToken).toBe('string');
-      const second = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${name}` }).expect(200);
+      const second = await t.http
+        .post('/api/v1/auth/wechat-login')
+        .send({ code: `dev-${name}` })
+        .expect(200);
       expect(second.body.user.id).toBe(first.body.user.id);
       const rows = await t.container.db.manager.find(Account, { where: { openid: `dev-${name}` } });
       expect(rows).toHaveLength(1);
@@ -43,7 +49,10 @@ describe('auth', () => {
       const name = unique('off');
       const s = await loginHolder(t, name);
       await t.container.db.transaction((em) => em.update(Account, { id: s.userId }, { disabled: true }));
-      const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${name}` }).expect(403);
+      const res = await t.http
+        .post('/api/v1/auth/wechat-login')
+        .send({ code: `dev-${name}` })
+        .expect(403);
       expect(res.body.error.code).toBe('ACCOUNT_DISABLED');
       const refreshed = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(401);
       expect(refreshed.body.error.code).toBe('UNAUTHENTICATED');
@@ -94,7 +103,13 @@ describe('auth', () => {
 
     it('rejects a token signed with the right key but the wrong type or an unknown role', async () => {
       const key = crypto.createSecretKey(Buffer.from(t.config.jwt.secret, 'utf8'));
-      const opts = { subject: '1', issuer: 'rongyou', audience: 'rongyou-api', expiresIn: 600, algorithm: 'HS256' as const };
+      const opts = {
+        subject: '1',
+        issuer: 'rongyou',
+        audience: 'rongyou-api',
+        expiresIn: 600,
+        algorithm: 'HS256' as const,
+      };
       const refreshTyped = jwt.sign({ roles: ['holder'], typ: 'refresh' }, key, opts);
       await t.http.get('/api/v1/me').set('Authorization', `Bearer ${refreshTyped}`).expect(401);
       const oddRole = jwt.sign({ roles: ['superuser'], typ: 'access' }, key, opts);
@@ -109,7 +124,10 @@ describe('auth', () => {
       expect(next.body.refreshToken).not.toBe(s.refreshToken);
       expect(next.body.user.id).toBe(s.userId);
       await t.http.get('/api/v1/me').set('Authorization', `Bearer ${next.body.accessToken}`).expect(200);
-      const third = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: next.body.refreshToken }).expect(200);
+      const third = await t.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: next.body.refreshToken })
+        .expect(200);
       expect(third.body.refreshToken).not.toBe(next.body.refreshToken);
     });
 
@@ -145,7 +163,10 @@ describe('auth', () => {
 
     it('refuses an expired or unknown refresh token', async () => {
       const s = await loginHolder(t);
-      await t.http.post('/api/v1/auth/refresh').send({ refreshToken: crypto.randomBytes(32).toString('base64url') }).expect(401);
+      await t.http
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: crypto.randomBytes(32).toString('base64url') })
+        .expect(401);
       const days = t.config.jwt.refreshTtlDays + 1;
       t.clock.advance(days * 86_400_000);
       try {
@@ -166,10 +187,19 @@ describe('auth', () => {
     it('logs staff in with roles, and refuses a wrong password or unknown user alike', async () => {
       const place = await createDistrictAndStation(t);
       const staff = await loginStaff(t, ['station_staff'], place);
-      const ok = await t.http.post('/api/v1/auth/password-login').send({ username: staff.username, password: staff.password }).expect(200);
+      const ok = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: staff.username, password: staff.password })
+        .expect(200);
       expect(ok.body.user.roles).toEqual(['station_staff']);
-      const wrong = await t.http.post('/api/v1/auth/password-login').send({ username: staff.username, password: 'nope-nope-nope' }).expect(401);
-      const unknown = await t.http.post('/api/v1/auth/password-login').send({ username: 'nobody-here', password: 'nope-nope-nope' }).expect(401);
+      const wrong = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: staff.username, password: 'nope-nope-nope' })
+        .expect(401);
+      const unknown = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: 'nobody-here', password: 'nope-nope-nope' })
+        .expect(401);
       expect(wrong.body).toEqual(unknown.body);
       expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
     });
@@ -195,9 +225,15 @@ describe('auth', () => {
       const limited = await createTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
       try {
         for (let i = 0; i < 3; i++) {
-          await limited.http.post('/api/v1/auth/password-login').send({ username: 'target', password: `guess-${i}-xxxxx` }).expect(401);
+          await limited.http
+            .post('/api/v1/auth/password-login')
+            .send({ username: 'target', password: `guess-${i}-xxxxx` })
+            .expect(401);
         }
-        const res = await limited.http.post('/api/v1/auth/password-login').send({ username: 'target', password: 'guess-x-xxxxx' }).expect(429);
+        const res = await limited.http
+          .post('/api/v1/auth/password-login')
+          .send({ username: 'target', password: 'guess-x-xxxxx' })
+          .expect(429);
         expect(res.body.error.code).toBe('RATE_LIMITED');
         expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       } finally {
@@ -215,15 +251,27 @@ describe('auth', () => {
         .post('/api/v1/staff/accounts')
         .set(admin.auth)
         .set('X-Request-Id', 'req-create-clerk-1')
-        .send({ username, password: 'clerk-password-1', displayName: '李文书', roles: ['station_staff'], stationId: place.stationId })
+        .send({
+          username,
+          password: 'clerk-password-1',
+          displayName: '李文书',
+          roles: ['station_staff'],
+          stationId: place.stationId,
+        })
         .expect(201);
       const created = await t.container.db.manager.findOneByOrFail(Account, { id: res.body.id });
       expect(created.stationId).toBe(place.stationId);
       expect(created.districtId).toBe(place.districtId);
-      const login = await t.http.post('/api/v1/auth/password-login').send({ username, password: 'clerk-password-1' }).expect(200);
+      const login = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username, password: 'clerk-password-1' })
+        .expect(200);
       expect(login.body.user.roles).toEqual(['station_staff']);
 
-      const audit = await t.container.db.manager.findOneByOrFail(AuditLog, { targetType: 'account', targetId: String(res.body.id) });
+      const audit = await t.container.db.manager.findOneByOrFail(AuditLog, {
+        targetType: 'account',
+        targetId: String(res.body.id),
+      });
       expect(audit.actorAccountId).toBe(admin.userId);
       expect(audit.action).toBe('account.create');
       expect(audit.requestId).toBe('req-create-clerk-1');
@@ -243,20 +291,38 @@ describe('auth', () => {
     it('validates placement and roles', async () => {
       const admin = await loginStaff(t, ['admin']);
       const base = { username: unique('v'), password: 'valid-password-1', displayName: '乙' };
-      const noStation = await t.http.post('/api/v1/staff/accounts').set(admin.auth).send({ ...base, roles: ['station_staff'] }).expect(400);
+      const noStation = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({ ...base, roles: ['station_staff'] })
+        .expect(400);
       expect(noStation.body.error.message).toContain('stationId');
-      const badStation = await t.http.post('/api/v1/staff/accounts').set(admin.auth).send({ ...base, roles: ['station_staff'], stationId: 999999 }).expect(400);
+      const badStation = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({ ...base, roles: ['station_staff'], stationId: 999999 })
+        .expect(400);
       expect(badStation.body.error.code).toBe('VALIDATION_FAILED');
-      const holderRole = await t.http.post('/api/v1/staff/accounts').set(admin.auth).send({ ...base, roles: ['holder'] }).expect(400);
+      const holderRole = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({ ...base, roles: ['holder'] })
+        .expect(400);
       expect(holderRole.body.error.message).toContain('roles');
-      const shortPw = await t.http.post('/api/v1/staff/accounts').set(admin.auth).send({ ...base, password: 'short', roles: ['lawyer'] }).expect(400);
+      const shortPw = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({ ...base, password: 'short', roles: ['lawyer'] })
+        .expect(400);
       expect(shortPw.body.error.message).toContain('password');
     });
 
     it('is for admins only', async () => {
       const body = { username: unique('w'), password: 'valid-password-1', displayName: '丙', roles: ['lawyer'] };
       const holder = await loginHolder(t);
-      expect((await t.http.post('/api/v1/staff/accounts').set(holder.auth).send(body).expect(403)).body.error.code).toBe('FORBIDDEN');
+      expect(
+        (await t.http.post('/api/v1/staff/accounts').set(holder.auth).send(body).expect(403)).body.error.code,
+      ).toBe('FORBIDDEN');
       const place = await createDistrictAndStation(t);
       const district = await loginStaff(t, ['district_staff'], { districtId: place.districtId });
       await t.http.post('/api/v1/staff/accounts').set(district.auth).send(body).expect(403);
@@ -295,7 +361,10 @@ describe('audit trail (admin)', () => {
     expect(first.body.items.map((e: { targetId: string }) => Number(e.targetId))).toEqual([ids[2], ids[1]]);
     expect(first.body.items[0].detail.roles).toEqual(['lawyer']);
     expect(first.body.items[0].at).toMatch(/\+08:00$/);
-    const second = await t.http.get(`/api/v1/staff/audit-logs?limit=2&targetType=account&cursor=${first.body.nextCursor}`).set(admin.auth).expect(200);
+    const second = await t.http
+      .get(`/api/v1/staff/audit-logs?limit=2&targetType=account&cursor=${first.body.nextCursor}`)
+      .set(admin.auth)
+      .expect(200);
     expect(second.body.items.map((e: { targetId: string }) => Number(e.targetId))).toEqual([ids[0]]);
     expect(second.body.nextCursor).toBeNull();
 

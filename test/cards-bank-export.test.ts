@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import { CardBatch } from '../server/modules/cards/card-batch.entity';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { toCsv } from '../server/lib/csv';
-import { applicationBody, cleanDeclarations, createBureau, issuedCard, readyHolder, review, submittedApplication } from './helpers/cards';
+import {
+  applicationBody,
+  cleanDeclarations,
+  createBureau,
+  issuedCard,
+  readyHolder,
+  review,
+  submittedApplication,
+} from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { loginStaff, unique, type Session } from './helpers/factories';
 
@@ -57,14 +65,21 @@ describe('优待证: what the bank receives', () => {
       holders.push(h);
       ids.push(id);
     }
-    const res = await t.http.post('/api/v1/staff/card-batches').set(b.districtReviewer.auth).send({ applicationIds: ids }).expect(201);
+    const res = await t.http
+      .post('/api/v1/staff/card-batches')
+      .set(b.districtReviewer.auth)
+      .send({ applicationIds: ids })
+      .expect(201);
     return { batchId: res.body.id as number, holders, ids };
   }
 
   it('writes ID numbers in the CSV as text cells, so a spreadsheet keeps every digit', async () => {
     const b = await createBureau(t);
     const { batchId, holders } = await batchOf(b, 1);
-    const csv = await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.districtReviewer.auth).expect(200);
+    const csv = await t.http
+      .get(`/api/v1/staff/card-batches/${batchId}/export`)
+      .set(b.districtReviewer.auth)
+      .expect(200);
     const row = csv.text.split('\r\n')[1];
     expect(row).toContain(`,"=""${holders[0].idNumber}""",`);
     // Nowhere as a bare number a spreadsheet would round.
@@ -74,7 +89,7 @@ describe('优待证: what the bank receives', () => {
   });
 
   it('keeps the formula guard for every other cell', () => {
-    expect(toCsv(['a', 'b'], [[{ text: '=cmd|x' }, '=1+1']])).toBe('\uFEFFa,b\r\n\'=cmd|x,\'=1+1\r\n');
+    expect(toCsv(['a', 'b'], [[{ text: '=cmd|x' }, '=1+1']])).toBe("\uFEFFa,b\r\n'=cmd|x,'=1+1\r\n");
     expect(toCsv(['id'], [[{ text: '11010119800101001X' }]])).toBe('\uFEFFid\r\n"=""11010119800101001X"""\r\n');
   });
 
@@ -103,7 +118,10 @@ describe('优待证: what the bank receives', () => {
       expect(cell.numFmt).toBe('@');
       expect(row.getCell(11).value).toBe(`${h.idNumber}.jpg`);
     }
-    const audit = await t.container.db.manager.findBy(AuditLog, { action: 'card_batch.export', targetId: String(batchId) });
+    const audit = await t.container.db.manager.findBy(AuditLog, {
+      action: 'card_batch.export',
+      targetId: String(batchId),
+    });
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail ?? '{}')).toMatchObject({ rows: 2, format: 'xlsx' });
   });
@@ -125,26 +143,45 @@ describe('优待证: what the bank receives', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(holders.map((h) => `${h.idNumber}.jpg`).sort());
     for (const h of holders) {
       const entry = entries.find((e) => e.name === `${h.idNumber}.jpg`)!;
-      const uploaded = await t.http.get(`/api/v1/files/${h.photoFileId}`).set(h.auth).buffer(true).parse(binary).expect(200);
+      const uploaded = await t.http
+        .get(`/api/v1/files/${h.photoFileId}`)
+        .set(h.auth)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect(entry.bytes.equals(uploaded.body as Buffer)).toBe(true);
       expect(zlib.crc32(entry.bytes) >>> 0).toBe(entry.crc);
     }
     const batch = await t.container.db.manager.findOneByOrFail(CardBatch, { id: batchId });
     expect(batch.photosDownloadedAt).toBeInstanceOf(Date);
     expect(batch.photosDownloadedBy).toBe(b.districtReviewer.userId);
-    expect(await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) })).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) }),
+    ).toBe(1);
 
     const again = await download(b.districtReviewer).expect(409);
     expect(JSON.parse((again.body as Buffer).toString()).error.code).toBe('PHOTOS_ALREADY_DOWNLOADED');
-    expect(await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) })).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) }),
+    ).toBe(1);
 
     // Only an admin reopens it, with a reason on record; then it leaves once more.
-    await t.http.post(`/api/v1/staff/card-batches/${batchId}/photos/reopen`).set(b.districtReviewer.auth).send({ reason: '银行未收到' }).expect(403);
+    await t.http
+      .post(`/api/v1/staff/card-batches/${batchId}/photos/reopen`)
+      .set(b.districtReviewer.auth)
+      .send({ reason: '银行未收到' })
+      .expect(403);
     const admin = await loginStaff(t, ['admin']);
     await t.http.post(`/api/v1/staff/card-batches/${batchId}/photos/reopen`).set(admin.auth).send({}).expect(400);
-    const reopened = await t.http.post(`/api/v1/staff/card-batches/${batchId}/photos/reopen`).set(admin.auth).send({ reason: '银行未收到' }).expect(200);
+    const reopened = await t.http
+      .post(`/api/v1/staff/card-batches/${batchId}/photos/reopen`)
+      .set(admin.auth)
+      .send({ reason: '银行未收到' })
+      .expect(200);
     expect(reopened.body.photosDownloadedAt).toBeNull();
-    expect(await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos_reopen', targetId: String(batchId) })).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos_reopen', targetId: String(batchId) }),
+    ).toBe(1);
     await download(b.districtReviewer).expect(200);
     await download(b.districtReviewer).expect(409);
   });
@@ -153,10 +190,18 @@ describe('优待证: what the bank receives', () => {
     const b = await createBureau(t);
     const { batchId } = await batchOf(b, 1);
     const results = await Promise.all(
-      [0, 1, 2].map(() => t.http.get(`/api/v1/staff/card-batches/${batchId}/photos`).set(b.districtReviewer.auth).buffer(true).parse(binary)),
+      [0, 1, 2].map(() =>
+        t.http
+          .get(`/api/v1/staff/card-batches/${batchId}/photos`)
+          .set(b.districtReviewer.auth)
+          .buffer(true)
+          .parse(binary),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    expect(await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) })).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.photos', targetId: String(batchId) }),
+    ).toBe(1);
   });
 });
 
@@ -174,23 +219,41 @@ describe('优待证: finding and revoking a card', () => {
     const before = await t.http.get(`/api/v1/staff/card-applications/${id}`).set(b.districtReviewer.auth).expect(200);
     expect(before.body.card).toBeNull();
 
-    const cardNumber = unique('YDZ').replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
+    const cardNumber = unique('YDZ')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 32);
     await issuedCard(t, b, id, cardNumber);
     const view = await t.http.get(`/api/v1/staff/card-applications/${id}`).set(b.districtReviewer.auth).expect(200);
     expect(view.body.card).toMatchObject({ id: expect.any(Number), cardNumber, status: 'active' });
 
-    const found = await t.http.get('/api/v1/staff/cards').query({ number: cardNumber }).set(b.districtReviewer.auth).expect(200);
-    expect(found.body.items).toEqual([expect.objectContaining({ id: view.body.card.id, cardNumber, applicationId: id, status: 'active' })]);
+    const found = await t.http
+      .get('/api/v1/staff/cards')
+      .query({ number: cardNumber })
+      .set(b.districtReviewer.auth)
+      .expect(200);
+    expect(found.body.items).toEqual([
+      expect.objectContaining({ id: view.body.card.id, cardNumber, applicationId: id, status: 'active' }),
+    ]);
     // Another district does not learn that the card exists; a malformed number is refused.
-    const elsewhere = await t.http.get('/api/v1/staff/cards').query({ number: cardNumber }).set(b.otherDistrictReviewer.auth).expect(200);
+    const elsewhere = await t.http
+      .get('/api/v1/staff/cards')
+      .query({ number: cardNumber })
+      .set(b.otherDistrictReviewer.auth)
+      .expect(200);
     expect(elsewhere.body.items).toEqual([]);
     await t.http.get('/api/v1/staff/cards').query({ number: 'x' }).set(b.districtReviewer.auth).expect(400);
     await t.http.get('/api/v1/staff/cards').query({ number: cardNumber }).set(h.auth).expect(403);
 
-    await t.http.post(`/api/v1/staff/cards/${view.body.card.id}/revoke`).set(b.districtReviewer.auth).send({ reason: '发现不符合申领条件' }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/cards/${view.body.card.id}/revoke`)
+      .set(b.districtReviewer.auth)
+      .send({ reason: '发现不符合申领条件' })
+      .expect(200);
     const after = await t.http.get(`/api/v1/staff/card-applications/${id}`).set(b.districtReviewer.auth).expect(200);
     expect(after.body.card).toMatchObject({ status: 'revoked', revokedReason: '发现不符合申领条件' });
-    expect((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(409)).body.error.code).toBe('CARD_INACTIVE');
+    expect((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(409)).body.error.code).toBe(
+      'CARD_INACTIVE',
+    );
   });
 });
 

@@ -2,7 +2,15 @@ import crypto from 'node:crypto';
 import type { Response } from 'supertest';
 import { CardApplication } from '../server/modules/cards/card-application.entity';
 import { Card } from '../server/modules/cards/card.entity';
-import { applicationBody, cleanDeclarations, createBureau, issuedCard, readyHolder, review, submittedApplication } from './helpers/cards';
+import {
+  applicationBody,
+  cleanDeclarations,
+  createBureau,
+  issuedCard,
+  readyHolder,
+  review,
+  submittedApplication,
+} from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { compliantPhoto, loginHolder, loginStaff, unique, type Session } from './helpers/factories';
 
@@ -34,20 +42,29 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A card number no other test uses: letters and digits only. */
-const cardNumberFor = (prefix: string) => unique(prefix).replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
+const cardNumberFor = (prefix: string) =>
+  unique(prefix)
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 32);
 
 const create = (h: Session & { photoFileId: number; documentFileId: number }, extra: Record<string, unknown> = {}) =>
-  t.http.post('/api/v1/card-applications').set(h.auth).send(applicationBody(h, bureau.stationId, extra));
+  t.http
+    .post('/api/v1/card-applications')
+    .set(h.auth)
+    .send(applicationBody(h, bureau.stationId, extra));
 const getApp = (auth: Session['auth'], id: number) => t.http.get(`/api/v1/card-applications/${id}`).set(auth);
 const patchApp = (auth: Session['auth'], id: number, patch: Record<string, unknown>) =>
   t.http.patch(`/api/v1/card-applications/${id}`).set(auth).send(patch);
-const submitApp = (auth: Session['auth'], id: number) => t.http.post(`/api/v1/card-applications/${id}/submit`).set(auth);
-const withdrawApp = (auth: Session['auth'], id: number) => t.http.post(`/api/v1/card-applications/${id}/withdraw`).set(auth);
+const submitApp = (auth: Session['auth'], id: number) =>
+  t.http.post(`/api/v1/card-applications/${id}/submit`).set(auth);
+const withdrawApp = (auth: Session['auth'], id: number) =>
+  t.http.post(`/api/v1/card-applications/${id}/withdraw`).set(auth);
 
 async function timeline(auth: Session['auth']): Promise<TimelineItem[]> {
   return (await t.http.get('/api/v1/me/timeline?limit=100').set(auth).expect(200)).body.items;
 }
-const noticesOf = (items: TimelineItem[], applicationId: number) => items.filter((n) => n.page === `packages/card/pages/application/application?id=${applicationId}`);
+const noticesOf = (items: TimelineItem[], applicationId: number) =>
+  items.filter((n) => n.page === `packages/card/pages/application/application?id=${applicationId}`);
 
 /** The applications recorded for a holder's account, whatever their status. */
 const rowsOf = (h: Session) => t.container.db.manager.countBy(CardApplication, { applicantAccountId: h.userId });
@@ -68,7 +85,9 @@ async function uploadPhoto(h: Session): Promise<number> {
 }
 
 /** A holder whose application went all the way to an active card. */
-async function holderWithCard(prefix = 'YDZ'): Promise<{ h: Holder; applicationId: number; cardNumber: string; card: Card }> {
+async function holderWithCard(
+  prefix = 'YDZ',
+): Promise<{ h: Holder; applicationId: number; cardNumber: string; card: Card }> {
   const h = await readyHolder(t);
   const applicationId = await submittedApplication(t, h, bureau.stationId);
   const cardNumber = cardNumberFor(prefix);
@@ -126,27 +145,38 @@ describe('eligibility self-check', () => {
     expect(res.body.next.length).toBeGreaterThan(0);
   });
 
-  it.each(exclusions)('an application declaring %s is refused with NOT_ELIGIBLE and nothing is recorded', async (key, words) => {
-    const h = await readyHolder(t);
-    const res = await create(h, { declarations: { ...cleanDeclarations, [key]: true } });
-    expectError(res, 409, 'NOT_ELIGIBLE');
-    expect(res.body.error.message).toContain(words);
-    expect(await rowsOf(h)).toBe(0);
-  });
+  it.each(exclusions)(
+    'an application declaring %s is refused with NOT_ELIGIBLE and nothing is recorded',
+    async (key, words) => {
+      const h = await readyHolder(t);
+      const res = await create(h, { declarations: { ...cleanDeclarations, [key]: true } });
+      expectError(res, 409, 'NOT_ELIGIBLE');
+      expect(res.body.error.message).toContain(words);
+      expect(await rowsOf(h)).toBe(0);
+    },
+  );
 
   it('an application declaring a prior criminal punishment is accepted and flagged for case-by-case review', async () => {
     const h = await readyHolder(t);
-    const draft = await create(h, { declarations: { ...cleanDeclarations, priorCriminalPunishment: true } }).expect(201);
+    const draft = await create(h, { declarations: { ...cleanDeclarations, priorCriminalPunishment: true } }).expect(
+      201,
+    );
     expect(draft.body.status).toBe('draft');
     await submitApp(h.auth, draft.body.id).expect(200);
-    const staff = await t.http.get(`/api/v1/staff/card-applications/${draft.body.id}`).set(bureau.stationReviewer.auth).expect(200);
+    const staff = await t.http
+      .get(`/api/v1/staff/card-applications/${draft.body.id}`)
+      .set(bureau.stationReviewer.auth)
+      .expect(200);
     expect(staff.body.caseByCase).toBe(true);
     expect(staff.body.declarations.priorCriminalPunishment).toBe(true);
 
     // An ordinary applicant is not flagged.
     const plain = await readyHolder(t);
     const plainId = await submittedApplication(t, plain, bureau.stationId);
-    const plainView = await t.http.get(`/api/v1/staff/card-applications/${plainId}`).set(bureau.stationReviewer.auth).expect(200);
+    const plainView = await t.http
+      .get(`/api/v1/staff/card-applications/${plainId}`)
+      .set(bureau.stationReviewer.auth)
+      .expect(200);
     expect(plainView.body.caseByCase).toBe(false);
   });
 });
@@ -158,7 +188,10 @@ describe('creating an application: refusals', () => {
     const res = await t.http
       .post('/api/v1/card-applications')
       .set(h.auth)
-      .send({ ...applicationBody({ photoFileId, documentFileId: photoFileId }, bureau.stationId), documentFileIds: [] });
+      .send({
+        ...applicationBody({ photoFileId, documentFileId: photoFileId }, bureau.stationId),
+        documentFileIds: [],
+      });
     expectError(res, 409, 'IDENTITY_REQUIRED');
     expect(await rowsOf(h)).toBe(0);
   });
@@ -174,7 +207,12 @@ describe('creating an application: refusals', () => {
     // A document uploaded as a document, used as the photo.
     expectError(await create(h, { photoFileId: h.documentFileId }), 400, 'VALIDATION_FAILED', 'photoFileId');
     // Another holder's document among the materials.
-    expectError(await create(h, { documentFileIds: [h.documentFileId, other.documentFileId] }), 400, 'VALIDATION_FAILED', 'documentFileIds');
+    expectError(
+      await create(h, { documentFileIds: [h.documentFileId, other.documentFileId] }),
+      400,
+      'VALIDATION_FAILED',
+      'documentFileIds',
+    );
     // Delivery by mail without an address.
     expectError(await create(h, { delivery: 'mail' }), 400, 'VALIDATION_FAILED', 'address');
     expectError(await create(h, { delivery: 'mail', address: '   ' }), 400, 'VALIDATION_FAILED', 'address');
@@ -183,7 +221,11 @@ describe('creating an application: refusals', () => {
 
     expect(await rowsOf(h)).toBe(0);
     const ok = await create(h, { delivery: 'mail', address: '北京市东城区和平里街道 9 号院 2 单元' }).expect(201);
-    expect(ok.body).toMatchObject({ status: 'draft', delivery: 'mail', address: '北京市东城区和平里街道 9 号院 2 单元' });
+    expect(ok.body).toMatchObject({
+      status: 'draft',
+      delivery: 'mail',
+      address: '北京市东城区和平里街道 9 号院 2 单元',
+    });
     expect(await rowsOf(h)).toBe(1);
   });
 
@@ -200,7 +242,10 @@ describe('creating an application: refusals', () => {
     const res = await t.http
       .post('/api/v1/card-applications')
       .set(staff.auth)
-      .send({ ...applicationBody({ photoFileId, documentFileId: photoFileId }, bureau.stationId), documentFileIds: [] });
+      .send({
+        ...applicationBody({ photoFileId, documentFileId: photoFileId }, bureau.stationId),
+        documentFileIds: [],
+      });
     expectError(res, 403, 'FORBIDDEN');
     expect(await rowsOf(staff)).toBe(0);
   });
@@ -257,21 +302,24 @@ describe('submitting', () => {
 });
 
 describe('withdrawing', () => {
-  it.each(['draft', 'submitted', 'station_approved'])('from %s: withdrawn, with a history row and a notice', async (state) => {
-    const h = await readyHolder(t);
-    const id = (await create(h).expect(201)).body.id as number;
-    if (state !== 'draft') await submitApp(h.auth, id).expect(200);
-    if (state === 'station_approved') await review(t, bureau.stationReviewer, id, 'approve').expect(200);
-    expect((await getApp(h.auth, id).expect(200)).body.status).toBe(state);
+  it.each(['draft', 'submitted', 'station_approved'])(
+    'from %s: withdrawn, with a history row and a notice',
+    async (state) => {
+      const h = await readyHolder(t);
+      const id = (await create(h).expect(201)).body.id as number;
+      if (state !== 'draft') await submitApp(h.auth, id).expect(200);
+      if (state === 'station_approved') await review(t, bureau.stationReviewer, id, 'approve').expect(200);
+      expect((await getApp(h.auth, id).expect(200)).body.status).toBe(state);
 
-    const res = await withdrawApp(h.auth, id).expect(200);
-    expect(res.body.status).toBe('withdrawn');
-    expect(res.body.allowedActions).toEqual([]);
-    expect(res.body.history.at(-1)).toMatchObject({ action: 'withdraw', from: state, to: 'withdrawn', by: 'holder' });
+      const res = await withdrawApp(h.auth, id).expect(200);
+      expect(res.body.status).toBe('withdrawn');
+      expect(res.body.allowedActions).toEqual([]);
+      expect(res.body.history.at(-1)).toMatchObject({ action: 'withdraw', from: state, to: 'withdrawn', by: 'holder' });
 
-    const notices = noticesOf(await timeline(h.auth), id);
-    expect(notices.map((n) => n.title)).toContain('优待证申领：已撤回');
-  });
+      const notices = noticesOf(await timeline(h.auth), id);
+      expect(notices.map((n) => n.title)).toContain('优待证申领：已撤回');
+    },
+  );
 
   it('after the district approved it: 409 INVALID_TRANSITION', async () => {
     const h = await readyHolder(t);
@@ -326,8 +374,18 @@ describe('sent back for more information', () => {
     const resubmitted = await submitApp(h.auth, id).expect(200);
     expect(resubmitted.body.status).toBe('submitted');
     expect(resubmitted.body).toMatchObject({ delivery: 'mail', address });
-    expect(resubmitted.body.history.at(-1)).toMatchObject({ action: 'resubmit', from: 'needs_info', to: 'submitted', by: 'holder' });
-    expect(resubmitted.body.history.map((e: { to: string }) => e.to)).toEqual(['draft', 'submitted', 'needs_info', 'submitted']);
+    expect(resubmitted.body.history.at(-1)).toMatchObject({
+      action: 'resubmit',
+      from: 'needs_info',
+      to: 'submitted',
+      by: 'holder',
+    });
+    expect(resubmitted.body.history.map((e: { to: string }) => e.to)).toEqual([
+      'draft',
+      'submitted',
+      'needs_info',
+      'submitted',
+    ]);
     expect(resubmitted.body.allowedActions).toEqual(['withdraw']);
   });
 
@@ -344,7 +402,11 @@ describe('sent back for more information', () => {
       expect(got.body.status).toBe('needs_info');
       expect(got.body.allowedActions).toEqual(['withdraw']);
 
-      expectError(await patchApp(auth, id, { delivery: 'mail', address: '北京市西城区月坛南街 12 号' }), 409, 'DEADLINE_PASSED');
+      expectError(
+        await patchApp(auth, id, { delivery: 'mail', address: '北京市西城区月坛南街 12 号' }),
+        409,
+        'DEADLINE_PASSED',
+      );
       expectError(await submitApp(auth, id), 409, 'DEADLINE_PASSED');
 
       const after = await getApp(auth, id).expect(200);
@@ -359,7 +421,11 @@ describe('editing', () => {
   it('a submitted application cannot be edited: 409 INVALID_TRANSITION', async () => {
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, bureau.stationId);
-    expectError(await patchApp(h.auth, id, { delivery: 'mail', address: '北京市东城区和平里街道 9 号院' }), 409, 'INVALID_TRANSITION');
+    expectError(
+      await patchApp(h.auth, id, { delivery: 'mail', address: '北京市东城区和平里街道 9 号院' }),
+      409,
+      'INVALID_TRANSITION',
+    );
     const now = await getApp(h.auth, id).expect(200);
     expect(now.body).toMatchObject({ status: 'submitted', delivery: 'pickup', address: null });
   });
@@ -372,7 +438,11 @@ describe("another holder's application", () => {
     const id = (await create(owner).expect(201)).body.id as number;
 
     expectError(await getApp(stranger.auth, id), 404, 'NOT_FOUND');
-    expectError(await patchApp(stranger.auth, id, { delivery: 'mail', address: '北京市东城区和平里街道 9 号院' }), 404, 'NOT_FOUND');
+    expectError(
+      await patchApp(stranger.auth, id, { delivery: 'mail', address: '北京市东城区和平里街道 9 号院' }),
+      404,
+      'NOT_FOUND',
+    );
     expectError(await submitApp(stranger.auth, id), 404, 'NOT_FOUND');
     expectError(await withdrawApp(stranger.auth, id), 404, 'NOT_FOUND');
 
@@ -465,7 +535,11 @@ describe('the electronic card', () => {
 describe('QR tokens', () => {
   const qrTokens = () => t.container.services.qrTokens;
   const consume = (token: string) => t.container.db.transaction((em) => qrTokens().consume(em, token));
-  const qrToken = async (h: Session) => (await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200)).body as { token: string; expiresAt: string };
+  const qrToken = async (h: Session) =>
+    (await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200)).body as {
+      token: string;
+      expiresAt: string;
+    };
   const invalid = { code: 'QR_INVALID', status: 400 };
 
   it('the token lives about a minute and its expiry is shown in Beijing time', async () => {
@@ -488,7 +562,9 @@ describe('QR tokens', () => {
     const otherSignature = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
     await expect(consume([version, cardPart, jti, exp, otherSignature].join('.'))).rejects.toMatchObject(invalid);
     // Pointing the token at someone else's active card.
-    await expect(consume([version, othersCard.id.toString(36), jti, exp, signature].join('.'))).rejects.toMatchObject(invalid);
+    await expect(consume([version, othersCard.id.toString(36), jti, exp, signature].join('.'))).rejects.toMatchObject(
+      invalid,
+    );
     await expect(consume(token.slice(0, -4))).rejects.toMatchObject(invalid);
     await expect(consume([version, cardPart, jti, exp].join('.'))).rejects.toMatchObject(invalid);
     await expect(consume(crypto.randomBytes(24).toString('base64url'))).rejects.toMatchObject(invalid);

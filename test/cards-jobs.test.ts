@@ -21,7 +21,12 @@ type Holder = Awaited<ReturnType<typeof readyHolder>>;
 /** A session's sign-in renewed at the current time (sign-ins last minutes; these stories span weeks). */
 async function renewed<S extends Session>(t: TestContext, s: S): Promise<S> {
   const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
-  return { ...s, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+  return {
+    ...s,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
 }
 
 /** The highest notice id so far: notices after it are the ones a step produced. */
@@ -32,7 +37,10 @@ async function lastNoticeId(t: TestContext): Promise<number> {
 
 /** Notices to one account after a mark, oldest first. */
 const noticesSince = (t: TestContext, accountId: number, mark: number) =>
-  t.container.db.manager.find(OutboxMessage, { where: { recipientAccountId: accountId, id: MoreThan(mark) }, order: { id: 'ASC' } });
+  t.container.db.manager.find(OutboxMessage, {
+    where: { recipientAccountId: accountId, id: MoreThan(mark) },
+    order: { id: 'ASC' },
+  });
 
 const noticesTo = (t: TestContext, accountId: number) => noticesSince(t, accountId, 0);
 
@@ -76,7 +84,10 @@ describe('card-deadlines: applications sent back for more information', () => {
   it('the holder who answers in time resubmits before the deadline', async () => {
     t.clock.set(new Date(T0 + 10 * DAY));
     answered.holder = await renewed(t, answered.holder);
-    const res = await t.http.post(`/api/v1/card-applications/${answered.id}/submit`).set(answered.holder.auth).expect(200);
+    const res = await t.http
+      .post(`/api/v1/card-applications/${answered.id}/submit`)
+      .set(answered.holder.auth)
+      .expect(200);
     expect(res.body.status).toBe('submitted');
   });
 
@@ -148,7 +159,11 @@ describe('card-deadlines: applications sent back for more information', () => {
     expect(timeline.body.items[0]).toMatchObject({ id: notices[0].id, title: notices[0].title });
 
     // The holder may start again with a new application.
-    const again = await t.http.post('/api/v1/card-applications').set(lapsed.holder.auth).send(applicationBody(lapsed.holder, bureau.stationId)).expect(201);
+    const again = await t.http
+      .post('/api/v1/card-applications')
+      .set(lapsed.holder.auth)
+      .send(applicationBody(lapsed.holder, bureau.stationId))
+      .expect(201);
     expect(again.body.status).toBe('draft');
   });
 
@@ -184,8 +199,15 @@ describe('card-ready-reminders: cards waiting to be collected', () => {
   async function toCardReady(id: number): Promise<void> {
     await review(t, bureau.stationReviewer, id, 'approve').expect(200);
     await review(t, bureau.districtReviewer, id, 'approve').expect(200);
-    const batch = await t.http.post('/api/v1/staff/card-batches').set(bureau.districtReviewer.auth).send({ applicationIds: [id] }).expect(201);
-    const arrived = await t.http.post(`/api/v1/staff/card-batches/${batch.body.id}/card-ready`).set(bureau.districtReviewer.auth).expect(200);
+    const batch = await t.http
+      .post('/api/v1/staff/card-batches')
+      .set(bureau.districtReviewer.auth)
+      .send({ applicationIds: [id] })
+      .expect(201);
+    const arrived = await t.http
+      .post(`/api/v1/staff/card-batches/${batch.body.id}/card-ready`)
+      .set(bureau.districtReviewer.auth)
+      .expect(200);
     expect(arrived.body.ready).toBe(1);
   }
 
@@ -205,12 +227,25 @@ describe('card-ready-reminders: cards waiting to be collected', () => {
     await toCardReady(pickup.id);
 
     const h2 = await readyHolder(t);
-    mail = { holder: h2, id: await submittedApplication(t, h2, bureau.stationId, { delivery: 'mail', address: '北京市东城区测试路 8 号 3 单元' }) };
+    mail = {
+      holder: h2,
+      id: await submittedApplication(t, h2, bureau.stationId, {
+        delivery: 'mail',
+        address: '北京市东城区测试路 8 号 3 单元',
+      }),
+    };
     await toCardReady(mail.id);
 
     const h3 = await readyHolder(t);
     issued = { holder: h3, id: await submittedApplication(t, h3, bureau.stationId) };
-    await issuedCard(t, bureau, issued.id, unique('YDZ').replace(/[^A-Za-z0-9]/g, '').slice(0, 20));
+    await issuedCard(
+      t,
+      bureau,
+      issued.id,
+      unique('YDZ')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 20),
+    );
 
     const lastOf = async (h: Session) => {
       const all = await noticesTo(t, h.userId);
@@ -285,8 +320,16 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
 
   /** A staff member signed in again at the current time. */
   async function signedIn<S extends Session & { username: string; password: string }>(s: S): Promise<S> {
-    const res = await t.http.post('/api/v1/auth/password-login').send({ username: s.username, password: s.password }).expect(200);
-    return { ...s, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+    const res = await t.http
+      .post('/api/v1/auth/password-login')
+      .send({ username: s.username, password: s.password })
+      .expect(200);
+    return {
+      ...s,
+      accessToken: res.body.accessToken,
+      refreshToken: res.body.refreshToken,
+      auth: { Authorization: `Bearer ${res.body.accessToken}` },
+    };
   }
 
   /** A new holder submits to a station at the current time. */
@@ -302,7 +345,10 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
   }
 
   const digestsTo = (accountId: number) =>
-    t.container.db.manager.find(OutboxMessage, { where: { recipientAccountId: accountId, templateKey: 'service_notice' }, order: { id: 'ASC' } });
+    t.container.db.manager.find(OutboxMessage, {
+      where: { recipientAccountId: accountId, templateKey: 'service_notice' },
+      order: { id: 'ASC' },
+    });
 
   beforeAll(async () => {
     t = await createTestContext();
@@ -373,8 +419,10 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
     expect(await runJob(staffDigestJob, t.container)).toEqual({ stations: 1, notified: 0 });
     t.clock.set(new Date(MONDAY + 5 * HOUR));
     expect(await runJob(staffDigestJob, t.container)).toEqual({ stations: 1, notified: 0 });
-    for (const s of [bureau.stationReviewer, bureau.districtReviewer]) expect(await digestsTo(s.userId)).toHaveLength(1);
-    for (const s of [bureau.otherStationReviewer, bureau.otherDistrictReviewer]) expect(await digestsTo(s.userId)).toHaveLength(0);
+    for (const s of [bureau.stationReviewer, bureau.districtReviewer])
+      expect(await digestsTo(s.userId)).toHaveLength(1);
+    for (const s of [bureau.otherStationReviewer, bureau.otherDistrictReviewer])
+      expect(await digestsTo(s.userId)).toHaveLength(0);
   });
 
   it('sends a new digest the next working morning', async () => {
@@ -387,7 +435,8 @@ describe('staff-digest: applications waiting more than 5 working days', () => {
     const atDistrict = await digestsTo(bureau.districtReviewer.userId);
     expect(atDistrict).toHaveLength(2);
     expect(atDistrict[1].body).toContain(`${stationName} 1 件`);
-    for (const s of [bureau.otherStationReviewer, bureau.otherDistrictReviewer]) expect(await digestsTo(s.userId)).toHaveLength(0);
+    for (const s of [bureau.otherStationReviewer, bureau.otherDistrictReviewer])
+      expect(await digestsTo(s.userId)).toHaveLength(0);
   });
 });
 

@@ -15,7 +15,10 @@ type Bureau = Awaited<ReturnType<typeof createBureau>>;
 type Holder = Awaited<ReturnType<typeof readyHolder>>;
 
 /** A card number the bank could print: letters and digits, unique within the run. */
-const newCardNumber = () => unique('YDZ').replace(/[^A-Za-z0-9]/g, '').slice(0, 32);
+const newCardNumber = () =>
+  unique('YDZ')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 32);
 /** A request id as a gateway would send it. */
 const newRequestId = () => unique('req-').replace(/[^A-Za-z0-9._-]/g, '');
 
@@ -39,8 +42,17 @@ async function addStation(t: TestContext, districtId: number, address = '测试�
   return Number(res.identifiers[0].id);
 }
 
-async function draftApplication(t: TestContext, h: Holder, stationId: number, extra: Record<string, unknown> = {}): Promise<number> {
-  const res = await t.http.post('/api/v1/card-applications').set(h.auth).send(applicationBody(h, stationId, extra)).expect(201);
+async function draftApplication(
+  t: TestContext,
+  h: Holder,
+  stationId: number,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const res = await t.http
+    .post('/api/v1/card-applications')
+    .set(h.auth)
+    .send(applicationBody(h, stationId, extra))
+    .expect(201);
   return res.body.id;
 }
 
@@ -48,14 +60,21 @@ async function submit(t: TestContext, h: Holder, id: number): Promise<void> {
   await t.http.post(`/api/v1/card-applications/${id}/submit`).set(h.auth).expect(200);
 }
 
-const statusOf = async (t: TestContext, id: number) => (await t.container.db.manager.findOneByOrFail(CardApplication, { id })).status;
+const statusOf = async (t: TestContext, id: number) =>
+  (await t.container.db.manager.findOneByOrFail(CardApplication, { id })).status;
 
 const queue = (t: TestContext, s: Session, query: Record<string, string | number> = {}) =>
   t.http.get('/api/v1/staff/card-applications').query(query).set(s.auth);
 
-const detail = (t: TestContext, s: Session, id: number) => t.http.get(`/api/v1/staff/card-applications/${id}`).set(s.auth);
+const detail = (t: TestContext, s: Session, id: number) =>
+  t.http.get(`/api/v1/staff/card-applications/${id}`).set(s.auth);
 
-async function approvedApplication(t: TestContext, b: Bureau, h: Holder, extra: Record<string, unknown> = {}): Promise<number> {
+async function approvedApplication(
+  t: TestContext,
+  b: Bureau,
+  h: Holder,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const id = await submittedApplication(t, h, b.stationId, extra);
   await review(t, b.stationReviewer, id, 'approve').expect(200);
   await review(t, b.districtReviewer, id, 'approve').expect(200);
@@ -63,7 +82,11 @@ async function approvedApplication(t: TestContext, b: Bureau, h: Holder, extra: 
 }
 
 async function sendToProduction(t: TestContext, b: Bureau, ids: number[]): Promise<number> {
-  const res = await t.http.post('/api/v1/staff/card-batches').set(b.districtReviewer.auth).send({ applicationIds: ids }).expect(201);
+  const res = await t.http
+    .post('/api/v1/staff/card-batches')
+    .set(b.districtReviewer.auth)
+    .send({ applicationIds: ids })
+    .expect(201);
   return res.body.id;
 }
 
@@ -86,7 +109,13 @@ describe('优待证: the staff side', () => {
       const b = await createBureau(t);
       const station2 = await addStation(t, b.districtId);
       const station2Reviewer = await loginStaff(t, ['station_staff'], { stationId: station2 });
-      const [hA, hB, hC, hO, hE] = [await readyHolder(t), await readyHolder(t), await readyHolder(t), await readyHolder(t), await readyHolder(t)];
+      const [hA, hB, hC, hO, hE] = [
+        await readyHolder(t),
+        await readyHolder(t),
+        await readyHolder(t),
+        await readyHolder(t),
+        await readyHolder(t),
+      ];
 
       // Drafted A then B, but B is submitted first: the queue follows submission, not creation.
       const a = await draftApplication(t, hA, b.stationId);
@@ -104,7 +133,13 @@ describe('优待证: the staff side', () => {
 
       // Three days on, one more arrives.
       t.clock.advance(3 * DAY);
-      const staff = [b.stationReviewer, b.districtReviewer, b.otherDistrictReviewer, b.otherStationReviewer, station2Reviewer];
+      const staff = [
+        b.stationReviewer,
+        b.districtReviewer,
+        b.otherDistrictReviewer,
+        b.otherStationReviewer,
+        station2Reviewer,
+      ];
       await renew(t, staff);
       const hD = await readyHolder(t);
       const d = await submittedApplication(t, hD, b.stationId);
@@ -132,7 +167,13 @@ describe('优待证: the staff side', () => {
 
       // Items carry the applicant's name and how long they have waited.
       const byId = new Map(district.body.items.map((i: { id: number }) => [i.id, i]));
-      expect(byId.get(bb)).toMatchObject({ id: bb, status: 'submitted', applicantName: '陈卫国', stationId: b.stationId, waitingDays: 3 });
+      expect(byId.get(bb)).toMatchObject({
+        id: bb,
+        status: 'submitted',
+        applicantName: '陈卫国',
+        stationId: b.stationId,
+        waitingDays: 3,
+      });
       expect(byId.get(c)).toMatchObject({ applicantName: '陈卫国', stationId: station2, waitingDays: 3 });
       expect(byId.get(d)).toMatchObject({ applicantName: '陈卫国', waitingDays: 0 });
 
@@ -199,7 +240,11 @@ describe('优待证: the staff side', () => {
       // After the station's approval the roles swap.
       await review(t, b.stationReviewer, id, 'approve').expect(200);
       expect((await detail(t, b.stationReviewer, id).expect(200)).body.allowedActions).toEqual([]);
-      expect((await detail(t, b.districtReviewer, id).expect(200)).body.allowedActions).toEqual(['approve', 'reject', 'request_info']);
+      expect((await detail(t, b.districtReviewer, id).expect(200)).body.allowedActions).toEqual([
+        'approve',
+        'reject',
+        'request_info',
+      ]);
     });
 
     it('is not found for another station’s reviewer, another district, or a draft', async () => {
@@ -233,7 +278,9 @@ describe('优待证: the staff side', () => {
         }
       }
       expect(await statusOf(t, id)).toBe('submitted');
-      expect(await t.container.db.manager.countBy(AuditLog, { targetType: 'card_application', targetId: String(id) })).toBe(0);
+      expect(
+        await t.container.db.manager.countBy(AuditLog, { targetType: 'card_application', targetId: String(id) }),
+      ).toBe(0);
     });
 
     it('lets each level act only on its own step and area', async () => {
@@ -251,7 +298,9 @@ describe('优待证: the staff side', () => {
 
       // District step: the station may not take it; another district does not see it.
       expect((await review(t, b.stationReviewer, id, 'approve').expect(403)).body.error.code).toBe('FORBIDDEN');
-      expect((await review(t, b.stationReviewer, id, 'reject', '材料不全').expect(403)).body.error.code).toBe('FORBIDDEN');
+      expect((await review(t, b.stationReviewer, id, 'reject', '材料不全').expect(403)).body.error.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await review(t, b.otherDistrictReviewer, id, 'approve').expect(404)).body.error.code).toBe('NOT_FOUND');
       expect((await review(t, b.otherStationReviewer, id, 'approve').expect(404)).body.error.code).toBe('NOT_FOUND');
       expect(await statusOf(t, id)).toBe('station_approved');
@@ -292,7 +341,9 @@ describe('优待证: the staff side', () => {
         expect(res.body.status).toBe(c.to);
 
         const action = `card_application.${c.level}_${c.decision}`;
-        const rows = await t.container.db.manager.find(AuditLog, { where: { targetType: 'card_application', targetId: String(id), action } });
+        const rows = await t.container.db.manager.find(AuditLog, {
+          where: { targetType: 'card_application', targetId: String(id), action },
+        });
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ actorAccountId: reviewer.userId, requestId });
         if (c.reason) expect(JSON.parse(rows[0].detail!)).toMatchObject({ reason: c.reason });
@@ -323,7 +374,9 @@ describe('优待证: the staff side', () => {
       // district step, which is not theirs.
       const late = await review(t, second, id, 'approve');
       expect(late.status).toBe(403);
-      expect(await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'station_approved' })).toBe(1);
+      expect(
+        await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'station_approved' }),
+      ).toBe(1);
       expect(await statusOf(t, id)).toBe('station_approved');
     });
 
@@ -334,16 +387,22 @@ describe('优待证: the staff side', () => {
       const id = await submittedApplication(t, h, b.stationId);
       await review(t, b.stationReviewer, id, 'approve').expect(200);
 
-      const results = await Promise.all([review(t, b.districtReviewer, id, 'approve'), review(t, second, id, 'approve')]);
+      const results = await Promise.all([
+        review(t, b.districtReviewer, id, 'approve'),
+        review(t, second, id, 'approve'),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)!.body.error.code).toBe('INVALID_TRANSITION');
-      expect(await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'approved' })).toBe(1);
+      expect(
+        await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'approved' }),
+      ).toBe(1);
       expect(await statusOf(t, id)).toBe('approved');
     });
   });
 
   describe('production batches', () => {
-    const createBatch = (s: Session, applicationIds: unknown) => t.http.post('/api/v1/staff/card-batches').set(s.auth).send({ applicationIds });
+    const createBatch = (s: Session, applicationIds: unknown) =>
+      t.http.post('/api/v1/staff/card-batches').set(s.auth).send({ applicationIds });
 
     it('sends all or nothing: one application not approved fails the batch and moves none', async () => {
       const b = await createBureau(t);
@@ -356,7 +415,12 @@ describe('优待证: the staff side', () => {
       expect(await statusOf(t, submitted)).toBe('submitted');
       expect((await t.container.db.manager.findOneByOrFail(CardApplication, { id: approved })).batchId).toBeNull();
       expect(await t.container.db.manager.countBy(CardBatch, { districtId: b.districtId })).toBe(0);
-      expect(await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: approved, toStatus: 'in_production' })).toBe(0);
+      expect(
+        await t.container.db.manager.countBy(CardApplicationEvent, {
+          applicationId: approved,
+          toStatus: 'in_production',
+        }),
+      ).toBe(0);
     });
 
     it('does not reach into another district, and is the district’s to send', async () => {
@@ -392,7 +456,9 @@ describe('优待证: the staff side', () => {
       const created = await createBatch(b.districtReviewer, [mail, pickup]).expect(201);
       const batchId = created.body.id;
       expect(created.body).toMatchObject({ size: 2, exportedAt: null, arrivedAt: null });
-      expect([...created.body.applicationIds].sort((x: number, y: number) => x - y)).toEqual([pickup, mail].sort((x, y) => x - y));
+      expect([...created.body.applicationIds].sort((x: number, y: number) => x - y)).toEqual(
+        [pickup, mail].sort((x, y) => x - y),
+      );
       for (const id of [pickup, mail]) {
         const d = await detail(t, b.districtReviewer, id).expect(200);
         expect(d.body).toMatchObject({ status: 'in_production', batchId });
@@ -402,7 +468,11 @@ describe('优待证: the staff side', () => {
 
       // The CSV: Excel-ready, one CRLF-terminated row per application, full ID numbers.
       const requestId = newRequestId();
-      const csv = await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.districtReviewer.auth).set('X-Request-Id', requestId).expect(200);
+      const csv = await t.http
+        .get(`/api/v1/staff/card-batches/${batchId}/export`)
+        .set(b.districtReviewer.auth)
+        .set('X-Request-Id', requestId)
+        .expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.text.startsWith('\uFEFF申请编号,')).toBe(true);
       expect(csv.text.endsWith('\r\n')).toBe(true);
@@ -418,14 +488,19 @@ describe('优待证: the staff side', () => {
       expect(rows.find((r) => r.startsWith(`${mail},`))).toContain(`,"'=HYPERLINK(""x"")路 1 号",`);
       expect(csv.text).not.toMatch(/(^|,)=HYPERLINK/m);
 
-      const audit = await t.container.db.manager.find(AuditLog, { where: { action: 'card_batch.export', targetId: String(batchId) } });
+      const audit = await t.container.db.manager.find(AuditLog, {
+        where: { action: 'card_batch.export', targetId: String(batchId) },
+      });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorAccountId: b.districtReviewer.userId, requestId });
       const after = await t.http.get('/api/v1/staff/card-batches').set(b.districtReviewer.auth).expect(200);
       expect(after.body.items.find((x: { id: number }) => x.id === batchId).exportedAt).toEqual(expect.any(String));
 
       // Arrival: every application becomes card_ready, and the holder hears where to collect.
-      const arrived = await t.http.post(`/api/v1/staff/card-batches/${batchId}/card-ready`).set(b.districtReviewer.auth).expect(200);
+      const arrived = await t.http
+        .post(`/api/v1/staff/card-batches/${batchId}/card-ready`)
+        .set(b.districtReviewer.auth)
+        .expect(200);
       expect(arrived.body).toMatchObject({ id: batchId, ready: 2, arrivedAt: expect.any(String) });
       expect(await statusOf(t, pickup)).toBe('card_ready');
       expect(await statusOf(t, mail)).toBe('card_ready');
@@ -436,18 +511,31 @@ describe('优待证: the staff side', () => {
       expect(mailTimeline.body.items[0].title).toBe('优待证申领：待领取');
 
       // It arrives once.
-      const again = await t.http.post(`/api/v1/staff/card-batches/${batchId}/card-ready`).set(b.districtReviewer.auth).expect(409);
+      const again = await t.http
+        .post(`/api/v1/staff/card-batches/${batchId}/card-ready`)
+        .set(b.districtReviewer.auth)
+        .expect(409);
       expect(again.body.error.code).toBe('INVALID_TRANSITION');
-      expect(await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: pickup, toStatus: 'card_ready' })).toBe(1);
+      expect(
+        await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: pickup, toStatus: 'card_ready' }),
+      ).toBe(1);
     });
 
     it('keeps the export to the batch’s own district', async () => {
       const b = await createBureau(t);
       const id = await approvedApplication(t, b, await readyHolder(t));
       const batchId = await sendToProduction(t, b, [id]);
-      expect((await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.otherDistrictReviewer.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
-      expect((await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.stationReviewer.auth).expect(403)).body.error.code).toBe('FORBIDDEN');
-      expect(await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.export', targetId: String(batchId) })).toBe(0);
+      expect(
+        (await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.otherDistrictReviewer.auth).expect(404))
+          .body.error.code,
+      ).toBe('NOT_FOUND');
+      expect(
+        (await t.http.get(`/api/v1/staff/card-batches/${batchId}/export`).set(b.stationReviewer.auth).expect(403)).body
+          .error.code,
+      ).toBe('FORBIDDEN');
+      expect(
+        await t.container.db.manager.countBy(AuditLog, { action: 'card_batch.export', targetId: String(batchId) }),
+      ).toBe(0);
     });
   });
 
@@ -455,7 +543,8 @@ describe('优待证: the staff side', () => {
     it('needs the application to be in production, and the district to record it', async () => {
       const b = await createBureau(t);
       const approved = await approvedApplication(t, b, await readyHolder(t));
-      const ready = (s: Session, id: number) => t.http.post(`/api/v1/staff/card-applications/${id}/card-ready`).set(s.auth);
+      const ready = (s: Session, id: number) =>
+        t.http.post(`/api/v1/staff/card-applications/${id}/card-ready`).set(s.auth);
 
       expect((await ready(b.districtReviewer, approved).expect(409)).body.error.code).toBe('INVALID_TRANSITION');
       expect(await statusOf(t, approved)).toBe('approved');
@@ -495,7 +584,9 @@ describe('优待证: the staff side', () => {
       expect(res.body.error.code).toBe('CARD_NUMBER_TAKEN');
       expect(await statusOf(t, id)).toBe('card_ready');
       expect(await t.container.db.manager.countBy(Card, { applicationId: id })).toBe(0);
-      expect(await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'issued' })).toBe(0);
+      expect(
+        await t.container.db.manager.countBy(CardApplicationEvent, { applicationId: id, toStatus: 'issued' }),
+      ).toBe(0);
 
       const ok = await issue(b.districtReviewer, id, { cardNumber: newCardNumber() }).expect(200);
       expect(ok.body.status).toBe('issued');
@@ -509,8 +600,12 @@ describe('优待证: the staff side', () => {
         expect(res.body.error.code).toBe('VALIDATION_FAILED');
         expect(res.body.error.message).toContain('cardNumber');
       }
-      expect((await issue(b.otherStationReviewer, id, { cardNumber: newCardNumber() }).expect(404)).body.error.code).toBe('NOT_FOUND');
-      expect((await issue(b.otherDistrictReviewer, id, { cardNumber: newCardNumber() }).expect(404)).body.error.code).toBe('NOT_FOUND');
+      expect(
+        (await issue(b.otherStationReviewer, id, { cardNumber: newCardNumber() }).expect(404)).body.error.code,
+      ).toBe('NOT_FOUND');
+      expect(
+        (await issue(b.otherDistrictReviewer, id, { cardNumber: newCardNumber() }).expect(404)).body.error.code,
+      ).toBe('NOT_FOUND');
       expect(await statusOf(t, id)).toBe('card_ready');
       expect(await t.container.db.manager.countBy(Card, { applicationId: id })).toBe(0);
     });
@@ -540,10 +635,14 @@ describe('优待证: the staff side', () => {
       expect((await t.container.db.manager.findOneByOrFail(Card, { id: card.id })).status).toBe('revoked');
 
       // A token shown before no longer verifies, and no new one is given.
-      await expect(t.container.db.transaction((em) => t.container.services.qrTokens.consume(em, shownBefore.body.token))).rejects.toMatchObject({
+      await expect(
+        t.container.db.transaction((em) => t.container.services.qrTokens.consume(em, shownBefore.body.token)),
+      ).rejects.toMatchObject({
         code: 'CARD_INACTIVE',
       });
-      expect((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(409)).body.error.code).toBe('CARD_INACTIVE');
+      expect((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(409)).body.error.code).toBe(
+        'CARD_INACTIVE',
+      );
       expect((await t.http.get('/api/v1/me/card').set(h.auth).expect(200)).body.status).toBe('revoked');
 
       // The holder hears of it, with the reason.
@@ -551,13 +650,17 @@ describe('优待证: the staff side', () => {
       expect(timeline.body.items[0].title).toBe('优待证：已注销');
       expect(timeline.body.items[0].body).toContain(reason);
 
-      const audit = await t.container.db.manager.find(AuditLog, { where: { action: 'card.revoke', targetId: String(card.id) } });
+      const audit = await t.container.db.manager.find(AuditLog, {
+        where: { action: 'card.revoke', targetId: String(card.id) },
+      });
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorAccountId: b.districtReviewer.userId, requestId, targetType: 'card' });
 
       const twice = await revoke(b.districtReviewer, card.id).expect(409);
       expect(twice.body.error.code).toBe('INVALID_TRANSITION');
-      expect(await t.container.db.manager.countBy(AuditLog, { action: 'card.revoke', targetId: String(card.id) })).toBe(1);
+      expect(await t.container.db.manager.countBy(AuditLog, { action: 'card.revoke', targetId: String(card.id) })).toBe(
+        1,
+      );
     });
   });
 });
@@ -583,7 +686,13 @@ describe('优待证: the figures staff report', () => {
       p3: await readyHolder(t),
       p5: await readyHolder(t),
     };
-    const sessions: Session[] = [...Object.values(holders), b.stationReviewer, b.districtReviewer, b.otherDistrictReviewer, station2Reviewer];
+    const sessions: Session[] = [
+      ...Object.values(holders),
+      b.stationReviewer,
+      b.districtReviewer,
+      b.otherDistrictReviewer,
+      station2Reviewer,
+    ];
     const days = async (n: number) => {
       t.clock.advance(n * DAY);
       await renew(t, sessions);
@@ -621,16 +730,42 @@ describe('优待证: the figures staff report', () => {
     await t.http.post(`/api/v1/staff/card-batches/${batchId}/card-ready`).set(b.districtReviewer.auth).expect(200);
     await days(4);
     // Day 10: P1 handed out, 10 days after submission.
-    await t.http.post(`/api/v1/staff/card-applications/${id.p1}/issue`).set(b.stationReviewer.auth).send({ cardNumber: newCardNumber() }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/card-applications/${id.p1}/issue`)
+      .set(b.stationReviewer.auth)
+      .send({ cardNumber: newCardNumber() })
+      .expect(200);
     await days(2);
     // Day 12: P2 handed out, 12 days after submission. P3 waits at the station.
-    await t.http.post(`/api/v1/staff/card-applications/${id.p2}/issue`).set(b.stationReviewer.auth).send({ cardNumber: newCardNumber() }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/card-applications/${id.p2}/issue`)
+      .set(b.stationReviewer.auth)
+      .send({ cardNumber: newCardNumber() })
+      .expect(200);
 
-    const zero = { submitted: 0, station_approved: 0, approved: 0, in_production: 0, card_ready: 0, issued: 0, needs_info: 0, rejected: 0, withdrawn: 0 };
+    const zero = {
+      submitted: 0,
+      station_approved: 0,
+      approved: 0,
+      in_production: 0,
+      card_ready: 0,
+      issued: 0,
+      needs_info: 0,
+      rejected: 0,
+      withdrawn: 0,
+    };
 
     // The district: both stations.
     const district = await t.http.get('/api/v1/staff/card-stats').set(b.districtReviewer.auth).expect(200);
-    expect(district.body.byStatus).toEqual({ ...zero, issued: 2, card_ready: 1, submitted: 1, station_approved: 1, needs_info: 1, rejected: 1 });
+    expect(district.body.byStatus).toEqual({
+      ...zero,
+      issued: 2,
+      card_ready: 1,
+      submitted: 1,
+      station_approved: 1,
+      needs_info: 1,
+      rejected: 1,
+    });
     expect(district.body).toMatchObject({
       approvedCount: 3,
       issuedCount: 2,
@@ -646,13 +781,32 @@ describe('优待证: the figures staff report', () => {
 
     // A station reviewer: their station only.
     const station = await t.http.get('/api/v1/staff/card-stats').set(b.stationReviewer.auth).expect(200);
-    expect(station.body.byStatus).toEqual({ ...zero, issued: 2, card_ready: 1, submitted: 1, needs_info: 1, rejected: 1 });
-    expect(station.body).toMatchObject({ approvedCount: 3, issuedCount: 2, issuanceRate: 66.7, medianDaysToApproval: 4, medianDaysToIssue: 11 });
+    expect(station.body.byStatus).toEqual({
+      ...zero,
+      issued: 2,
+      card_ready: 1,
+      submitted: 1,
+      needs_info: 1,
+      rejected: 1,
+    });
+    expect(station.body).toMatchObject({
+      approvedCount: 3,
+      issuedCount: 2,
+      issuanceRate: 66.7,
+      medianDaysToApproval: 4,
+      medianDaysToIssue: 11,
+    });
     expect(station.body.waitingLongest.map((w: { id: number }) => w.id)).toEqual([id.p6, id.p4]);
 
     const other = await t.http.get('/api/v1/staff/card-stats').set(station2Reviewer.auth).expect(200);
     expect(other.body.byStatus).toEqual({ ...zero, station_approved: 1 });
-    expect(other.body).toMatchObject({ approvedCount: 0, issuedCount: 0, issuanceRate: null, medianDaysToApproval: null, medianDaysToIssue: null });
+    expect(other.body).toMatchObject({
+      approvedCount: 0,
+      issuedCount: 0,
+      issuanceRate: null,
+      medianDaysToApproval: null,
+      medianDaysToIssue: null,
+    });
     expect(other.body.waitingLongest.map((w: { id: number }) => w.id)).toEqual([id.q1]);
 
     // Another district sees none of it.
@@ -661,6 +815,8 @@ describe('优待证: the figures staff report', () => {
     expect(elsewhere.body.waitingLongest).toEqual([]);
 
     // Holders have no figures.
-    expect((await t.http.get('/api/v1/staff/card-stats').set(holders.p1.auth).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect((await t.http.get('/api/v1/staff/card-stats').set(holders.p1.auth).expect(403)).body.error.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

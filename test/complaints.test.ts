@@ -33,12 +33,22 @@ describe('complaints about merchants', () => {
     bureau ??= await createBureau(t);
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, bureau.stationId);
-    await issuedCard(t, bureau, id, unique('CP').replace(/[^A-Za-z0-9]/g, '').slice(0, 24).padEnd(8, '0'));
+    await issuedCard(
+      t,
+      bureau,
+      id,
+      unique('CP')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 24)
+        .padEnd(8, '0'),
+    );
     return h;
   }
 
-  const file = (h: Session, merchantId: number, text = '出示优待证后店员拒绝打折') => t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(h.auth).send({ text });
-  const mine = async (h: Session, query: Record<string, unknown> = {}) => (await t.http.get('/api/v1/me/complaints').query(query).set(h.auth).expect(200)).body;
+  const file = (h: Session, merchantId: number, text = '出示优待证后店员拒绝打折') =>
+    t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(h.auth).send({ text });
+  const mine = async (h: Session, query: Record<string, unknown> = {}) =>
+    (await t.http.get('/api/v1/me/complaints').query(query).set(h.auth).expect(200)).body;
 
   it('needs a bound identity', async () => {
     const { merchantId } = await approvedMerchant(t);
@@ -62,7 +72,12 @@ describe('complaints about merchants', () => {
   /** The same account with a fresh access token (after the clock moved past the old one's life). */
   async function renewed(s: Session): Promise<Session> {
     const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
-    return { ...s, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+    return {
+      ...s,
+      accessToken: res.body.accessToken,
+      refreshToken: res.body.refreshToken,
+      auth: { Authorization: `Bearer ${res.body.accessToken}` },
+    };
   }
 
   it('allows three a day per holder (Asia/Shanghai), and more the next day', async () => {
@@ -108,11 +123,19 @@ describe('complaints about merchants', () => {
     const offerId = await createOffer(t, visited.owner);
     const h = await holderWithCard();
     const qr = await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200);
-    await t.http.post('/api/v1/merchant/redemptions').set(visited.owner.auth).send({ qrToken: qr.body.token, offerId }).expect(201);
+    await t.http
+      .post('/api/v1/merchant/redemptions')
+      .set(visited.owner.auth)
+      .send({ qrToken: qr.body.token, offerId })
+      .expect(201);
 
     const backed = (await file(h, visited.merchantId).expect(201)).body;
     const unbacked = (await file(h, notVisited.merchantId).expect(201)).body;
-    const queue = await t.http.get('/api/v1/staff/complaints').query({ limit: 100 }).set(visited.staff.auth).expect(200);
+    const queue = await t.http
+      .get('/api/v1/staff/complaints')
+      .query({ limit: 100 })
+      .set(visited.staff.auth)
+      .expect(200);
     const byId = new Map(queue.body.items.map((c: { id: number; hasRedemption: boolean }) => [c.id, c.hasRedemption]));
     expect(byId.get(backed.id)).toBe(true);
     expect(byId.get(unbacked.id)).toBe(false);
@@ -140,39 +163,77 @@ describe('complaints about merchants', () => {
       history: [{ from: null, to: 'open', by: 'holder', reason: null, at: expect.any(String) }],
     });
 
-    await t.http.post(`/api/v1/staff/complaints/${a.id}/resolve`).set(staff.auth).send({ outcome: 'upheld', resolution: '已约谈商户负责人并责令整改' }).expect(200);
-    await t.http.post(`/api/v1/staff/complaints/${b.id}/resolve`).set(staff.auth).send({ outcome: 'dismissed', resolution: '经核实价格与公示一致' }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/complaints/${a.id}/resolve`)
+      .set(staff.auth)
+      .send({ outcome: 'upheld', resolution: '已约谈商户负责人并责令整改' })
+      .expect(200);
+    await t.http
+      .post(`/api/v1/staff/complaints/${b.id}/resolve`)
+      .set(staff.auth)
+      .send({ outcome: 'dismissed', resolution: '经核实价格与公示一致' })
+      .expect(200);
     // A decision is taken once: the second attempt changes nothing and tells nobody again.
-    await refused(t.http.post(`/api/v1/staff/complaints/${a.id}/resolve`).set(staff.auth).send({ outcome: 'dismissed', resolution: '重复处理' }), 409, 'INVALID_TRANSITION');
+    await refused(
+      t.http
+        .post(`/api/v1/staff/complaints/${a.id}/resolve`)
+        .set(staff.auth)
+        .send({ outcome: 'dismissed', resolution: '重复处理' }),
+      409,
+      'INVALID_TRANSITION',
+    );
 
     const settled = await mine(h);
     const upheld = settled.items.find((c: { id: number }) => c.id === a.id);
-    expect(upheld).toMatchObject({ status: 'upheld', statusText: '投诉成立', resolution: '已约谈商户负责人并责令整改', handledAt: expect.any(String) });
+    expect(upheld).toMatchObject({
+      status: 'upheld',
+      statusText: '投诉成立',
+      resolution: '已约谈商户负责人并责令整改',
+      handledAt: expect.any(String),
+    });
     expect(upheld.history).toEqual([
       { from: null, to: 'open', by: 'holder', reason: null, at: expect.any(String) },
       { from: 'open', to: 'upheld', by: 'staff', reason: '已约谈商户负责人并责令整改', at: expect.any(String) },
     ]);
-    expect(settled.items.find((c: { id: number }) => c.id === b.id)).toMatchObject({ status: 'dismissed', resolution: '经核实价格与公示一致' });
+    expect(settled.items.find((c: { id: number }) => c.id === b.id)).toMatchObject({
+      status: 'dismissed',
+      resolution: '经核实价格与公示一致',
+    });
     // Staff are never named to the holder: a step says only who acted, by role.
-    for (const c of settled.items) for (const step of c.history) expect(Object.keys(step).sort()).toEqual(['at', 'by', 'from', 'reason', 'to']);
+    for (const c of settled.items)
+      for (const step of c.history) expect(Object.keys(step).sort()).toEqual(['at', 'by', 'from', 'reason', 'to']);
 
-    const timeline = (await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(h.auth).expect(200)).body.items as Array<{ title: string; body: string; page: string }>;
+    const timeline = (await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(h.auth).expect(200)).body
+      .items as Array<{ title: string; body: string; page: string }>;
     const outcomes = timeline.filter((n) => n.title.startsWith('投诉处理结果'));
     expect(outcomes).toHaveLength(2);
     expect(outcomes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ title: '投诉处理结果：投诉成立', body: expect.stringContaining('老兵面馆'), page: 'packages/merchants/pages/complaints/complaints' }),
-        expect.objectContaining({ title: '投诉处理结果：未予支持', body: expect.stringContaining('经核实价格与公示一致') }),
+        expect.objectContaining({
+          title: '投诉处理结果：投诉成立',
+          body: expect.stringContaining('老兵面馆'),
+          page: 'packages/merchants/pages/complaints/complaints',
+        }),
+        expect.objectContaining({
+          title: '投诉处理结果：未予支持',
+          body: expect.stringContaining('经核实价格与公示一致'),
+        }),
       ]),
     );
     expect(outcomes.find((n) => n.title.endsWith('投诉成立'))!.body).toContain('已约谈商户负责人并责令整改');
-    expect(await t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: `merchant-complaint:${a.id}:upheld` })).toBe(1);
-    expect(await t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: `merchant-complaint:${a.id}:dismissed` })).toBe(0);
+    expect(
+      await t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: `merchant-complaint:${a.id}:upheld` }),
+    ).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: `merchant-complaint:${a.id}:dismissed` }),
+    ).toBe(0);
 
     // Another holder sees only their own, and nothing of the outcome notices.
     const strangers = await mine(stranger);
     expect(strangers.items.map((c: { id: number }) => c.id)).toEqual([theirs.id]);
-    const strangerTimeline = (await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(stranger.auth).expect(200)).body.items;
+    const strangerTimeline = (
+      await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(stranger.auth).expect(200)
+    ).body.items;
     expect(JSON.stringify(strangerTimeline)).not.toContain('已约谈商户负责人');
     // Staff and merchants have no complaints of their own to read here.
     await refused(t.http.get('/api/v1/me/complaints').set(staff.auth), 403, 'FORBIDDEN');
@@ -190,7 +251,8 @@ describe('complaints about merchants', () => {
         h.refreshToken = again.body.refreshToken;
         h.auth = { Authorization: `Bearer ${again.body.accessToken}` };
         const { merchantId } = await approvedMerchant(t);
-        for (let n = 0; n < 2; n++) ids.push((await file(h, merchantId, `第 ${day + 1} 天第 ${n + 1} 次投诉`).expect(201)).body.id);
+        for (let n = 0; n < 2; n++)
+          ids.push((await file(h, merchantId, `第 ${day + 1} 天第 ${n + 1} 次投诉`).expect(201)).body.id);
       }
       const first = await mine(h, { limit: 3 });
       expect(first.items.map((c: { id: number }) => c.id)).toEqual([...ids].reverse().slice(0, 3));

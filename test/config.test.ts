@@ -56,7 +56,9 @@ describe('configuration', () => {
     it('runs on a SQLite file under data/, WeChat dev mode, demo data, port 3000', () => {
       const config = loadConfig({});
       expect(config.database.type).toBe('sqlite');
-      expect(config.database.type === 'sqlite' && config.database.file.endsWith(path.join('data', 'app.sqlite'))).toBe(true);
+      expect(config.database.type === 'sqlite' && config.database.file.endsWith(path.join('data', 'app.sqlite'))).toBe(
+        true,
+      );
       expect(config.wechat.mode).toBe('dev');
       expect(config.seedDemo).toBe(true);
       expect(config.port).toBe(3000);
@@ -176,7 +178,9 @@ describe('configuration', () => {
       const problems = problemsOf({ ...liveEnv(), SEED_DEMO: 'true' });
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/^SEED_DEMO/);
-      expect(loadConfig({ ...liveEnv(), DATABASE_URL: 'mysql://app:pw@db.internal:3306/rongyou' }).seedDemo).toBe(false);
+      expect(loadConfig({ ...liveEnv(), DATABASE_URL: 'mysql://app:pw@db.internal:3306/rongyou' }).seedDemo).toBe(
+        false,
+      );
     });
 
     it('refuses every password of the demo data as the first admin’s, without repeating it', () => {
@@ -187,13 +191,22 @@ describe('configuration', () => {
         expect(problems[0]).toMatch(/^ADMIN_PASSWORD: live mode/);
         expect(problems[0]).not.toContain(password);
       }
-      expect(loadConfig({ ...liveEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-password-of-our-own' }).admin).toEqual({
+      expect(
+        loadConfig({ ...liveEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'a-password-of-our-own' }).admin,
+      ).toEqual({
         username: 'chief',
         password: 'a-password-of-our-own',
       });
       // Production refuses them too; development allows them (the demo itself uses them).
-      expect(mentioning(problemsOf({ ...productionEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }), /^ADMIN_PASSWORD/)).toHaveLength(1);
-      expect(loadConfig({ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }).admin?.username).toBe('chief');
+      expect(
+        mentioning(
+          problemsOf({ ...productionEnv(), ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }),
+          /^ADMIN_PASSWORD/,
+        ),
+      ).toHaveLength(1);
+      expect(loadConfig({ ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: DEMO_LOGINS.admin.password }).admin?.username).toBe(
+        'chief',
+      );
     });
 
     it('lists every problem of a half-production setup at once', () => {
@@ -204,7 +217,13 @@ describe('configuration', () => {
         ADMIN_USERNAME: 'admin',
         ADMIN_PASSWORD: DEMO_LOGINS.admin.password,
       });
-      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ADMIN_PASSWORD', 'BLIND_INDEX_KEY', 'ENCRYPTION_KEYS', 'JWT_SECRET', 'SEED_DEMO']);
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'ADMIN_PASSWORD',
+        'BLIND_INDEX_KEY',
+        'ENCRYPTION_KEYS',
+        'JWT_SECRET',
+        'SEED_DEMO',
+      ]);
     });
   });
 
@@ -218,11 +237,30 @@ describe('configuration', () => {
     });
 
     it('takes its own values, 0 turning the cache off, and refuses nonsense', () => {
-      const config = loadConfig({ AUTH_CACHE_MS: '0', WRITE_RATE_LIMIT_PER_MINUTE: '30', UPLOAD_DAILY_COUNT: '5', UPLOAD_DAILY_MB: '2' });
+      const config = loadConfig({
+        AUTH_CACHE_MS: '0',
+        WRITE_RATE_LIMIT_PER_MINUTE: '30',
+        UPLOAD_DAILY_COUNT: '5',
+        UPLOAD_DAILY_MB: '2',
+      });
       expect(config.auth.cacheMs).toBe(0);
-      expect(config.limits).toMatchObject({ writesPerMinute: 30, uploadDailyCount: 5, uploadDailyBytes: 2 * 1024 * 1024 });
-      const problems = problemsOf({ AUTH_CACHE_MS: '-1', WRITE_RATE_LIMIT_PER_MINUTE: '0', UPLOAD_DAILY_COUNT: 'many', UPLOAD_DAILY_MB: '4096' });
-      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['AUTH_CACHE_MS', 'UPLOAD_DAILY_COUNT', 'UPLOAD_DAILY_MB', 'WRITE_RATE_LIMIT_PER_MINUTE']);
+      expect(config.limits).toMatchObject({
+        writesPerMinute: 30,
+        uploadDailyCount: 5,
+        uploadDailyBytes: 2 * 1024 * 1024,
+      });
+      const problems = problemsOf({
+        AUTH_CACHE_MS: '-1',
+        WRITE_RATE_LIMIT_PER_MINUTE: '0',
+        UPLOAD_DAILY_COUNT: 'many',
+        UPLOAD_DAILY_MB: '4096',
+      });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+        'AUTH_CACHE_MS',
+        'UPLOAD_DAILY_COUNT',
+        'UPLOAD_DAILY_MB',
+        'WRITE_RATE_LIMIT_PER_MINUTE',
+      ]);
     });
   });
 
@@ -319,7 +357,9 @@ describe('configuration', () => {
 
     it('finds the keys of the env schema in server/config.ts', () => {
       // Keys declared on several lines or through shared helpers must not slip past.
-      expect(keys).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT', 'DATABASE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'ENCRYPTION_KEYS']));
+      expect(keys).toEqual(
+        expect.arrayContaining(['NODE_ENV', 'PORT', 'DATABASE_URL', 'SEED_DEMO', 'TRUST_PROXY', 'ENCRYPTION_KEYS']),
+      );
       expect(keys.length).toBeGreaterThanOrEqual(20);
     });
 

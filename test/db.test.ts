@@ -4,7 +4,7 @@ import path from 'node:path';
 import { QueryFailedError } from 'typeorm';
 import { openDatabase } from '../server/db/data-source';
 import { isUniqueViolation, onUniqueViolation } from '../server/db/errors';
-import { AppError, conflict } from '../server/http/errors';
+import { AppError, conflict } from '../server/lib/errors';
 import { District } from '../server/modules/staff/district.entity';
 import { createTestContext, type TestContext } from './helpers/context';
 import { usingMysql } from './helpers/database';
@@ -69,7 +69,9 @@ describe('database', () => {
     });
 
     it('keeps working after a transaction fails', async () => {
-      await expect(db().transaction(async () => Promise.reject(new Error('first fails')))).rejects.toThrow('first fails');
+      await expect(db().transaction(async () => Promise.reject(new Error('first fails')))).rejects.toThrow(
+        'first fails',
+      );
       const id = await insertDistrict('之后');
       expect(await db().manager.countBy(District, { id })).toBe(1);
     });
@@ -119,9 +121,15 @@ describe('database', () => {
         const during = {
           inserted: await db().manager.countBy(District, { code: pending }),
           name: (await db().manager.findOneByOrFail(District, { id: existing })).name,
-          raw: (await db().manager.query('SELECT COUNT(*) AS n FROM district WHERE code = ?', [pending])) as Array<{ n: unknown }>,
+          raw: (await db().manager.query('SELECT COUNT(*) AS n FROM district WHERE code = ?', [pending])) as Array<{
+            n: unknown;
+          }>,
         };
-        expect({ inserted: during.inserted, name: during.name, raw: Number(during.raw[0].n) }).toEqual({ inserted: 0, name: '原名', raw: 0 });
+        expect({ inserted: during.inserted, name: during.name, raw: Number(during.raw[0].n) }).toEqual({
+          inserted: 0,
+          name: '原名',
+          raw: 0,
+        });
       } finally {
         release.open();
         await expect(open).rejects.toThrow('abandon the change');
@@ -140,7 +148,9 @@ describe('database', () => {
     });
 
     (usingMysql() ? it.skip : it)('refuse to write on SQLite: writes take their turn in `transaction`', async () => {
-      await expect(db().manager.insert(District, { code: code(), name: '绕过区', createdAt: t.clock.now() })).rejects.toThrow(/readonly|read-only/i);
+      await expect(
+        db().manager.insert(District, { code: code(), name: '绕过区', createdAt: t.clock.now() }),
+      ).rejects.toThrow(/readonly|read-only/i);
     });
 
     (usingMysql() ? it.skip : it)('on an SQLite file, do not wait for an open transaction', async () => {
@@ -251,7 +261,9 @@ describe('database', () => {
     });
 
     it('maps a unique violation to the domain error the caller names', async () => {
-      const err = await errorOf(() => onUniqueViolation(duplicateInsert, () => conflict('DISTRICT_EXISTS', '该区已存在')));
+      const err = await errorOf(() =>
+        onUniqueViolation(duplicateInsert, () => conflict('DISTRICT_EXISTS', '该区已存在')),
+      );
       expect(err).toBeInstanceOf(AppError);
       expect(err).toMatchObject({ status: 409, code: 'DISTRICT_EXISTS' });
     });
@@ -259,10 +271,18 @@ describe('database', () => {
     it('passes other errors through unchanged, and results through untouched', async () => {
       const original = new Error('something else');
       const err = await errorOf(() =>
-        onUniqueViolation(() => Promise.reject(original), () => conflict('DISTRICT_EXISTS', '该区已存在')),
+        onUniqueViolation(
+          () => Promise.reject(original),
+          () => conflict('DISTRICT_EXISTS', '该区已存在'),
+        ),
       );
       expect(err).toBe(original);
-      await expect(onUniqueViolation(async () => 'ok', () => new Error('unused'))).resolves.toBe('ok');
+      await expect(
+        onUniqueViolation(
+          async () => 'ok',
+          () => new Error('unused'),
+        ),
+      ).resolves.toBe('ok');
     });
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { codesOf, isErrorFactory } from '../server/http/error-catalogue';
+import { codesOf, isErrorFactory } from '../server/lib/error-catalogue';
 import {
   forbidden,
   notFound,
@@ -11,7 +11,7 @@ import {
   unsupportedMediaType,
   validationFailed,
   type AppError,
-} from '../server/http/errors';
+} from '../server/lib/errors';
 import { TransitionErrors } from '../server/lib/state-machine';
 import { createTestContext, type TestContext } from './helpers/context';
 
@@ -86,12 +86,24 @@ describe('error catalogues', () => {
 
   it('has one catalogue for each module that answers with codes of its own', () => {
     const files = catalogueFiles();
-    for (const m of ['auth', 'cards', 'files', 'health', 'legal-aid', 'merchants', 'notifications', 'people', 'staff']) {
+    for (const m of [
+      'auth',
+      'cards',
+      'files',
+      'health',
+      'legal-aid',
+      'merchants',
+      'notifications',
+      'people',
+      'staff',
+    ]) {
       expect(files).toContain(path.join('modules', m, `${m}.errors.ts`));
     }
     for (const file of files) {
       const exported = require(path.join(SERVER, file)) as Record<string, unknown>;
-      const catalogues = Object.values(exported).filter((v) => v && typeof v === 'object' && codesOf(v as Record<string, unknown>).length > 0);
+      const catalogues = Object.values(exported).filter(
+        (v) => v && typeof v === 'object' && codesOf(v as Record<string, unknown>).length > 0,
+      );
       expect({ file, catalogues: catalogues.length }).toEqual({ file, catalogues: 1 });
     }
   });
@@ -123,7 +135,9 @@ describe('error catalogues', () => {
   it('has every catalogue code declared by at least one route', () => {
     expect([...declared.values()].some((codes) => codes.includes('APPLICATION_EXISTS'))).toBe(true);
     const all = new Set([...declared.values()].flat());
-    const undeclared = [...new Set(catalogueEntries().map((e) => `${e.code} (${e.file})`))].filter((c) => !all.has(c.split(' ')[0]));
+    const undeclared = [...new Set(catalogueEntries().map((e) => `${e.code} (${e.file})`))].filter(
+      (c) => !all.has(c.split(' ')[0]),
+    );
     expect(undeclared).toEqual([]);
   });
 

@@ -18,8 +18,14 @@ describe('attaching files', () => {
   afterAll(() => t.close());
 
   const upload = (who: Session, purpose: string, bytes: Buffer, filename = 'photo.jpg') =>
-    t.http.post('/api/v1/files').set(who.auth).field('purpose', purpose).attach('file', bytes, { filename, contentType: 'application/octet-stream' });
-  const profilePhoto = async (who: Session) => (await upload(who, 'profile_photo', makeJpeg({ width: 300, height: 400, size: 40 * 1024 })).expect(201)).body.id as number;
+    t.http
+      .post('/api/v1/files')
+      .set(who.auth)
+      .field('purpose', purpose)
+      .attach('file', bytes, { filename, contentType: 'application/octet-stream' });
+  const profilePhoto = async (who: Session) =>
+    (await upload(who, 'profile_photo', makeJpeg({ width: 300, height: 400, size: 40 * 1024 })).expect(201)).body
+      .id as number;
   const download = (id: number, who: Session) => t.http.get(`/api/v1/files/${id}`).set(who.auth);
   const provider = (extra: Record<string, unknown> = {}) => ({
     name: '周律师',
@@ -30,9 +36,13 @@ describe('attaching files', () => {
     modes: ['phone'],
     ...extra,
   });
-  const createProvider = (staff: Session, extra: Record<string, unknown>) => t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(provider(extra));
+  const createProvider = (staff: Session, extra: Record<string, unknown>) =>
+    t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(provider(extra));
 
-  function expectNotAttachable(res: { status: number; body: { error?: { code: string; details?: Array<{ field: string }> } } }): void {
+  function expectNotAttachable(res: {
+    status: number;
+    body: { error?: { code: string; details?: Array<{ field: string }> } };
+  }): void {
     expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 400, code: 'FILE_NOT_ATTACHABLE' });
     expect(res.body.error!.details!.map((d) => d.field)).toEqual(['photoFileId']);
   }
@@ -41,8 +51,12 @@ describe('attaching files', () => {
     const staff = await loginStaff(t, ['district_staff']);
     const ok = await upload(staff, 'profile_photo', png(100 * 1024), 'me.png').expect(201);
     expect(ok.body).toMatchObject({ purpose: 'profile_photo', mime: 'image/png' });
-    expect((await upload(staff, 'profile_photo', Buffer.from('%PDF-1.7\n%%EOF\n'), 'me.pdf').expect(415)).body.error.code).toBe('UNSUPPORTED_FILE_TYPE');
-    expect((await upload(staff, 'profile_photo', png(2 * 1024 * 1024 + 1), 'big.png').expect(413)).body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(
+      (await upload(staff, 'profile_photo', Buffer.from('%PDF-1.7\n%%EOF\n'), 'me.pdf').expect(415)).body.error.code,
+    ).toBe('UNSUPPORTED_FILE_TYPE');
+    expect(
+      (await upload(staff, 'profile_photo', png(2 * 1024 * 1024 + 1), 'big.png').expect(413)).body.error.code,
+    ).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a holder’s ID document as a provider photo, and the document stays private', async () => {
@@ -54,8 +68,15 @@ describe('attaching files', () => {
     expectNotAttachable(await createProvider(staff, { photoFileId: holder.photoFileId }));
     // Nor by editing a profile that exists.
     const created = await createProvider(staff, {}).expect(201);
-    expectNotAttachable(await t.http.put(`/api/v1/staff/legal-aid/providers/${created.body.id}`).set(staff.auth).send(provider({ photoFileId: holder.documentFileId })));
-    expect((await t.http.get(`/api/v1/legal-aid/providers/${created.body.id}`).expect(200)).body.photoFileId).toBeNull();
+    expectNotAttachable(
+      await t.http
+        .put(`/api/v1/staff/legal-aid/providers/${created.body.id}`)
+        .set(staff.auth)
+        .send(provider({ photoFileId: holder.documentFileId })),
+    );
+    expect(
+      (await t.http.get(`/api/v1/legal-aid/providers/${created.body.id}`).expect(200)).body.photoFileId,
+    ).toBeNull();
 
     await download(holder.documentFileId, stranger).expect(404);
     await download(holder.photoFileId, stranger).expect(404);
@@ -65,7 +86,8 @@ describe('attaching files', () => {
   it('refuses a card photo as a provider photo, even the staff member’s own', async () => {
     const staff = await loginStaff(t, ['district_staff']);
     const cardPhoto = (await upload(staff, 'card_photo', compliantPhoto()).expect(201)).body.id;
-    const document = (await upload(staff, 'document', Buffer.from('%PDF-1.7\n简历\n%%EOF\n'), 'cv.pdf').expect(201)).body.id;
+    const document = (await upload(staff, 'document', Buffer.from('%PDF-1.7\n简历\n%%EOF\n'), 'cv.pdf').expect(201))
+      .body.id;
     expectNotAttachable(await createProvider(staff, { photoFileId: cardPhoto }));
     expectNotAttachable(await createProvider(staff, { photoFileId: document }));
     const holder = await loginHolder(t);
@@ -86,9 +108,17 @@ describe('attaching files', () => {
 
     // Another staff member may keep the photo the profile already shows when editing it.
     const colleague = await loginStaff(t, ['district_staff']);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${created.body.id}`).set(colleague.auth).send(provider({ photoFileId: photo, intro: '擅长劳动争议' })).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${created.body.id}`)
+      .set(colleague.auth)
+      .send(provider({ photoFileId: photo, intro: '擅长劳动争议' }))
+      .expect(200);
     // A profile taken off the desk no longer shows its photo to holders.
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${created.body.id}`).set(staff.auth).send(provider({ photoFileId: photo, active: false })).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${created.body.id}`)
+      .set(staff.auth)
+      .send(provider({ photoFileId: photo, active: false }))
+      .expect(200);
     await download(photo, holder).expect(404);
   });
 

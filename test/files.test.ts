@@ -7,13 +7,23 @@ import { Account } from '../server/modules/auth/account.entity';
 import { StoredFile } from '../server/modules/files/stored-file.entity';
 import { createBureau, readyHolder, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
-import { compliantPhoto, createDistrictAndStation, loginHolder, loginStaff, makeJpeg, type Session } from './helpers/factories';
+import {
+  compliantPhoto,
+  createDistrictAndStation,
+  loginHolder,
+  loginStaff,
+  makeJpeg,
+  type Session,
+} from './helpers/factories';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The start of a real PNG: signature and an IHDR chunk, padded to `size` bytes. */
 function makePng(size = 30 * 1024): Buffer {
-  const ihdr = Buffer.from([0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x60, 0x00, 0x00, 0x01, 0xb8, 0x08, 0x02, 0x00, 0x00, 0x00, 0, 0, 0, 0]);
+  const ihdr = Buffer.from([
+    0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x60, 0x00, 0x00, 0x01, 0xb8, 0x08, 0x02, 0x00,
+    0x00, 0x00, 0, 0, 0, 0,
+  ]);
   return Buffer.concat([PNG_SIGNATURE, ihdr, Buffer.alloc(Math.max(0, size - PNG_SIGNATURE.length - ihdr.length))]);
 }
 
@@ -24,7 +34,10 @@ function makePdf(size = 4096): Buffer {
 }
 
 /** The start of a zip archive (local file header). */
-const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), Buffer.alloc(200)]);
+const ZIP = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]),
+  Buffer.alloc(200),
+]);
 
 /** Every regular file under a directory, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -39,7 +52,8 @@ function filesUnder(dir: string): string[] {
 const storedFiles = (t: TestContext) => t.container.db.manager.find(StoredFile, { order: { id: 'ASC' } });
 
 /** Deletes an account outright (its roles and refresh tokens go with it). */
-const deleteAccount = (t: TestContext, id: number) => t.container.db.transaction(async (em) => void (await em.delete(Account, { id })));
+const deleteAccount = (t: TestContext, id: number) =>
+  t.container.db.transaction(async (em) => void (await em.delete(Account, { id })));
 
 function upload(
   t: TestContext,
@@ -61,7 +75,11 @@ const download = (t: TestContext, id: number | string, auth: Record<string, stri
 
 /** The JSON error body of a response read as raw bytes. */
 const errorOf = (res: { body: Buffer }) =>
-  (JSON.parse(Buffer.from(res.body).toString('utf8')) as { error: { code: string; message: string; details?: unknown[] } }).error;
+  (
+    JSON.parse(Buffer.from(res.body).toString('utf8')) as {
+      error: { code: string; message: string; details?: unknown[] };
+    }
+  ).error;
 
 /** A storage that records what the service asks of it and passes it on to a real local directory. */
 class RecordingStorage implements FileStorage {
@@ -157,7 +175,10 @@ describe('files', () => {
 
     it('rejects a PNG as not a JPEG', async () => {
       const before = (await storedFiles(t)).length;
-      const res = await upload(t, holder.auth, 'card_photo', makePng(), { filename: 'p.png', contentType: 'image/png' }).expect(400);
+      const res = await upload(t, holder.auth, 'card_photo', makePng(), {
+        filename: 'p.png',
+        contentType: 'image/png',
+      }).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'format', actual: 'image/png' })]);
       expect(await storedFiles(t)).toHaveLength(before);
@@ -165,21 +186,37 @@ describe('files', () => {
 
     it('judges the type from the bytes, not the name or declared type', async () => {
       const text = Buffer.from('这不是照片。'.repeat(2000));
-      const res = await upload(t, holder.auth, 'card_photo', text, { filename: 'photo.jpg', contentType: 'image/jpeg' }).expect(400);
+      const res = await upload(t, holder.auth, 'card_photo', text, {
+        filename: 'photo.jpg',
+        contentType: 'image/jpeg',
+      }).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details).toContainEqual(expect.objectContaining({ rule: 'format', actual: 'unknown' }));
 
       // And the other way round: a real JPEG declared as something else is still a photo.
       const photo = compliantPhoto();
-      const ok = await upload(t, holder.auth, 'card_photo', photo, { filename: 'scan.bin', contentType: 'application/octet-stream' }).expect(201);
+      const ok = await upload(t, holder.auth, 'card_photo', photo, {
+        filename: 'scan.bin',
+        contentType: 'application/octet-stream',
+      }).expect(201);
       expect(ok.body.mime).toBe('image/jpeg');
     });
 
     it('rejects the wrong dimensions, naming the actual ones', async () => {
-      const res = await upload(t, holder.auth, 'card_photo', makeJpeg({ width: 400, height: 500, size: 30 * 1024 })).expect(400);
+      const res = await upload(
+        t,
+        holder.auth,
+        'card_photo',
+        makeJpeg({ width: 400, height: 500, size: 30 * 1024 }),
+      ).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details).toEqual([
-        expect.objectContaining({ rule: 'dimensions', expected: '352x440', actual: '400x500', message: expect.any(String) }),
+        expect.objectContaining({
+          rule: 'dimensions',
+          expected: '352x440',
+          actual: '400x500',
+          message: expect.any(String),
+        }),
       ]);
       expect(res.body.error.message).toContain('400 x 500');
     });
@@ -204,13 +241,23 @@ describe('files', () => {
     });
 
     it('lists every problem at once', async () => {
-      const res = await upload(t, holder.auth, 'card_photo', makeJpeg({ width: 400, height: 500, size: 60 * 1024 })).expect(400);
+      const res = await upload(
+        t,
+        holder.auth,
+        'card_photo',
+        makeJpeg({ width: 400, height: 500, size: 60 * 1024 }),
+      ).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details.map((d: { rule: string }) => d.rule).sort()).toEqual(['dimensions', 'size']);
     });
 
     it('rejects a grayscale photo', async () => {
-      const res = await upload(t, holder.auth, 'card_photo', makeJpeg({ width: 352, height: 440, size: 30 * 1024, components: 1 })).expect(400);
+      const res = await upload(
+        t,
+        holder.auth,
+        'card_photo',
+        makeJpeg({ width: 352, height: 440, size: 30 * 1024, components: 1 }),
+      ).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
       expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'color', actual: 1 })]);
     });
@@ -226,7 +273,11 @@ describe('files', () => {
       const photo = compliantPhoto();
       const frameAt = photo.indexOf(Buffer.from([0xff, 0xc0]));
       expect(frameAt).toBeGreaterThan(0);
-      const headerless = Buffer.concat([photo.subarray(0, frameAt), Buffer.from([0xff, 0xd9]), Buffer.alloc(photo.length - frameAt - 2)]);
+      const headerless = Buffer.concat([
+        photo.subarray(0, frameAt),
+        Buffer.from([0xff, 0xd9]),
+        Buffer.alloc(photo.length - frameAt - 2),
+      ]);
       expect(headerless).toHaveLength(photo.length);
       const res = await upload(t, holder.auth, 'card_photo', headerless).expect(400);
       expect(res.body.error.code).toBe('PHOTO_SPEC');
@@ -264,8 +315,17 @@ describe('files', () => {
   describe('uploading a document', () => {
     it('accepts a PDF, whatever its declared type', async () => {
       const pdf = makePdf();
-      const res = await upload(t, holder.auth, 'document', pdf, { filename: 'discharge.dat', contentType: 'application/octet-stream' }).expect(201);
-      expect(res.body).toMatchObject({ purpose: 'document', size: pdf.length, mime: 'application/pdf', width: null, height: null });
+      const res = await upload(t, holder.auth, 'document', pdf, {
+        filename: 'discharge.dat',
+        contentType: 'application/octet-stream',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        purpose: 'document',
+        size: pdf.length,
+        mime: 'application/pdf',
+        width: null,
+        height: null,
+      });
       const row = await t.container.db.manager.findOneByOrFail(StoredFile, { id: res.body.id });
       expect(row.mime).toBe('application/pdf');
       expect(fs.readFileSync(path.join(t.config.fileStorageDir, row.storageKey)).equals(pdf)).toBe(true);
@@ -273,14 +333,26 @@ describe('files', () => {
 
     it('accepts a PNG declared as a PDF, and records it as a PNG', async () => {
       const png = makePng(5000);
-      const res = await upload(t, holder.auth, 'document', png, { filename: 'scan.pdf', contentType: 'application/pdf' }).expect(201);
+      const res = await upload(t, holder.auth, 'document', png, {
+        filename: 'scan.pdf',
+        contentType: 'application/pdf',
+      }).expect(201);
       expect(res.body).toMatchObject({ purpose: 'document', size: png.length, mime: 'image/png' });
     });
 
     it('accepts a JPEG of any size and dimensions, and records them', async () => {
       const jpeg = makeJpeg({ width: 1200, height: 900, size: 200 * 1024 });
-      const res = await upload(t, holder.auth, 'document', jpeg, { filename: 'scan.txt', contentType: 'text/plain' }).expect(201);
-      expect(res.body).toMatchObject({ purpose: 'document', size: jpeg.length, mime: 'image/jpeg', width: 1200, height: 900 });
+      const res = await upload(t, holder.auth, 'document', jpeg, {
+        filename: 'scan.txt',
+        contentType: 'text/plain',
+      }).expect(201);
+      expect(res.body).toMatchObject({
+        purpose: 'document',
+        size: jpeg.length,
+        mime: 'image/jpeg',
+        width: 1200,
+        height: 900,
+      });
     });
 
     it('refuses plain text, even named and declared as a PDF', async () => {
@@ -294,7 +366,10 @@ describe('files', () => {
     });
 
     it('refuses a zip archive', async () => {
-      const res = await upload(t, holder.auth, 'document', ZIP, { filename: 'docs.zip', contentType: 'application/zip' }).expect(415);
+      const res = await upload(t, holder.auth, 'document', ZIP, {
+        filename: 'docs.zip',
+        contentType: 'application/zip',
+      }).expect(415);
       expect(res.body.error.code).toBe('UNSUPPORTED_FILE_TYPE');
     });
   });
@@ -470,7 +545,9 @@ describe('upload size limit', () => {
   afterAll(() => t.close());
 
   it('accepts a document one byte under the limit', async () => {
-    const res = await upload(t, holder.auth, 'document', makePdf(MB - 1), { contentType: 'application/pdf' }).expect(201);
+    const res = await upload(t, holder.auth, 'document', makePdf(MB - 1), { contentType: 'application/pdf' }).expect(
+      201,
+    );
     expect(res.body.size).toBe(MB - 1);
   });
 
@@ -482,7 +559,9 @@ describe('upload size limit', () => {
   it('refuses an upload well over the limit and keeps nothing of it', async () => {
     const rowsBefore = await storedFiles(t);
     const diskBefore = filesUnder(t.config.fileStorageDir);
-    const res = await upload(t, holder.auth, 'document', makePdf(1.5 * MB), { contentType: 'application/pdf' }).expect(413);
+    const res = await upload(t, holder.auth, 'document', makePdf(1.5 * MB), { contentType: 'application/pdf' }).expect(
+      413,
+    );
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await storedFiles(t)).toHaveLength(rowsBefore.length);
     expect(filesUnder(t.config.fileStorageDir)).toEqual(diskBefore);
@@ -491,7 +570,9 @@ describe('upload size limit', () => {
   it('refuses an upload just over the limit, found while reading it, and keeps nothing of it', async () => {
     const rowsBefore = await storedFiles(t);
     const diskBefore = filesUnder(t.config.fileStorageDir);
-    const res = await upload(t, holder.auth, 'document', makePdf(MB + 1), { contentType: 'application/pdf' }).expect(413);
+    const res = await upload(t, holder.auth, 'document', makePdf(MB + 1), { contentType: 'application/pdf' }).expect(
+      413,
+    );
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await storedFiles(t)).toHaveLength(rowsBefore.length);
     expect(filesUnder(t.config.fileStorageDir)).toEqual(diskBefore);
@@ -499,7 +580,9 @@ describe('upload size limit', () => {
 
   it('refuses a card photo over the limit as too large, before checking it as a photo', async () => {
     const rowsBefore = await storedFiles(t);
-    const res = await upload(t, holder.auth, 'card_photo', makeJpeg({ width: 352, height: 440, size: MB + 1 })).expect(413);
+    const res = await upload(t, holder.auth, 'card_photo', makeJpeg({ width: 352, height: 440, size: MB + 1 })).expect(
+      413,
+    );
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await storedFiles(t)).toHaveLength(rowsBefore.length);
   });
@@ -629,7 +712,15 @@ describe('who reads a private file of an application', () => {
     await t.http
       .post('/api/v1/staff/legal-aid/providers')
       .set(staff.auth)
-      .send({ name: '周律师', kind: 'lawyer', firm: '拥军律师事务所', specialties: [], serviceTypes: ['consultation'], modes: ['phone'], photoFileId: photo })
+      .send({
+        name: '周律师',
+        kind: 'lawyer',
+        firm: '拥军律师事务所',
+        specialties: [],
+        serviceTypes: ['consultation'],
+        modes: ['phone'],
+        photoFileId: photo,
+      })
       .expect(201);
     await download(t, photo, holder.auth).expect(200);
   });

@@ -10,7 +10,10 @@ import mysql from 'mysql2/promise';
 export default async function globalSetup(): Promise<void> {
   // Process tests run the compiled server, as `npm start` does: build it when the sources moved on.
   const root = path.join(__dirname, '..');
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'start.js'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'start.js'), '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const raw = process.env.DATABASE_URL ?? '';
   if (!raw.startsWith('mysql://')) return;
   const url = new URL(raw);

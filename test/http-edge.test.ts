@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, badRequest } from '../server/http/errors';
+import { AppError, badRequest } from '../server/lib/errors';
 import { longWait, RequestAborted } from '../server/http/long-wait';
 import { route, type RouteSpec } from '../server/http/route';
 import { createTestContext, takeResponseMismatches, type TestContext } from './helpers/context';
@@ -13,7 +13,10 @@ import { createTestContext, takeResponseMismatches, type TestContext } from './h
 const payError = z.strictObject({ code: z.string(), message: z.string() });
 
 /** What the routes saw, for the tests to read back. */
-const seen: { waits: Array<{ outcome: string; reason?: string }>; entered: Array<() => void> } = { waits: [], entered: [] };
+const seen: { waits: Array<{ outcome: string; reason?: string }>; entered: Array<() => void> } = {
+  waits: [],
+  entered: [],
+};
 
 const edgeRoutes: RouteSpec[] = [
   route({
@@ -67,7 +70,10 @@ const edgeRoutes: RouteSpec[] = [
     body: z.strictObject({ id: z.string(), fail: z.enum(['app', 'crash']).optional() }),
     errorFormat: {
       schema: payError,
-      format: (err: AppError) => ({ status: err.status >= 500 ? 500 : err.status, body: { code: 'FAIL', message: err.message } }),
+      format: (err: AppError) => ({
+        status: Math.min(err.status, 500),
+        body: { code: 'FAIL', message: err.message },
+      }),
     },
     responses: { 204: { description: 'Accepted' } },
     handler: async ({ body }) => {
@@ -82,7 +88,12 @@ const edgeRoutes: RouteSpec[] = [
     tag: 'test',
     summary: 'A long poll that waits up to 25 s',
     access: 'public',
-    responses: { 200: { description: 'What arrived', schema: z.object({ items: z.array(z.never()), outcome: z.enum(['woken', 'timeout', 'aborted']) }) } },
+    responses: {
+      200: {
+        description: 'What arrived',
+        schema: z.object({ items: z.array(z.never()), outcome: z.enum(['woken', 'timeout', 'aborted']) }),
+      },
+    },
     handler: async ({ signal }) => {
       for (const entered of seen.entered.splice(0)) entered();
       const outcome = await longWait(signal, 25_000);
@@ -120,7 +131,11 @@ describe('HTTP edge for routes with their own needs', () => {
   let drain: AbortController;
   beforeAll(async () => {
     drain = new AbortController();
-    t = await createTestContext({ extraRoutes: edgeRoutes, drainSignal: drain.signal, env: { JSON_BODY_LIMIT_KB: '4' } });
+    t = await createTestContext({
+      extraRoutes: edgeRoutes,
+      drainSignal: drain.signal,
+      env: { JSON_BODY_LIMIT_KB: '4' },
+    });
   });
   afterAll(() => t.close());
 
@@ -129,28 +144,48 @@ describe('HTTP edge for routes with their own needs', () => {
       const text = '\uFEFF  {\t"a" :\r\n 1 ,  "名":"退役 军人" }\n\n';
       const bytes = Buffer.from(text, 'utf8');
       expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      const res = await t.http.post('/test/raw').set('Content-Type', 'application/json').serialize(asIs).send(bytes).expect(200);
+      const res = await t.http
+        .post('/test/raw')
+        .set('Content-Type', 'application/json')
+        .serialize(asIs)
+        .send(bytes)
+        .expect(200);
       expect(res.body.hex).toBe(bytes.toString('hex'));
       expect(res.body.parsed).toEqual({ a: 1, 名: '退役 军人' });
     });
 
     it('keeps the bytes of an XML message exactly too', async () => {
-      const xml = '<xml>\r\n  <ToUserName><![CDATA[gh_1]]></ToUserName>\n<Encrypt><![CDATA[a+b/c==]]></Encrypt>  </xml>  ';
-      const res = await t.http.post('/test/raw-xml').set('Content-Type', 'text/xml').serialize(asIs).send(Buffer.from(xml)).expect(200);
+      const xml =
+        '<xml>\r\n  <ToUserName><![CDATA[gh_1]]></ToUserName>\n<Encrypt><![CDATA[a+b/c==]]></Encrypt>  </xml>  ';
+      const res = await t.http
+        .post('/test/raw-xml')
+        .set('Content-Type', 'text/xml')
+        .serialize(asIs)
+        .send(Buffer.from(xml))
+        .expect(200);
       expect(Buffer.from(res.body.hex, 'hex').toString('utf8')).toBe(xml);
       expect(res.body.encrypt).toBe('a+b/c==');
     });
 
     it('still applies the JSON size limit, before reading when the length is declared', async () => {
       const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(5 * 1024) }));
-      const res = await t.http.post('/test/raw').set('Content-Type', 'application/json').serialize(asIs).send(big).expect(413);
+      const res = await t.http
+        .post('/test/raw')
+        .set('Content-Type', 'application/json')
+        .serialize(asIs)
+        .send(big)
+        .expect(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
     it('refuses a type the route does not accept with 415, and a broken body with 400', async () => {
       const plain = await t.http.post('/test/raw').set('Content-Type', 'text/plain').send('a=1').expect(415);
       expect(plain.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-      const xmlToJsonRoute = await t.http.post('/test/raw').set('Content-Type', 'text/xml').send('<xml><a>1</a></xml>').expect(415);
+      const xmlToJsonRoute = await t.http
+        .post('/test/raw')
+        .set('Content-Type', 'text/xml')
+        .send('<xml><a>1</a></xml>')
+        .expect(415);
       expect(xmlToJsonRoute.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       const broken = await t.http.post('/test/raw').set('Content-Type', 'application/json').send('{"a":').expect(400);
       expect(broken.body.error.code).toBe('VALIDATION_FAILED');
@@ -164,7 +199,11 @@ describe('HTTP edge for routes with their own needs', () => {
     });
 
     it('leaves ordinary JSON routes as they were', async () => {
-      const res = await t.http.post('/api/v1/auth/wechat-login').set('Content-Type', 'application/json').send('{"code": ').expect(400);
+      const res = await t.http
+        .post('/api/v1/auth/wechat-login')
+        .set('Content-Type', 'application/json')
+        .send('{"code": ')
+        .expect(400);
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求体：不是有效的 JSON' });
     });
   });
@@ -188,18 +227,32 @@ describe('HTTP edge for routes with their own needs', () => {
     });
 
     it('accepts the same message as JSON on a route that takes both', async () => {
-      const json = { ToUserName: 'gh_abc', FromUserName: 'o', CreateTime: '1', MsgType: 'text', Content: 'hi', MsgId: '1' };
+      const json = {
+        ToUserName: 'gh_abc',
+        FromUserName: 'o',
+        CreateTime: '1',
+        MsgType: 'text',
+        Content: 'hi',
+        MsgId: '1',
+      };
       const res = await t.http.post('/test/message').send(json).expect(200);
       expect(res.body.message).toEqual(json);
     });
 
     it('validates the parsed XML with the route’s schema', async () => {
-      const res = await t.http.post('/test/message').set('Content-Type', 'application/xml').send('<xml><ToUserName>x</ToUserName></xml>').expect(400);
+      const res = await t.http
+        .post('/test/message')
+        .set('Content-Type', 'application/xml')
+        .send('<xml><ToUserName>x</ToUserName></xml>')
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     });
 
     it.each([
-      ['a DOCTYPE with an entity', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xml><Content>&a;</Content></xml>'],
+      [
+        'a DOCTYPE with an entity',
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xml><Content>&a;</Content></xml>',
+      ],
       ['an external entity', '<!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml><Content>x</Content></xml>'],
       ['an unknown entity', '<xml><Content>&a;</Content></xml>'],
       ['a tag left open', '<xml><Content>x</xml>'],
@@ -213,14 +266,20 @@ describe('HTTP edge for routes with their own needs', () => {
     it('answers an application error as { code, message } with its status, logging the error’s own code', async () => {
       const res = await t.http.post('/test/pay-notify').send({ id: 'n1', fail: 'app' }).expect(400);
       expect(res.body).toEqual({ code: 'FAIL', message: '签名错误' });
-      const line = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'request' && l.requestId === res.headers['x-request-id']);
+      const line = t.logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.msg === 'request' && l.requestId === res.headers['x-request-id']);
       expect(line).toMatchObject({ route: '/test/pay-notify', status: 400, errorCode: 'SIGN_INVALID' });
     });
 
     it('answers validation and body-reading failures in the same shape', async () => {
       const invalid = await t.http.post('/test/pay-notify').send({ nope: 1 }).expect(400);
       expect(invalid.body).toEqual({ code: 'FAIL', message: expect.any(String) });
-      const broken = await t.http.post('/test/pay-notify').set('Content-Type', 'application/json').send('{').expect(400);
+      const broken = await t.http
+        .post('/test/pay-notify')
+        .set('Content-Type', 'application/json')
+        .send('{')
+        .expect(400);
       expect(Object.keys(broken.body).sort()).toEqual(['code', 'message']);
     });
 
@@ -229,7 +288,9 @@ describe('HTTP edge for routes with their own needs', () => {
       const requestId = res.headers['x-request-id'];
       expect(res.body).toEqual({ code: 'FAIL', message: expect.stringContaining(requestId) });
       expect(JSON.stringify(res.body)).not.toContain('boom');
-      expect(t.logs.some((l) => l.includes('"level":"error"') && l.includes(requestId) && l.includes('boom'))).toBe(true);
+      expect(t.logs.some((l) => l.includes('"level":"error"') && l.includes(requestId) && l.includes('boom'))).toBe(
+        true,
+      );
     });
 
     it('answers success as declared', async () => {
@@ -252,7 +313,10 @@ describe('HTTP edge for routes with their own needs', () => {
       const gone = t.http
         .get('/test/wait')
         .timeout(1000)
-        .then(() => 'answered', (err: Error) => err.message);
+        .then(
+          () => 'answered',
+          (err: Error) => err.message,
+        );
       await Promise.race([entered, gone]);
       expect(await gone).toMatch(/timeout/i);
       const deadline = Date.now() + 2000;

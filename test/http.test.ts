@@ -28,10 +28,16 @@ describe('HTTP edge', () => {
   describe('OpenAPI document', () => {
     let doc: {
       openapi: string;
-      paths: Record<string, Record<string, {
-        parameters?: Array<{ name: string; in: string; required?: boolean }>;
-        requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
-      }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: Array<{ name: string; in: string; required?: boolean }>;
+            requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
+          }
+        >
+      >;
     };
     beforeAll(async () => {
       const res = await t.http.get('/api/v1/openapi.json').expect(200);
@@ -52,7 +58,9 @@ describe('HTTP edge', () => {
       const put = doc.paths['/api/v1/me/identity']?.put;
       expect(put).toBeDefined();
       const schema = put!.requestBody!.content['application/json'].schema;
-      expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['idNumber', 'name', 'phone', 'category']));
+      expect(Object.keys(schema.properties ?? {})).toEqual(
+        expect.arrayContaining(['idNumber', 'name', 'phone', 'category']),
+      );
     });
 
     it('describes the upload as multipart/form-data with a file field', () => {
@@ -68,7 +76,9 @@ describe('HTTP edge', () => {
       expect(doc.paths['/api/v1/files/:id']).toBeUndefined();
       const get = doc.paths['/api/v1/files/{id}']?.get;
       expect(get).toBeDefined();
-      expect(get!.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
+      expect(get!.parameters).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]),
+      );
     });
   });
 
@@ -178,7 +188,10 @@ describe('HTTP edge', () => {
     });
 
     it('accepts the same body once it is valid', async () => {
-      const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${unique('edge')}` }).expect(200);
+      const res = await t.http
+        .post('/api/v1/auth/wechat-login')
+        .send({ code: `dev-${unique('edge')}` })
+        .expect(200);
       expect(typeof res.body.accessToken).toBe('string');
     });
   });
@@ -248,7 +261,11 @@ describe('HTTP edge', () => {
       const invalid = await t.http.post('/api/v1/auth/wechat-login').send({}).expect(400);
       const lines400 = requestLines(t, invalid.headers['x-request-id']);
       expect(lines400).toHaveLength(1);
-      expect(lines400[0]).toMatchObject({ route: '/api/v1/auth/wechat-login', status: 400, errorCode: 'VALIDATION_FAILED' });
+      expect(lines400[0]).toMatchObject({
+        route: '/api/v1/auth/wechat-login',
+        status: 400,
+        errorCode: 'VALIDATION_FAILED',
+      });
       expect(t.logs.join('\n')).not.toContain('query-marker-abc');
     });
   });
@@ -270,7 +287,10 @@ describe('JSON body limit', () => {
   });
 
   it('still reads a body under the limit', async () => {
-    await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${unique('small')}` }).expect(200);
+    await t.http
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: `dev-${unique('small')}` })
+      .expect(200);
   });
 });
 

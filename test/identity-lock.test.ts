@@ -82,7 +82,11 @@ describe('identity: locked once a station has verified it', () => {
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, b.stationId);
     // Before review: a correction is still the holder's to make.
-    const fixed = await t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { name: '陈卫民' })).expect(200);
+    const fixed = await t.http
+      .put('/api/v1/me/identity')
+      .set(h.auth)
+      .send(identity(h, { name: '陈卫民' }))
+      .expect(200);
     expect(fixed.body).toMatchObject({ name: '陈卫民', verified: false });
 
     await review(t, b.stationReviewer, id, 'approve').expect(200);
@@ -95,8 +99,17 @@ describe('identity: locked once a station has verified it', () => {
       verified: true,
     });
 
-    for (const change of [{ name: '陈卫东' }, { idNumber: idNumber('19780808') }, { category: 'martyr_family' }, { name: '陈卫东', phone: '13900000000' }]) {
-      const res = await t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { name: '陈卫民', ...change })).expect(409);
+    for (const change of [
+      { name: '陈卫东' },
+      { idNumber: idNumber('19780808') },
+      { category: 'martyr_family' },
+      { name: '陈卫东', phone: '13900000000' },
+    ]) {
+      const res = await t.http
+        .put('/api/v1/me/identity')
+        .set(h.auth)
+        .send(identity(h, { name: '陈卫民', ...change }))
+        .expect(409);
       expect(res.body.error.code).toBe('IDENTITY_LOCKED');
     }
     const person = await personOf(h.userId);
@@ -108,7 +121,11 @@ describe('identity: locked once a station has verified it', () => {
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, b.stationId);
     await review(t, b.stationReviewer, id, 'approve').expect(200);
-    const res = await t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { phone: '13755556666', idNumber: h.idNumber.toLowerCase() })).expect(200);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(h.auth)
+      .send(identity(h, { phone: '13755556666', idNumber: h.idNumber.toLowerCase() }))
+      .expect(200);
     expect(res.body).toMatchObject({ name: '陈卫国', phoneMasked: '*******6666', verified: true });
     const person = await personOf(h.userId);
     expect(person.verified).toBe(true);
@@ -121,7 +138,11 @@ describe('identity: locked once a station has verified it', () => {
     // Another connection verifies the person and holds its transaction open, as a station's
     // approval does while it copies the identity.
     const commit = await holdVerification(t, personId);
-    const put = t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { name: '陈卫红' })).then((r) => r);
+    const put = t.http
+      .put('/api/v1/me/identity')
+      .set(h.auth)
+      .send(identity(h, { name: '陈卫红' }))
+      .then((r) => r);
     await new Promise((r) => setTimeout(r, 300));
     await commit();
     const res = await put;
@@ -134,7 +155,11 @@ describe('identity: locked once a station has verified it', () => {
       const h = await readyHolder(t);
       const id = await submittedApplication(t, h, b.stationId);
       await review(t, b.stationReviewer, id, decision, '材料不清晰').expect(200);
-      await t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { name: '陈卫红' })).expect(200);
+      await t.http
+        .put('/api/v1/me/identity')
+        .set(h.auth)
+        .send(identity(h, { name: '陈卫红' }))
+        .expect(200);
       expect((await personOf(h.userId)).verified).toBe(false);
       expect((await app(id)).snapshotName).toBeNull();
     }
@@ -165,7 +190,11 @@ describe('identity: locked once a station has verified it', () => {
   it('refuses station approval when the identity’s category no longer matches the application’s', async () => {
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, b.stationId);
-    await t.http.put('/api/v1/me/identity').set(h.auth).send(identity(h, { category: 'martyr_family' })).expect(200);
+    await t.http
+      .put('/api/v1/me/identity')
+      .set(h.auth)
+      .send(identity(h, { category: 'martyr_family' }))
+      .expect(200);
     const res = await review(t, b.stationReviewer, id, 'approve').expect(409);
     expect(res.body.error.code).toBe('IDENTITY_MISMATCH');
     // Nothing of the approval stays: still submitted, still unverified, no snapshot.
@@ -197,9 +226,18 @@ describe('identity: locked once a station has verified it', () => {
     try {
       const person = (await runner.getTable('person'))!.columns.map((c) => c.name);
       for (const gone of ['birth_date', 'gender', 'id_number_last4']) expect(person).not.toContain(gone);
-      expect(person).toEqual(expect.arrayContaining(['id_number_cipher', 'id_number_hash', 'phone_cipher', 'phone_last4', 'verified']));
+      expect(person).toEqual(
+        expect.arrayContaining(['id_number_cipher', 'id_number_hash', 'phone_cipher', 'phone_last4', 'verified']),
+      );
       const application = (await runner.getTable('card_application'))!.columns.map((c) => c.name);
-      expect(application).toEqual(expect.arrayContaining(['snapshot_name', 'snapshot_id_number_cipher', 'snapshot_category', 'identity_verified_at']));
+      expect(application).toEqual(
+        expect.arrayContaining([
+          'snapshot_name',
+          'snapshot_id_number_cipher',
+          'snapshot_category',
+          'identity_verified_at',
+        ]),
+      );
       expect((await runner.getTable('card'))!.columns.map((c) => c.name)).toContain('holder_name');
     } finally {
       await runner.release();
@@ -227,7 +265,11 @@ describe('identity: production and the card use the identity as reviewed', () =>
     const id = await submittedApplication(t, h, b.stationId);
     await review(t, b.stationReviewer, id, 'approve').expect(200);
     await review(t, b.districtReviewer, id, 'approve').expect(200);
-    const batch = await t.http.post('/api/v1/staff/card-batches').set(b.districtReviewer.auth).send({ applicationIds: [id] }).expect(201);
+    const batch = await t.http
+      .post('/api/v1/staff/card-batches')
+      .set(b.districtReviewer.auth)
+      .send({ applicationIds: [id] })
+      .expect(201);
 
     // The holder's name and ID number change through a reviewed request while the card is in production.
     const newNumber = idNumber('19780809');
@@ -236,8 +278,17 @@ describe('identity: production and the card use the identity as reviewed', () =>
       .set(h.auth)
       .send({ name: '王建国', idNumber: newNumber, reason: '户籍登记姓名和号码已更正' })
       .expect(201);
-    const [request] = (await t.http.get('/api/v1/staff/identity-change-requests?status=submitted').set(b.stationReviewer.auth).expect(200)).body.items;
-    await t.http.post(`/api/v1/staff/identity-change-requests/${request.id}/review`).set(b.stationReviewer.auth).send({ decision: 'approve' }).expect(200);
+    const [request] = (
+      await t.http
+        .get('/api/v1/staff/identity-change-requests?status=submitted')
+        .set(b.stationReviewer.auth)
+        .expect(200)
+    ).body.items;
+    await t.http
+      .post(`/api/v1/staff/identity-change-requests/${request.id}/review`)
+      .set(b.stationReviewer.auth)
+      .send({ decision: 'approve' })
+      .expect(200);
     expect((await t.http.get('/api/v1/me').set(h.auth).expect(200)).body.identity).toMatchObject({
       name: '王建国',
       idNumberMasked: `**************${newNumber.slice(-4)}`,
@@ -245,21 +296,37 @@ describe('identity: production and the card use the identity as reviewed', () =>
     });
 
     // The bank receives what the station reviewed.
-    const csv = await t.http.get(`/api/v1/staff/card-batches/${batch.body.id}/export`).set(b.districtReviewer.auth).expect(200);
+    const csv = await t.http
+      .get(`/api/v1/staff/card-batches/${batch.body.id}/export`)
+      .set(b.districtReviewer.auth)
+      .expect(200);
     const [row] = csvRows(csv.text);
     expect(row).toContain('陈卫国');
     expect(row).toContain(h.idNumber);
     expect(row).not.toContain('王建国');
     expect(row).not.toContain(newNumber);
-    const staffView = await t.http.get(`/api/v1/staff/card-applications/${id}`).set(b.districtReviewer.auth).expect(200);
-    expect(staffView.body.applicant).toMatchObject({ name: '陈卫国', idNumberMasked: `**************${h.idNumber.slice(-4)}` });
+    const staffView = await t.http
+      .get(`/api/v1/staff/card-applications/${id}`)
+      .set(b.districtReviewer.auth)
+      .expect(200);
+    expect(staffView.body.applicant).toMatchObject({
+      name: '陈卫国',
+      idNumberMasked: `**************${h.idNumber.slice(-4)}`,
+    });
     const snapshot = await t.container.db.manager.findOneByOrFail(CardApplication, { id });
     expect(snapshot.snapshotName).toBe('陈卫国');
     expect(t.container.fieldCrypto.decrypt(snapshot.snapshotIdNumberCipher!, ID_NUMBER_CONTEXT)).toBe(h.idNumber);
 
     // The card carries the name it was issued to.
-    await t.http.post(`/api/v1/staff/card-batches/${batch.body.id}/card-ready`).set(b.districtReviewer.auth).expect(200);
-    await t.http.post(`/api/v1/staff/card-applications/${id}/issue`).set(b.stationReviewer.auth).send({ cardNumber: unique('C').replace(/x/g, '0').slice(0, 20) }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/card-batches/${batch.body.id}/card-ready`)
+      .set(b.districtReviewer.auth)
+      .expect(200);
+    await t.http
+      .post(`/api/v1/staff/card-applications/${id}/issue`)
+      .set(b.stationReviewer.auth)
+      .send({ cardNumber: unique('C').replace(/x/g, '0').slice(0, 20) })
+      .expect(200);
     const card = await t.container.db.manager.findOneByOrFail(Card, { applicationId: id });
     expect(card.holderName).toBe('陈卫国');
     const mine = await t.http.get('/api/v1/me/card').set(h.auth).expect(200);
@@ -269,7 +336,11 @@ describe('identity: production and the card use the identity as reviewed', () =>
     const { owner } = await approvedMerchant(t);
     const offerId = await createOffer(t, owner);
     const qr = await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200);
-    const redeemed = await t.http.post('/api/v1/merchant/redemptions').set(owner.auth).send({ qrToken: qr.body.token, offerId }).expect(201);
+    const redeemed = await t.http
+      .post('/api/v1/merchant/redemptions')
+      .set(owner.auth)
+      .send({ qrToken: qr.body.token, offerId })
+      .expect(201);
     expect(redeemed.body.holder).toEqual({ nameMasked: '陈**', category: 'veteran' });
     const history = await t.http.get('/api/v1/merchant/redemptions').set(owner.auth).expect(200);
     expect(history.body.items[0].holder).toEqual({ nameMasked: '陈**', category: 'veteran' });
@@ -322,7 +393,11 @@ describe('identity migration', () => {
   }
 
   async function migrate(options: DataSourceOptions, upTo: number): Promise<DataSource> {
-    const ds = new DataSource({ ...options, migrations: migrations.filter((m) => stamp(m) <= upTo), synchronize: false } as DataSourceOptions);
+    const ds = new DataSource({
+      ...options,
+      migrations: migrations.filter((m) => stamp(m) <= upTo),
+      synchronize: false,
+    } as DataSourceOptions);
     await ds.initialize();
     await ds.runMigrations({ transaction: options.type === 'mysql' ? 'none' : 'each' });
     return ds;
@@ -343,16 +418,43 @@ describe('identity migration', () => {
     const numberB = idNumber('19700101');
     const cipherA = crypto.encrypt(numberA, ID_NUMBER_CONTEXT);
     try {
-      const district = await insertId('INSERT INTO district (code, name, created_at) VALUES (?, ?, ?)', ['mig1', '迁移区', at]);
-      const station = await insertId('INSERT INTO station (district_id, name, address, created_at) VALUES (?, ?, ?, ?)', [district, '迁移站', '路 1 号', at]);
+      const district = await insertId('INSERT INTO district (code, name, created_at) VALUES (?, ?, ?)', [
+        'mig1',
+        '迁移区',
+        at,
+      ]);
+      const station = await insertId(
+        'INSERT INTO station (district_id, name, address, created_at) VALUES (?, ?, ?, ?)',
+        [district, '迁移站', '路 1 号', at],
+      );
       const account = (name: string) =>
-        insertId('INSERT INTO account (display_name, disabled, created_at, updated_at) VALUES (?, ?, ?, ?)', [name, 0, at, at]);
+        insertId('INSERT INTO account (display_name, disabled, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+          name,
+          0,
+          at,
+          at,
+        ]);
       const [accA, accB, staff] = [await account('甲'), await account('乙'), await account('站')];
       const person = (acc: number, name: string, n: string, cipher: string) =>
         insertId(
           `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, id_number_last4, phone_cipher, phone_hash, phone_last4,
              birth_date, gender, category, verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [acc, name, cipher, crypto.blindIndex(n, ID_NUMBER_CONTEXT), n.slice(-4), 'v1.x.y.z.w', 'phonehash', '1234', `${n.slice(6, 10)}-01-01`, 'M', 'veteran', 0, at, at],
+          [
+            acc,
+            name,
+            cipher,
+            crypto.blindIndex(n, ID_NUMBER_CONTEXT),
+            n.slice(-4),
+            'v1.x.y.z.w',
+            'phonehash',
+            '1234',
+            `${n.slice(6, 10)}-01-01`,
+            'M',
+            'veteran',
+            0,
+            at,
+            at,
+          ],
         );
       const personA = await person(accA, '老张', numberA, cipherA);
       const personB = await person(accB, '老李', numberB, crypto.encrypt(numberB, ID_NUMBER_CONTEXT));
@@ -369,7 +471,10 @@ describe('identity migration', () => {
       const issued = await application(personA, accA, 'issued');
       const waiting = await application(personB, accB, 'submitted');
       const event = (app: number, action: string, from: string | null, to: string, when: string) =>
-        q('INSERT INTO card_application_event (application_id, action, from_status, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?, ?)', [app, action, from, to, 'station', when]);
+        q(
+          'INSERT INTO card_application_event (application_id, action, from_status, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [app, action, from, to, 'station', when],
+        );
       await event(issued, 'submit', 'draft', 'submitted', at);
       await event(issued, 'station_approve', 'submitted', 'station_approved', '2026-01-06 03:00:00');
       await event(waiting, 'submit', 'draft', 'submitted', at);
@@ -386,18 +491,36 @@ describe('identity migration', () => {
       await runner.release();
       for (const gone of ['birth_date', 'gender', 'id_number_last4']) expect(columns).not.toContain(gone);
 
-      const people = await q('SELECT id, account_id, name, id_number_cipher, id_number_hash, phone_last4, verified FROM person ORDER BY id');
+      const people = await q(
+        'SELECT id, account_id, name, id_number_cipher, id_number_hash, phone_last4, verified FROM person ORDER BY id',
+      );
       expect(people).toHaveLength(2);
-      expect(people[0]).toMatchObject({ id: personA, name: '老张', id_number_cipher: cipherA, id_number_hash: crypto.blindIndex(numberA, ID_NUMBER_CONTEXT), phone_last4: '1234' });
+      expect(people[0]).toMatchObject({
+        id: personA,
+        name: '老张',
+        id_number_cipher: cipherA,
+        id_number_hash: crypto.blindIndex(numberA, ID_NUMBER_CONTEXT),
+        phone_last4: '1234',
+      });
       expect(Number(people[0].account_id)).toBe(accA);
       // A station approved A's application: A's identity is now locked; B's is not reviewed yet.
       expect(Boolean(Number(people[0].verified))).toBe(true);
       expect(Boolean(Number(people[1].verified))).toBe(false);
 
-      const apps = await q('SELECT id, snapshot_name, snapshot_id_number_cipher, snapshot_category, identity_verified_at FROM card_application ORDER BY id');
-      expect(apps[0]).toMatchObject({ snapshot_name: '老张', snapshot_id_number_cipher: cipherA, snapshot_category: 'veteran' });
+      const apps = await q(
+        'SELECT id, snapshot_name, snapshot_id_number_cipher, snapshot_category, identity_verified_at FROM card_application ORDER BY id',
+      );
+      expect(apps[0]).toMatchObject({
+        snapshot_name: '老张',
+        snapshot_id_number_cipher: cipherA,
+        snapshot_category: 'veteran',
+      });
       expect(new Date(apps[0].identity_verified_at).toISOString().slice(0, 10)).toBe('2026-01-06');
-      expect(apps[1]).toMatchObject({ snapshot_name: null, snapshot_id_number_cipher: null, identity_verified_at: null });
+      expect(apps[1]).toMatchObject({
+        snapshot_name: null,
+        snapshot_id_number_cipher: null,
+        identity_verified_at: null,
+      });
       expect(crypto.decrypt(apps[0].snapshot_id_number_cipher, ID_NUMBER_CONTEXT)).toBe(numberA);
       const [cardRow] = await q('SELECT holder_name FROM card WHERE id = ?', [card]);
       expect(cardRow.holder_name).toBe('老张');
@@ -405,7 +528,10 @@ describe('identity migration', () => {
 
       // The rebuilt table is still the one the others point at, with its own keys and indexes.
       const refused = (sql: string, params: unknown[]) => expect(q(sql, params)).rejects.toThrow();
-      await refused('INSERT INTO card_application_event (application_id, action, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?)', [99999, 'x', 'submitted', 'station', at]);
+      await refused(
+        'INSERT INTO card_application_event (application_id, action, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?)',
+        [99999, 'x', 'submitted', 'station', at],
+      );
       await refused(
         `INSERT INTO card (person_id, application_id, card_number, category, status, handover, issued_at, issued_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [99999, issued, 'MIG0002', 'veteran', 'active', 'pickup', at, staff, at, at],
@@ -413,7 +539,19 @@ describe('identity migration', () => {
       const newPerson = `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_last4, category, verified, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
       await refused(newPerson, [99999, '丙', 'c', 'fresh-hash', 'p', 'h', '0000', 'veteran', 0, at, at]);
-      await refused(newPerson, [null, '丙', 'c', crypto.blindIndex(numberA, ID_NUMBER_CONTEXT), 'p', 'h', '0000', 'veteran', 0, at, at]);
+      await refused(newPerson, [
+        null,
+        '丙',
+        'c',
+        crypto.blindIndex(numberA, ID_NUMBER_CONTEXT),
+        'p',
+        'h',
+        '0000',
+        'veteran',
+        0,
+        at,
+        at,
+      ]);
       await refused(newPerson, [accA, '丙', 'c', 'another-hash', 'p', 'h', '0000', 'veteran', 0, at, at]);
       await q(newPerson, [null, '丙', 'c', 'another-hash', 'p', 'h', '0000', 'veteran', 0, at, at]);
       if (!usingMysql()) expect(await q('PRAGMA foreign_key_check')).toEqual([]);

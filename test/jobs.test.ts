@@ -56,7 +56,11 @@ describe('scheduled jobs', () => {
 
   /** Another server instance: its own container and its own connection pool to the same database. */
   const anotherInstance = async (): Promise<Container> =>
-    createContainer(t.config, { db: await openDatabase(t.config.database), clock: t.clock, logger: t.container.logger });
+    createContainer(t.config, {
+      db: await openDatabase(t.config.database),
+      clock: t.clock,
+      logger: t.container.logger,
+    });
 
   const runsOf = (jobName: string) => t.container.db.manager.find(JobRun, { where: { jobName }, order: { id: 'ASC' } });
 
@@ -66,7 +70,12 @@ describe('scheduled jobs', () => {
       const outcome = await new JobRunner(t.container, 'instance-a').runSlot(job, '2026-11-23T02:00:00.000Z');
       expect(outcome.ran).toBe(true);
       const [row] = await runsOf(job.name);
-      expect(row).toMatchObject({ slot: '2026-11-23T02:00:00.000Z', status: 'succeeded', instance: 'instance-a', error: null });
+      expect(row).toMatchObject({
+        slot: '2026-11-23T02:00:00.000Z',
+        status: 'succeeded',
+        instance: 'instance-a',
+        error: null,
+      });
       expect(JSON.parse(row.counts!)).toEqual({ claimed: 3, sent: 2 });
       expect(row.finishedAt).toBeInstanceOf(Date);
       if (outcome.ran) expect(outcome.run.id).toBe(row.id);
@@ -95,7 +104,13 @@ describe('scheduled jobs', () => {
           await new Promise((r) => setTimeout(r, 10));
           return { done: 1 };
         });
-        const slots = ['2026-11-23T02:00:00.000Z', '2026-11-23T02:01:00.000Z', '2026-11-23T02:02:00.000Z', '2026-11-23T02:03:00.000Z', '2026-11-23T02:04:00.000Z'];
+        const slots = [
+          '2026-11-23T02:00:00.000Z',
+          '2026-11-23T02:01:00.000Z',
+          '2026-11-23T02:02:00.000Z',
+          '2026-11-23T02:03:00.000Z',
+          '2026-11-23T02:04:00.000Z',
+        ];
         for (const [i, slot] of slots.entries()) {
           const before = calls;
           const pair = i % 2 === 0 ? [a, b] : [b, a];
@@ -131,7 +146,12 @@ describe('scheduled jobs', () => {
       const next = slotOf(job.schedule, new Date(now.getTime() + 60_000));
       expect((await runner.runSlot(job, next)).ran).toBe(true);
       expect(calls).toBe(4);
-      expect((await runsOf(job.name)).map((r) => r.slot).filter((s) => !s.startsWith('manual-')).sort()).toEqual([scheduled, next].sort());
+      expect(
+        (await runsOf(job.name))
+          .map((r) => r.slot)
+          .filter((s) => !s.startsWith('manual-'))
+          .sort(),
+      ).toEqual([scheduled, next].sort());
     });
 
     it('gives a job only what it names in needs, and every job names parts the container has', async () => {
@@ -152,7 +172,10 @@ describe('scheduled jobs', () => {
       for (const j of JOBS) {
         expect(j.needs.length).toBeGreaterThan(0);
         const deps = depsFor(j, t.container) as Record<string, unknown>;
-        expect({ job: j.name, missing: j.needs.filter((n) => deps[n] === undefined) }).toEqual({ job: j.name, missing: [] });
+        expect({ job: j.name, missing: j.needs.filter((n) => deps[n] === undefined) }).toEqual({
+          job: j.name,
+          missing: [],
+        });
       }
     });
   });
@@ -168,7 +191,9 @@ describe('scheduled jobs', () => {
       const early = new Date('2026-11-23T02:07:45.002Z');
       const late = new Date('2026-11-23T02:07:45.009Z');
       expect(slotOf('* * * * * *', early)).toBe(slotOf('* * * * * *', late));
-      expect(slotOf('* * * * *', new Date('2026-11-23T02:07:00.001Z'))).toBe(slotOf('* * * * *', new Date('2026-11-23T02:07:59.998Z')));
+      expect(slotOf('* * * * *', new Date('2026-11-23T02:07:00.001Z'))).toBe(
+        slotOf('* * * * *', new Date('2026-11-23T02:07:59.998Z')),
+      );
       // The next unit is another slot.
       expect(slotOf('* * * * * *', new Date('2026-11-23T02:07:46.001Z'))).not.toBe(slotOf('* * * * * *', late));
     });
@@ -208,7 +233,9 @@ describe('scheduled jobs', () => {
     it('start puts each job on a node-cron timer in Asia/Shanghai whose firing is a tick; stop takes it off', async () => {
       let calls = 0;
       const job = defineJob(unique('morning'), async () => ({ done: ++calls }), '30 9 * * 1-5');
-      const scheduler = new Scheduler(new JobRunner(t.container, 'instance-a'), t.container.logger, () => t.clock.now());
+      const scheduler = new Scheduler(new JobRunner(t.container, 'instance-a'), t.container.logger, () =>
+        t.clock.now(),
+      );
       const timer = () => [...cron.getTasks().values()].find((task) => task.name === job.name);
       try {
         scheduler.start([job]);
@@ -280,7 +307,10 @@ describe('scheduled jobs', () => {
         // Once the run is over, the next tick runs.
         await scheduler.tick(job, new Date('2026-11-23T02:03:00Z'));
         expect(calls).toBe(2);
-        expect((await runsOf(job.name)).map((r) => r.slot)).toEqual(['2026-11-23T02:00:00.000Z', '2026-11-23T02:03:00.000Z']);
+        expect((await runsOf(job.name)).map((r) => r.slot)).toEqual([
+          '2026-11-23T02:00:00.000Z',
+          '2026-11-23T02:03:00.000Z',
+        ]);
       } finally {
         hold.open();
         await scheduler.stop();
@@ -343,13 +373,21 @@ describe('scheduled jobs', () => {
       const res = await t.http.get('/api/v1/staff/jobs').set(admin.auth).expect(200);
       expect(res.body.items.map((j: { name: string }) => j.name)).toEqual(JOBS.map((j) => j.name));
       for (const job of JOBS) {
-        expect(res.body.items.find((j: { name: string }) => j.name === job.name)).toMatchObject({ schedule: job.schedule, description: job.description });
+        expect(res.body.items.find((j: { name: string }) => j.name === job.name)).toMatchObject({
+          schedule: job.schedule,
+          description: job.description,
+        });
       }
       const purge = res.body.items.find((j: { name: string }) => j.name === 'purge');
       expect(purge.recentRuns.length).toBeGreaterThanOrEqual(1);
       expect(purge.recentRuns[0]).toMatchObject({ status: 'succeeded', instance: 'instance-a', error: null });
       expect(purge.recentRuns[0].slot).toMatch(/^manual-/);
-      expect(purge.recentRuns[0].counts).toEqual({ refreshTokens: expect.any(Number), jobRuns: expect.any(Number), qrTokens: expect.any(Number), rateLimits: expect.any(Number) });
+      expect(purge.recentRuns[0].counts).toEqual({
+        refreshTokens: expect.any(Number),
+        jobRuns: expect.any(Number),
+        qrTokens: expect.any(Number),
+        rateLimits: expect.any(Number),
+      });
       expect(typeof purge.recentRuns[0].finishedAt).toBe('string');
 
       const holder = await loginHolder(t);
@@ -362,7 +400,10 @@ describe('scheduled jobs', () => {
 describe('npm run job', () => {
   const root = path.join(__dirname, '..');
 
-  function runJobScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function runJobScript(
+    args: string[],
+    env: Record<string, string>,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const proc = spawn(process.execPath, [BUILT.job, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -393,7 +434,12 @@ describe('npm run job', () => {
       expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
       const lines = res.stdout.trim().split('\n');
       const outcome = JSON.parse(lines[lines.length - 1]);
-      expect(outcome).toMatchObject({ job: 'purge', status: 'succeeded', counts: { refreshTokens: 0, jobRuns: 0 }, error: null });
+      expect(outcome).toMatchObject({
+        job: 'purge',
+        status: 'succeeded',
+        counts: { refreshTokens: 0, jobRuns: 0 },
+        error: null,
+      });
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

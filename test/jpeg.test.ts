@@ -85,11 +85,20 @@ describe('readJpegFrame', () => {
 
   it('distinguishes width from height', () => {
     // 500 bytes cannot hold the image data of 440 x 352 px: the frame header alone is enough here.
-    expect(readJpegFrame(makeJpeg({ width: 440, height: 352, size: 500, scan: false }))).toEqual({ width: 440, height: 352, components: 3 });
+    expect(readJpegFrame(makeJpeg({ width: 440, height: 352, size: 500, scan: false }))).toEqual({
+      width: 440,
+      height: 352,
+      components: 3,
+    });
   });
 
   it('walks past segments longer than 255 bytes (two-byte lengths)', () => {
-    const bytes = Buffer.from([...SOI, ...segment(0xfe, new Array(300).fill(0x20)), ...segment(0xc0, sofBody(352, 440)), ...EOI]);
+    const bytes = Buffer.from([
+      ...SOI,
+      ...segment(0xfe, new Array(300).fill(0x20)),
+      ...segment(0xc0, sofBody(352, 440)),
+      ...EOI,
+    ]);
     expect(readJpegFrame(bytes)).toEqual({ width: 352, height: 440, components: 3 });
   });
 
@@ -105,7 +114,17 @@ describe('readJpegFrame', () => {
   });
 
   it('skips markers that carry no length (TEM, RST0–RST7)', () => {
-    const bytes = Buffer.from([...SOI, 0xff, 0x01, 0xff, 0xd0, 0xff, 0xd7, ...segment(0xc0, sofBody(352, 440)), ...EOI]);
+    const bytes = Buffer.from([
+      ...SOI,
+      0xff,
+      0x01,
+      0xff,
+      0xd0,
+      0xff,
+      0xd7,
+      ...segment(0xc0, sofBody(352, 440)),
+      ...EOI,
+    ]);
     expect(readJpegFrame(bytes)).toEqual({ width: 352, height: 440, components: 3 });
   });
 
@@ -162,10 +181,16 @@ describe('readJpegFrame', () => {
   });
 
   it('gives up on a length below 2, or a frame header shorter than 8 bytes', () => {
-    expect(readJpegFrame(Buffer.from([...SOI, 0xff, 0xe0, 0x00, 0x01, ...segment(0xc0, sofBody(352, 440))]))).toBeUndefined();
-    expect(readJpegFrame(Buffer.from([...SOI, 0xff, 0xe0, 0x00, 0x00, ...segment(0xc0, sofBody(352, 440))]))).toBeUndefined();
+    expect(
+      readJpegFrame(Buffer.from([...SOI, 0xff, 0xe0, 0x00, 0x01, ...segment(0xc0, sofBody(352, 440))])),
+    ).toBeUndefined();
+    expect(
+      readJpegFrame(Buffer.from([...SOI, 0xff, 0xe0, 0x00, 0x00, ...segment(0xc0, sofBody(352, 440))])),
+    ).toBeUndefined();
     // SOF0 whose declared length is 7: too short to hold height, width and components.
-    expect(readJpegFrame(Buffer.from([...SOI, 0xff, 0xc0, 0x00, 0x07, 8, 0x01, 0xb8, 0x01, 0x60, 0, 0, ...EOI]))).toBeUndefined();
+    expect(
+      readJpegFrame(Buffer.from([...SOI, 0xff, 0xc0, 0x00, 0x07, 8, 0x01, 0xb8, 0x01, 0x60, 0, 0, ...EOI])),
+    ).toBeUndefined();
   });
 
   it('gives up when a segment does not start with 0xFF', () => {
@@ -174,10 +199,14 @@ describe('readJpegFrame', () => {
   });
 
   it('gives up on the bare JPEG start (FF D8 FF E0 …) and on non-JPEG bytes', () => {
-    expect(readJpegFrame(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]))).toBeUndefined();
+    expect(
+      readJpegFrame(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00])),
+    ).toBeUndefined();
     expect(readJpegFrame(Buffer.from([0xff, 0xd8, 0xff]))).toBeUndefined();
     expect(readJpegFrame(Buffer.alloc(0))).toBeUndefined();
-    expect(readJpegFrame(Buffer.concat([PNG_SIGNATURE, Buffer.from(segment(0xc0, sofBody(352, 440)))]))).toBeUndefined();
+    expect(
+      readJpegFrame(Buffer.concat([PNG_SIGNATURE, Buffer.from(segment(0xc0, sofBody(352, 440)))])),
+    ).toBeUndefined();
   });
 
   it('stops at the first frame', () => {
@@ -232,12 +261,18 @@ describe('checkCardPhoto', () => {
   });
 
   it('lists every problem at once', () => {
-    expect(rules(photo(10 * 1024, { width: 400, height: 500, components: 1 }))).toEqual(['dimensions', 'color', 'size']);
+    expect(rules(photo(10 * 1024, { width: 400, height: 500, components: 1 }))).toEqual([
+      'dimensions',
+      'color',
+      'size',
+    ]);
   });
 
   it('rejects a PNG, naming its type', () => {
     const png = Buffer.concat([PNG_SIGNATURE, Buffer.alloc(30 * 1024)]);
-    expect(checkCardPhoto(png)).toEqual([expect.objectContaining({ rule: 'format', expected: 'JPEG', actual: 'image/png' })]);
+    expect(checkCardPhoto(png)).toEqual([
+      expect.objectContaining({ rule: 'format', expected: 'JPEG', actual: 'image/png' }),
+    ]);
   });
 
   it('rejects bytes of no known type', () => {
@@ -276,7 +311,11 @@ describe('checkCardPhoto', () => {
       }
       return out;
     };
-    const decodeProblem = expect.objectContaining({ rule: 'decode', actual: 'undecodable', message: expect.stringMatching(/无法解码/) });
+    const decodeProblem = expect.objectContaining({
+      rule: 'decode',
+      actual: 'undecodable',
+      message: expect.stringMatching(/无法解码/),
+    });
 
     it('accepts the demo photo and the test photo, decoded whole', () => {
       expect(checkCardPhoto(demoPhoto())).toEqual([]);
@@ -307,7 +346,9 @@ describe('checkCardPhoto', () => {
     });
 
     it('refuses a frame header with no image data behind it', () => {
-      expect(checkCardPhoto(makeJpeg({ width: 352, height: 440, size: 30 * 1024, scan: false }))).toEqual([decodeProblem]);
+      expect(checkCardPhoto(makeJpeg({ width: 352, height: 440, size: 30 * 1024, scan: false }))).toEqual([
+        decodeProblem,
+      ]);
     });
 
     it('refuses a header that claims more image than the data holds', () => {
@@ -322,7 +363,9 @@ describe('checkCardPhoto', () => {
     it('judges colour on the decoded pixels: a grey picture saved as a colour JPEG is refused', () => {
       const grey = makeJpeg({ width: 352, height: 440, size: 30 * 1024, rgb: [128, 128, 128] });
       expect(readJpegFrame(grey)?.components).toBe(3);
-      expect(checkCardPhoto(grey)).toEqual([expect.objectContaining({ rule: 'color', expected: 'colour', actual: 'grayscale' })]);
+      expect(checkCardPhoto(grey)).toEqual([
+        expect.objectContaining({ rule: 'color', expected: 'colour', actual: 'grayscale' }),
+      ]);
       expect(checkCardPhoto(makeJpeg({ width: 352, height: 440, size: 30 * 1024, rgb: [200, 60, 50] }))).toEqual([]);
     });
   });

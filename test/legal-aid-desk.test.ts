@@ -29,7 +29,11 @@ describe('the provider desk', () => {
   async function holder(identity?: { name: string; phone: string }): Promise<Session> {
     const s = await loginHolder(t, unique('holder'));
     if (identity) {
-      await t.http.put('/api/v1/me/identity').set(s.auth).send({ ...identity, idNumber: idNumber('19700101'), category: 'veteran' }).expect(200);
+      await t.http
+        .put('/api/v1/me/identity')
+        .set(s.auth)
+        .send({ ...identity, idNumber: idNumber('19700101'), category: 'veteran' })
+        .expect(200);
     }
     return s;
   }
@@ -42,8 +46,15 @@ describe('the provider desk', () => {
   }
 
   const book = async (h: Session, p: Provider, local: string, mode = 'phone') =>
-    (await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(await slotAt(p.providerId, local), { mode })).expect(201)).body as { id: number };
-  const desk = (who: Session, query: Record<string, unknown> = {}) => t.http.get('/api/v1/provider/appointments').query(query).set(who.auth).expect(200);
+    (
+      await t.http
+        .post('/api/v1/legal-aid/appointments')
+        .set(h.auth)
+        .send(bookingBody(await slotAt(p.providerId, local), { mode }))
+        .expect(201)
+    ).body as { id: number };
+  const desk = (who: Session, query: Record<string, unknown> = {}) =>
+    t.http.get('/api/v1/provider/appointments').query(query).set(who.auth).expect(200);
   const itemOf = (res: Response, id: number) => res.body.items.find((a: { id: number }) => a.id === id);
 
   /** Runs `work` with the clock at `when` and fresh sessions for the given accounts, then puts the clock back. */
@@ -55,7 +66,12 @@ describe('the provider desk', () => {
       for (const s of sessions) {
         const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
         s.refreshToken = res.body.refreshToken;
-        renewed.push({ ...s, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } });
+        renewed.push({
+          ...s,
+          accessToken: res.body.accessToken,
+          refreshToken: res.body.refreshToken,
+          auth: { Authorization: `Bearer ${res.body.accessToken}` },
+        });
       }
       return await work(renewed);
     } finally {
@@ -104,8 +120,14 @@ describe('the provider desk', () => {
 
     // Each reading of numbers is audited by appointment, without the numbers; nothing is logged.
     const admin = await loginStaff(t, ['admin']);
-    const audit = await t.http.get('/api/v1/staff/audit-logs').query({ targetType: 'legal_provider', targetId: String(one.providerId), limit: 100 }).set(admin.auth).expect(200);
-    const reads = audit.body.items.filter((e: { action: string }) => e.action === 'legal_appointment.holder_phone_read');
+    const audit = await t.http
+      .get('/api/v1/staff/audit-logs')
+      .query({ targetType: 'legal_provider', targetId: String(one.providerId), limit: 100 })
+      .set(admin.auth)
+      .expect(200);
+    const reads = audit.body.items.filter(
+      (e: { action: string }) => e.action === 'legal_appointment.holder_phone_read',
+    );
     expect(reads.length).toBeGreaterThanOrEqual(1);
     expect(reads[0]).toMatchObject({ actorAccountId: one.lawyer.userId, detail: { appointmentIds: [apptA.id] } });
     expect(JSON.stringify(audit.body)).not.toContain(PHONE_A);
@@ -130,7 +152,8 @@ describe('the provider desk', () => {
     const h = await holder({ name: '赵刚', phone: PHONE_C });
     const tomorrow = await book(h, p, '2026-11-24T09:00');
     const today = await book(h, p, '2026-11-23T15:00');
-    const checkIn = (who: Session, id: number) => t.http.post(`/api/v1/provider/appointments/${id}/check-in`).set(who.auth);
+    const checkIn = (who: Session, id: number) =>
+      t.http.post(`/api/v1/provider/appointments/${id}/check-in`).set(who.auth);
 
     const early = await checkIn(p.lawyer, tomorrow.id).expect(409);
     expect(early.body.error).toMatchObject({ code: 'TOO_EARLY', message: '预约当天才能签到' });

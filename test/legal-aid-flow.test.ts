@@ -20,7 +20,9 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const { providerId } = await providerWithSlots(t);
     const [slot] = await openSlots(t, providerId);
     const holders = await Promise.all(Array.from({ length: 20 }, () => loginHolder(t)));
-    const results = await Promise.all(holders.map((h) => t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id))));
+    const results = await Promise.all(
+      holders.map((h) => t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id))),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
@@ -35,14 +37,26 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const [slot] = await openSlots(t, providerId, 30);
     const first = await loginHolder(t);
     const waiter = await loginHolder(t);
-    const booked = await t.http.post('/api/v1/legal-aid/appointments').set(first.auth).send(bookingBody(slot.id)).expect(201);
-    const full = await t.http.post('/api/v1/legal-aid/appointments').set(waiter.auth).send(bookingBody(slot.id)).expect(409);
+    const booked = await t.http
+      .post('/api/v1/legal-aid/appointments')
+      .set(first.auth)
+      .send(bookingBody(slot.id))
+      .expect(201);
+    const full = await t.http
+      .post('/api/v1/legal-aid/appointments')
+      .set(waiter.auth)
+      .send(bookingBody(slot.id))
+      .expect(409);
     expect(full.body.error.code).toBe('SLOT_FULL');
     const w = await t.http.post('/api/v1/legal-aid/waitlist').set(waiter.auth).send(bookingBody(slot.id)).expect(201);
     await t.http.post(`/api/v1/legal-aid/appointments/${booked.body.id}/cancel`).set(first.auth).expect(200);
 
     const mine = await t.http.get('/api/v1/legal-aid/appointments/mine').set(waiter.auth).expect(200);
-    expect(mine.body.waitlist[0]).toMatchObject({ id: w.body.id, status: 'offered', allowedActions: ['accept', 'leave'] });
+    expect(mine.body.waitlist[0]).toMatchObject({
+      id: w.body.id,
+      status: 'offered',
+      allowedActions: ['accept', 'leave'],
+    });
     // The place is held: nobody else can book it meanwhile.
     const other = await loginHolder(t);
     await t.http.post('/api/v1/legal-aid/appointments').set(other.auth).send(bookingBody(slot.id)).expect(409);
@@ -57,8 +71,16 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const h = await loginHolder(t);
     const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
     const start = new Date(slot.startsAt).getTime();
-    const reminders = () => t.container.db.manager.countBy(OutboxMessage, { recipientAccountId: h.userId, idempotencyKey: `appointment:${appt.body.id}:remind:24h` });
-    const reminders2h = () => t.container.db.manager.countBy(OutboxMessage, { recipientAccountId: h.userId, idempotencyKey: `appointment:${appt.body.id}:remind:2h` });
+    const reminders = () =>
+      t.container.db.manager.countBy(OutboxMessage, {
+        recipientAccountId: h.userId,
+        idempotencyKey: `appointment:${appt.body.id}:remind:24h`,
+      });
+    const reminders2h = () =>
+      t.container.db.manager.countBy(OutboxMessage, {
+        recipientAccountId: h.userId,
+        idempotencyKey: `appointment:${appt.body.id}:remind:2h`,
+      });
     const before = t.clock.now();
     try {
       t.clock.set(new Date(start - 25 * 3_600_000));
@@ -89,17 +111,31 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const before = t.clock.now();
     t.clock.set(new Date(new Date(slot.startsAt).getTime() - 5 * 60_000));
     try {
-      const renew = async (refreshToken: string) => ({ Authorization: `Bearer ${(await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200)).body.accessToken}` });
+      const renew = async (refreshToken: string) => ({
+        Authorization: `Bearer ${(await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200)).body.accessToken}`,
+      });
       const lawyerAuth = await renew(lawyer.refreshToken);
       const holderAuth = await renew(h.refreshToken);
       await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(lawyerAuth).expect(200);
-      const done = await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/complete`).set(lawyerAuth).send({ notes: '已建议申请劳动仲裁' }).expect(200);
+      const done = await t.http
+        .post(`/api/v1/provider/appointments/${appt.body.id}/complete`)
+        .set(lawyerAuth)
+        .send({ notes: '已建议申请劳动仲裁' })
+        .expect(200);
       expect(done.body.privateNotes).toBe('已建议申请劳动仲裁');
       const theirs = await t.http.get('/api/v1/legal-aid/appointments/mine').set(holderAuth).expect(200);
       expect(JSON.stringify(theirs.body)).not.toContain('劳动仲裁');
       expect(theirs.body.items[0].allowedActions).toEqual(['review']);
-      await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(holderAuth).send({ rating: 5, comment: '非常耐心' }).expect(200);
-      const again = await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`).set(holderAuth).send({ rating: 1 }).expect(409);
+      await t.http
+        .post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`)
+        .set(holderAuth)
+        .send({ rating: 5, comment: '非常耐心' })
+        .expect(200);
+      const again = await t.http
+        .post(`/api/v1/legal-aid/appointments/${appt.body.id}/review`)
+        .set(holderAuth)
+        .send({ rating: 1 })
+        .expect(409);
       expect(again.body.error.code).toBe('ALREADY_RATED');
     } finally {
       t.clock.set(before);
@@ -120,7 +156,10 @@ describe('legal aid: booking race across two instances', () => {
       const holders = await Promise.all(Array.from({ length: 20 }, () => loginHolder(t)));
       const outcomes = await Promise.allSettled(
         holders.map((h, i) =>
-          (i % 2 ? second : t.container).services.booking.book({ accountId: h.userId, roles: ['holder'] }, { slotId: slot.id, serviceType: 'consultation', mode: 'phone', summary: '遗产继承咨询' }),
+          (i % 2 ? second : t.container).services.booking.book(
+            { accountId: h.userId, roles: ['holder'] },
+            { slotId: slot.id, serviceType: 'consultation', mode: 'phone', summary: '遗产继承咨询' },
+          ),
         ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
@@ -143,10 +182,23 @@ describe('legal aid: a provider taken off the desk', () => {
       await t.http
         .put(`/api/v1/staff/legal-aid/providers/${providerId}`)
         .set(staff.auth)
-        .send({ name: '王律师', kind: 'lawyer', firm: '拥军律师事务所', specialties: [], serviceTypes: ['consultation'], modes: ['onsite'], accountId: lawyer.userId, active: false })
+        .send({
+          name: '王律师',
+          kind: 'lawyer',
+          firm: '拥军律师事务所',
+          specialties: [],
+          serviceTypes: ['consultation'],
+          modes: ['onsite'],
+          accountId: lawyer.userId,
+          active: false,
+        })
         .expect(200);
       const h = await loginHolder(t);
-      const res = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(404);
+      const res = await t.http
+        .post('/api/v1/legal-aid/appointments')
+        .set(h.auth)
+        .send(bookingBody(slot.id))
+        .expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     } finally {
       await t.close();
@@ -161,15 +213,35 @@ describe('legal aid: hours changed back and forth', () => {
       const { providerId, staff } = await providerWithSlots(t);
       const [slot] = await openSlots(t, providerId);
       const h = await loginHolder(t);
-      const appt = await t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slot.id)).expect(201);
+      const appt = await t.http
+        .post('/api/v1/legal-aid/appointments')
+        .set(h.auth)
+        .send(bookingBody(slot.id))
+        .expect(201);
       await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/cancel`).set(h.auth).expect(200);
       // Hours moved away: the slot (with a cancelled booking on record) is closed, not deleted.
-      const evening = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '18:00', end: '19:00', slotMinutes: 30, capacity: 1, serviceTypes: ['consultation'], modes: ['phone'] }));
-      await t.http.put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`).set(staff.auth).send({ schedules: evening }).expect(200);
+      const evening = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        start: '18:00',
+        end: '19:00',
+        slotMinutes: 30,
+        capacity: 1,
+        serviceTypes: ['consultation'],
+        modes: ['phone'],
+      }));
+      await t.http
+        .put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`)
+        .set(staff.auth)
+        .send({ schedules: evening })
+        .expect(200);
       expect((await openSlots(t, providerId)).map((s) => s.id)).not.toContain(slot.id);
       expect((await t.container.db.manager.findOneByOrFail(LegalSlot, { id: slot.id })).status).toBe('cancelled');
       // Hours moved back: the same slot is open again.
-      await t.http.put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`).set(staff.auth).send({ schedules: EVERY_DAY }).expect(200);
+      await t.http
+        .put(`/api/v1/staff/legal-aid/providers/${providerId}/schedule`)
+        .set(staff.auth)
+        .send({ schedules: EVERY_DAY })
+        .expect(200);
       expect((await openSlots(t, providerId)).map((s) => s.id)).toContain(slot.id);
     } finally {
       await t.close();

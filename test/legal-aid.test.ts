@@ -31,7 +31,8 @@ interface Notice {
 /** A local Shanghai time as an instant: `shanghai('2026-11-24T09:00')`. */
 const shanghai = (local: string) => new Date(`${local}:00+08:00`);
 /** How notices write a time: `2026年11月23日 12:00`. */
-const noticeTime = (iso: string) => `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日 ${iso.slice(11, 16)}`;
+const noticeTime = (iso: string) =>
+  `${iso.slice(0, 4)}年${iso.slice(5, 7)}月${iso.slice(8, 10)}日 ${iso.slice(11, 16)}`;
 
 async function freshContext(): Promise<TestContext> {
   const t = await createTestContext();
@@ -67,7 +68,12 @@ async function staffAgain(t: TestContext, s: Session): Promise<Session> {
   const { username, password } = s as Session & Partial<Pick<Staff, 'username' | 'password'>>;
   if (!username || !password) throw new Error('this session has no password login');
   const res = await t.http.post('/api/v1/auth/password-login').send({ username, password }).expect(200);
-  return { ...s, accessToken: res.body.accessToken, refreshToken: res.body.refreshToken, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+  return {
+    ...s,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
 }
 
 const profile = (extra: Record<string, unknown> = {}) => ({
@@ -112,7 +118,8 @@ async function remainingOf(t: TestContext, providerId: number, slotId: number): 
 const book = (t: TestContext, h: Session, slotId: number, extra: Record<string, unknown> = {}) =>
   t.http.post('/api/v1/legal-aid/appointments').set(h.auth).send(bookingBody(slotId, extra));
 
-const wait = (t: TestContext, h: Session, slotId: number) => t.http.post('/api/v1/legal-aid/waitlist').set(h.auth).send(bookingBody(slotId));
+const wait = (t: TestContext, h: Session, slotId: number) =>
+  t.http.post('/api/v1/legal-aid/waitlist').set(h.auth).send(bookingBody(slotId));
 
 async function mine(t: TestContext, h: Session) {
   return (await t.http.get('/api/v1/legal-aid/appointments/mine').set(h.auth).expect(200)).body;
@@ -122,7 +129,8 @@ async function noticesOf(t: TestContext, h: Session): Promise<Notice[]> {
   return (await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(h.auth).expect(200)).body.items;
 }
 
-const outboxCount = (t: TestContext, key: string) => t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: key });
+const outboxCount = (t: TestContext, key: string) =>
+  t.container.db.manager.countBy(OutboxMessage, { idempotencyKey: key });
 
 describe('legal aid providers', () => {
   let t: TestContext;
@@ -133,14 +141,29 @@ describe('legal aid providers', () => {
   });
   afterAll(() => t.close());
 
-  const create = (body: Record<string, unknown>, who: Session = staff) => t.http.post('/api/v1/staff/legal-aid/providers').set(who.auth).send(body);
+  const create = (body: Record<string, unknown>, who: Session = staff) =>
+    t.http.post('/api/v1/staff/legal-aid/providers').set(who.auth).send(body);
   const listed = async (serviceType?: string) =>
-    ((await t.http.get('/api/v1/legal-aid/providers').query(serviceType ? { serviceType } : {}).expect(200)).body.items as Array<{ id: number }>).map((p) => p.id);
+    (
+      (
+        await t.http
+          .get('/api/v1/legal-aid/providers')
+          .query(serviceType ? { serviceType } : {})
+          .expect(200)
+      ).body.items as Array<{ id: number }>
+    ).map((p) => p.id);
 
   it('lists providers by service type, with rating and cases served', async () => {
-    const counsellor = await create(profile({ name: '周心理咨询师', kind: 'counsellor', serviceTypes: ['counselling'], modes: ['phone', 'video'] })).expect(201);
+    const counsellor = await create(
+      profile({ name: '周心理咨询师', kind: 'counsellor', serviceTypes: ['counselling'], modes: ['phone', 'video'] }),
+    ).expect(201);
     const lawyer = await create(profile()).expect(201);
-    expect(counsellor.body).toMatchObject({ serviceTypes: ['counselling'], averageRating: null, ratingCount: 0, servedCount: 0 });
+    expect(counsellor.body).toMatchObject({
+      serviceTypes: ['counselling'],
+      averageRating: null,
+      ratingCount: 0,
+      servedCount: 0,
+    });
 
     const counselling = await listed('counselling');
     expect(counselling).toContain(counsellor.body.id);
@@ -154,17 +177,29 @@ describe('legal aid providers', () => {
 
   it('hides an inactive provider from the list, and its page and times are not found', async () => {
     const p = await create(profile({ name: '赵调解员', kind: 'mediator', serviceTypes: ['mediation'] })).expect(201);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '09:00', '11:00')] }).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '09:00', '11:00')] })
+      .expect(200);
     await t.http.get(`/api/v1/legal-aid/providers/${p.body.id}`).expect(200);
 
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}`).set(staff.auth).send(profile({ name: '赵调解员', kind: 'mediator', serviceTypes: ['mediation'], active: false })).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}`)
+      .set(staff.auth)
+      .send(profile({ name: '赵调解员', kind: 'mediator', serviceTypes: ['mediation'], active: false }))
+      .expect(200);
     expect(await listed()).not.toContain(p.body.id);
     expect(await listed('mediation')).not.toContain(p.body.id);
     await t.http.get(`/api/v1/legal-aid/providers/${p.body.id}`).expect(404);
     await t.http.get(`/api/v1/legal-aid/providers/${p.body.id}/slots`).expect(404);
 
     // Made active again, the profile is back as it was.
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}`).set(staff.auth).send(profile({ name: '赵调解员', kind: 'mediator', serviceTypes: ['mediation'], active: true })).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}`)
+      .set(staff.auth)
+      .send(profile({ name: '赵调解员', kind: 'mediator', serviceTypes: ['mediation'], active: true }))
+      .expect(200);
     expect(await listed('mediation')).toContain(p.body.id);
   });
 
@@ -188,7 +223,11 @@ describe('legal aid providers', () => {
     const twice = await create(profile({ name: '钱律师', accountId: lawyer.userId })).expect(409);
     expect(twice.body.error.code).toBe('ACCOUNT_LINKED');
     const other = await create(profile({ name: '孙律师' })).expect(201);
-    const relink = await t.http.put(`/api/v1/staff/legal-aid/providers/${other.body.id}`).set(staff.auth).send(profile({ name: '孙律师', accountId: lawyer.userId })).expect(409);
+    const relink = await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${other.body.id}`)
+      .set(staff.auth)
+      .send(profile({ name: '孙律师', accountId: lawyer.userId }))
+      .expect(409);
     expect(relink.body.error.code).toBe('ACCOUNT_LINKED');
   });
 
@@ -198,9 +237,21 @@ describe('legal aid providers', () => {
     await create(profile(), holder).expect(403);
     await create(profile(), lawyer).expect(403);
     const p = await create(profile()).expect(201);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}`).set(holder.auth).send(profile({ active: false })).expect(403);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`).set(holder.auth).send({ schedules: [hours(2, '09:00', '11:00')] }).expect(403);
-    await t.http.post(`/api/v1/staff/legal-aid/providers/${p.body.id}/days-off`).set(lawyer.auth).send({ day: '2026-11-24' }).expect(403);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}`)
+      .set(holder.auth)
+      .send(profile({ active: false }))
+      .expect(403);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`)
+      .set(holder.auth)
+      .send({ schedules: [hours(2, '09:00', '11:00')] })
+      .expect(403);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/providers/${p.body.id}/days-off`)
+      .set(lawyer.auth)
+      .send({ day: '2026-11-24' })
+      .expect(403);
     await t.http.get(`/api/v1/legal-aid/providers/${p.body.id}`).expect(200);
   });
 });
@@ -216,13 +267,20 @@ describe('legal aid weekly hours and slots', () => {
 
   async function providerWith(schedules: unknown[]): Promise<{ id: number; slotsMade: number }> {
     const p = await t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(profile()).expect(201);
-    const s = await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`).set(staff.auth).send({ schedules }).expect(200);
+    const s = await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules })
+      .expect(200);
     return { id: p.body.id, slotsMade: s.body.slotsMade };
   }
 
   it('makes slots only on the scheduled weekdays and hours, from now to 14 days ahead, with every place free', async () => {
     // Mondays 08:00–12:00 in hours for two; Thursdays 14:00–15:30 in half hours for one.
-    const p = await providerWith([hours(1, '08:00', '12:00', { capacity: 2 }), hours(4, '14:00', '15:30', { slotMinutes: 30 })]);
+    const p = await providerWith([
+      hours(1, '08:00', '12:00', { capacity: 2 }),
+      hours(4, '14:00', '15:30', { slotMinutes: 30 }),
+    ]);
     const slots = await slotsOf(t, p.id);
     for (const s of slots) {
       expect(s.startsAt).toMatch(/\+08:00$/);
@@ -243,13 +301,23 @@ describe('legal aid weekly hours and slots', () => {
       ['2026-12-03T15:00', '15:30', 1],
     ]);
     expect(p.slotsMade).toBe(11);
-    expect(await t.container.db.manager.countBy(LegalSlot, { providerId: p.id, startsAt: LessThanOrEqual(t.clock.now()) })).toBe(0);
+    expect(
+      await t.container.db.manager.countBy(LegalSlot, { providerId: p.id, startsAt: LessThanOrEqual(t.clock.now()) }),
+    ).toBe(0);
   });
 
   it('refuses hours shorter than one slot', async () => {
     const p = await t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(profile()).expect(201);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '09:00', '09:30')] }).expect(400);
-    await t.http.put('/api/v1/staff/legal-aid/providers/99999999/schedule').set(staff.auth).send({ schedules: [hours(2, '09:00', '11:00')] }).expect(404);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '09:00', '09:30')] })
+      .expect(400);
+    await t.http
+      .put('/api/v1/staff/legal-aid/providers/99999999/schedule')
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '09:00', '11:00')] })
+      .expect(404);
   });
 
   it('remakes the free slots when the hours change, but keeps a booked one', async () => {
@@ -258,7 +326,11 @@ describe('legal aid weekly hours and slots', () => {
     const h = await newHolder(t);
     const appt = await book(t, h, kept.id).expect(201);
 
-    const changed = await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '14:00', '16:00')] }).expect(200);
+    const changed = await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '14:00', '16:00')] })
+      .expect(200);
     expect(changed.body.slotsMade).toBe(4);
     const slots = await slotsOf(t, p.id);
     expect(slots.map((s) => [s.startsAt.slice(0, 16), s.remaining])).toEqual([
@@ -279,17 +351,29 @@ describe('legal aid weekly hours and slots', () => {
     const h = await newHolder(t);
     await book(t, h, booked.id).expect(201);
 
-    const off = await t.http.post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`).set(staff.auth).send({ day: '2026-11-26', reason: '出庭' }).expect(201);
+    const off = await t.http
+      .post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`)
+      .set(staff.auth)
+      .send({ day: '2026-11-26', reason: '出庭' })
+      .expect(201);
     expect(off.body).toEqual({ keptBooked: 1 });
     const afterOff = ['2026-11-26T14:30', '2026-12-03T14:00', '2026-12-03T14:30', '2026-12-03T15:00'];
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterOff);
 
-    const again = await t.http.post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`).set(staff.auth).send({ day: '2026-11-26' }).expect(409);
+    const again = await t.http
+      .post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`)
+      .set(staff.auth)
+      .send({ day: '2026-11-26' })
+      .expect(409);
     expect(again.body.error.code).toBe('DAY_OFF_EXISTS');
     // Neither the daily job nor new hours bring the day's times back.
     await runJob(legalSlotsJob, t.container);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterOff);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(4, '14:00', '15:30', { slotMinutes: 30 })] }).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(4, '14:00', '15:30', { slotMinutes: 30 })] })
+      .expect(200);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterOff);
     expect((await mine(t, h)).items[0]).toMatchObject({ status: 'booked' });
   });
@@ -302,7 +386,11 @@ describe('legal aid weekly hours and slots', () => {
     const appt = (await book(t, h, slot.id).expect(201)).body;
     await t.http.post(`/api/v1/legal-aid/appointments/${appt.id}/cancel`).set(h.auth).expect(200);
 
-    const off = await t.http.post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`).set(staff.auth).send({ day: '2026-11-26' }).expect(201);
+    const off = await t.http
+      .post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`)
+      .set(staff.auth)
+      .send({ day: '2026-11-26' })
+      .expect(201);
     expect(off.body).toEqual({ keptBooked: 0 });
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(['2026-12-03T14:00']);
     expect((await book(t, await newHolder(t), slot.id)).status).not.toBe(201);
@@ -316,8 +404,15 @@ describe('legal aid weekly hours and slots', () => {
     const appt = (await book(t, h, slot.id).expect(201)).body;
     await t.http.post(`/api/v1/legal-aid/appointments/${appt.id}/cancel`).set(h.auth).expect(200);
 
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '14:00', '15:00')] }).expect(200);
-    expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(['2026-11-24T14:00', '2026-12-01T14:00']);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '14:00', '15:00')] })
+      .expect(200);
+    expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual([
+      '2026-11-24T14:00',
+      '2026-12-01T14:00',
+    ]);
     expect((await mine(t, h)).items).toEqual([expect.objectContaining({ id: appt.id, status: 'cancelled' })]);
   });
 
@@ -325,19 +420,31 @@ describe('legal aid weekly hours and slots', () => {
   it('keeps a time the desk cancelled cancelled when the weekly hours are saved again', async () => {
     const p = await providerWith([hours(2, '09:00', '11:00')]);
     const slot = await slotAt(t, p.id, '2026-11-24T09:00');
-    await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({ reason: '律师当日出差' }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(staff.auth)
+      .send({ reason: '律师当日出差' })
+      .expect(200);
     const afterCancel = ['2026-11-24T10:00', '2026-12-01T09:00', '2026-12-01T10:00'];
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterCancel);
     await runJob(legalSlotsJob, t.container);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterCancel);
 
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`).set(staff.auth).send({ schedules: [hours(2, '09:00', '11:00')] }).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: [hours(2, '09:00', '11:00')] })
+      .expect(200);
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(afterCancel);
   });
 
   it('reports no kept bookings for a day off nobody booked', async () => {
     const p = await providerWith([hours(4, '14:00', '15:00')]);
-    const off = await t.http.post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`).set(staff.auth).send({ day: '2026-12-03' }).expect(201);
+    const off = await t.http
+      .post(`/api/v1/staff/legal-aid/providers/${p.id}/days-off`)
+      .set(staff.auth)
+      .send({ day: '2026-12-03' })
+      .expect(201);
     expect(off.body).toEqual({ keptBooked: 0 });
     expect((await slotsOf(t, p.id)).map((s) => s.startsAt.slice(0, 16))).toEqual(['2026-11-26T14:00']);
   });
@@ -354,10 +461,26 @@ describe('legal aid daily slots job', () => {
     const staff = await loginStaff(t, ['district_staff']);
     const daily = [1, 2, 3, 4, 5, 6, 7].map((wd) => hours(wd, '14:00', '15:00'));
     const p = await t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(profile()).expect(201);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`).set(staff.auth).send({ schedules: daily }).expect(200);
-    const gone = await t.http.post('/api/v1/staff/legal-aid/providers').set(staff.auth).send(profile({ name: '已离任律师' })).expect(201);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${gone.body.id}/schedule`).set(staff.auth).send({ schedules: daily }).expect(200);
-    await t.http.put(`/api/v1/staff/legal-aid/providers/${gone.body.id}`).set(staff.auth).send(profile({ name: '已离任律师', active: false })).expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${p.body.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: daily })
+      .expect(200);
+    const gone = await t.http
+      .post('/api/v1/staff/legal-aid/providers')
+      .set(staff.auth)
+      .send(profile({ name: '已离任律师' }))
+      .expect(201);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${gone.body.id}/schedule`)
+      .set(staff.auth)
+      .send({ schedules: daily })
+      .expect(200);
+    await t.http
+      .put(`/api/v1/staff/legal-aid/providers/${gone.body.id}`)
+      .set(staff.auth)
+      .send(profile({ name: '已离任律师', active: false }))
+      .expect(200);
 
     expect((await slotsOf(t, p.body.id)).map((s) => s.startsAt.slice(0, 16))).toHaveLength(14);
     expect(await runJob(legalSlotsJob, t.container)).toEqual({ made: 0 });
@@ -393,14 +516,20 @@ describe('legal aid booking', () => {
   it('refuses a slot the desk cancelled', async () => {
     const { providerId, staff } = await providerWithSlots(t);
     const slot = await slotAt(t, providerId, '2026-11-24T09:00');
-    await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({ reason: '律师临时出庭' }).expect(200);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(staff.auth)
+      .send({ reason: '律师临时出庭' })
+      .expect(200);
     const h = await newHolder(t);
     const res = await book(t, h, slot.id).expect(409);
     expect(res.body.error.code).toBe('SLOT_CANCELLED');
   });
 
   it('refuses a service or a way of meeting the slot does not offer', async () => {
-    const { providerId } = await providerWithSlots(t, { schedules: [hours(2, '09:00', '11:00', { serviceTypes: ['consultation'], modes: ['phone'] })] });
+    const { providerId } = await providerWithSlots(t, {
+      schedules: [hours(2, '09:00', '11:00', { serviceTypes: ['consultation'], modes: ['phone'] })],
+    });
     const slot = await slotAt(t, providerId, '2026-11-24T09:00');
     const h = await newHolder(t);
     const service = await book(t, h, slot.id, { serviceType: 'counselling', mode: 'phone' }).expect(400);
@@ -434,7 +563,9 @@ describe('legal aid booking', () => {
   it('allows at most three future appointments; cancelled and past ones do not count', async () => {
     const { providerId } = await providerWithSlots(t);
     const h = await newHolder(t);
-    const three = await Promise.all(['2026-11-23T10:30', '2026-11-23T11:00', '2026-11-24T14:00'].map((at) => slotAt(t, providerId, at)));
+    const three = await Promise.all(
+      ['2026-11-23T10:30', '2026-11-23T11:00', '2026-11-24T14:00'].map((at) => slotAt(t, providerId, at)),
+    );
     const booked = [];
     for (const s of three) booked.push((await book(t, h, s.id).expect(201)).body);
     const fourth = await slotAt(t, providerId, '2026-11-25T09:00');
@@ -456,7 +587,11 @@ describe('legal aid booking', () => {
   it('lets exactly three of four simultaneous bookings by one holder through', async () => {
     const { providerId } = await providerWithSlots(t);
     const h = await newHolder(t);
-    const slots = await Promise.all(['2026-11-24T09:00', '2026-11-24T10:00', '2026-11-24T11:00', '2026-11-24T12:00'].map((at) => slotAt(t, providerId, at)));
+    const slots = await Promise.all(
+      ['2026-11-24T09:00', '2026-11-24T10:00', '2026-11-24T11:00', '2026-11-24T12:00'].map((at) =>
+        slotAt(t, providerId, at),
+      ),
+    );
     const results = await Promise.all(slots.map((s) => book(t, h, s.id)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('TOO_MANY_APPOINTMENTS');
@@ -499,7 +634,10 @@ describe('legal aid cancelling by the holder', () => {
     const appt = await book(t, h, slot.id).expect(201);
     expect(appt.body.allowedActions).toEqual(['cancel']);
     expect(await remainingOf(t, providerId, slot.id)).toBe(0);
-    const cancelled = await t.http.post(`/api/v1/legal-aid/appointments/${appt.body.id}/cancel`).set(h.auth).expect(200);
+    const cancelled = await t.http
+      .post(`/api/v1/legal-aid/appointments/${appt.body.id}/cancel`)
+      .set(h.auth)
+      .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelledBy: 'holder', allowedActions: [] });
     expect(await remainingOf(t, providerId, slot.id)).toBe(1);
     await book(t, await newHolder(t), slot.id).expect(201);
@@ -518,7 +656,10 @@ describe('legal aid cancelling by the holder', () => {
       expect(late.body.error.code).toBe('CANCEL_TOO_LATE');
       await t.http.post(`/api/v1/legal-aid/appointments/${b.body.id}/cancel`).set(again.auth).expect(200);
       const m = await mine(t, again);
-      expect(m.items.find((x: { id: number }) => x.id === a.body.id)).toMatchObject({ status: 'booked', allowedActions: [] });
+      expect(m.items.find((x: { id: number }) => x.id === a.body.id)).toMatchObject({
+        status: 'booked',
+        allowedActions: [],
+      });
     });
     expect(await remainingOf(t, providerId, near.id)).toBe(0);
   });
@@ -564,7 +705,13 @@ describe('legal aid waitlist', () => {
     return { providerId, slot, booker, appt: appt.body as { id: number } };
   }
 
-  const waitEntry = async (h: Session) => (await mine(t, h)).waitlist as Array<{ id: number; status: string; offerExpiresAt: string | null; slot: { id: number } }>;
+  const waitEntry = async (h: Session) =>
+    (await mine(t, h)).waitlist as Array<{
+      id: number;
+      status: string;
+      offerExpiresAt: string | null;
+      slot: { id: number };
+    }>;
 
   it('only a full slot can be waited for, and only once', async () => {
     const { providerId } = await providerWithSlots(t);
@@ -611,9 +758,13 @@ describe('legal aid waitlist', () => {
       const next = await holderAgain(t, second);
       const [passed] = await waitEntry(next);
       expect(passed).toMatchObject({ id: w2.id, status: 'offered' });
-      expect((await noticesOf(t, next)).filter((n) => n.body.includes(noticeTime(passed.offerExpiresAt!)))).toHaveLength(1);
+      expect(
+        (await noticesOf(t, next)).filter((n) => n.body.includes(noticeTime(passed.offerExpiresAt!))),
+      ).toHaveLength(1);
       expect(await waitEntry(late)).toEqual([]);
-      expect((await t.http.post(`/api/v1/legal-aid/waitlist/${w1.id}/accept`).set(late.auth).expect(409)).body.error.code).toBe('OFFER_EXPIRED');
+      expect(
+        (await t.http.post(`/api/v1/legal-aid/waitlist/${w1.id}/accept`).set(late.auth).expect(409)).body.error.code,
+      ).toBe('OFFER_EXPIRED');
 
       // Running the job again changes nothing.
       await runJob(legalRemindersJob, t.container);
@@ -639,7 +790,9 @@ describe('legal aid waitlist', () => {
     expect(await waitEntry(first)).toEqual([]);
     const [offer] = await waitEntry(second);
     expect(offer).toMatchObject({ id: w2.id, status: 'offered' });
-    expect((await noticesOf(t, second)).filter((n) => n.body.includes(noticeTime(offer.offerExpiresAt!)))).toHaveLength(1);
+    expect((await noticesOf(t, second)).filter((n) => n.body.includes(noticeTime(offer.offerExpiresAt!)))).toHaveLength(
+      1,
+    );
     await t.http.post(`/api/v1/legal-aid/waitlist/${w2.id}/accept`).set(second.auth).expect(201);
   });
 
@@ -687,14 +840,20 @@ describe('legal aid desk cancellations', () => {
     await wait(t, waiter, slot.id).expect(201);
 
     const reason = '律师临时出庭';
-    const res = await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({ reason }).expect(200);
+    const res = await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(staff.auth)
+      .send({ reason })
+      .expect(200);
     expect(res.body).toMatchObject({ status: 'cancelled', cancelled: 2 });
 
     for (const [h, a] of [
       [h1, a1],
       [h2, a2],
     ] as const) {
-      expect((await mine(t, h)).items).toEqual([expect.objectContaining({ id: a.id, status: 'cancelled', cancelledBy: 'staff', cancelReason: reason })]);
+      expect((await mine(t, h)).items).toEqual([
+        expect.objectContaining({ id: a.id, status: 'cancelled', cancelledBy: 'staff', cancelReason: reason }),
+      ]);
       const told = (await noticesOf(t, h)).filter((n) => n.body.includes(reason));
       expect(told).toHaveLength(1);
       expect(told[0].body).toContain(noticeTime(nextFree.startsAt));
@@ -703,7 +862,11 @@ describe('legal aid desk cancellations', () => {
     expect((await mine(t, waiter)).waitlist).toEqual([]);
     expect((await slotsOf(t, providerId)).map((s) => s.id)).not.toContain(slot.id);
 
-    const twice = await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({ reason }).expect(409);
+    const twice = await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(staff.auth)
+      .send({ reason })
+      .expect(409);
     expect(twice.body.error.code).toBe('INVALID_TRANSITION');
     // The holders can book again elsewhere: the cancelled ones do not count.
     await book(t, h1, nextFree.id).expect(201);
@@ -720,13 +883,21 @@ describe('legal aid desk cancellations', () => {
     await atTime(t, shanghai('2026-11-24T08:00'), async () => {
       const desk = await staffAgain(t, staff);
       const reason = '当事人已和解';
-      const res = await t.http.post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`).set(desk.auth).send({ reason }).expect(200);
+      const res = await t.http
+        .post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`)
+        .set(desk.auth)
+        .send({ reason })
+        .expect(200);
       expect(res.body).toMatchObject({ id: appt.id, status: 'cancelled', cancelledBy: 'staff', cancelReason: reason });
       const holder = await holderAgain(t, h);
       expect((await noticesOf(t, holder)).filter((n) => n.body.includes(reason))).toHaveLength(1);
       const next = await holderAgain(t, waiter);
       expect((await mine(t, next)).waitlist).toEqual([expect.objectContaining({ id: w.id, status: 'offered' })]);
-      const twice = await t.http.post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`).set(desk.auth).send({ reason }).expect(409);
+      const twice = await t.http
+        .post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`)
+        .set(desk.auth)
+        .send({ reason })
+        .expect(409);
       expect(twice.body.error.code).toBe('INVALID_TRANSITION');
       await t.http.post(`/api/v1/legal-aid/waitlist/${w.id}/accept`).set(next.auth).expect(201);
     });
@@ -738,10 +909,26 @@ describe('legal aid desk cancellations', () => {
     const h = await newHolder(t);
     const appt = (await book(t, h, slot.id).expect(201)).body;
     await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(staff.auth).send({}).expect(400);
-    await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(h.auth).send({ reason: '无故取消' }).expect(403);
-    await t.http.post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`).set(lawyer.auth).send({ reason: '无故取消' }).expect(403);
-    await t.http.post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`).set(h.auth).send({ reason: '无故取消' }).expect(403);
-    await t.http.post('/api/v1/staff/legal-aid/slots/99999999/cancel').set(staff.auth).send({ reason: '律师临时出庭' }).expect(404);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(h.auth)
+      .send({ reason: '无故取消' })
+      .expect(403);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/slots/${slot.id}/cancel`)
+      .set(lawyer.auth)
+      .send({ reason: '无故取消' })
+      .expect(403);
+    await t.http
+      .post(`/api/v1/staff/legal-aid/appointments/${appt.id}/cancel`)
+      .set(h.auth)
+      .send({ reason: '无故取消' })
+      .expect(403);
+    await t.http
+      .post('/api/v1/staff/legal-aid/slots/99999999/cancel')
+      .set(staff.auth)
+      .send({ reason: '律师临时出庭' })
+      .expect(404);
     expect((await mine(t, h)).items[0]).toMatchObject({ status: 'booked' });
   });
 });
@@ -753,9 +940,13 @@ describe('legal aid serving', () => {
   });
   afterAll(() => t.close());
 
-  const desk = (who: Session, query: Record<string, unknown> = {}) => t.http.get('/api/v1/provider/appointments').query(query).set(who.auth);
+  const desk = (who: Session, query: Record<string, unknown> = {}) =>
+    t.http.get('/api/v1/provider/appointments').query(query).set(who.auth);
   const act = (who: Session, id: number, step: 'check-in' | 'complete' | 'no-show', body?: object) =>
-    t.http.post(`/api/v1/provider/appointments/${id}/${step}`).set(who.auth).send(body ?? {});
+    t.http
+      .post(`/api/v1/provider/appointments/${id}/${step}`)
+      .set(who.auth)
+      .send(body ?? {});
   const ids = (res: { body: { items: Array<{ id: number }> } }) => res.body.items.map((a) => a.id);
 
   it('shows a provider their own appointments only, and staff any provider’s', async () => {
@@ -768,7 +959,10 @@ describe('legal aid serving', () => {
     const own = await desk(one.lawyer).expect(200);
     expect(ids(own)).toContain(a1.id);
     expect(ids(own)).not.toContain(a2.id);
-    expect(own.body.items.find((a: { id: number }) => a.id === a1.id)).toMatchObject({ holderAccountId: h.userId, summary: '工伤赔偿问题咨询' });
+    expect(own.body.items.find((a: { id: number }) => a.id === a1.id)).toMatchObject({
+      holderAccountId: h.userId,
+      summary: '工伤赔偿问题咨询',
+    });
     const theirs = await desk(two.lawyer).expect(200);
     expect(ids(theirs)).toEqual([a2.id]);
     // A provider cannot look at another's by asking for it.
@@ -801,7 +995,12 @@ describe('legal aid serving', () => {
       expect((await act(provider, a.id, 'no-show').expect(200)).body.status).toBe('no_show');
       expect((await act(provider, c.id, 'no-show').expect(200)).body.status).toBe('no_show');
       expect((await act(provider, a.id, 'no-show').expect(409)).body.error.code).toBe('INVALID_TRANSITION');
-      const afterOne = (await t.http.get('/api/v1/staff/legal-aid/flagged').set((await staffAgain(t, staff)).auth).expect(200)).body.items;
+      const afterOne = (
+        await t.http
+          .get('/api/v1/staff/legal-aid/flagged')
+          .set((await staffAgain(t, staff)).auth)
+          .expect(200)
+      ).body.items;
       expect(afterOne.map((f: { accountId: number }) => f.accountId)).not.toContain(h.userId);
 
       const deskStaff = await staffAgain(t, staff);
@@ -834,13 +1033,20 @@ describe('legal aid serving', () => {
     expect(doneA.body).toMatchObject({ status: 'completed', privateNotes: notesA });
     const doneB = await act(staff, b.id, 'complete', { notes: notesB }).expect(200);
     expect(doneB.body).toMatchObject({ status: 'completed', privateNotes: notesB });
-    expect((await act(lawyer, a.id, 'complete', { notes: '改写' }).expect(409)).body.error.code).toBe('INVALID_TRANSITION');
+    expect((await act(lawyer, a.id, 'complete', { notes: '改写' }).expect(409)).body.error.code).toBe(
+      'INVALID_TRANSITION',
+    );
     await act(lawyer, a.id, 'check-in').expect(409);
 
     const holderView = await mine(t, h);
     expect(holderView.items.map((x: { status: string }) => x.status)).toEqual(['completed', 'completed']);
     for (const item of holderView.items) expect(item).not.toHaveProperty('privateNotes');
-    const everythingTheHolderSees = JSON.stringify([holderView, await noticesOf(t, h), await mine(t, neighbour), await noticesOf(t, neighbour)]);
+    const everythingTheHolderSees = JSON.stringify([
+      holderView,
+      await noticesOf(t, h),
+      await mine(t, neighbour),
+      await noticesOf(t, neighbour),
+    ]);
     expect(everythingTheHolderSees).not.toContain(notesA);
     expect(everythingTheHolderSees).not.toContain(notesB);
     expect(everythingTheHolderSees).not.toContain('劳动仲裁');
@@ -874,7 +1080,8 @@ describe('legal aid ratings', () => {
   });
   afterAll(() => t.close());
 
-  const complete = (who: Session, id: number) => t.http.post(`/api/v1/provider/appointments/${id}/complete`).set(who.auth).send({}).expect(200);
+  const complete = (who: Session, id: number) =>
+    t.http.post(`/api/v1/provider/appointments/${id}/complete`).set(who.auth).send({}).expect(200);
 
   it('rates a completed appointment once, from 1 to 5, and updates the provider’s profile', async () => {
     const { providerId, lawyer } = await providerWithSlots(t);
@@ -882,7 +1089,8 @@ describe('legal aid ratings', () => {
     const h2 = await newHolder(t);
     const a = (await book(t, h, (await slotAt(t, providerId, '2026-11-24T09:00')).id).expect(201)).body;
     const b = (await book(t, h2, (await slotAt(t, providerId, '2026-11-24T09:30')).id).expect(201)).body;
-    const review = (who: Session, id: number, body: object) => t.http.post(`/api/v1/legal-aid/appointments/${id}/review`).set(who.auth).send(body);
+    const review = (who: Session, id: number, body: object) =>
+      t.http.post(`/api/v1/legal-aid/appointments/${id}/review`).set(who.auth).send(body);
 
     const early = await review(h, a.id, { rating: 5 }).expect(409);
     expect(early.body.error.code).toBe('INVALID_TRANSITION');
@@ -894,16 +1102,25 @@ describe('legal aid ratings', () => {
 
     const rated = await review(h, a.id, { rating: 4, comment: '解答很耐心' }).expect(200);
     expect(rated.body).toMatchObject({ rating: 4, comment: '解答很耐心', allowedActions: [] });
-    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({ averageRating: 4, ratingCount: 1 });
+    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({
+      averageRating: 4,
+      ratingCount: 1,
+    });
 
     const again = await review(h, a.id, { rating: 1 }).expect(409);
     expect(again.body.error.code).toBe('ALREADY_RATED');
-    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({ averageRating: 4, ratingCount: 1 });
+    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({
+      averageRating: 4,
+      ratingCount: 1,
+    });
 
     await review(h2, b.id, { rating: 5 }).expect(200);
-    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({ averageRating: 4.5, ratingCount: 2, servedCount: 2 });
+    expect((await t.http.get(`/api/v1/legal-aid/providers/${providerId}`).expect(200)).body).toMatchObject({
+      averageRating: 4.5,
+      ratingCount: 2,
+      servedCount: 2,
+    });
   });
-
 });
 
 describe('legal aid reminders', () => {
@@ -913,7 +1130,11 @@ describe('legal aid reminders', () => {
   });
   afterAll(() => t.close());
 
-  const keys = (id: number) => ({ booked: `appointment:${id}:booked`, day: `appointment:${id}:remind:24h`, soon: `appointment:${id}:remind:2h` });
+  const keys = (id: number) => ({
+    booked: `appointment:${id}:booked`,
+    day: `appointment:${id}:remind:24h`,
+    soon: `appointment:${id}:remind:2h`,
+  });
 
   it('confirms a booking at once, with one notice', async () => {
     const { providerId } = await providerWithSlots(t);
@@ -960,7 +1181,11 @@ describe('legal aid reminders', () => {
     const slot = await slotAt(t, providerId, '2026-11-24T09:00');
     const start = new Date(slot.startsAt).getTime();
     const h = await newHolder(t);
-    const appt = await atTime(t, new Date(start - 10 * HOUR), async () => (await book(t, await holderAgain(t, h), slot.id).expect(201)).body);
+    const appt = await atTime(
+      t,
+      new Date(start - 10 * HOUR),
+      async () => (await book(t, await holderAgain(t, h), slot.id).expect(201)).body,
+    );
     const k = keys(appt.id);
     for (const before of [9.5, 9, 5, 2.5]) {
       await atTime(t, new Date(start - before * HOUR), () => runJob(legalRemindersJob, t.container));
@@ -1022,12 +1247,22 @@ describe('legal aid figures', () => {
       made.push({ id: appt.id, holder, outcome });
     }
     for (const m of made) {
-      if (m.outcome === 'completed') await t.http.post(`/api/v1/provider/appointments/${m.id}/complete`).set(staff.auth).send({}).expect(200);
-      if (m.outcome === 'cancelled') await t.http.post(`/api/v1/legal-aid/appointments/${m.id}/cancel`).set(m.holder.auth).expect(200);
+      if (m.outcome === 'completed')
+        await t.http.post(`/api/v1/provider/appointments/${m.id}/complete`).set(staff.auth).send({}).expect(200);
+      if (m.outcome === 'cancelled')
+        await t.http.post(`/api/v1/legal-aid/appointments/${m.id}/cancel`).set(m.holder.auth).expect(200);
     }
     const [first, second] = made;
-    await t.http.post(`/api/v1/legal-aid/appointments/${first.id}/review`).set(first.holder.auth).send({ rating: 4 }).expect(200);
-    await t.http.post(`/api/v1/legal-aid/appointments/${second.id}/review`).set(second.holder.auth).send({ rating: 5 }).expect(200);
+    await t.http
+      .post(`/api/v1/legal-aid/appointments/${first.id}/review`)
+      .set(first.holder.auth)
+      .send({ rating: 4 })
+      .expect(200);
+    await t.http
+      .post(`/api/v1/legal-aid/appointments/${second.id}/review`)
+      .set(second.holder.auth)
+      .send({ rating: 5 })
+      .expect(200);
 
     await atTime(t, shanghai('2026-11-24T09:10'), async () => {
       const desk = await staffAgain(t, staff);
@@ -1040,7 +1275,11 @@ describe('legal aid figures', () => {
       });
       // One no-show against four completed: 1 / (1 + 4) = 20 %.
       expect(figures.noShowRate).toBe(20);
-      expect(figures.providers.find((p: { id: number }) => p.id === providerId)).toMatchObject({ averageRating: 4.5, ratingCount: 2, servedCount: 4 });
+      expect(figures.providers.find((p: { id: number }) => p.id === providerId)).toMatchObject({
+        averageRating: 4.5,
+        ratingCount: 2,
+        servedCount: 4,
+      });
       // Hours of the start in Shanghai (09:00 is 01:00 UTC).
       expect(figures.busiestHours.slice(0, 3)).toEqual([
         { hour: '09:00', count: 3 },

@@ -33,13 +33,17 @@ describe('demo data left in a database', () => {
         const findings = await findDemoLeftovers(t.container.db, null);
         expect(findings).toEqual([expect.stringContaining(DEMO_LOGINS.station1.username)]);
       } finally {
-        await t.container.db.transaction((em) => em.update(District, { id: district.id }, { code: DEMO_DISTRICT_CODE }));
+        await t.container.db.transaction((em) =>
+          em.update(District, { id: district.id }, { code: DEMO_DISTRICT_CODE }),
+        );
       }
     });
 
     it('no longer names a demo login whose password was changed', async () => {
       const passwordHash = await hashPassword('a-new-password-of-our-own');
-      await t.container.db.transaction((em) => em.update(Account, { username: DEMO_LOGINS.lawyer.username }, { passwordHash }));
+      await t.container.db.transaction((em) =>
+        em.update(Account, { username: DEMO_LOGINS.lawyer.username }, { passwordHash }),
+      );
       const findings = await findDemoLeftovers(t.container.db, null);
       expect(findings[1]).not.toMatch(/\blawyer\b/);
       expect(findings[1]).toContain(DEMO_LOGINS.district.username);

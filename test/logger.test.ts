@@ -2,7 +2,14 @@ import { createLogger, scrub } from '../server/lib/logger';
 
 describe('log scrubbing', () => {
   it('masks ID and mobile numbers wherever they stand in a string', () => {
-    for (const s of ['110101198001010011', 'id110101198001010011', 'x_11010119800101001X!', 'tel13800138000', '+8613800138000', '(13800138000)']) {
+    for (const s of [
+      '110101198001010011',
+      'id110101198001010011',
+      'x_11010119800101001X!',
+      'tel13800138000',
+      '+8613800138000',
+      '(13800138000)',
+    ]) {
       expect(scrub(s)).not.toMatch(/\d{11}/);
     }
     expect(scrub('order 20261123 amount 1999')).toBe('order 20261123 amount 1999');

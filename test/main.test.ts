@@ -21,7 +21,6 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-
 function startServer(env: Record<string, string>): Promise<Running> {
   const proc = spawn(process.execPath, [BUILT.server], {
     cwd: path.join(__dirname, '..'),
@@ -51,11 +50,23 @@ function startServer(env: Record<string, string>): Promise<Running> {
   });
 }
 
-function call(port: number, method: string, p: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
+function call(
+  port: number,
+  method: string,
+  p: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(
-      { host: '127.0.0.1', port, method, path: p, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: p,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -77,7 +88,8 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; cleanup: ()
     env: { DATABASE_URL: url, DATA_DIR: dataDir },
     cleanup: () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (url.startsWith('sqlite:')) fs.rmSync(path.dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+      if (url.startsWith('sqlite:'))
+        fs.rmSync(path.dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
     },
   };
 }
@@ -85,14 +97,25 @@ async function databaseEnv(): Promise<{ env: Record<string, string>; cleanup: ()
 describe('the server process', () => {
   it('starts on the embedded default with demo data and the first admin, then stops cleanly on SIGTERM', async () => {
     const { env, cleanup } = await databaseEnv();
-    const server = await startServer({ ...env, SEED_DEMO: 'true', ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-1' });
+    const server = await startServer({
+      ...env,
+      SEED_DEMO: 'true',
+      ADMIN_USERNAME: 'chief',
+      ADMIN_PASSWORD: 'chief-password-1',
+    });
     try {
       expect(server.stdout()).toContain('demo data loaded');
       expect((await call(server.port, 'GET', '/api/v1/health')).json).toEqual({ status: 'ok' });
       expect((await call(server.port, 'GET', '/api/v1/ready')).status).toBe(200);
-      const admin = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'chief', password: 'chief-password-1' });
+      const admin = await call(server.port, 'POST', '/api/v1/auth/password-login', {
+        username: 'chief',
+        password: 'chief-password-1',
+      });
       expect(admin.json.user.roles).toEqual(['admin']);
-      const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'station1', password: 'demo-station-2026' });
+      const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', {
+        username: 'station1',
+        password: 'demo-station-2026',
+      });
       expect(demo.json.user.roles).toEqual(['station_staff']);
       const stations = await call(server.port, 'GET', '/api/v1/stations');
       expect(stations.json.items.length).toBeGreaterThanOrEqual(3);
@@ -100,7 +123,13 @@ describe('the server process', () => {
       // A holder binds an identity: the process's own log output must not carry it.
       const login = await call(server.port, 'POST', '/api/v1/auth/wechat-login', { code: 'dev-process-holder' });
       const id = idNumber('19700707');
-      const bound = await call(server.port, 'PUT', '/api/v1/me/identity', { name: '赵六', idNumber: id, phone: '13512345678', category: 'veteran' }, login.json.accessToken);
+      const bound = await call(
+        server.port,
+        'PUT',
+        '/api/v1/me/identity',
+        { name: '赵六', idNumber: id, phone: '13512345678', category: 'veteran' },
+        login.json.accessToken,
+      );
       expect(bound.status).toBe(200);
       expect(server.stdout() + server.stderr()).not.toContain(id);
       expect(server.stdout() + server.stderr()).not.toContain('13512345678');
@@ -179,13 +208,22 @@ describe('the server process', () => {
     it('refuses to start on a database seeded with demo data earlier, saying why', async () => {
       const { env, cleanup } = await databaseEnv();
       // Seeded in development, as `npm start` on the embedded default does.
-      const dev = await createContainer(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger('silent') });
+      const dev = await createContainer(loadConfig({ ...env, LOG_LEVEL: 'silent' }), {
+        logger: createLogger('silent'),
+      });
       await seedDemo(dev);
       await dev.db.close();
 
       const proc = spawn(process.execPath, [BUILT.server], {
         cwd: path.join(__dirname, '..'),
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env, ...liveEnv },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          ...env,
+          ...liveEnv,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
@@ -204,14 +242,27 @@ describe('the server process', () => {
 
     it('starts on a database never seeded, with a first admin of its own and no dev logins', async () => {
       const { env, cleanup } = await databaseEnv();
-      const server = await startServer({ ...env, ...liveEnv, ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-1' });
+      const server = await startServer({
+        ...env,
+        ...liveEnv,
+        ADMIN_USERNAME: 'chief',
+        ADMIN_PASSWORD: 'chief-password-1',
+      });
       try {
         expect(server.stdout()).not.toContain('demo data loaded');
-        const admin = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'chief', password: 'chief-password-1' });
+        const admin = await call(server.port, 'POST', '/api/v1/auth/password-login', {
+          username: 'chief',
+          password: 'chief-password-1',
+        });
         expect(admin.json.user.roles).toEqual(['admin']);
-        const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', { username: 'station1', password: 'demo-station-2026' });
+        const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', {
+          username: 'station1',
+          password: 'demo-station-2026',
+        });
         expect(demo.status).toBe(401);
-        expect((await call(server.port, 'POST', '/api/v1/auth/wechat-login', { code: 'dev-someone' })).status).not.toBe(200);
+        expect((await call(server.port, 'POST', '/api/v1/auth/wechat-login', { code: 'dev-someone' })).status).not.toBe(
+          200,
+        );
       } finally {
         server.proc.kill('SIGTERM');
       }

@@ -4,7 +4,6 @@ import { MerchantMember } from '../server/modules/merchants/merchant-member.enti
 import { SingleFlightCache } from '../server/modules/merchants/single-flight-cache';
 import { createBureau, issuedCard, readyHolder, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
-import { usingMysql } from './helpers/database';
 import { loginHolder, loginStaff, unique, type Session } from './helpers/factories';
 import { approvedMerchant, createOffer, licenceNo } from './helpers/merchants';
 
@@ -58,12 +57,18 @@ const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 function haversineM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const h = Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
+  const h =
+    Math.sin((rad(b.lat) - rad(a.lat)) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin((rad(b.lng) - rad(a.lng)) / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
 }
 
 /** The point `metres` from `centre` on a compass bearing, at the micro-degree precision merchants are stored with. */
-function offsetFrom(centre: { lat: number; lng: number }, metres: number, bearingDeg: number): { lat: number; lng: number } {
+function offsetFrom(
+  centre: { lat: number; lng: number },
+  metres: number,
+  bearingDeg: number,
+): { lat: number; lng: number } {
   const mPerDeg = (EARTH_RADIUS_M * Math.PI) / 180;
   const dLat = (metres * Math.cos(rad(bearingDeg))) / mPerDeg;
   const dLng = (metres * Math.sin(rad(bearingDeg))) / (mPerDeg * Math.cos(rad(centre.lat)));
@@ -86,7 +91,10 @@ describe('merchant alliance rules', () => {
     bureau ??= await createBureau(t);
     const h = await readyHolder(t);
     const applicationId = await submittedApplication(t, h, bureau.stationId);
-    const cardNumber = unique('YD').replace(/[^A-Za-z0-9]/g, '').slice(0, 24).padEnd(8, '0');
+    const cardNumber = unique('YD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 24)
+      .padEnd(8, '0');
     await issuedCard(t, bureau, applicationId, cardNumber);
     return { ...h, cardNumber };
   }
@@ -95,15 +103,27 @@ describe('merchant alliance rules', () => {
     return (await call(t.http.post('/api/v1/me/card/qr-token').set(h.auth), 200)).body.token;
   }
 
-  const redeem = (auth: Auth, qr: string, offerId: number) => t.http.post('/api/v1/merchant/redemptions').set(auth).send({ qrToken: qr, offerId });
+  const redeem = (auth: Auth, qr: string, offerId: number) =>
+    t.http.post('/api/v1/merchant/redemptions').set(auth).send({ qrToken: qr, offerId });
 
   /** The owner adds a clerk, who logs in with their own password. */
-  async function clerkOf(owner: Session): Promise<{ id: number; username: string; password: string; auth: Auth; refreshToken: string }> {
+  async function clerkOf(
+    owner: Session,
+  ): Promise<{ id: number; username: string; password: string; auth: Auth; refreshToken: string }> {
     const username = unique('clerk');
     const password = 'counter-password-1';
-    const added = await call(t.http.post('/api/v1/merchant/clerks').set(owner.auth).send({ username, password, displayName: '收银员' }), 201);
+    const added = await call(
+      t.http.post('/api/v1/merchant/clerks').set(owner.auth).send({ username, password, displayName: '收银员' }),
+      201,
+    );
     const login = await call(t.http.post('/api/v1/auth/password-login').send({ username, password }), 200);
-    return { id: added.body.id, username, password, auth: authOf(login.body.accessToken), refreshToken: login.body.refreshToken };
+    return {
+      id: added.body.id,
+      username,
+      password,
+      auth: authOf(login.body.accessToken),
+      refreshToken: login.body.refreshToken,
+    };
   }
 
   /** A new session for the same account (the access token of the old one may have expired). */
@@ -113,7 +133,10 @@ describe('merchant alliance rules', () => {
   }
 
   async function auditActions(targetType: string, targetId: number): Promise<string[]> {
-    const res = await call(t.http.get(`/api/v1/staff/audit-logs?targetType=${targetType}&targetId=${targetId}&limit=100`).set(admin.auth), 200);
+    const res = await call(
+      t.http.get(`/api/v1/staff/audit-logs?targetType=${targetType}&targetId=${targetId}&limit=100`).set(admin.auth),
+      200,
+    );
     return res.body.items.map((a: { action: string }) => a.action);
   }
 
@@ -132,10 +155,16 @@ describe('merchant alliance rules', () => {
     idsOf(await call(t.http.get(`/api/v1/merchants?lat=${at.lat}&lng=${at.lng}&radiusKm=${radiusKm}&limit=100`), 200));
 
   /** Finds a merchant in the staff list, however many pages it takes. */
-  async function staffMerchant(staff: Session, id: number): Promise<{ id: number; upheldComplaints: number; status: string }> {
+  async function staffMerchant(
+    staff: Session,
+    id: number,
+  ): Promise<{ id: number; upheldComplaints: number; status: string }> {
     let cursor: string | null = null;
     do {
-      const res: Response = await call(t.http.get(`/api/v1/staff/merchants?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set(staff.auth), 200);
+      const res: Response = await call(
+        t.http.get(`/api/v1/staff/merchants?limit=100${cursor ? `&cursor=${cursor}` : ''}`).set(staff.auth),
+        200,
+      );
       const found = res.body.items.find((m: { id: number }) => m.id === id);
       if (found) return found;
       cursor = res.body.nextCursor;
@@ -159,23 +188,58 @@ describe('merchant alliance rules', () => {
       // The list is read (and cached) before the change.
       await call(t.http.get('/api/v1/merchant-categories'), 200);
 
-      const created = await call(t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name, sort: 5 }), 201);
+      const created = await call(
+        t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name, sort: 5 }),
+        201,
+      );
       expect(created.body).toMatchObject({ name, sort: 5, active: true });
       const afterAdd = await call(t.http.get('/api/v1/merchant-categories'), 200);
       expect(afterAdd.body.items.map((c: { name: string }) => c.name)).toContain(name);
       expect(afterAdd.body.items[0]).toMatchObject({ id: created.body.id, name, sort: 5 });
 
-      await refused(t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name }), 409, 'CATEGORY_EXISTS');
-      await refused(t.http.post('/api/v1/staff/merchant-categories').set(holder.auth).send({ name: unique('分类') }), 403, 'FORBIDDEN');
-      await refused(t.http.patch(`/api/v1/staff/merchant-categories/${created.body.id}`).set(holder.auth).send({ name, active: false }), 403, 'FORBIDDEN');
+      await refused(
+        t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name }),
+        409,
+        'CATEGORY_EXISTS',
+      );
+      await refused(
+        t.http
+          .post('/api/v1/staff/merchant-categories')
+          .set(holder.auth)
+          .send({ name: unique('分类') }),
+        403,
+        'FORBIDDEN',
+      );
+      await refused(
+        t.http
+          .patch(`/api/v1/staff/merchant-categories/${created.body.id}`)
+          .set(holder.auth)
+          .send({ name, active: false }),
+        403,
+        'FORBIDDEN',
+      );
       // Renaming onto an existing category's name is refused the same way.
-      await refused(t.http.patch(`/api/v1/staff/merchant-categories/${created.body.id}`).set(staff.auth).send({ name: '食' }), 409, 'CATEGORY_EXISTS');
+      await refused(
+        t.http.patch(`/api/v1/staff/merchant-categories/${created.body.id}`).set(staff.auth).send({ name: '食' }),
+        409,
+        'CATEGORY_EXISTS',
+      );
 
-      const retired = await call(t.http.patch(`/api/v1/staff/merchant-categories/${created.body.id}`).set(staff.auth).send({ name, active: false }), 200);
+      const retired = await call(
+        t.http
+          .patch(`/api/v1/staff/merchant-categories/${created.body.id}`)
+          .set(staff.auth)
+          .send({ name, active: false }),
+        200,
+      );
       expect(retired.body).toMatchObject({ id: created.body.id, active: false });
       const afterRetire = await call(t.http.get('/api/v1/merchant-categories'), 200);
       expect(afterRetire.body.items.map((c: { id: number }) => c.id)).not.toContain(created.body.id);
-      expect(afterRetire.body.items.map((c: { name: string }) => c.name).filter((n: string) => SEEDED_CATEGORIES.includes(n))).toEqual(SEEDED_CATEGORIES);
+      expect(
+        afterRetire.body.items
+          .map((c: { name: string }) => c.name)
+          .filter((n: string) => SEEDED_CATEGORIES.includes(n)),
+      ).toEqual(SEEDED_CATEGORIES);
 
       const actions = await auditActions('merchant_category', created.body.id);
       expect(actions).toEqual(expect.arrayContaining(['merchant_category.create', 'merchant_category.update']));
@@ -197,7 +261,11 @@ describe('merchant alliance rules', () => {
         [{ categoryId: 999_999 }, 'categoryId'],
       ];
       for (const [extra, field] of cases) {
-        const res = await refused(t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody(extra)), 400, 'VALIDATION_FAILED');
+        const res = await refused(
+          t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody(extra)),
+          400,
+          'VALIDATION_FAILED',
+        );
         expect({ extra, fields: fieldsOf(res) }).toEqual({ extra, fields: expect.arrayContaining([field]) });
       }
       // None of the refused attempts left an application behind.
@@ -207,13 +275,20 @@ describe('merchant alliance rules', () => {
     it('allows one pending application per account', async () => {
       const applicant = await loginHolder(t);
       await call(t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()), 201);
-      await refused(t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()), 409, 'MERCHANT_APPLICATION_EXISTS');
+      await refused(
+        t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()),
+        409,
+        'MERCHANT_APPLICATION_EXISTS',
+      );
     });
 
     it('rejects only with a reason, tells the applicant, and keeps the merchant hidden', async () => {
       const staff = await loginStaff(t, ['district_staff']);
       const applicant = await loginHolder(t);
-      const app = await call(t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()), 201);
+      const app = await call(
+        t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()),
+        201,
+      );
       expect(app.body.status).toBe('pending');
       const reviewUrl = `/api/v1/staff/merchant-applications/${app.body.id}/review`;
 
@@ -221,16 +296,32 @@ describe('merchant alliance rules', () => {
       expect(await nearbyIds(PLACES.joining)).not.toContain(app.body.id);
       await refused(t.http.get(`/api/v1/merchants/${app.body.id}`), 404, 'NOT_FOUND');
 
-      const noReason = await refused(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject' }), 400, 'VALIDATION_FAILED');
+      const noReason = await refused(
+        t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject' }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(fieldsOf(noReason)).toContain('reason');
-      await refused(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '   ' }), 400, 'VALIDATION_FAILED');
+      await refused(
+        t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '   ' }),
+        400,
+        'VALIDATION_FAILED',
+      );
 
-      const rejected = await call(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '营业执照与门店名称不符' }), 200);
+      const rejected = await call(
+        t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '营业执照与门店名称不符' }),
+        200,
+      );
       expect(rejected.body).toMatchObject({ id: app.body.id, status: 'rejected', reason: '营业执照与门店名称不符' });
 
       const timeline = await call(t.http.get('/api/v1/me/timeline').set(applicant.auth), 200);
       expect(timeline.body.items).toEqual(
-        expect.arrayContaining([expect.objectContaining({ title: expect.stringContaining('未通过'), body: expect.stringContaining('营业执照与门店名称不符') })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            title: expect.stringContaining('未通过'),
+            body: expect.stringContaining('营业执照与门店名称不符'),
+          }),
+        ]),
       );
 
       // Rejected: still hidden, and it cannot be approved afterwards.
@@ -247,18 +338,29 @@ describe('merchant alliance rules', () => {
       const staff = await loginStaff(t, ['district_staff']);
       const holder = await loginHolder(t);
       const applicant = await loginHolder(t);
-      const app = await call(t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()), 201);
+      const app = await call(
+        t.http.post('/api/v1/merchant-applications').set(applicant.auth).send(applicationBody()),
+        201,
+      );
       const reviewUrl = `/api/v1/staff/merchant-applications/${app.body.id}/review`;
 
       await refused(t.http.post(reviewUrl).set(holder.auth).send({ decision: 'approve' }), 403, 'FORBIDDEN');
-      await refused(t.http.post('/api/v1/staff/merchant-applications/999999/review').set(staff.auth).send({ decision: 'approve' }), 404, 'NOT_FOUND');
+      await refused(
+        t.http.post('/api/v1/staff/merchant-applications/999999/review').set(staff.auth).send({ decision: 'approve' }),
+        404,
+        'NOT_FOUND',
+      );
       // The old session predates approval: it carries no owner role.
       await refused(t.http.get('/api/v1/merchant/me').set(applicant.auth), 403, 'FORBIDDEN');
 
       const approved = await call(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'approve' }), 200);
       expect(approved.body).toMatchObject({ id: app.body.id, status: 'active', ownerAccountId: applicant.userId });
       await refused(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'approve' }), 409, 'INVALID_TRANSITION');
-      await refused(t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '重复审核' }), 409, 'INVALID_TRANSITION');
+      await refused(
+        t.http.post(reviewUrl).set(staff.auth).send({ decision: 'reject', reason: '重复审核' }),
+        409,
+        'INVALID_TRANSITION',
+      );
 
       const next = await call(t.http.post('/api/v1/auth/refresh').send({ refreshToken: applicant.refreshToken }), 200);
       expect(next.body.user.roles).toEqual(expect.arrayContaining(['holder', 'merchant_owner']));
@@ -268,7 +370,9 @@ describe('merchant alliance rules', () => {
       expect(members).toEqual([expect.objectContaining({ accountId: applicant.userId, role: 'owner', active: true })]);
 
       const timeline = await call(t.http.get('/api/v1/me/timeline').set(applicant.auth), 200);
-      expect(timeline.body.items.map((m: { title: string }) => m.title)).toEqual(expect.arrayContaining([expect.stringContaining('已通过')]));
+      expect(timeline.body.items.map((m: { title: string }) => m.title)).toEqual(
+        expect.arrayContaining([expect.stringContaining('已通过')]),
+      );
       expect(await auditActions('merchant', app.body.id)).toEqual(['merchant.approve']);
 
       expect(await nearbyIds(PLACES.joining)).toContain(app.body.id);
@@ -308,7 +412,11 @@ describe('merchant alliance rules', () => {
 
       const restored = await call(t.http.post(`/api/v1/staff/merchants/${merchantId}/restore`).set(staff.auth), 200);
       expect(restored.body).toMatchObject({ status: 'active', reason: null });
-      await refused(t.http.post(`/api/v1/staff/merchants/${merchantId}/restore`).set(staff.auth), 409, 'INVALID_TRANSITION');
+      await refused(
+        t.http.post(`/api/v1/staff/merchants/${merchantId}/restore`).set(staff.auth),
+        409,
+        'INVALID_TRANSITION',
+      );
       expect(await nearbyIds(PLACES.suspension)).toContain(merchantId);
       const page = await call(t.http.get(`/api/v1/merchants/${merchantId}`), 200);
       expect(page.body.offers.map((o: { id: number }) => o.id)).toEqual([offerId]);
@@ -316,8 +424,14 @@ describe('merchant alliance rules', () => {
 
       const holder = await loginHolder(t);
       await refused(t.http.post(suspendUrl).set(holder.auth).send({ reason: '越权操作' }), 403, 'FORBIDDEN');
-      await refused(t.http.post('/api/v1/staff/merchants/999999/suspend').set(staff.auth).send({ reason: '不存在的商户' }), 404, 'NOT_FOUND');
-      expect(await auditActions('merchant', merchantId)).toEqual(expect.arrayContaining(['merchant.suspend', 'merchant.restore']));
+      await refused(
+        t.http.post('/api/v1/staff/merchants/999999/suspend').set(staff.auth).send({ reason: '不存在的商户' }),
+        404,
+        'NOT_FOUND',
+      );
+      expect(await auditActions('merchant', merchantId)).toEqual(
+        expect.arrayContaining(['merchant.suspend', 'merchant.restore']),
+      );
     });
   });
 
@@ -326,19 +440,43 @@ describe('merchant alliance rules', () => {
       const { owner } = await approvedMerchant(t, PLACES.offers);
       const offerId = await createOffer(t, owner);
       const clerk = await clerkOf(owner);
-      await refused(t.http.post('/api/v1/merchant/offers').set(clerk.auth).send({ title: '店员发布', kind: 'discount', discountText: '9 折' }), 403, 'FORBIDDEN');
-      await refused(t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(clerk.auth).send({ title: '店员修改' }), 403, 'FORBIDDEN');
+      await refused(
+        t.http
+          .post('/api/v1/merchant/offers')
+          .set(clerk.auth)
+          .send({ title: '店员发布', kind: 'discount', discountText: '9 折' }),
+        403,
+        'FORBIDDEN',
+      );
+      await refused(
+        t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(clerk.auth).send({ title: '店员修改' }),
+        403,
+        'FORBIDDEN',
+      );
       await refused(t.http.post(`/api/v1/merchant/offers/${offerId}/withdraw`).set(clerk.auth), 403, 'FORBIDDEN');
       const holder = await loginHolder(t);
-      await refused(t.http.post('/api/v1/merchant/offers').set(holder.auth).send({ title: '持证人发布', kind: 'discount', discountText: '9 折' }), 403, 'FORBIDDEN');
+      await refused(
+        t.http
+          .post('/api/v1/merchant/offers')
+          .set(holder.auth)
+          .send({ title: '持证人发布', kind: 'discount', discountText: '9 折' }),
+        403,
+        'FORBIDDEN',
+      );
       // The clerk still sees the unchanged offer.
       const list = await call(t.http.get('/api/v1/merchant/offers').set(clerk.auth), 200);
-      expect(list.body.items).toEqual([expect.objectContaining({ id: offerId, title: '退役军人专享 8 折', status: 'active' })]);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: offerId, title: '退役军人专享 8 折', status: 'active' }),
+      ]);
     });
 
     it('checks prices and dates', async () => {
       const { owner } = await approvedMerchant(t, PLACES.offers);
-      const post = (body: Record<string, unknown>) => t.http.post('/api/v1/merchant/offers').set(owner.auth).send({ title: '拥军代金券', discountText: '50 元抵 100 元', ...body });
+      const post = (body: Record<string, unknown>) =>
+        t.http
+          .post('/api/v1/merchant/offers')
+          .set(owner.auth)
+          .send({ title: '拥军代金券', discountText: '50 元抵 100 元', ...body });
       const now = t.clock.now().getTime();
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ kind: 'voucher', faceValueFen: 10_000 }, 'priceFen'],
@@ -346,7 +484,10 @@ describe('merchant alliance rules', () => {
         [{ kind: 'voucher', priceFen: 12_000, faceValueFen: 10_000 }, 'priceFen'],
         [{ kind: 'discount', priceFen: 5_000 }, 'priceFen'],
         [{ kind: 'discount', faceValueFen: 5_000 }, 'priceFen'],
-        [{ kind: 'discount', validFrom: new Date(now + DAY_MS).toISOString(), validTo: new Date(now).toISOString() }, 'validTo'],
+        [
+          { kind: 'discount', validFrom: new Date(now + DAY_MS).toISOString(), validTo: new Date(now).toISOString() },
+          'validTo',
+        ],
       ];
       for (const [body, field] of cases) {
         const res = await refused(post(body), 400, 'VALIDATION_FAILED');
@@ -358,8 +499,15 @@ describe('merchant alliance rules', () => {
       const voucher = await call(post({ kind: 'voucher', priceFen: 5_000, faceValueFen: 10_000 }), 201);
       expect(voucher.body).toMatchObject({ kind: 'voucher', priceFen: 5_000, faceValueFen: 10_000, status: 'active' });
       // An edit is checked against the offer as it would become.
-      await refused(t.http.patch(`/api/v1/merchant/offers/${voucher.body.id}`).set(owner.auth).send({ priceFen: 20_000 }), 400, 'VALIDATION_FAILED');
-      await call(t.http.patch(`/api/v1/merchant/offers/${voucher.body.id}`).set(owner.auth).send({ priceFen: 8_000 }), 200);
+      await refused(
+        t.http.patch(`/api/v1/merchant/offers/${voucher.body.id}`).set(owner.auth).send({ priceFen: 20_000 }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      await call(
+        t.http.patch(`/api/v1/merchant/offers/${voucher.body.id}`).set(owner.auth).send({ priceFen: 8_000 }),
+        200,
+      );
     });
 
     it('can be edited and withdrawn only by their own merchant; a withdrawn offer is gone', async () => {
@@ -370,14 +518,24 @@ describe('merchant alliance rules', () => {
       const otherOffer = await createOffer(t, other.owner);
       const h = await holderWithCard();
 
-      await refused(t.http.patch(`/api/v1/merchant/offers/${otherOffer}`).set(owner.auth).send({ title: '改别人的优惠' }), 404, 'NOT_FOUND');
+      await refused(
+        t.http.patch(`/api/v1/merchant/offers/${otherOffer}`).set(owner.auth).send({ title: '改别人的优惠' }),
+        404,
+        'NOT_FOUND',
+      );
       await refused(t.http.post(`/api/v1/merchant/offers/${otherOffer}/withdraw`).set(owner.auth), 404, 'NOT_FOUND');
       await refused(redeem(owner.auth, await qrToken(h), otherOffer), 404, 'NOT_FOUND');
 
       const before = await call(t.http.get(`/api/v1/merchants/${merchantId}`), 200);
       expect(before.body.offers.map((o: { id: number }) => o.id)).toEqual([offerId, keptId]);
 
-      const edited = await call(t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(owner.auth).send({ title: '老兵理发 6 折', discountText: '6 折' }), 200);
+      const edited = await call(
+        t.http
+          .patch(`/api/v1/merchant/offers/${offerId}`)
+          .set(owner.auth)
+          .send({ title: '老兵理发 6 折', discountText: '6 折' }),
+        200,
+      );
       expect(edited.body).toMatchObject({ id: offerId, title: '老兵理发 6 折', discountText: '6 折' });
       const afterEdit = await call(t.http.get(`/api/v1/merchants/${merchantId}`), 200);
       expect(afterEdit.body.offers.find((o: { id: number }) => o.id === offerId).title).toBe('老兵理发 6 折');
@@ -386,15 +544,26 @@ describe('merchant alliance rules', () => {
       expect(withdrawn.body.status).toBe('withdrawn');
       const page = await call(t.http.get(`/api/v1/merchants/${merchantId}`), 200);
       expect(page.body.offers.map((o: { id: number }) => o.id)).toEqual([keptId]);
-      const nearby = await call(t.http.get(`/api/v1/merchants?lat=${PLACES.offers.lat}&lng=${PLACES.offers.lng}&radiusKm=1&limit=100`), 200);
+      const nearby = await call(
+        t.http.get(`/api/v1/merchants?lat=${PLACES.offers.lat}&lng=${PLACES.offers.lng}&radiusKm=1&limit=100`),
+        200,
+      );
       const listed = nearby.body.items.find((m: { id: number }) => m.id === merchantId);
       expect(listed.offers.map((o: { id: number }) => o.id)).toEqual([keptId]);
 
       const token = await qrToken(h);
       await refused(redeem(owner.auth, token, offerId), 409, 'OFFER_UNAVAILABLE');
       await call(redeem(owner.auth, token, keptId), 201);
-      await refused(t.http.post(`/api/v1/merchant/offers/${offerId}/withdraw`).set(owner.auth), 409, 'INVALID_TRANSITION');
-      await refused(t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(owner.auth).send({ title: '下架后再改' }), 409, 'INVALID_TRANSITION');
+      await refused(
+        t.http.post(`/api/v1/merchant/offers/${offerId}/withdraw`).set(owner.auth),
+        409,
+        'INVALID_TRANSITION',
+      );
+      await refused(
+        t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(owner.auth).send({ title: '下架后再改' }),
+        409,
+        'INVALID_TRANSITION',
+      );
     });
 
     it('are listed and usable only within their dates', async () => {
@@ -403,14 +572,31 @@ describe('merchant alliance rules', () => {
       const iso = (ms: number) => new Date(now + ms).toISOString();
       const current = await createOffer(t, owner, { title: '本月优惠', validFrom: iso(-DAY_MS), validTo: iso(DAY_MS) });
       const soon = await createOffer(t, owner, { title: '一小时后开始', validFrom: iso(3_600_000) });
-      const later = await createOffer(t, owner, { title: '明天开始', validFrom: iso(DAY_MS), validTo: iso(2 * DAY_MS) });
-      const ended = await createOffer(t, owner, { title: '一小时前结束', validFrom: iso(-2 * DAY_MS), validTo: iso(-3_600_000) });
-      const expired = await createOffer(t, owner, { title: '上周结束', validFrom: iso(-14 * DAY_MS), validTo: iso(-7 * DAY_MS) });
+      const later = await createOffer(t, owner, {
+        title: '明天开始',
+        validFrom: iso(DAY_MS),
+        validTo: iso(2 * DAY_MS),
+      });
+      const ended = await createOffer(t, owner, {
+        title: '一小时前结束',
+        validFrom: iso(-2 * DAY_MS),
+        validTo: iso(-3_600_000),
+      });
+      const expired = await createOffer(t, owner, {
+        title: '上周结束',
+        validFrom: iso(-14 * DAY_MS),
+        validTo: iso(-7 * DAY_MS),
+      });
 
       const page = await call(t.http.get(`/api/v1/merchants/${merchantId}`), 200);
       expect(page.body.offers.map((o: { id: number }) => o.id)).toEqual([current]);
-      const nearby = await call(t.http.get(`/api/v1/merchants?lat=${PLACES.offers.lat}&lng=${PLACES.offers.lng}&radiusKm=1&limit=100`), 200);
-      expect(nearby.body.items.find((m: { id: number }) => m.id === merchantId).offers.map((o: { id: number }) => o.id)).toEqual([current]);
+      const nearby = await call(
+        t.http.get(`/api/v1/merchants?lat=${PLACES.offers.lat}&lng=${PLACES.offers.lng}&radiusKm=1&limit=100`),
+        200,
+      );
+      expect(
+        nearby.body.items.find((m: { id: number }) => m.id === merchantId).offers.map((o: { id: number }) => o.id),
+      ).toEqual([current]);
 
       const h = await holderWithCard();
       const token = await qrToken(h);
@@ -435,19 +621,42 @@ describe('merchant alliance rules', () => {
       await call(redeem(clerk.auth, await qrToken(h), offerId), 201);
 
       await refused(
-        t.http.post('/api/v1/merchant/clerks').set(owner.auth).send({ username: clerk.username, password: 'another-password-2', displayName: '重名' }),
+        t.http
+          .post('/api/v1/merchant/clerks')
+          .set(owner.auth)
+          .send({ username: clerk.username, password: 'another-password-2', displayName: '重名' }),
         409,
         'USERNAME_TAKEN',
       );
-      await refused(t.http.post('/api/v1/merchant/clerks').set(clerk.auth).send({ username: unique('sub'), password: 'counter-password-1', displayName: '店员加店员' }), 403, 'FORBIDDEN');
+      await refused(
+        t.http
+          .post('/api/v1/merchant/clerks')
+          .set(clerk.auth)
+          .send({ username: unique('sub'), password: 'counter-password-1', displayName: '店员加店员' }),
+        403,
+        'FORBIDDEN',
+      );
       await refused(t.http.delete(`/api/v1/merchant/clerks/${otherClerk.id}`).set(owner.auth), 404, 'NOT_FOUND');
       await refused(t.http.delete(`/api/v1/merchant/clerks/${clerk.id}`).set(otherClerk.auth), 403, 'FORBIDDEN');
       // The other merchant's clerk was untouched.
-      await call(t.http.post('/api/v1/auth/password-login').send({ username: otherClerk.username, password: otherClerk.password }), 200);
+      await call(
+        t.http
+          .post('/api/v1/auth/password-login')
+          .send({ username: otherClerk.username, password: otherClerk.password }),
+        200,
+      );
 
       await call(t.http.delete(`/api/v1/merchant/clerks/${clerk.id}`).set(owner.auth), 204);
-      await refused(t.http.post('/api/v1/auth/password-login').send({ username: clerk.username, password: clerk.password }), 403, 'ACCOUNT_DISABLED');
-      await refused(t.http.post('/api/v1/auth/refresh').send({ refreshToken: clerk.refreshToken }), 401, 'UNAUTHENTICATED');
+      await refused(
+        t.http.post('/api/v1/auth/password-login').send({ username: clerk.username, password: clerk.password }),
+        403,
+        'ACCOUNT_DISABLED',
+      );
+      await refused(
+        t.http.post('/api/v1/auth/refresh').send({ refreshToken: clerk.refreshToken }),
+        401,
+        'UNAUTHENTICATED',
+      );
       // The access token issued before the removal is refused at once: the account is disabled.
       const token = await qrToken(h);
       await refused(redeem(clerk.auth, token, offerId), 401, 'UNAUTHENTICATED');
@@ -457,7 +666,9 @@ describe('merchant alliance rules', () => {
       expect(clerks.body.items).toEqual([]);
       // The owner's counter still works, with the token the removed clerk could not use.
       await call(redeem(owner.auth, token, offerId), 201);
-      expect(await auditActions('merchant', merchantId)).toEqual(expect.arrayContaining(['merchant.clerk_add', 'merchant.clerk_remove']));
+      expect(await auditActions('merchant', merchantId)).toEqual(
+        expect.arrayContaining(['merchant.clerk_add', 'merchant.clerk_remove']),
+      );
     });
   });
 
@@ -469,17 +680,32 @@ describe('merchant alliance rules', () => {
       const h = await holderWithCard();
 
       const ok = await call(redeem(clerk.auth, await qrToken(h), offerId), 201);
-      expect(ok.body).toMatchObject({ holder: { nameMasked: '陈**', category: 'veteran' }, offer: { id: offerId, title: '饺子 9 折' } });
+      expect(ok.body).toMatchObject({
+        holder: { nameMasked: '陈**', category: 'veteran' },
+        offer: { id: offerId, title: '饺子 9 折' },
+      });
       expect(ok.body.holder.nameMasked).toBe(`${HOLDER_NAME[0]}${'*'.repeat(HOLDER_NAME.length - 1)}`);
 
       const history = await call(t.http.get('/api/v1/merchant/redemptions').set(owner.auth), 200);
-      expect(history.body.items).toEqual([expect.objectContaining({ id: ok.body.id, holder: { nameMasked: '陈**', category: 'veteran' }, offer: { id: offerId, title: '饺子 9 折' } })]);
+      expect(history.body.items).toEqual([
+        expect.objectContaining({
+          id: ok.body.id,
+          holder: { nameMasked: '陈**', category: 'veteran' },
+          offer: { id: offerId, title: '饺子 9 折' },
+        }),
+      ]);
       expect(history.body.daily).toEqual([{ day: shanghaiDay(t.clock.now()), count: 1 }]);
       const byClerk = await call(t.http.get('/api/v1/merchant/redemptions').set(clerk.auth), 200);
       expect(idsOf(byClerk)).toEqual([ok.body.id]);
 
       const mine = await call(t.http.get('/api/v1/me/redemptions').set(h.auth), 200);
-      expect(mine.body.items).toEqual([expect.objectContaining({ id: ok.body.id, offer: { id: offerId, title: '饺子 9 折' }, merchant: { id: merchantId, name: '老兵饺子馆' } })]);
+      expect(mine.body.items).toEqual([
+        expect.objectContaining({
+          id: ok.body.id,
+          offer: { id: offerId, title: '饺子 9 折' },
+          merchant: { id: merchantId, name: '老兵饺子馆' },
+        }),
+      ]);
 
       for (const res of [ok, history, byClerk]) {
         const text = JSON.stringify(res.body);
@@ -546,7 +772,10 @@ describe('merchant alliance rules', () => {
     it('keeps an offer for the holder categories it names, without spending a refused token', async () => {
       const { owner } = await approvedMerchant(t);
       const martyrsOnly = await createOffer(t, owner, { title: '烈属专享', eligibleCategories: ['martyr_family'] });
-      const veterans = await createOffer(t, owner, { title: '退役军人专享', eligibleCategories: ['veteran', 'martyr_family'] });
+      const veterans = await createOffer(t, owner, {
+        title: '退役军人专享',
+        eligibleCategories: ['veteran', 'martyr_family'],
+      });
       const h = await holderWithCard();
       const token = await qrToken(h);
 
@@ -577,7 +806,11 @@ describe('merchant alliance rules', () => {
         const holderNow = await refreshed(h.refreshToken);
         const clerkNow = await refreshed(clerk.refreshToken);
         await call(redeem(clerkNow.auth, await qrToken({ ...h, auth: holderNow.auth }), limited), 201);
-        await refused(redeem(clerkNow.auth, await qrToken({ ...h, auth: holderNow.auth }), limited), 409, 'LIMIT_REACHED');
+        await refused(
+          redeem(clerkNow.auth, await qrToken({ ...h, auth: holderNow.auth }), limited),
+          409,
+          'LIMIT_REACHED',
+        );
       } finally {
         t.clock.set(start);
       }
@@ -592,7 +825,9 @@ describe('merchant alliance rules', () => {
       const [a, b] = [await qrToken(h), await qrToken(h)];
 
       const results = await Promise.all([redeem(first.auth, a, offerId), redeem(second.auth, b, offerId)]);
-      const outcomes = results.map((r) => ({ status: r.status, code: r.body?.error?.code ?? null })).sort((x, y) => x.status - y.status);
+      const outcomes = results
+        .map((r) => ({ status: r.status, code: r.body?.error?.code ?? null }))
+        .sort((x, y) => x.status - y.status);
       expect(outcomes).toEqual([
         { status: 201, code: null },
         { status: 409, code: 'LIMIT_REACHED' },
@@ -629,7 +864,9 @@ describe('merchant alliance rules', () => {
     let addressMerchantId = 0;
 
     const query = (params: Record<string, string | number>) =>
-      t.http.get(`/api/v1/merchants?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`);
+      t.http.get(
+        `/api/v1/merchants?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString()}`,
+      );
 
     beforeAll(async () => {
       placed = [];
@@ -643,22 +880,32 @@ describe('merchant alliance rules', () => {
       const staff = await loginStaff(t, ['district_staff']);
       const at = offsetFrom(centre, 2650, 80);
       const app = await call(
-        t.http.post('/api/v1/merchant-applications').set(applicant.auth).send({
-          name: '京城拥军商店',
-          licenseNo: licenceNo(),
-          categoryId: 5,
-          address: '北京市东城区拥军胡同 8 号',
-          ...at,
-          contactPhone: '010-65123456',
-        }),
+        t.http
+          .post('/api/v1/merchant-applications')
+          .set(applicant.auth)
+          .send({
+            name: '京城拥军商店',
+            licenseNo: licenceNo(),
+            categoryId: 5,
+            address: '北京市东城区拥军胡同 8 号',
+            ...at,
+            contactPhone: '010-65123456',
+          }),
         201,
       );
-      await call(t.http.post(`/api/v1/staff/merchant-applications/${app.body.id}/review`).set(staff.auth).send({ decision: 'approve' }), 200);
+      await call(
+        t.http
+          .post(`/api/v1/staff/merchant-applications/${app.body.id}/review`)
+          .set(staff.auth)
+          .send({ decision: 'approve' }),
+        200,
+      );
       addressMerchantId = app.body.id;
       placed.push({ id: app.body.id, ...at, metres: haversineM(centre, at), categoryId: 5 });
     });
 
-    const inRange = (radiusM: number) => placed.filter((p) => p.metres <= radiusM).sort((a, b) => a.metres - b.metres || a.id - b.id);
+    const inRange = (radiusM: number) =>
+      placed.filter((p) => p.metres <= radiusM).sort((a, b) => a.metres - b.metres || a.id - b.id);
 
     it('answers nearest first, only within the radius, with the distance people see', async () => {
       const res = await call(query({ ...centre, radiusKm: 5, limit: 100 }), 200);
@@ -715,7 +962,10 @@ describe('merchant alliance rules', () => {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const res: Response = await call(query({ ...centre, radiusKm: 5, limit, ...(cursor ? { cursor } : {}) }), 200);
+          const res: Response = await call(
+            query({ ...centre, radiusKm: 5, limit, ...(cursor ? { cursor } : {}) }),
+            200,
+          );
           expect(res.body.items.length).toBeLessThanOrEqual(limit);
           for (const item of res.body.items) {
             seen.push(item.id);
@@ -756,7 +1006,8 @@ describe('merchant alliance rules', () => {
       northEast = (await approvedMerchant(t, offsetFrom(centre, 20_005, 45))).merchantId;
     });
 
-    const search = () => call(t.http.get(`/api/v1/merchants?lat=${centre.lat}&lng=${centre.lng}&radiusKm=50&limit=100`), 200);
+    const search = () =>
+      call(t.http.get(`/api/v1/merchants?lat=${centre.lat}&lng=${centre.lng}&radiusKm=50&limit=100`), 200);
 
     it('shows distances that agree with a haversine within 1 %', async () => {
       const res = await search();
@@ -788,37 +1039,94 @@ describe('merchant alliance rules', () => {
       // Filing needs a bound identity and an active card (see complaints.test.ts).
       const holder = await holderWithCard();
 
-      const short = await refused(t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(holder.auth).send({ text: '不打折' }), 400, 'VALIDATION_FAILED');
+      const short = await refused(
+        t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(holder.auth).send({ text: '不打折' }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(fieldsOf(short)).toContain('text');
-      await refused(t.http.post('/api/v1/merchants/999999/complaints').set(holder.auth).send({ text: '出示优待证后店员拒绝打折' }), 404, 'NOT_FOUND');
-      await refused(t.http.post(`/api/v1/merchants/${merchantId}/complaints`).set(staff.auth).send({ text: '工作人员不能代为投诉' }), 403, 'FORBIDDEN');
+      await refused(
+        t.http.post('/api/v1/merchants/999999/complaints').set(holder.auth).send({ text: '出示优待证后店员拒绝打折' }),
+        404,
+        'NOT_FOUND',
+      );
+      await refused(
+        t.http
+          .post(`/api/v1/merchants/${merchantId}/complaints`)
+          .set(staff.auth)
+          .send({ text: '工作人员不能代为投诉' }),
+        403,
+        'FORBIDDEN',
+      );
 
-      const file = async (id: number, text: string) => (await call(t.http.post(`/api/v1/merchants/${id}/complaints`).set(holder.auth).send({ text }), 201)).body;
+      const file = async (id: number, text: string) =>
+        (await call(t.http.post(`/api/v1/merchants/${id}/complaints`).set(holder.auth).send({ text }), 201)).body;
       const first = await file(merchantId, '出示优待证后店员拒绝打折');
       const second = await file(merchantId, '优惠价格与门店公示不一致');
       const elsewhere = await file(other.merchantId, '店员态度恶劣拒绝优待');
       expect(first).toMatchObject({ merchantId, status: 'open', resolution: null });
 
-      const list = async (params: string) => idsOf(await call(t.http.get(`/api/v1/staff/complaints?${params}`).set(staff.auth), 200));
+      const list = async (params: string) =>
+        idsOf(await call(t.http.get(`/api/v1/staff/complaints?${params}`).set(staff.auth), 200));
       expect(await list(`merchantId=${merchantId}`)).toEqual([second.id, first.id]);
       expect(await list(`merchantId=${other.merchantId}`)).toEqual([elsewhere.id]);
       expect(await list('status=open')).toEqual(expect.arrayContaining([first.id, second.id, elsewhere.id]));
 
       await refused(t.http.get('/api/v1/staff/complaints').set(holder.auth), 403, 'FORBIDDEN');
-      await refused(t.http.post(`/api/v1/staff/complaints/${first.id}/resolve`).set(holder.auth).send({ outcome: 'upheld', resolution: '自己处理' }), 403, 'FORBIDDEN');
-      await refused(t.http.post('/api/v1/staff/complaints/999999/resolve').set(staff.auth).send({ outcome: 'upheld', resolution: '不存在' }), 404, 'NOT_FOUND');
+      await refused(
+        t.http
+          .post(`/api/v1/staff/complaints/${first.id}/resolve`)
+          .set(holder.auth)
+          .send({ outcome: 'upheld', resolution: '自己处理' }),
+        403,
+        'FORBIDDEN',
+      );
+      await refused(
+        t.http
+          .post('/api/v1/staff/complaints/999999/resolve')
+          .set(staff.auth)
+          .send({ outcome: 'upheld', resolution: '不存在' }),
+        404,
+        'NOT_FOUND',
+      );
 
       expect((await staffMerchant(staff, merchantId)).upheldComplaints).toBe(0);
-      const upheld = await call(t.http.post(`/api/v1/staff/complaints/${first.id}/resolve`).set(staff.auth).send({ outcome: 'upheld', resolution: '已约谈商户负责人' }), 200);
+      const upheld = await call(
+        t.http
+          .post(`/api/v1/staff/complaints/${first.id}/resolve`)
+          .set(staff.auth)
+          .send({ outcome: 'upheld', resolution: '已约谈商户负责人' }),
+        200,
+      );
       expect(upheld.body).toMatchObject({ id: first.id, status: 'upheld', resolution: '已约谈商户负责人' });
       expect((await staffMerchant(staff, merchantId)).upheldComplaints).toBe(1);
 
-      await call(t.http.post(`/api/v1/staff/complaints/${second.id}/resolve`).set(staff.auth).send({ outcome: 'dismissed', resolution: '价格已核实无误' }), 200);
+      await call(
+        t.http
+          .post(`/api/v1/staff/complaints/${second.id}/resolve`)
+          .set(staff.auth)
+          .send({ outcome: 'dismissed', resolution: '价格已核实无误' }),
+        200,
+      );
       expect((await staffMerchant(staff, merchantId)).upheldComplaints).toBe(1);
       expect((await staffMerchant(staff, other.merchantId)).upheldComplaints).toBe(0);
 
-      await refused(t.http.post(`/api/v1/staff/complaints/${first.id}/resolve`).set(staff.auth).send({ outcome: 'dismissed', resolution: '重复处理' }), 409, 'INVALID_TRANSITION');
-      await refused(t.http.post(`/api/v1/staff/complaints/${second.id}/resolve`).set(staff.auth).send({ outcome: 'upheld', resolution: '重复处理' }), 409, 'INVALID_TRANSITION');
+      await refused(
+        t.http
+          .post(`/api/v1/staff/complaints/${first.id}/resolve`)
+          .set(staff.auth)
+          .send({ outcome: 'dismissed', resolution: '重复处理' }),
+        409,
+        'INVALID_TRANSITION',
+      );
+      await refused(
+        t.http
+          .post(`/api/v1/staff/complaints/${second.id}/resolve`)
+          .set(staff.auth)
+          .send({ outcome: 'upheld', resolution: '重复处理' }),
+        409,
+        'INVALID_TRANSITION',
+      );
       expect((await staffMerchant(staff, merchantId)).upheldComplaints).toBe(1);
 
       expect(await list(`status=open&merchantId=${merchantId}`)).toEqual([]);
@@ -835,7 +1143,13 @@ describe('merchant alliance rules', () => {
   describe('figures', () => {
     it('count redemptions per merchant and per category over the last days', async () => {
       const staff = await loginStaff(t, ['district_staff']);
-      const category = await call(t.http.post('/api/v1/staff/merchant-categories').set(staff.auth).send({ name: unique('统计分类').slice(0, 32), sort: 900 }), 201);
+      const category = await call(
+        t.http
+          .post('/api/v1/staff/merchant-categories')
+          .set(staff.auth)
+          .send({ name: unique('统计分类').slice(0, 32), sort: 900 }),
+        201,
+      );
       const categoryId: number = category.body.id;
       const busy = await approvedMerchant(t, { categoryId });
       const quiet = await approvedMerchant(t, { categoryId });
@@ -847,8 +1161,12 @@ describe('merchant alliance rules', () => {
       await call(redeem(busy.owner.auth, await qrToken(other), busyOffer), 201);
       await call(redeem(quiet.owner.auth, await qrToken(h), quietOffer), 201);
 
-      type Figures = { perMerchant: Array<{ merchantId: number; count: number }>; perCategory: Array<{ categoryId: number; count: number }> };
-      const figures = async (auth: Auth): Promise<Figures> => (await call(t.http.get('/api/v1/staff/merchant-figures?days=7').set(auth), 200)).body;
+      type Figures = {
+        perMerchant: Array<{ merchantId: number; count: number }>;
+        perCategory: Array<{ categoryId: number; count: number }>;
+      };
+      const figures = async (auth: Auth): Promise<Figures> =>
+        (await call(t.http.get('/api/v1/staff/merchant-figures?days=7').set(auth), 200)).body;
       const now = await figures(staff.auth);
       expect(now.perMerchant.find((m) => m.merchantId === busy.merchantId)).toMatchObject({ count: 2 });
       expect(now.perMerchant.find((m) => m.merchantId === quiet.merchantId)).toMatchObject({ count: 1 });
@@ -873,7 +1191,13 @@ describe('merchant alliance rules', () => {
       }
 
       // Retire the category made for this check.
-      await call(t.http.patch(`/api/v1/staff/merchant-categories/${categoryId}`).set(staff.auth).send({ name: category.body.name, active: false }), 200);
+      await call(
+        t.http
+          .patch(`/api/v1/staff/merchant-categories/${categoryId}`)
+          .set(staff.auth)
+          .send({ name: category.body.name, active: false }),
+        200,
+      );
     });
   });
 });

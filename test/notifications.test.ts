@@ -31,7 +31,11 @@ const rowsOf = (t: TestContext, recipient: number) =>
   t.container.db.manager.find(OutboxMessage, { where: { recipientAccountId: recipient }, order: { id: 'ASC' } });
 
 const grant = (t: TestContext, s: Session, templateKey = 'application_status', answer = 'accept') =>
-  t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: { [templateKey]: answer } }).expect(200);
+  t.http
+    .post('/api/v1/me/subscriptions')
+    .set(s.auth)
+    .send({ results: { [templateKey]: answer } })
+    .expect(200);
 
 describe('notifications: outbox and timeline', () => {
   let t: TestContext;
@@ -47,7 +51,12 @@ describe('notifications: outbox and timeline', () => {
     expect(await notify(t, n)).toBe(false);
     const rows = await rowsOf(t, s.userId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'pending', templateKey: 'application_status', title: '优待证申请：已通过', page: 'packages/card/pages/card/card' });
+    expect(rows[0]).toMatchObject({
+      status: 'pending',
+      templateKey: 'application_status',
+      title: '优待证申请：已通过',
+      page: 'packages/card/pages/card/card',
+    });
   });
 
   it('keeps the caller’s transaction alive when the key repeats inside it', async () => {
@@ -82,15 +91,25 @@ describe('notifications: outbox and timeline', () => {
   it('refuses unknown templates and missing values at the call site', async () => {
     const s = await loginHolder(t);
     // The types refuse these (test/notify-types.test.ts); a notice that got past them is refused at run time.
-    await expect(notify(t, { ...statusNotice(s.userId), templateKey: 'nope' } as unknown as Notice)).rejects.toThrow('Unknown notification template');
-    await expect(notify(t, { ...statusNotice(s.userId), data: { subject: 'x' } } as unknown as Notice)).rejects.toThrow('lacks');
+    await expect(notify(t, { ...statusNotice(s.userId), templateKey: 'nope' } as unknown as Notice)).rejects.toThrow(
+      'Unknown notification template',
+    );
+    await expect(notify(t, { ...statusNotice(s.userId), data: { subject: 'x' } } as unknown as Notice)).rejects.toThrow(
+      'lacks',
+    );
   });
 
   it('refuses at run time data fields the template does not read, and writes nothing', async () => {
     const s = await loginHolder(t);
-    const extra = { ...statusNotice(s.userId), data: { ...statusNotice(s.userId).data, place: '服务站' } } as unknown as Notice;
+    const extra = {
+      ...statusNotice(s.userId),
+      data: { ...statusNotice(s.userId).data, place: '服务站' },
+    } as unknown as Notice;
     await expect(notify(t, extra)).rejects.toThrow('has no field "place"');
-    const notText = { ...statusNotice(s.userId), data: { ...statusNotice(s.userId).data, detail: 42 } } as unknown as Notice;
+    const notText = {
+      ...statusNotice(s.userId),
+      data: { ...statusNotice(s.userId).data, detail: 42 },
+    } as unknown as Notice;
     await expect(notify(t, notText)).rejects.toThrow('"detail" is not text');
     const inherited = { ...statusNotice(s.userId), templateKey: 'toString' } as unknown as Notice;
     await expect(notify(t, inherited)).rejects.toThrow('Unknown notification template');
@@ -113,7 +132,10 @@ describe('notifications: outbox and timeline', () => {
 
     const page1 = await t.http.get('/api/v1/me/timeline?limit=2').set(s.auth).expect(200);
     expect(page1.body.items).toHaveLength(2);
-    const page2 = await t.http.get(`/api/v1/me/timeline?limit=2&cursor=${page1.body.nextCursor}`).set(s.auth).expect(200);
+    const page2 = await t.http
+      .get(`/api/v1/me/timeline?limit=2&cursor=${page1.body.nextCursor}`)
+      .set(s.auth)
+      .expect(200);
     expect(page2.body.items.map((i: { body: string }) => i.body)).toEqual(['第 0 条']);
 
     const oldest = all.body.items[2].id;
@@ -135,9 +157,17 @@ describe('notifications: outbox and timeline', () => {
       .send({ results: { application_status: 'reject', appointment_reminder: 'accept' } })
       .expect(200);
     expect(mixed.body.grants).toMatchObject({ application_status: 2, appointment_reminder: 1, service_notice: 0 });
-    const bad = await t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: { secret_template: 'accept' } }).expect(400);
+    const bad = await t.http
+      .post('/api/v1/me/subscriptions')
+      .set(s.auth)
+      .send({ results: { secret_template: 'accept' } })
+      .expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
-    const bogus = await t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: { application_status: 'yes' } }).expect(400);
+    const bogus = await t.http
+      .post('/api/v1/me/subscriptions')
+      .set(s.auth)
+      .send({ results: { application_status: 'yes' } })
+      .expect(400);
     expect(bogus.body.error.code).toBe('VALIDATION_FAILED');
     const mine = await t.http.get('/api/v1/me/subscriptions').set(s.auth).expect(200);
     expect(mine.body.grants.application_status).toBe(2);
@@ -159,9 +189,13 @@ describe('notifications: outbox and timeline', () => {
   it('banks at most 50 grants of one template, and says so', async () => {
     const s = await loginHolder(t);
     const principal = { accountId: s.userId, roles: ['holder' as const] };
-    for (let i = 0; i < 50; i++) await t.container.services.notifications.recordSubscriptions(principal, { application_status: 'accept' });
+    for (let i = 0; i < 50; i++)
+      await t.container.services.notifications.recordSubscriptions(principal, { application_status: 'accept' });
     expect((await grant(t, s)).body.grants.application_status).toBe(50);
-    const row = await t.container.db.manager.findOneByOrFail(SubscriptionGrant, { accountId: s.userId, templateKey: 'application_status' });
+    const row = await t.container.db.manager.findOneByOrFail(SubscriptionGrant, {
+      accountId: s.userId,
+      templateKey: 'application_status',
+    });
     expect(row.remaining).toBe(50);
   });
 
@@ -170,15 +204,23 @@ describe('notifications: outbox and timeline', () => {
     const both = { application_status: 'accept', appointment_reminder: 'accept', service_notice: 'reject' };
     const retriesBefore = t.container.db.retries;
     // Each request is a new holder's first grant: the rows do not exist yet.
-    const first = await Promise.all(holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: both })));
+    const first = await Promise.all(
+      holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: both })),
+    );
     expect(first.map((r) => r.status)).toEqual(holders.map(() => 200));
-    for (const r of first) expect(r.body.grants).toEqual({ application_status: 1, appointment_reminder: 1, service_notice: 0 });
+    for (const r of first)
+      expect(r.body.grants).toEqual({ application_status: 1, appointment_reminder: 1, service_notice: 0 });
     // And all at once again, now that the rows exist, in the other order.
     const again = { appointment_reminder: 'accept', application_status: 'accept' };
-    const second = await Promise.all(holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: again })));
+    const second = await Promise.all(
+      holders.map((s) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: again })),
+    );
     expect(second.map((r) => r.status)).toEqual(holders.map(() => 200));
     for (const s of holders) {
-      const rows = await t.container.db.manager.find(SubscriptionGrant, { where: { accountId: s.userId }, order: { templateKey: 'ASC' } });
+      const rows = await t.container.db.manager.find(SubscriptionGrant, {
+        where: { accountId: s.userId },
+        order: { templateKey: 'ASC' },
+      });
       expect(rows.map((r) => [r.templateKey, r.remaining])).toEqual([
         ['application_status', 2],
         ['appointment_reminder', 2],
@@ -201,7 +243,8 @@ describe('notifications: delivery through WeChat', () => {
   const sendsTo = (openid: string) => wx.delivered.filter((d) => d.openid === openid);
   const sendAttempts = () => wx.requests.filter((r) => r.path === '/cgi-bin/message/subscribe/send').length;
   const grantsLeft = async (s: Session, key = 'application_status') =>
-    (await t.container.db.manager.findOneBy(SubscriptionGrant, { accountId: s.userId, templateKey: key }))?.remaining ?? 0;
+    (await t.container.db.manager.findOneBy(SubscriptionGrant, { accountId: s.userId, templateKey: key }))?.remaining ??
+    0;
 
   it('sends with a grant, cutting values to WeChat’s limits, and consumes the grant', async () => {
     const openid = unique('o-');
@@ -263,7 +306,10 @@ describe('notifications: delivery through WeChat', () => {
     const openid = unique('o-');
     const s = await loginLiveHolder(t, wx, openid);
     await grant(t, s);
-    wx.failNextOn('/cgi-bin/message/subscribe/send', { errcode: 47003, errmsg: 'argument invalid! data.thing1.value invalid' });
+    wx.failNextOn('/cgi-bin/message/subscribe/send', {
+      errcode: 47003,
+      errmsg: 'argument invalid! data.thing1.value invalid',
+    });
     await notify(t, statusNotice(s.userId));
     const before = sendAttempts();
     await dispatch();
@@ -338,7 +384,9 @@ describe('notifications: delivery through WeChat', () => {
 
     const retried = await t.http.post(`/api/v1/staff/outbox/${row.id}/retry`).set(clerk.auth).expect(200);
     expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
-    expect(await t.container.db.manager.countBy(AuditLog, { action: 'outbox.retry', targetId: String(row.id) })).toBe(1);
+    expect(await t.container.db.manager.countBy(AuditLog, { action: 'outbox.retry', targetId: String(row.id) })).toBe(
+      1,
+    );
     const again = await t.http.post(`/api/v1/staff/outbox/${row.id}/retry`).set(clerk.auth).expect(409);
     expect(again.body.error.code).toBe('INVALID_TRANSITION');
     await t.http.post('/api/v1/staff/outbox/999999/retry').set(clerk.auth).expect(404);
@@ -410,7 +458,16 @@ describe('notifications: delivery through WeChat', () => {
   it('lets only one instance force-refresh a rejected token; the other takes its result', async () => {
     await t.container.services.dispatcher.dispatchDue();
     const http = new WeChatHttp(wx.baseUrl);
-    const make = () => new WeChatAccessTokens(http, wx.appId, wx.appSecret, t.container.db, t.container.fieldCrypto, t.clock, t.container.logger);
+    const make = () =>
+      new WeChatAccessTokens(
+        http,
+        wx.appId,
+        wx.appSecret,
+        t.container.db,
+        t.container.fieldCrypto,
+        t.clock,
+        t.container.logger,
+      );
     const a = make();
     const b = make();
     const stale = await a.get();
@@ -427,7 +484,19 @@ describe('notifications: delivery through WeChat', () => {
   it('stores the first token of several instances starting together in one row, without a deadlock to retry', async () => {
     await t.container.db.transaction((em) => em.delete(WeChatAccessToken, { appId: wx.appId }));
     const http = new WeChatHttp(wx.baseUrl);
-    const instances = Array.from({ length: 6 }, () => new WeChatAccessTokens(http, wx.appId, wx.appSecret, t.container.db, t.container.fieldCrypto, t.clock, t.container.logger));
+    const instances = Array.from(
+      { length: 6 },
+      () =>
+        new WeChatAccessTokens(
+          http,
+          wx.appId,
+          wx.appSecret,
+          t.container.db,
+          t.container.fieldCrypto,
+          t.clock,
+          t.container.logger,
+        ),
+    );
     const retriesBefore = t.container.db.retries;
     const tokens = await Promise.all(instances.map((i) => i.get()));
     expect(new Set(tokens)).toEqual(new Set([wx.currentToken]));
@@ -453,7 +522,10 @@ describe('notifications: two dispatchers racing', () => {
           await notify(t, statusNotice(s.userId, key, key));
         }
       }
-      const [a, b] = await Promise.all([t.container.services.dispatcher.dispatchDue(), second.services.dispatcher.dispatchDue()]);
+      const [a, b] = await Promise.all([
+        t.container.services.dispatcher.dispatchDue(),
+        second.services.dispatcher.dispatchDue(),
+      ]);
       expect(a.sent + b.sent).toBe(60);
       expect(a.claimed + b.claimed).toBe(60);
       const delivered = wx.delivered.map((d) => d.data.thing4.value);
@@ -472,14 +544,21 @@ describe('notifications: two dispatchers racing', () => {
 describe('subscribe-message values', () => {
   it('cuts each field type to WeChat’s limit in characters', () => {
     expect(fitField('thing', '一二三四五六七八九十一二三四五六七八九十')).toHaveLength(20);
-    expect(fitField('thing', '一二三四五六七八九十一二三四五六七八九十多')).toBe('一二三四五六七八九十一二三四五六七八九…');
+    expect(fitField('thing', '一二三四五六七八九十一二三四五六七八九十多')).toBe(
+      '一二三四五六七八九十一二三四五六七八九…',
+    );
     expect(fitField('phrase', '审核已经通过')).toBe('审核已经通');
     expect(Array.from(fitField('thing', '🎖'.repeat(25)))).toHaveLength(20);
     expect(fitField('thing', '  多余   空格  ')).toBe('多余 空格');
   });
 
   it('maps data keys to the template’s WeChat fields', () => {
-    const data = wechatData(TEMPLATES.appointment_reminder, { service: '法律咨询', time: '2026年11月24日 09:00', place: '区退役军人服务中心', remark: '请提前 10 分钟到达' });
+    const data = wechatData(TEMPLATES.appointment_reminder, {
+      service: '法律咨询',
+      time: '2026年11月24日 09:00',
+      place: '区退役军人服务中心',
+      remark: '请提前 10 分钟到达',
+    });
     expect(data).toEqual({
       thing1: { value: '法律咨询' },
       time2: { value: '2026年11月24日 09:00' },
@@ -489,7 +568,13 @@ describe('subscribe-message values', () => {
   });
 
   it('keeps the whole text in the timeline while WeChat gets the short remark', () => {
-    const d = { subject: '优待证申请', status: '待补充', time: '2026年11月17日 10:00', remark: '请于2026年11月17日前补充材料', detail: '请在 2026年11月17日 10:00 前补充材料并重新提交，逾期申请将自动关闭' };
+    const d = {
+      subject: '优待证申请',
+      status: '待补充',
+      time: '2026年11月17日 10:00',
+      remark: '请于2026年11月17日前补充材料',
+      detail: '请在 2026年11月17日 10:00 前补充材料并重新提交，逾期申请将自动关闭',
+    };
     expect(TEMPLATES.application_status.render(d).body).toBe(d.detail);
     expect(wechatData(TEMPLATES.application_status, d).thing4.value).toBe('请于2026年11月17日前补充材料');
     expect(TEMPLATES.application_status.render({ ...d, detail: undefined as unknown as string }).body).toBe(d.remark);
@@ -511,8 +596,17 @@ describe('notifications: a dispatcher that dies mid-send', () => {
       let release!: () => void;
       const stuck = new Promise<void>((r) => (release = r));
       const calls: string[] = [];
-      const hanging = { send: async () => { calls.push('hanging'); await stuck; } };
-      const healthy = { send: async () => { calls.push('healthy'); } };
+      const hanging = {
+        send: async () => {
+          calls.push('hanging');
+          await stuck;
+        },
+      };
+      const healthy = {
+        send: async () => {
+          calls.push('healthy');
+        },
+      };
       const opts = { batchSize: 10, concurrency: 1, leaseMs: 120_000, templateIds: { application_status: 'TPL' } };
       const a = new OutboxDispatcher(t.container.db, hanging, t.clock, t.container.logger, opts);
       const b = new OutboxDispatcher(t.container.db, healthy, t.clock, t.container.logger, opts);

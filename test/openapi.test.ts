@@ -16,7 +16,10 @@ function refsOf(node: unknown, out: string[] = []): string[] {
 
 describe('GET /api/v1/openapi.json', () => {
   let t: TestContext;
-  let doc: Record<string, unknown> & { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+  let doc: Record<string, unknown> & {
+    openapi: string;
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  };
   beforeAll(async () => {
     t = await createTestContext();
     doc = (await t.http.get('/api/v1/openapi.json').expect(200)).body;
@@ -26,7 +29,8 @@ describe('GET /api/v1/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     expect(doc.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(doc) as never);
-    if (!result.valid) throw new Error(`invalid OpenAPI document:\n${result.errors.map((e) => e.message).join('\n\n')}`);
+    if (!result.valid)
+      throw new Error(`invalid OpenAPI document:\n${result.errors.map((e) => e.message).join('\n\n')}`);
     expect(result.valid).toBe(true);
   });
 

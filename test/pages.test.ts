@@ -9,7 +9,10 @@ describe('pages that notices open', () => {
     pages: string[];
     subPackages: Array<{ root: string; pages: string[] }>;
   };
-  const declared = new Set([...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]);
+  const declared = new Set([
+    ...app.pages,
+    ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ]);
   const paths = [
     ...Object.values(PAGES).map((p) => (typeof p === 'function' ? p(1) : p)),
     ...Object.values(TEMPLATES).map((t) => t.page),

@@ -79,7 +79,11 @@ describe('people: identity binding', () => {
     ['an unknown region', (n: string) => '99' + n.slice(2), 'region'],
   ])('refuses an ID number with %s', async (_label, spoil, rule) => {
     const s = await loginHolder(t);
-    const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ idNumber: spoil(idNumber('19800101')) })).expect(400);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ idNumber: spoil(idNumber('19800101')) }))
+      .expect(400);
     expect(res.body.error.code).toBe('ID_NUMBER_INVALID');
     expect(res.body.error.details[0].rule).toBe(rule);
     expect(await t.container.db.manager.countBy(Person, { accountId: s.userId })).toBe(0);
@@ -88,7 +92,11 @@ describe('people: identity binding', () => {
   it('refuses impossible and future birth dates', async () => {
     const s = await loginHolder(t);
     for (const birth of ['19800230', '18991231', '20991231']) {
-      const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ idNumber: idNumber(birth) })).expect(400);
+      const res = await t.http
+        .put('/api/v1/me/identity')
+        .set(s.auth)
+        .send(identity({ idNumber: idNumber(birth) }))
+        .expect(400);
       expect(res.body.error.code).toBe('ID_NUMBER_INVALID');
       expect(res.body.error.details[0].rule).toBe('birth_date');
     }
@@ -97,7 +105,11 @@ describe('people: identity binding', () => {
   it('accepts a lower-case x check character and stores it normalized', async () => {
     // 11010519491231002X is the standard's own example.
     const s = await loginHolder(t);
-    const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ idNumber: '11010519491231002x', category: 'martyr_family' })).expect(200);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ idNumber: '11010519491231002x', category: 'martyr_family' }))
+      .expect(200);
     expect(res.body.idNumberMasked.endsWith('002X')).toBe(true);
   });
 
@@ -105,10 +117,18 @@ describe('people: identity binding', () => {
     const year = t.clock.now().getUTCFullYear() - 10;
     const child = idNumber(`${year}0601`);
     const s = await loginHolder(t);
-    const vet = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ idNumber: child })).expect(400);
+    const vet = await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ idNumber: child }))
+      .expect(400);
     expect(vet.body.error.code).toBe('VALIDATION_FAILED');
     expect(vet.body.error.message).toContain('category');
-    await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ idNumber: child, category: 'martyr_family' })).expect(200);
+    await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ idNumber: child, category: 'martyr_family' }))
+      .expect(200);
   });
 
   it('validates name, phone and category', async () => {
@@ -131,8 +151,16 @@ describe('people: identity binding', () => {
     const shared = idNumber('19660606');
     const a = await loginHolder(t);
     const b = await loginHolder(t);
-    await t.http.put('/api/v1/me/identity').set(a.auth).send(identity({ idNumber: shared })).expect(200);
-    const res = await t.http.put('/api/v1/me/identity').set(b.auth).send(identity({ idNumber: shared.toLowerCase() })).expect(409);
+    await t.http
+      .put('/api/v1/me/identity')
+      .set(a.auth)
+      .send(identity({ idNumber: shared }))
+      .expect(200);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(b.auth)
+      .send(identity({ idNumber: shared.toLowerCase() }))
+      .expect(409);
     expect(res.body.error.code).toBe('ID_NUMBER_TAKEN');
     expect(await t.container.db.manager.countBy(Person, { accountId: b.userId })).toBe(0);
   });
@@ -141,19 +169,35 @@ describe('people: identity binding', () => {
     const shared = idNumber('19650505');
     const [a, b] = await Promise.all([loginHolder(t), loginHolder(t)]);
     const results = await Promise.all([
-      t.http.put('/api/v1/me/identity').set(a.auth).send(identity({ idNumber: shared })),
-      t.http.put('/api/v1/me/identity').set(b.auth).send(identity({ idNumber: shared })),
+      t.http
+        .put('/api/v1/me/identity')
+        .set(a.auth)
+        .send(identity({ idNumber: shared })),
+      t.http
+        .put('/api/v1/me/identity')
+        .set(b.auth)
+        .send(identity({ idNumber: shared })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('ID_NUMBER_TAKEN');
     const fc = t.container.fieldCrypto;
-    expect(await t.container.db.manager.countBy(Person, { idNumberHash: fc.blindIndex(shared, ID_NUMBER_CONTEXT) })).toBe(1);
+    expect(
+      await t.container.db.manager.countBy(Person, { idNumberHash: fc.blindIndex(shared, ID_NUMBER_CONTEXT) }),
+    ).toBe(1);
   });
 
   it('lets a holder correct an unverified identity, keeping one row', async () => {
     const s = await loginHolder(t);
-    await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ phone: '13800000001' })).expect(200);
-    const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ name: '张建军', phone: '13800000002' })).expect(200);
+    await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ phone: '13800000001' }))
+      .expect(200);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ name: '张建军', phone: '13800000002' }))
+      .expect(200);
     expect(res.body.name).toBe('张建军');
     expect(res.body.phoneMasked).toBe('*******0002');
     expect(await t.container.db.manager.countBy(Person, { accountId: s.userId })).toBe(1);
@@ -163,7 +207,11 @@ describe('people: identity binding', () => {
     const s = await loginHolder(t);
     await t.http.put('/api/v1/me/identity').set(s.auth).send(identity()).expect(200);
     await t.container.db.transaction((em) => em.update(Person, { accountId: s.userId }, { verified: true }));
-    const res = await t.http.put('/api/v1/me/identity').set(s.auth).send(identity({ name: '李四' })).expect(409);
+    const res = await t.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send(identity({ name: '李四' }))
+      .expect(409);
     expect(res.body.error.code).toBe('IDENTITY_LOCKED');
   });
 
@@ -181,7 +229,11 @@ describe('people: key rotation', () => {
     const before = await createTestContext({ env: { ENCRYPTION_KEYS: `k1:${k1}`, BLIND_INDEX_KEY: blind } });
     const s = await loginHolder(before);
     const n = idNumber('19720202');
-    await before.http.put('/api/v1/me/identity').set(s.auth).send({ name: '王五', idNumber: n, phone: '13600001234', category: 'veteran' }).expect(200);
+    await before.http
+      .put('/api/v1/me/identity')
+      .set(s.auth)
+      .send({ name: '王五', idNumber: n, phone: '13600001234', category: 'veteran' })
+      .expect(200);
     const row = await before.container.db.manager.findOneByOrFail(Person, { accountId: s.userId });
     expect(before.container.fieldCrypto.keyIdOf(row.idNumberCipher)).toBe('k1');
 

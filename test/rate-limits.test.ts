@@ -81,7 +81,8 @@ describe('rate limits shared by instances', () => {
 
     it('limits failed attempts split across both instances as one, until the window ends', async () => {
       const staff = await staffAccount(p.t);
-      for (const http of [p.a, p.b, p.a, p.b]) await passwordLogin(http, staff.username, 'wrong-password-x').expect(401);
+      for (const http of [p.a, p.b, p.a, p.b])
+        await passwordLogin(http, staff.username, 'wrong-password-x').expect(401);
       const limited = await passwordLogin(p.b, staff.username, 'wrong-password-x').expect(429);
       expect(limited.body.error.code).toBe('RATE_LIMITED');
       expect(Number(limited.headers['retry-after'])).toBe(55);
@@ -96,7 +97,8 @@ describe('rate limits shared by instances', () => {
     it('counts failures only: logging in again and again never uses up the allowance', async () => {
       const staff = await staffAccount(p.t);
       for (let i = 0; i < 10; i++) await passwordLogin(i % 2 ? p.a : p.b, staff.username, PASSWORD).expect(200);
-      for (let i = 0; i < 4; i++) await passwordLogin(i % 2 ? p.a : p.b, staff.username, 'wrong-password-x').expect(401);
+      for (let i = 0; i < 4; i++)
+        await passwordLogin(i % 2 ? p.a : p.b, staff.username, 'wrong-password-x').expect(401);
       await passwordLogin(p.a, staff.username, PASSWORD).expect(429);
     });
 
@@ -168,44 +170,87 @@ describe('rate limits shared by instances', () => {
     });
 
     it('stops one address spraying many names, with a generous allowance (five times the per-name one)', async () => {
-      for (let i = 0; i < 15; i++) await passwordLogin(i % 2 ? p.a : p.b, unique('spray'), 'wrong-password-x', '10.2.0.1').expect(401);
+      for (let i = 0; i < 15; i++)
+        await passwordLogin(i % 2 ? p.a : p.b, unique('spray'), 'wrong-password-x', '10.2.0.1').expect(401);
       const staff = await staffAccount(p.t);
       await passwordLogin(p.a, staff.username, PASSWORD, '10.2.0.1').expect(429);
       await passwordLogin(p.a, staff.username, PASSWORD, '10.2.0.2').expect(200);
     });
 
     it('counts WeChat logins per address across instances', async () => {
-      for (const http of [p.a, p.b, p.a]) await http.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', '10.3.0.1').send({ code: `dev-${unique('wx')}` }).expect(200);
-      await p.b.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', '10.3.0.1').send({ code: `dev-${unique('wx')}` }).expect(429);
+      for (const http of [p.a, p.b, p.a])
+        await http
+          .post('/api/v1/auth/wechat-login')
+          .set('X-Forwarded-For', '10.3.0.1')
+          .send({ code: `dev-${unique('wx')}` })
+          .expect(200);
+      await p.b
+        .post('/api/v1/auth/wechat-login')
+        .set('X-Forwarded-For', '10.3.0.1')
+        .send({ code: `dev-${unique('wx')}` })
+        .expect(429);
     });
 
     it('gives refresh and logout their own allowance: they neither use up nor wait on the login one', async () => {
       const from = '10.4.0.1';
-      const wechat = (http: TestAgent) => http.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', from).send({ code: `dev-${unique('wx')}` });
+      const wechat = (http: TestAgent) =>
+        http
+          .post('/api/v1/auth/wechat-login')
+          .set('X-Forwarded-For', from)
+          .send({ code: `dev-${unique('wx')}` });
       let refreshToken = (await wechat(p.a).expect(200)).body.refreshToken as string;
       // More refreshes than the login allowance, from the same address, on both instances.
       for (let i = 0; i < 6; i++) {
-        const res = await (i % 2 ? p.a : p.b).post('/api/v1/auth/refresh').set('X-Forwarded-For', from).send({ refreshToken }).expect(200);
+        const res = await (i % 2 ? p.a : p.b)
+          .post('/api/v1/auth/refresh')
+          .set('X-Forwarded-For', from)
+          .send({ refreshToken })
+          .expect(200);
         refreshToken = res.body.refreshToken;
       }
       await wechat(p.b).expect(200);
       const last = (await wechat(p.a).expect(200)).body.refreshToken as string;
       await wechat(p.b).expect(429);
       // The login allowance is spent; the session allowance is not.
-      const renewed = await p.a.post('/api/v1/auth/refresh').set('X-Forwarded-For', from).send({ refreshToken: last }).expect(200);
-      await p.b.post('/api/v1/auth/logout').set('X-Forwarded-For', from).send({ refreshToken: renewed.body.refreshToken }).expect(204);
+      const renewed = await p.a
+        .post('/api/v1/auth/refresh')
+        .set('X-Forwarded-For', from)
+        .send({ refreshToken: last })
+        .expect(200);
+      await p.b
+        .post('/api/v1/auth/logout')
+        .set('X-Forwarded-For', from)
+        .send({ refreshToken: renewed.body.refreshToken })
+        .expect(204);
 
       // The session allowance is ten times the login one (30 here), refreshes and logouts together.
       const bogus = 'not-a-real-refresh-token-0000';
-      for (let i = 0; i < 30 - 8; i++) await (i % 2 ? p.a : p.b).post('/api/v1/auth/refresh').set('X-Forwarded-For', from).send({ refreshToken: bogus }).expect(401);
-      const limited = await p.a.post('/api/v1/auth/refresh').set('X-Forwarded-For', from).send({ refreshToken: bogus }).expect(429);
+      for (let i = 0; i < 30 - 8; i++)
+        await (i % 2 ? p.a : p.b)
+          .post('/api/v1/auth/refresh')
+          .set('X-Forwarded-For', from)
+          .send({ refreshToken: bogus })
+          .expect(401);
+      const limited = await p.a
+        .post('/api/v1/auth/refresh')
+        .set('X-Forwarded-For', from)
+        .send({ refreshToken: bogus })
+        .expect(429);
       expect(limited.body.error.code).toBe('RATE_LIMITED');
       await p.b.post('/api/v1/auth/logout').set('X-Forwarded-For', from).send({ refreshToken: bogus }).expect(429);
-      await p.b.post('/api/v1/auth/refresh').set('X-Forwarded-For', '10.4.0.2').send({ refreshToken: bogus }).expect(401);
+      await p.b
+        .post('/api/v1/auth/refresh')
+        .set('X-Forwarded-For', '10.4.0.2')
+        .send({ refreshToken: bogus })
+        .expect(401);
     });
 
     it('with TRUST_PROXY, takes the address the proxy appended, not what the client wrote before it', async () => {
-      const wechat = (from: string) => p.a.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', from).send({ code: `dev-${unique('wx')}` });
+      const wechat = (from: string) =>
+        p.a
+          .post('/api/v1/auth/wechat-login')
+          .set('X-Forwarded-For', from)
+          .send({ code: `dev-${unique('wx')}` });
       for (let i = 0; i < 3; i++) await wechat('10.5.0.1').expect(200);
       await wechat('10.5.0.1').expect(429);
       await wechat('10.5.0.2').expect(200);
@@ -220,7 +265,11 @@ describe('rate limits shared by instances', () => {
       const t = await createTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '2' } });
       try {
         intoMinute(t);
-        const wechat = (from: string) => t.http.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', from).send({ code: `dev-${unique('wx')}` });
+        const wechat = (from: string) =>
+          t.http
+            .post('/api/v1/auth/wechat-login')
+            .set('X-Forwarded-For', from)
+            .send({ code: `dev-${unique('wx')}` });
         await wechat('10.6.0.1').expect(200);
         await wechat('10.6.0.2').expect(200);
         await wechat('10.6.0.3').expect(429);
@@ -230,10 +279,16 @@ describe('rate limits shared by instances', () => {
     });
 
     it('with TRUST_PROXY_HOPS=2, the client address is the second entry from the right', async () => {
-      const t = await createTestContext({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' } });
+      const t = await createTestContext({
+        env: { LOGIN_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true', TRUST_PROXY_HOPS: '2' },
+      });
       try {
         intoMinute(t);
-        const wechat = (from: string) => t.http.post('/api/v1/auth/wechat-login').set('X-Forwarded-For', from).send({ code: `dev-${unique('wx')}` });
+        const wechat = (from: string) =>
+          t.http
+            .post('/api/v1/auth/wechat-login')
+            .set('X-Forwarded-For', from)
+            .send({ code: `dev-${unique('wx')}` });
         await wechat('10.7.0.1, 198.51.100.1').expect(200);
         // The same client through another edge proxy, and with a forged entry in front.
         await wechat('10.7.0.1, 198.51.100.2').expect(200);
@@ -263,7 +318,10 @@ describe('rate limits shared by instances', () => {
     beforeEach(() => intoMinute(p.t, 30));
 
     const write = (http: TestAgent, auth: { Authorization: string }) =>
-      http.post('/api/v1/me/subscriptions').set(auth).send({ results: { service_notice: 'accept' } });
+      http
+        .post('/api/v1/me/subscriptions')
+        .set(auth)
+        .send({ results: { service_notice: 'accept' } });
 
     it('counts an account’s writes on both instances against one allowance, and rolls over with the window', async () => {
       const s = await loginHolder(p.t);

@@ -72,7 +72,11 @@ async function answerTo(err: unknown) {
   return { res, logs };
 }
 
-const errorOf = (p: Promise<unknown>) => p.then(() => undefined, (err: unknown) => err as Error & { code?: string });
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (err: unknown) => err as Error & { code?: string },
+  );
 
 describe('database failures as answers (both databases)', () => {
   it('answers a refused connection with 503 DB_UNAVAILABLE, logging only the code', async () => {
@@ -84,25 +88,41 @@ describe('database failures as answers (both databases)', () => {
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: { code: 'DB_UNAVAILABLE', message: '数据库暂时不可用，请稍后再试' } });
     expect(res.headers['retry-after']).toBe('5');
-    expect(logs.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'warn', msg: 'database unavailable', code: 'ECONNREFUSED' })]);
+    expect(logs.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'database unavailable', code: 'ECONNREFUSED' }),
+    ]);
   });
 
   it('answers a deadlock or lock-wait timeout left after the retries with 503 DB_BUSY, and a query bug still with 500', async () => {
-    const deadlock = Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
+    const deadlock = Object.assign(new Error('Deadlock found when trying to get lock'), {
+      code: 'ER_LOCK_DEADLOCK',
+      errno: 1213,
+    });
     expect(isRetryableTransactionError(deadlock)).toBe(true);
     const busy = await answerTo(deadlock);
     expect(busy.res.body.error.code).toBe('DB_BUSY');
     expect(busy.res.headers['retry-after']).toBe('1');
-    expect(busy.logs.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'warn', msg: 'database busy', code: 'ER_LOCK_DEADLOCK' })]);
+    expect(busy.logs.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'database busy', code: 'ER_LOCK_DEADLOCK' }),
+    ]);
     expect((await answerTo({ driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } })).res.status).toBe(503);
-    const syntax = Object.assign(new Error('You have an error in your SQL syntax'), { code: 'ER_PARSE_ERROR', errno: 1064 });
+    const syntax = Object.assign(new Error('You have an error in your SQL syntax'), {
+      code: 'ER_PARSE_ERROR',
+      errno: 1064,
+    });
     expect(isDatabaseUnavailable(syntax)).toBe(false);
     expect((await answerTo(syntax)).res.status).toBe(500);
   });
 
   it('bounds the wait for a connection to a database that never answers, and the queue for one', async () => {
     const silent = await silentServer();
-    const limits: DbLimits = { ...DEFAULT_DB_LIMITS, connectTimeoutMs: 300, acquireTimeoutMs: 600, poolSize: 2, queueLimit: 2 };
+    const limits: DbLimits = {
+      ...DEFAULT_DB_LIMITS,
+      connectTimeoutMs: 300,
+      acquireTimeoutMs: 600,
+      poolSize: 2,
+      queueLimit: 2,
+    };
     const guard = guardedMysql(limits, 'SELECT 1');
     const pool = (guard.driver as typeof mysqlCallback).createPool({
       host: '127.0.0.1',
@@ -115,13 +135,15 @@ describe('database failures as answers (both databases)', () => {
     try {
       const started = Date.now();
       const outcomes = await Promise.all(
-        Array.from({ length: 6 }, () =>
-          new Promise<{ code?: string; ms: number }>((resolve) =>
-            pool.getConnection((err, conn) => {
-              conn?.release();
-              resolve({ code: (err as { code?: string } | null)?.code, ms: Date.now() - started });
-            }),
-          ),
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<{ code?: string; ms: number }>((resolve) =>
+              pool.getConnection((err, conn) => {
+                conn?.release();
+                resolve({ code: (err as { code?: string } | null)?.code, ms: Date.now() - started });
+              }),
+            ),
         ),
       );
       // Two connect and time out; two wait in the queue until the wait is over; two are refused at once.
@@ -155,7 +177,15 @@ describe('database failures as answers (both databases)', () => {
       DB_READY_TIMEOUT_MS: '700',
       UPLOAD_TIMEOUT_MS: '30000',
     });
-    expect(set.dbLimits).toEqual({ poolSize: 8, queueLimit: 16, connectTimeoutMs: 2000, acquireTimeoutMs: 3000, queryTimeoutMs: 9000, lockWaitTimeoutSeconds: 4, readyTimeoutMs: 700 });
+    expect(set.dbLimits).toEqual({
+      poolSize: 8,
+      queueLimit: 16,
+      connectTimeoutMs: 2000,
+      acquireTimeoutMs: 3000,
+      queryTimeoutMs: 9000,
+      lockWaitTimeoutSeconds: 4,
+      readyTimeoutMs: 700,
+    });
     expect(set.limits.uploadTimeoutMs).toBe(30_000);
     expect(() => loadConfig({ DB_QUERY_TIMEOUT_MS: '5000', DB_LOCK_WAIT_TIMEOUT_SECONDS: '5' })).toThrow(ConfigError);
     expect(() => loadConfig({ DB_QUEUE_LIMIT: '0' })).toThrow(/DB_QUEUE_LIMIT/);
@@ -173,15 +203,26 @@ describe('counters made and bumped by many at once (both databases)', () => {
   it('lets exactly the daily limit of six simultaneous uses through, with no transaction retried', async () => {
     const bureau = await createBureau(t);
     const h = await readyHolder(t);
-    await issuedCard(t, bureau, await submittedApplication(t, h, bureau.stationId), unique('RY').replace(/[^A-Za-z0-9]/g, '').slice(0, 24).padEnd(8, '0'));
+    await issuedCard(
+      t,
+      bureau,
+      await submittedApplication(t, h, bureau.stationId),
+      unique('RY')
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 24)
+        .padEnd(8, '0'),
+    );
     const { owner } = await approvedMerchant(t);
     const offerId = await createOffer(t, owner, { title: '每日三次', perPersonDailyLimit: 3 });
     const tokens: string[] = [];
-    for (let i = 0; i < 6; i++) tokens.push((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200)).body.token);
+    for (let i = 0; i < 6; i++)
+      tokens.push((await t.http.post('/api/v1/me/card/qr-token').set(h.auth).expect(200)).body.token);
 
     const retriesBefore = t.container.db.retries;
     // Today's counter does not exist yet: every use tries to make it at the same moment.
-    const results = await Promise.all(tokens.map((qrToken) => t.http.post('/api/v1/merchant/redemptions').set(owner.auth).send({ qrToken, offerId })));
+    const results = await Promise.all(
+      tokens.map((qrToken) => t.http.post('/api/v1/merchant/redemptions').set(owner.auth).send({ qrToken, offerId })),
+    );
     const outcomes = results.map((r) => `${r.status} ${r.body?.error?.code ?? ''}`.trim()).sort();
     expect(outcomes).toEqual(['201', '201', '201', '409 LIMIT_REACHED', '409 LIMIT_REACHED', '409 LIMIT_REACHED']);
     // Not one deadlock to retry: the counter row is made and locked in one statement.
@@ -232,7 +273,11 @@ describeMysql('a database that stalls or refuses (MariaDB, through a TCP proxy)'
   const stations = () => timed(() => t.http.get('/api/v1/stations'));
 
   /** Time from now until `probe` first answers `status`, asking again at once after each answer. */
-  async function timeUntil(status: number, probe: () => Promise<{ value: { status: number } }>, giveUpMs = 5000): Promise<number> {
+  async function timeUntil(
+    status: number,
+    probe: () => Promise<{ value: { status: number } }>,
+    giveUpMs = 5000,
+  ): Promise<number> {
     const started = Date.now();
     while (Date.now() - started < giveUpMs) {
       if ((await probe()).value.status === status) return Date.now() - started;
@@ -280,7 +325,9 @@ describeMysql('a database that stalls or refuses (MariaDB, through a TCP proxy)'
     // Four hold connections and four wait in the queue; the rest are refused without waiting.
     expect(stalled.filter((r) => r.ms < 300).length).toBeGreaterThanOrEqual(24 - 4 - 4 - 2);
     expect(unavailableCodes()).toEqual(expect.arrayContaining(['DB_QUEUE_FULL']));
-    expect(unavailableCodes().some((c) => c === 'DB_QUERY_TIMEOUT' || c === 'ETIMEDOUT' || c === 'DB_ACQUIRE_TIMEOUT')).toBe(true);
+    expect(
+      unavailableCodes().some((c) => c === 'DB_QUERY_TIMEOUT' || c === 'ETIMEDOUT' || c === 'DB_ACQUIRE_TIMEOUT'),
+    ).toBe(true);
 
     // A write (a first login) is answered the same way.
     const login = await timed(() => t.http.post('/api/v1/auth/wechat-login').send({ code: 'dev-during-stall' }));
@@ -314,12 +361,16 @@ describeMysql('a database that stalls or refuses (MariaDB, through a TCP proxy)'
 
   it('drops a connection whose query outlives the query timeout, instead of handing it on', async () => {
     const slow = await timed(() => errorOf(t.container.db.transaction((em) => em.query('SELECT SLEEP(5)'))));
-    expect(slow.value?.code ?? (slow.value as { driverError?: { code?: string } })?.driverError?.code).toBe('DB_QUERY_TIMEOUT');
+    expect(slow.value?.code ?? (slow.value as { driverError?: { code?: string } })?.driverError?.code).toBe(
+      'DB_QUERY_TIMEOUT',
+    );
     expect(isDatabaseUnavailable(slow.value)).toBe(true);
     expect(slow.ms).toBeGreaterThanOrEqual(1400);
     expect(slow.ms).toBeLessThan(2500);
     // Every connection of the pool answers at once: none is still waiting on the sleeping query.
-    const quick = await timed(() => Promise.all(Array.from({ length: 4 }, () => t.container.db.manager.query('SELECT 1 AS one'))));
+    const quick = await timed(() =>
+      Promise.all(Array.from({ length: 4 }, () => t.container.db.manager.query('SELECT 1 AS one'))),
+    );
     expect(quick.ms).toBeLessThan(500);
   });
 });
@@ -340,7 +391,9 @@ describeMysql('transactions that collide (MariaDB)', () => {
 
   beforeEach(async () => {
     await other.query('DELETE FROM retry_probe');
-    await other.query(`INSERT INTO retry_probe (id, v) VALUES ${Array.from({ length: 40 }, (_, i) => `(${i + 1}, 0)`).join(', ')}`);
+    await other.query(
+      `INSERT INTO retry_probe (id, v) VALUES ${Array.from({ length: 40 }, (_, i) => `(${i + 1}, 0)`).join(', ')}`,
+    );
   });
 
   afterAll(async () => {
@@ -358,7 +411,9 @@ describeMysql('transactions that collide (MariaDB)', () => {
   /** Resolves once some statement on retry_probe waits for a row lock. */
   async function someoneWaits(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
-      const [rows] = await watcher.query("SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%retry_probe%'");
+      const [rows] = await watcher.query(
+        "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%retry_probe%'",
+      );
       if (Number((rows as Array<{ n: number }>)[0].n) > 0) return;
       await sleep(10);
     }
@@ -378,20 +433,27 @@ describeMysql('transactions that collide (MariaDB)', () => {
     try {
       await em.query('UPDATE retry_probe SET v = v + 1 WHERE id = 2');
     } finally {
-      const otherFailed = await blocked.then(() => undefined, (err: Error) => err);
+      const otherFailed = await blocked.then(
+        () => undefined,
+        (err: Error) => err,
+      );
       await other.query('COMMIT');
+      // biome-ignore lint/correctness/noUnsafeFinally: the test must fail loudly when the wrong side was the victim.
       if (otherFailed) throw new Error(`the other transaction was picked as the victim: ${otherFailed.message}`);
     }
   }
 
-  const valueOf = async (id: number) => {
+  const probeValue = async (id: number) => {
     const [rows] = await watcher.query('SELECT v FROM retry_probe WHERE id = ?', [id]);
     return Number((rows as Array<{ v: number }>)[0].v);
   };
 
   it('never hands out a connection whose session could not be set up', async () => {
     const guard = guardedMysql(DEFAULT_DB_LIMITS, "SET time_zone = 'Nowhere/Atlantis'");
-    const pool = (guard.driver as typeof mysqlCallback).createPool({ uri: t.config.database.url, connectionLimit: 1 }) as unknown as mysqlCallback.Pool;
+    const pool = (guard.driver as typeof mysqlCallback).createPool({
+      uri: t.config.database.url,
+      connectionLimit: 1,
+    }) as unknown as mysqlCallback.Pool;
     try {
       const err = await new Promise<{ code?: string } | null>((resolve) =>
         pool.getConnection((e, conn) => {
@@ -419,8 +481,8 @@ describeMysql('transactions that collide (MariaDB)', () => {
     expect(result).toBe('done');
     expect(attempts).toBe(2);
     // The other side's one increment, and the retried transaction's hundred; nothing of the victim.
-    expect(await valueOf(1)).toBe(101);
-    expect(await valueOf(2)).toBe(1);
+    expect(await probeValue(1)).toBe(101);
+    expect(await probeValue(2)).toBe(1);
   });
 
   it('gives up after a bounded number of attempts, with the deadlock error (503 DB_BUSY)', async () => {
@@ -436,7 +498,7 @@ describeMysql('transactions that collide (MariaDB)', () => {
     const { res } = await answerTo(err);
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('DB_BUSY');
-    expect(await valueOf(1)).toBe(TRANSACTION_ATTEMPTS);
+    expect(await probeValue(1)).toBe(TRANSACTION_ATTEMPTS);
   });
 
   it('runs a single statement again when it is a deadlock victim', async () => {
@@ -459,7 +521,7 @@ describeMysql('transactions that collide (MariaDB)', () => {
       return mine;
     });
     expect(attempts).toBe(2);
-    expect([await valueOf(1), await valueOf(2)]).toEqual([11, 11]);
+    expect([await probeValue(1), await probeValue(2)]).toEqual([11, 11]);
   });
 
   it('runs a transaction again after a lock wait longer than DB_LOCK_WAIT_TIMEOUT_SECONDS', async () => {
@@ -481,6 +543,6 @@ describeMysql('transactions that collide (MariaDB)', () => {
     // The session's lock wait is the configured second, not InnoDB's default fifty.
     expect(run.ms).toBeGreaterThanOrEqual(900);
     expect(run.ms).toBeLessThan(5000);
-    expect(await valueOf(1)).toBe(11);
+    expect(await probeValue(1)).toBe(11);
   });
 });

@@ -25,7 +25,9 @@ const fieldPart = (name: string, value: string, boundary = BOUNDARY) =>
   Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
 
 const fileHead = (name = 'file', boundary = BOUNDARY) =>
-  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
 
 const closing = (boundary = BOUNDARY) => Buffer.from(`\r\n--${boundary}--\r\n`);
 
@@ -33,19 +35,27 @@ const closing = (boundary = BOUNDARY) => Buffer.from(`\r\n--${boundary}--\r\n`);
 const wholeForm = (bytes: Buffer) => Buffer.concat([fieldPart('purpose', 'document'), fileHead(), bytes, closing()]);
 
 /** The request head of an upload, with a declared length or chunked. */
-const uploadHead = (authorization: string, contentLength: number | 'chunked', contentType = `multipart/form-data; boundary=${BOUNDARY}`) =>
+const uploadHead = (
+  authorization: string,
+  contentLength: number | 'chunked',
+  contentType = `multipart/form-data; boundary=${BOUNDARY}`,
+) =>
   `POST /api/v1/files HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${authorization}\r\n` +
   `Content-Type: ${contentType}\r\n` +
   (contentLength === 'chunked' ? 'Transfer-Encoding: chunked\r\n' : `Content-Length: ${contentLength}\r\n`) +
   '\r\n';
 
-const chunk = (bytes: Buffer) => Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]);
+const chunk = (bytes: Buffer) =>
+  Buffer.concat([Buffer.from(`${bytes.length.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]);
 const lastChunk = Buffer.from('0\r\n\r\n');
 
 /** What `p` resolves to, or 'timeout' when it takes longer than `ms`. */
 async function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
-  const result = await Promise.race([p, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)))]);
+  const result = await Promise.race([
+    p,
+    new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms))),
+  ]);
   clearTimeout(timer);
   return result;
 }
@@ -76,7 +86,9 @@ function exchange(
     const end = received.indexOf('\r\n\r\n');
     if (end < 0) return;
     const [statusLine, ...lines] = received.subarray(0, end).toString('latin1').split('\r\n');
-    const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const headers = Object.fromEntries(
+      lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
     const length = Number(headers['content-length'] ?? 0);
     if (received.length < end + 4 + length) return;
     const text = received.subarray(end + 4, end + 4 + length).toString('utf8');
@@ -107,7 +119,8 @@ describe('multipart bodies that are broken on purpose', () => {
   let port: number;
   let holder: Session;
 
-  const head = (contentLength: number | 'chunked', contentType?: string) => uploadHead(holder.auth.Authorization, contentLength, contentType);
+  const head = (contentLength: number | 'chunked', contentType?: string) =>
+    uploadHead(holder.auth.Authorization, contentLength, contentType);
 
   /** A body sent whole, with its exact length declared. */
   const post = (body: Buffer, contentType?: string) => exchange(port, [head(body.length, contentType), body]);
@@ -119,7 +132,9 @@ describe('multipart bodies that are broken on purpose', () => {
     });
 
   beforeAll(async () => {
-    t = await createTestContext({ env: { UPLOAD_LIMIT_MB: String(UPLOAD_LIMIT_MB), UPLOAD_TIMEOUT_MS: String(UPLOAD_TIMEOUT_MS) } });
+    t = await createTestContext({
+      env: { UPLOAD_LIMIT_MB: String(UPLOAD_LIMIT_MB), UPLOAD_TIMEOUT_MS: String(UPLOAD_TIMEOUT_MS) },
+    });
     server = http.createServer(buildApp(t.container).callback());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as net.AddressInfo).port;
@@ -137,7 +152,11 @@ describe('multipart bodies that are broken on purpose', () => {
     await request(server).get('/api/v1/health').expect(200, { status: 'ok' });
   });
 
-  async function expectError(a: { answer: Promise<RawAnswer | undefined> }, status: number, code: string): Promise<RawAnswer> {
+  async function expectError(
+    a: { answer: Promise<RawAnswer | undefined> },
+    status: number,
+    code: string,
+  ): Promise<RawAnswer> {
     const res = await a.answer;
     expect(res).toBeDefined();
     expect(res!.status).toBe(status);
@@ -163,12 +182,20 @@ describe('multipart bodies that are broken on purpose', () => {
   });
 
   it('answers 400 to a body that ends inside the part headers', async () => {
-    const body = Buffer.concat([fieldPart('purpose', 'document'), Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-da`)]);
+    const body = Buffer.concat([
+      fieldPart('purpose', 'document'),
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-da`),
+    ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
   it('answers 400 to a body that ends right after the file, before the closing boundary', async () => {
-    const body = Buffer.concat([fieldPart('purpose', 'document'), fileHead(), pdf(2000), Buffer.from(`\r\n--${BOUNDARY}`)]);
+    const body = Buffer.concat([
+      fieldPart('purpose', 'document'),
+      fileHead(),
+      pdf(2000),
+      Buffer.from(`\r\n--${BOUNDARY}`),
+    ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
@@ -180,7 +207,9 @@ describe('multipart bodies that are broken on purpose', () => {
     // The request is finished (and logged) rather than left waiting for bytes that never come.
     const deadline = Date.now() + 3000;
     while (uploadLogLines().length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const lines = uploadLogLines().slice(before).map((l) => JSON.parse(l) as { status: number; errorCode?: string });
+    const lines = uploadLogLines()
+      .slice(before)
+      .map((l) => JSON.parse(l) as { status: number; errorCode?: string });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ status: 400, errorCode: 'VALIDATION_FAILED' });
   });
@@ -208,7 +237,10 @@ describe('multipart bodies that are broken on purpose', () => {
 
   it('answers 413 to a chunked body whose file grows past the limit, and closes the connection', async () => {
     const piece = pdf(256 * 1024);
-    const steps: Array<Buffer | string> = [head('chunked'), chunk(Buffer.concat([fieldPart('purpose', 'document'), fileHead()]))];
+    const steps: Array<Buffer | string> = [
+      head('chunked'),
+      chunk(Buffer.concat([fieldPart('purpose', 'document'), fileHead()])),
+    ];
     for (let i = 0; i < 8; i++) steps.push(chunk(piece));
     const x = exchange(port, steps);
     const res = await expectError(x, 413, 'PAYLOAD_TOO_LARGE');
@@ -238,30 +270,52 @@ describe('multipart bodies that are broken on purpose', () => {
 
   it('answers 400 to a body whose boundary is not the declared one', async () => {
     const other = 'someOtherBoundary42';
-    const body = Buffer.concat([fieldPart('purpose', 'document', other), fileHead('file', other), pdf(1000), closing(other)]);
+    const body = Buffer.concat([
+      fieldPart('purpose', 'document', other),
+      fileHead('file', other),
+      pdf(1000),
+      closing(other),
+    ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
   it('answers 400 to a part header with no colon', async () => {
-    const body = Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nthis is not a header\r\n\r\nvalue\r\n`), closing().subarray(2)]);
+    const body = Buffer.concat([
+      Buffer.from(`--${BOUNDARY}\r\nthis is not a header\r\n\r\nvalue\r\n`),
+      closing().subarray(2),
+    ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
   it('answers 400 to a part header longer than any real one', async () => {
     const body = Buffer.concat([
-      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="purpose"; x="${'a'.repeat(40_000)}"\r\n\r\ndocument\r\n`),
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="purpose"; x="${'a'.repeat(40_000)}"\r\n\r\ndocument\r\n`,
+      ),
       closing().subarray(2),
     ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
   it('answers 400 to two files in one request', async () => {
-    const body = Buffer.concat([fieldPart('purpose', 'document'), fileHead(), pdf(1000), Buffer.from('\r\n'), fileHead(), pdf(1000), closing()]);
+    const body = Buffer.concat([
+      fieldPart('purpose', 'document'),
+      fileHead(),
+      pdf(1000),
+      Buffer.from('\r\n'),
+      fileHead(),
+      pdf(1000),
+      closing(),
+    ]);
     await expectError(post(body), 400, 'VALIDATION_FAILED');
   });
 
   it('answers 400 to bytes that are not a form at all, and to an empty body', async () => {
-    await expectError(post(Buffer.from([0xff, 0x00, 0x13, 0x37, 0x0d, 0x0a, 0x2d, 0x2d, 0x0d, 0x0a])), 400, 'VALIDATION_FAILED');
+    await expectError(
+      post(Buffer.from([0xff, 0x00, 0x13, 0x37, 0x0d, 0x0a, 0x2d, 0x2d, 0x0d, 0x0a])),
+      400,
+      'VALIDATION_FAILED',
+    );
     await expectError(post(Buffer.alloc(0)), 400, 'VALIDATION_FAILED');
     await expectError(post(Buffer.from('purpose=document'), 'text/plain'), 400, 'VALIDATION_FAILED');
   });
@@ -285,8 +339,15 @@ describe('the server process under a run of broken upload bodies', () => {
   const base = () => `http://127.0.0.1:${server.port}`;
 
   beforeAll(async () => {
-    server = await startServerProcess({ UPLOAD_LIMIT_MB: String(UPLOAD_LIMIT_MB), UPLOAD_TIMEOUT_MS: String(UPLOAD_TIMEOUT_MS), LOG_LEVEL: 'info' });
-    const login = await request(base()).post('/api/v1/auth/wechat-login').send({ code: 'dev-broken-bodies' }).expect(200);
+    server = await startServerProcess({
+      UPLOAD_LIMIT_MB: String(UPLOAD_LIMIT_MB),
+      UPLOAD_TIMEOUT_MS: String(UPLOAD_TIMEOUT_MS),
+      LOG_LEVEL: 'info',
+    });
+    const login = await request(base())
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: 'dev-broken-bodies' })
+      .expect(200);
     authorization = `Bearer ${login.body.accessToken}`;
   }, 30_000);
 
@@ -297,20 +358,37 @@ describe('the server process under a run of broken upload bodies', () => {
   it('keeps running and answering /health after each one, with nothing on stderr', async () => {
     const form = wholeForm(pdf(20_000));
     const cut = Buffer.concat([fieldPart('purpose', 'document'), fileHead(), pdf(5000)]);
-    const trickle: Array<Buffer | string | { pauseMs: number }> = [uploadHead(authorization, form.length), form.subarray(0, 300)];
+    const trickle: Array<Buffer | string | { pauseMs: number }> = [
+      uploadHead(authorization, form.length),
+      form.subarray(0, 300),
+    ];
     for (let i = 300; i < 340; i++) trickle.push({ pauseMs: 100 }, form.subarray(i, i + 1));
     const cases: Array<{ name: string; steps: Parameters<typeof exchange>[1]; status?: number }> = [
       { name: 'ends inside the file part', steps: [uploadHead(authorization, cut.length), cut], status: 400 },
-      { name: 'chunked, ends inside the file part', steps: [uploadHead(authorization, 'chunked'), chunk(cut), lastChunk], status: 400 },
       {
-        name: 'ends inside an unwanted file part',
-        steps: [uploadHead(authorization, cut.length), Buffer.concat([fieldPart('purpose', 'document'), fileHead('other'), pdf(5000)])],
+        name: 'chunked, ends inside the file part',
+        steps: [uploadHead(authorization, 'chunked'), chunk(cut), lastChunk],
         status: 400,
       },
-      { name: 'hangs up mid-body', steps: [uploadHead(authorization, form.length), form.subarray(0, 8000), { pauseMs: 50 }, 'destroy'] },
+      {
+        name: 'ends inside an unwanted file part',
+        steps: [
+          uploadHead(authorization, cut.length),
+          Buffer.concat([fieldPart('purpose', 'document'), fileHead('other'), pdf(5000)]),
+        ],
+        status: 400,
+      },
+      {
+        name: 'hangs up mid-body',
+        steps: [uploadHead(authorization, form.length), form.subarray(0, 8000), { pauseMs: 50 }, 'destroy'],
+      },
       { name: 'declares too much', steps: [uploadHead(authorization, 50 * 1024 * 1024), cut], status: 413 },
       { name: 'trickles', steps: trickle, status: 408 },
-      { name: 'has no boundary', steps: [uploadHead(authorization, form.length, 'multipart/form-data'), form], status: 400 },
+      {
+        name: 'has no boundary',
+        steps: [uploadHead(authorization, form.length, 'multipart/form-data'), form],
+        status: 400,
+      },
       { name: 'is not a form', steps: [uploadHead(authorization, 4), '\r\n--'], status: 400 },
     ];
     for (const c of cases) {
@@ -323,7 +401,10 @@ describe('the server process under a run of broken upload bodies', () => {
       await request(base()).get('/api/v1/health').expect(200, { status: 'ok' });
     }
     // Each broken request was answered and logged as one line, and nothing went to stderr.
-    const uploads = server.stdout().split('\n').filter((l) => l.includes('"route":"/api/v1/files"'));
+    const uploads = server
+      .stdout()
+      .split('\n')
+      .filter((l) => l.includes('"route":"/api/v1/files"'));
     expect(uploads).toHaveLength(cases.length);
     expect(server.stderr()).toBe('');
   });

@@ -33,9 +33,26 @@ type Schema = Map<string, Map<string, ColumnShape>>;
 function familyOf(declared: string): ColumnShape['family'] {
   const type = declared.trim().toLowerCase();
   if (type === 'tinyint(1)' || type === 'boolean' || type === 'bool') return 'boolean';
-  const base = type.replace(/\(.*$/, '').replace(/\s+unsigned$/, '').trim();
+  const base = type
+    .replace(/\(.*$/, '')
+    .replace(/\s+unsigned$/, '')
+    .trim();
   if (['int', 'integer', 'bigint', 'smallint', 'mediumint', 'tinyint'].includes(base)) return 'integer';
-  if (['varchar', 'char', 'nvarchar', 'nchar', 'text', 'tinytext', 'mediumtext', 'longtext', 'uuid', 'simple-json', 'simple-array'].includes(base)) {
+  if (
+    [
+      'varchar',
+      'char',
+      'nvarchar',
+      'nchar',
+      'text',
+      'tinytext',
+      'mediumtext',
+      'longtext',
+      'uuid',
+      'simple-json',
+      'simple-array',
+    ].includes(base)
+  ) {
     return 'text';
   }
   if (base === 'datetime' || base === 'timestamp') return 'datetime';
@@ -78,10 +95,11 @@ async function databaseSchema(db: Database): Promise<Schema> {
     }
     return schema;
   }
-  const columns: Array<{ tableName: string; columnName: string; columnType: string; isNullable: string }> = await db.manager.query(
-    `SELECT table_name AS tableName, column_name AS columnName, column_type AS columnType, is_nullable AS isNullable
+  const columns: Array<{ tableName: string; columnName: string; columnType: string; isNullable: string }> =
+    await db.manager.query(
+      `SELECT table_name AS tableName, column_name AS columnName, column_type AS columnType, is_nullable AS isNullable
        FROM information_schema.columns WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position`,
-  );
+    );
   // MariaDB stores JSON as LONGTEXT guarded by a json_valid() check named after the column.
   const checks: Array<{ tableName: string; clause: string }> = await db.manager.query(
     `SELECT table_name AS tableName, check_clause AS clause
@@ -95,16 +113,26 @@ async function databaseSchema(db: Database): Promise<Schema> {
   );
   for (const c of columns) {
     const family = jsonColumns.has(`${c.tableName}.${c.columnName}`) ? 'json' : familyOf(c.columnType);
-    put(schema, c.tableName, c.columnName, { family, nullable: c.isNullable === 'YES', length: lengthOf(c.columnType) });
+    put(schema, c.tableName, c.columnName, {
+      family,
+      nullable: c.isNullable === 'YES',
+      length: lengthOf(c.columnType),
+    });
   }
   return schema;
 }
 
 /** What a column typed only by its property's class (no `type:`) becomes. */
-const CLASS_TYPES: Record<string, string> = { Number: 'integer', String: 'varchar', Boolean: 'boolean', Date: 'datetime' };
+const CLASS_TYPES: Record<string, string> = {
+  Number: 'integer',
+  String: 'varchar',
+  Boolean: 'boolean',
+  Date: 'datetime',
+};
 
 function entityShape(column: ColumnMetadata): ColumnShape {
-  const declared = typeof column.type === 'function' ? (CLASS_TYPES[column.type.name] ?? column.type.name) : String(column.type);
+  const declared =
+    typeof column.type === 'function' ? (CLASS_TYPES[column.type.name] ?? column.type.name) : String(column.type);
   // A varchar without a length is left to the dialect's default: nothing to compare.
   const length = /^(?:var)?char$/i.test(declared) && column.length ? Number(column.length) : null;
   return { family: familyOf(declared), nullable: column.isNullable, length };
@@ -141,13 +169,16 @@ function differences(actual: Schema, mapped: Schema, owners: Map<string, string>
         out.push(`${table}.${column}: mapped by ${entity}, but the table has no such column`);
         continue;
       }
-      if (have.family !== want.family) out.push(`${table}.${column}: ${have.family} in the database, ${want.family} in ${entity}`);
+      if (have.family !== want.family)
+        out.push(`${table}.${column}: ${have.family} in the database, ${want.family} in ${entity}`);
       if (have.nullable !== want.nullable) {
         const says = (n: boolean) => (n ? 'nullable' : 'NOT NULL');
         out.push(`${table}.${column}: ${says(have.nullable)} in the database, ${says(want.nullable)} in ${entity}`);
       }
       if (have.family === 'text' && want.length !== null && have.length !== want.length) {
-        out.push(`${table}.${column}: length ${have.length ?? 'unbounded'} in the database, ${want.length} in ${entity}`);
+        out.push(
+          `${table}.${column}: length ${have.length ?? 'unbounded'} in the database, ${want.length} in ${entity}`,
+        );
       }
     }
     for (const column of real.keys()) {
@@ -156,7 +187,9 @@ function differences(actual: Schema, mapped: Schema, owners: Map<string, string>
   }
   for (const table of actual.keys()) {
     if (!mapped.has(table) && !(table in TABLES_WITHOUT_ENTITY)) {
-      out.push(`${table}: in the database with no entity (map it, or list it in TABLES_WITHOUT_ENTITY with the reason)`);
+      out.push(
+        `${table}: in the database with no entity (map it, or list it in TABLES_WITHOUT_ENTITY with the reason)`,
+      );
     }
   }
   return out.sort();
@@ -186,17 +219,38 @@ describe('schema: entities and migrations', () => {
 
   // The comparison itself: a check that finds nothing must be able to find something.
   it('report a missing table, a missing column, a column not mapped and a column that differs', () => {
-    const shape = (family: Family, nullable: boolean, length: number | null = null): ColumnShape => ({ family, nullable, length });
+    const shape = (family: Family, nullable: boolean, length: number | null = null): ColumnShape => ({
+      family,
+      nullable,
+      length,
+    });
     const actual: Schema = new Map([
-      ['person', new Map([['id', shape('integer', false)], ['name', shape('text', true, 32)], ['extra', shape('text', true)]])],
+      [
+        'person',
+        new Map([
+          ['id', shape('integer', false)],
+          ['name', shape('text', true, 32)],
+          ['extra', shape('text', true)],
+        ]),
+      ],
       ['migrations', new Map([['id', shape('integer', false)]])],
       ['stray', new Map([['id', shape('integer', false)]])],
     ]);
     const mapped: Schema = new Map([
-      ['person', new Map([['id', shape('integer', false)], ['name', shape('text', false, 64)], ['born_at', shape('datetime', false)]])],
+      [
+        'person',
+        new Map([
+          ['id', shape('integer', false)],
+          ['name', shape('text', false, 64)],
+          ['born_at', shape('datetime', false)],
+        ]),
+      ],
       ['card', new Map([['id', shape('integer', false)]])],
     ]);
-    const owners = new Map([['person', 'Person'], ['card', 'Card']]);
+    const owners = new Map([
+      ['person', 'Person'],
+      ['card', 'Card'],
+    ]);
     expect(differences(actual, mapped, owners)).toEqual([
       'card: mapped by Card, but no migration creates the table',
       'person.born_at: mapped by Person, but the table has no such column',

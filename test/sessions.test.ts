@@ -19,9 +19,11 @@ const expectRevoked = (res: { body: { error: { code: string; details?: Array<{ r
   expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'TOKEN_REVOKED' })]);
 };
 
-const refresh = (t: TestContext, s: Session) => t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken });
+const refresh = (t: TestContext, s: Session) =>
+  t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken });
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-const tokenVersionOf = async (t: TestContext, id: number) => (await t.container.db.manager.findOneByOrFail(Account, { id })).tokenVersion;
+const tokenVersionOf = async (t: TestContext, id: number) =>
+  (await t.container.db.manager.findOneByOrFail(Account, { id })).tokenVersion;
 
 describe('sessions end at once', () => {
   let t: TestContext;
@@ -69,7 +71,13 @@ describe('sessions end at once', () => {
       await t.http.post('/api/v1/auth/logout').send({ refreshToken: s.refreshToken }).expect(204);
       expectRevoked(await t.http.get('/api/v1/me').set(s.auth).expect(401));
       // Writes too, before any rule of the route runs.
-      expectRevoked(await t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: { x: 'accept' } }).expect(401));
+      expectRevoked(
+        await t.http
+          .post('/api/v1/me/subscriptions')
+          .set(s.auth)
+          .send({ results: { x: 'accept' } })
+          .expect(401),
+      );
       await refresh(t, s).expect(401);
     });
 
@@ -105,17 +113,25 @@ describe('sessions end at once', () => {
       const tokens = await t.container.db.manager.findBy(RefreshToken, { accountId: staff.userId });
       expect(tokens.length).toBeGreaterThan(0);
       expect(tokens.every((r) => r.revokedAt !== null)).toBe(true);
-      const login = await t.http.post('/api/v1/auth/password-login').send({ username: staff.username, password: staff.password }).expect(403);
+      const login = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: staff.username, password: staff.password })
+        .expect(403);
       expect(login.body.error.code).toBe('ACCOUNT_DISABLED');
 
-      const audit = await t.container.db.manager.findBy(AuditLog, { action: 'account.disable', targetId: String(staff.userId) });
+      const audit = await t.container.db.manager.findBy(AuditLog, {
+        action: 'account.disable',
+        targetId: String(staff.userId),
+      });
       expect(audit).toEqual([expect.objectContaining({ actorAccountId: admin.userId, targetType: 'account' })]);
     });
 
     it('disables a holder too, and enabling lets them log in afresh while old tokens stay dead', async () => {
       const holder = await loginHolder(t, 'to-disable');
       await t.http.post(`/api/v1/staff/accounts/${holder.userId}/disable`).set(admin.auth).expect(200);
-      expect((await t.http.post('/api/v1/auth/wechat-login').send({ code: 'dev-to-disable' }).expect(403)).body.error.code).toBe('ACCOUNT_DISABLED');
+      expect(
+        (await t.http.post('/api/v1/auth/wechat-login').send({ code: 'dev-to-disable' }).expect(403)).body.error.code,
+      ).toBe('ACCOUNT_DISABLED');
 
       const enabled = await t.http.post(`/api/v1/staff/accounts/${holder.userId}/enable`).set(admin.auth).expect(200);
       expect(enabled.body).toMatchObject({ id: holder.userId, disabled: false, roles: ['holder'] });
@@ -123,14 +139,18 @@ describe('sessions end at once', () => {
       await refresh(t, holder).expect(401);
       const again = await t.http.post('/api/v1/auth/wechat-login').send({ code: 'dev-to-disable' }).expect(200);
       await t.http.get('/api/v1/me').set(bearer(again.body.accessToken)).expect(200);
-      expect(await t.container.db.manager.countBy(AuditLog, { action: 'account.enable', targetId: String(holder.userId) })).toBe(1);
+      expect(
+        await t.container.db.manager.countBy(AuditLog, { action: 'account.enable', targetId: String(holder.userId) }),
+      ).toBe(1);
     });
 
     it('refuses disabling one’s own account, an unknown account, and anyone but an admin', async () => {
       const self = await t.http.post(`/api/v1/staff/accounts/${admin.userId}/disable`).set(admin.auth).expect(409);
       expect(self.body.error.code).toBe('SELF_LOCKOUT');
       await t.http.get('/api/v1/me').set(admin.auth).expect(200);
-      expect((await t.http.post('/api/v1/staff/accounts/2000000000/disable').set(admin.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
+      expect(
+        (await t.http.post('/api/v1/staff/accounts/2000000000/disable').set(admin.auth).expect(404)).body.error.code,
+      ).toBe('NOT_FOUND');
       const district = await loginStaff(t, ['district_staff'], await createDistrictAndStation(t));
       const victim = await loginHolder(t);
       await t.http.post(`/api/v1/staff/accounts/${victim.userId}/disable`).set(district.auth).expect(403);
@@ -145,7 +165,10 @@ describe('sessions end at once', () => {
         .set(owner.auth)
         .send({ username: 'clerk-gone', password: 'clerk-password-1', displayName: '收银员' })
         .expect(201);
-      const login = await t.http.post('/api/v1/auth/password-login').send({ username: 'clerk-gone', password: 'clerk-password-1' }).expect(200);
+      const login = await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: 'clerk-gone', password: 'clerk-password-1' })
+        .expect(200);
       const clerk = bearer(login.body.accessToken);
       await t.http.get('/api/v1/merchant/me').set(clerk).expect(200);
       await t.http.delete(`/api/v1/merchant/clerks/${login.body.user.id}`).set(owner.auth).expect(204);
@@ -160,38 +183,71 @@ describe('sessions end at once', () => {
       const staff = await loginStaff(t, ['district_staff', 'lawyer'], place);
       await t.http.get('/api/v1/staff/merchants').set(staff.auth).expect(200);
 
-      const res = await t.http.put(`/api/v1/staff/accounts/${staff.userId}/roles`).set(admin.auth).send({ roles: ['lawyer'] }).expect(200);
+      const res = await t.http
+        .put(`/api/v1/staff/accounts/${staff.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['lawyer'] })
+        .expect(200);
       expect(res.body).toMatchObject({ id: staff.userId, roles: ['lawyer'] });
 
       expectRevoked(await t.http.get('/api/v1/staff/merchants').set(staff.auth).expect(401));
       const renewed = await refresh(t, staff).expect(200);
       expect(renewed.body.user.roles).toEqual(['lawyer']);
-      expect((await t.http.get('/api/v1/staff/merchants').set(bearer(renewed.body.accessToken)).expect(403)).body.error.code).toBe('FORBIDDEN');
+      expect(
+        (await t.http.get('/api/v1/staff/merchants').set(bearer(renewed.body.accessToken)).expect(403)).body.error.code,
+      ).toBe('FORBIDDEN');
       await t.http.get('/api/v1/me').set(bearer(renewed.body.accessToken)).expect(200);
 
-      const audit = await t.container.db.manager.findOneByOrFail(AuditLog, { action: 'account.roles', targetId: String(staff.userId) });
+      const audit = await t.container.db.manager.findOneByOrFail(AuditLog, {
+        action: 'account.roles',
+        targetId: String(staff.userId),
+      });
       expect(JSON.parse(audit.detail!)).toEqual({ before: ['district_staff', 'lawyer'], after: ['lawyer'] });
     });
 
     it('keeps a holder’s holder role, and leaves tokens alone when nothing changes', async () => {
       const holder = await loginHolder(t);
-      const granted = await t.http.put(`/api/v1/staff/accounts/${holder.userId}/roles`).set(admin.auth).send({ roles: ['lawyer'] }).expect(200);
+      const granted = await t.http
+        .put(`/api/v1/staff/accounts/${holder.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['lawyer'] })
+        .expect(200);
       expect(granted.body.roles).toEqual(['holder', 'lawyer']);
       const renewed = await refresh(t, holder).expect(200);
       const version = await tokenVersionOf(t, holder.userId);
-      await t.http.put(`/api/v1/staff/accounts/${holder.userId}/roles`).set(admin.auth).send({ roles: ['lawyer'] }).expect(200);
+      await t.http
+        .put(`/api/v1/staff/accounts/${holder.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['lawyer'] })
+        .expect(200);
       expect(await tokenVersionOf(t, holder.userId)).toBe(version);
       await t.http.get('/api/v1/me').set(bearer(renewed.body.accessToken)).expect(200);
     });
 
     it('refuses staff roles without their placement, taking one’s own admin role, and non-admins', async () => {
       const lawyer = await loginStaff(t, ['lawyer']);
-      const unplaced = await t.http.put(`/api/v1/staff/accounts/${lawyer.userId}/roles`).set(admin.auth).send({ roles: ['station_staff'] }).expect(400);
+      const unplaced = await t.http
+        .put(`/api/v1/staff/accounts/${lawyer.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['station_staff'] })
+        .expect(400);
       expect(unplaced.body.error.code).toBe('VALIDATION_FAILED');
-      await t.http.put(`/api/v1/staff/accounts/${lawyer.userId}/roles`).set(admin.auth).send({ roles: ['holder'] }).expect(400);
-      const self = await t.http.put(`/api/v1/staff/accounts/${admin.userId}/roles`).set(admin.auth).send({ roles: ['lawyer'] }).expect(409);
+      await t.http
+        .put(`/api/v1/staff/accounts/${lawyer.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['holder'] })
+        .expect(400);
+      const self = await t.http
+        .put(`/api/v1/staff/accounts/${admin.userId}/roles`)
+        .set(admin.auth)
+        .send({ roles: ['lawyer'] })
+        .expect(409);
       expect(self.body.error.code).toBe('SELF_LOCKOUT');
-      await t.http.put(`/api/v1/staff/accounts/${lawyer.userId}/roles`).set(lawyer.auth).send({ roles: ['admin'] }).expect(403);
+      await t.http
+        .put(`/api/v1/staff/accounts/${lawyer.userId}/roles`)
+        .set(lawyer.auth)
+        .send({ roles: ['admin'] })
+        .expect(403);
       await t.http.get('/api/v1/me').set(lawyer.auth).expect(200);
     });
 

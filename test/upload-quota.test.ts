@@ -11,7 +11,11 @@ import { compliantPhoto, loginHolder, makeJpeg, type Session } from './helpers/f
 const KB = 1024;
 
 const upload = (t: TestContext, s: Session, purpose: string, bytes: Buffer, filename = 'p.jpg') =>
-  t.http.post('/api/v1/files').set(s.auth).field('purpose', purpose).attach('file', bytes, { filename, contentType: 'image/jpeg' });
+  t.http
+    .post('/api/v1/files')
+    .set(s.auth)
+    .field('purpose', purpose)
+    .attach('file', bytes, { filename, contentType: 'image/jpeg' });
 
 /** A PDF of exactly `size` bytes. */
 const pdf = (size: number) => {
@@ -19,7 +23,8 @@ const pdf = (size: number) => {
   return Buffer.concat([head, Buffer.alloc(size - head.length, 0x20)]);
 };
 
-const storedOf = (t: TestContext, s: Session) => t.container.db.manager.findBy(StoredFile, { ownerAccountId: s.userId });
+const storedOf = (t: TestContext, s: Session) =>
+  t.container.db.manager.findBy(StoredFile, { ownerAccountId: s.userId });
 const quotaOf = (t: TestContext, s: Session) => t.container.db.manager.findBy(UploadQuota, { accountId: s.userId });
 
 /** Passes everything to a real directory, or fails every write while `failing` is set. */
@@ -83,7 +88,8 @@ describe('daily upload quota: count', () => {
 
   it('does not count a refused photo', async () => {
     const s = await loginHolder(t);
-    for (let i = 0; i < 5; i++) await upload(t, s, 'card_photo', makeJpeg({ width: 400, height: 500, size: 30 * KB })).expect(400);
+    for (let i = 0; i < 5; i++)
+      await upload(t, s, 'card_photo', makeJpeg({ width: 400, height: 500, size: 30 * KB })).expect(400);
     for (let i = 0; i < 3; i++) await upload(t, s, 'card_photo', compliantPhoto()).expect(201);
   });
 
@@ -111,7 +117,9 @@ describe('daily upload quota: bytes', () => {
   it('lets through exactly the concurrent uploads that fit in the day’s bytes', async () => {
     const s = await loginHolder(t);
     // 300 KB each: three fit in 1 MB, a fourth does not.
-    const results = await Promise.all(Array.from({ length: 8 }, () => upload(t, s, 'document', pdf(300 * KB), 'a.pdf')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => upload(t, s, 'document', pdf(300 * KB), 'a.pdf')),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
     expect(results.find((r) => r.status === 429)!.body.error.code).toBe('UPLOAD_QUOTA_EXCEEDED');
     expect(await quotaOf(t, s)).toEqual([expect.objectContaining({ count: 3, bytes: 900 * KB })]);

@@ -75,7 +75,12 @@ describe('wechat-login endpoint in live mode', () => {
   beforeAll(async () => {
     wx = await new FakeWeChatServer().start();
     t = await createTestContext({
-      env: { ...LIVE_TEST_SECRETS, WECHAT_APP_ID: wx.appId, WECHAT_APP_SECRET: wx.appSecret, WECHAT_API_BASE: wx.baseUrl },
+      env: {
+        ...LIVE_TEST_SECRETS,
+        WECHAT_APP_ID: wx.appId,
+        WECHAT_APP_SECRET: wx.appSecret,
+        WECHAT_API_BASE: wx.baseUrl,
+      },
     });
   });
   afterAll(async () => {
@@ -89,9 +94,15 @@ describe('wechat-login endpoint in live mode', () => {
   });
 
   it('logs a holder in with a code WeChat issued', async () => {
-    const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: wx.issueCode('o-live-1') }).expect(200);
+    const res = await t.http
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: wx.issueCode('o-live-1') })
+      .expect(200);
     expect(res.body.user.roles).toEqual(['holder']);
-    const again = await t.http.post('/api/v1/auth/wechat-login').send({ code: wx.issueCode('o-live-1') }).expect(200);
+    const again = await t.http
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: wx.issueCode('o-live-1') })
+      .expect(200);
     expect(again.body.user.id).toBe(res.body.user.id);
   });
 
@@ -102,10 +113,16 @@ describe('wechat-login endpoint in live mode', () => {
 
   it('answers 503 while WeChat is down, and 429 when WeChat limits the user', async () => {
     wx.failNext({ status: 500 }, { status: 500 });
-    const down = await t.http.post('/api/v1/auth/wechat-login').send({ code: wx.issueCode('o-live-2') }).expect(503);
+    const down = await t.http
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: wx.issueCode('o-live-2') })
+      .expect(503);
     expect(down.body.error.code).toBe('WECHAT_UNAVAILABLE');
     wx.failNext({ errcode: 45011 });
-    const limited = await t.http.post('/api/v1/auth/wechat-login').send({ code: wx.issueCode('o-live-3') }).expect(429);
+    const limited = await t.http
+      .post('/api/v1/auth/wechat-login')
+      .send({ code: wx.issueCode('o-live-3') })
+      .expect(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
   });
 

@@ -2,7 +2,11 @@ import { createTestContext, type TestContext } from './helpers/context';
 import { compliantPhoto, loginHolder, loginStaff, type Session } from './helpers/factories';
 
 /** A write any logged-in account may make. */
-const write = (t: TestContext, s: Session) => t.http.post('/api/v1/me/subscriptions').set(s.auth).send({ results: { service_notice: 'accept' } });
+const write = (t: TestContext, s: Session) =>
+  t.http
+    .post('/api/v1/me/subscriptions')
+    .set(s.auth)
+    .send({ results: { service_notice: 'accept' } });
 
 describe('per-account write rate limit', () => {
   let t: TestContext;
@@ -19,7 +23,12 @@ describe('per-account write rate limit', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Any write counts, an upload and a PUT as much as a POST.
-    await t.http.post('/api/v1/files').set(s.auth).field('purpose', 'card_photo').attach('file', compliantPhoto(), 'p.jpg').expect(429);
+    await t.http
+      .post('/api/v1/files')
+      .set(s.auth)
+      .field('purpose', 'card_photo')
+      .attach('file', compliantPhoto(), 'p.jpg')
+      .expect(429);
     await t.http.put('/api/v1/me/identity').set(s.auth).send({}).expect(429);
 
     t.clock.advance(60_000);
@@ -44,7 +53,10 @@ describe('per-account write rate limit', () => {
   it('leaves the public login routes to their own limit', async () => {
     const staff = await loginStaff(t, ['lawyer']);
     for (let i = 0; i < 5; i++) {
-      await t.http.post('/api/v1/auth/password-login').send({ username: staff.username, password: staff.password }).expect(200);
+      await t.http
+        .post('/api/v1/auth/password-login')
+        .send({ username: staff.username, password: staff.password })
+        .expect(200);
     }
   });
 });

@@ -5,23 +5,35 @@ describe('parseXml (WeChat messages)', () => {
     const xml =
       '<xml><ToUserName><![CDATA[gh_1]]></ToUserName><CreateTime>1348831860</CreateTime>' +
       '<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[this is a test]]></Content><MsgId>1234567890123456789</MsgId></xml>';
-    expect(parseXml(xml)).toEqual({ ToUserName: 'gh_1', CreateTime: '1348831860', MsgType: 'text', Content: 'this is a test', MsgId: '1234567890123456789' });
+    expect(parseXml(xml)).toEqual({
+      ToUserName: 'gh_1',
+      CreateTime: '1348831860',
+      MsgType: 'text',
+      Content: 'this is a test',
+      MsgId: '1234567890123456789',
+    });
   });
 
   it('takes a BOM, an XML declaration, comments and whitespace between elements', () => {
-    const xml = '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- push -->\n<xml>\n  <A>1</A>\n  <!-- note -->\n  <B><![CDATA[2]]></B>\n</xml>\n';
+    const xml =
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- push -->\n<xml>\n  <A>1</A>\n  <!-- note -->\n  <B><![CDATA[2]]></B>\n</xml>\n';
     expect(parseXml(xml)).toEqual({ A: '1', B: '2' });
   });
 
   it('decodes the predefined entities and character references, and nothing in CDATA', () => {
-    expect(parseXml('<xml><A>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#20013;&#x6587;</A><B><![CDATA[&amp; <x> ]] ]]></B></xml>')).toEqual({
+    expect(
+      parseXml(
+        '<xml><A>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#20013;&#x6587;</A><B><![CDATA[&amp; <x> ]] ]]></B></xml>',
+      ),
+    ).toEqual({
       A: '<a> & "b" \'c\' 中文',
       B: '&amp; <x> ]] ',
     });
   });
 
   it('makes nested elements objects and repeated ones arrays; empty elements empty strings', () => {
-    const xml = '<xml><Event>pic</Event><SendPicsInfo><Count>2</Count><PicList><item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item></PicList></SendPicsInfo><Empty/><Blank></Blank></xml>';
+    const xml =
+      '<xml><Event>pic</Event><SendPicsInfo><Count>2</Count><PicList><item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item></PicList></SendPicsInfo><Empty/><Blank></Blank></xml>';
     expect(parseXml(xml)).toEqual({
       Event: 'pic',
       SendPicsInfo: { Count: '2', PicList: { item: [{ PicMd5Sum: 'a' }, { PicMd5Sum: 'b' }] } },
@@ -43,7 +55,10 @@ describe('parseXml (WeChat messages)', () => {
 
   it.each([
     ['a DOCTYPE', '<!DOCTYPE xml><xml><A>1</A></xml>'],
-    ['an internal entity (billion laughs)', '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><xml><A>&lol2;</A></xml>'],
+    [
+      'an internal entity (billion laughs)',
+      '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><xml><A>&lol2;</A></xml>',
+    ],
     ['an external entity', '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><A>&x;</A></xml>'],
     ['a declaration inside the root', '<xml><!ENTITY x "y"><A>1</A></xml>'],
     ['a processing instruction inside', '<xml><?php echo 1 ?><A>1</A></xml>'],

@@ -10,7 +10,11 @@ export async function logout(): Promise<void> {
   clearSession();
   if (!session || !session.refreshToken) return;
   try {
-    await request<unknown>('/api/v1/auth/logout', { method: 'POST', data: { refreshToken: session.refreshToken }, auth: false });
+    await request<unknown>('/api/v1/auth/logout', {
+      method: 'POST',
+      data: { refreshToken: session.refreshToken },
+      auth: false,
+    });
   } catch {
     // Nothing to tell the person: they are signed out here either way.
   }

@@ -98,7 +98,10 @@ export function decodeDeclarations(s: string | undefined): Declarations | null {
 
 /** The self-check: a plain verdict, the reasons and what to do next. */
 export function eligibility(category: HolderCategory, declarations: Declarations): Promise<Eligibility> {
-  return request<Eligibility>('/api/v1/card-applications/eligibility', { method: 'POST', data: { category, declarations } });
+  return request<Eligibility>('/api/v1/card-applications/eligibility', {
+    method: 'POST',
+    data: { category, declarations },
+  });
 }
 
 /** Creates the application as a draft (APPLICATION_EXISTS when one is already open). */

@@ -38,7 +38,9 @@ export function kindLabel(k: string): string {
 
 /** `评分 4.8（12 人评价）`, or 暂无评价 before the first. */
 export function ratingText(p: { averageRating: number | null; ratingCount: number }): string {
-  return p.averageRating === null || !p.ratingCount ? '暂无评价' : `评分 ${p.averageRating.toFixed(1)}（${p.ratingCount} 人评价）`;
+  return p.averageRating === null || !p.ratingCount
+    ? '暂无评价'
+    : `评分 ${p.averageRating.toFixed(1)}（${p.ratingCount} 人评价）`;
 }
 
 /** A lawyer's, mediator's or counsellor's published profile. */
@@ -124,7 +126,10 @@ export function listSlots(providerId: number, range: { from?: string; to?: strin
   const q: string[] = [];
   if (range.from) q.push(`from=${encodeURIComponent(range.from)}`);
   if (range.to) q.push(`to=${encodeURIComponent(range.to)}`);
-  return request<{ items: Slot[] }>(`/api/v1/legal-aid/providers/${providerId}/slots${q.length ? `?${q.join('&')}` : ''}`, { auth: false });
+  return request<{ items: Slot[] }>(
+    `/api/v1/legal-aid/providers/${providerId}/slots${q.length ? `?${q.join('&')}` : ''}`,
+    { auth: false },
+  );
 }
 
 /**

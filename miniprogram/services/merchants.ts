@@ -78,7 +78,13 @@ export interface MyComplaint {
   resolution: string | null;
   createdAt: string;
   handledAt: string | null;
-  history: Array<{ from: ComplaintStatus | null; to: ComplaintStatus; at: string; by: 'holder' | 'staff'; reason: string | null }>;
+  history: Array<{
+    from: ComplaintStatus | null;
+    to: ComplaintStatus;
+    at: string;
+    by: 'holder' | 'staff';
+    reason: string | null;
+  }>;
 }
 
 /** The alliance's categories (衣、食、住、行…), in display order. */

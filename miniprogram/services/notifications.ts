@@ -44,7 +44,8 @@ export function askSubscribe(keys: TemplateKey[]): Promise<Record<string, number
         const results: Record<string, string> = {};
         for (const [id, key] of Object.entries(byId)) {
           const answer = res[id];
-          if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter') results[key] = answer;
+          if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter')
+            results[key] = answer;
         }
         if (Object.keys(results).length === 0) return resolve(null);
         request<{ grants: Record<string, number> }>('/api/v1/me/subscriptions', { method: 'POST', data: { results } })

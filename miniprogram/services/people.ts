@@ -60,14 +60,26 @@ export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
 export interface ChangeRequest {
   id: number;
   status: ChangeStatus;
-  changes: { name: string | null; category: HolderCategory | null; idNumberMasked: string | null; phoneMasked: string | null };
+  changes: {
+    name: string | null;
+    category: HolderCategory | null;
+    idNumberMasked: string | null;
+    phoneMasked: string | null;
+  };
   previous: { name: string; category: HolderCategory; idNumberMasked: string };
   reason: string;
   documentFileIds: number[];
   decisionReason: string | null;
   createdAt: string;
   decidedAt: string | null;
-  history: Array<{ action: string; from: ChangeStatus | null; to: ChangeStatus; at: string; by: 'holder' | 'staff'; reason: string | null }>;
+  history: Array<{
+    action: string;
+    from: ChangeStatus | null;
+    to: ChangeStatus;
+    at: string;
+    by: 'holder' | 'staff';
+    reason: string | null;
+  }>;
   allowedActions: string[];
 }
 

@@ -36,7 +36,11 @@ function send(path: string, method: Method, data: unknown, token?: string): Prom
       url: `${config.baseUrl}${path}`,
       method: method === 'PATCH' ? 'POST' : method,
       data: data as WechatMiniprogram.IAnyObject,
-      header: { 'content-type': 'application/json', ...override, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      header: {
+        'content-type': 'application/json',
+        ...override,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
       success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
       fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
     });
@@ -45,14 +49,16 @@ function send(path: string, method: Method, data: unknown, token?: string): Prom
 
 export function toApiError(res: RawResponse): ApiError {
   const body = res.data as { error?: { code?: string; message?: string; details?: ApiError['details'] } } | undefined;
-  if (body?.error?.code) return new ApiError(res.statusCode, body.error.code, body.error.message ?? '请求失败', body.error.details);
+  if (body?.error?.code)
+    return new ApiError(res.statusCode, body.error.code, body.error.message ?? '请求失败', body.error.details);
   return new ApiError(res.statusCode, 'HTTP_ERROR', res.statusCode >= 500 ? '服务暂时不可用，请稍后再试' : '请求失败');
 }
 
 function wxLoginCode(): Promise<string> {
   return new Promise((resolve, reject) => {
     wx.login({
-      success: (r) => (r.code ? resolve(r.code) : reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试'))),
+      success: (r) =>
+        r.code ? resolve(r.code) : reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')),
       fail: () => reject(new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请重试')),
     });
   });

@@ -36,7 +36,9 @@ export interface StaffApplication extends Application {
 export type Decision = 'approve' | 'reject' | 'request_info';
 
 /** Applications in the reviewer's station or district, oldest submission first. */
-export function queue(opts: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {}): Promise<Page<QueueItem>> {
+export function queue(
+  opts: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {},
+): Promise<Page<QueueItem>> {
   const q: string[] = [];
   if (opts.status) q.push(`status=${opts.status}`);
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
@@ -72,15 +74,23 @@ export interface StaffChangeRequest extends ChangeRequest {
 }
 
 /** Identity change requests in the caller's station or district, oldest first. */
-export function changeRequests(opts: { status?: ChangeStatus; cursor?: string | null } = {}): Promise<Page<StaffChangeRequest>> {
+export function changeRequests(
+  opts: { status?: ChangeStatus; cursor?: string | null } = {},
+): Promise<Page<StaffChangeRequest>> {
   const q: string[] = [];
   if (opts.status) q.push(`status=${opts.status}`);
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
-  return request<Page<StaffChangeRequest>>(`/api/v1/staff/identity-change-requests${q.length ? `?${q.join('&')}` : ''}`);
+  return request<Page<StaffChangeRequest>>(
+    `/api/v1/staff/identity-change-requests${q.length ? `?${q.join('&')}` : ''}`,
+  );
 }
 
 /** Approve (applied to the person at once) or reject (reason required) a change request. */
-export function reviewChangeRequest(id: number, decision: 'approve' | 'reject', reason?: string): Promise<StaffChangeRequest> {
+export function reviewChangeRequest(
+  id: number,
+  decision: 'approve' | 'reject',
+  reason?: string,
+): Promise<StaffChangeRequest> {
   const data: { decision: 'approve' | 'reject'; reason?: string } = { decision };
   if (reason) data.reason = reason;
   return request<StaffChangeRequest>(`/api/v1/staff/identity-change-requests/${id}/review`, { method: 'POST', data });

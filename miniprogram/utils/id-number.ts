@@ -29,7 +29,7 @@ export const PHONE_MESSAGES = {
 };
 
 export type IdNumberCheck =
-  | { ok: true; normalized: string; /** `YYYY-MM-DD` */ birthDate: string }
+  | { ok: true; normalized: string /** `YYYY-MM-DD` */; birthDate: string }
   | { ok: false; message: string };
 
 export type PhoneCheck = { ok: true; normalized: string } | { ok: false; message: string };
@@ -48,7 +48,9 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
  * phone's date. Returns the normalized number and the birth date, or the first problem found.
  */
 export function checkIdNumber(raw: string, today: Date = new Date()): IdNumberCheck {
-  const normalized = String(raw || '').replace(/\s+/g, '').toUpperCase();
+  const normalized = String(raw || '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
   if (normalized.length === 0) return { ok: false, message: ID_NUMBER_MESSAGES.empty };
   if (normalized.length !== 18) {
     return { ok: false, message: `${ID_NUMBER_MESSAGES.length}，现在是 ${normalized.length} 位` };

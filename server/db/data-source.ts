@@ -90,7 +90,10 @@ function sessionSql(limits: DbLimits): string {
  * Opens the database and brings its schema up to date. On MySQL an advisory lock keeps several
  * instances starting together from running the same migration twice.
  */
-export async function openDatabase(database: Config['database'], limits: DbLimits = DEFAULT_DB_LIMITS): Promise<Database> {
+export async function openDatabase(
+  database: Config['database'],
+  limits: DbLimits = DEFAULT_DB_LIMITS,
+): Promise<Database> {
   if (database.type === 'sqlite' && database.file !== ':memory:') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
   }

@@ -68,7 +68,12 @@ const UNAVAILABLE_CODES = new Set([
  * mysql2 marks connection-level failures `fatal`; TypeORM wraps query errors with `driverError`.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; fatal?: boolean; message?: string; driverError?: { code?: string; fatal?: boolean; message?: string } } | null;
+  const e = err as {
+    code?: string;
+    fatal?: boolean;
+    message?: string;
+    driverError?: { code?: string; fatal?: boolean; message?: string };
+  } | null;
   if (!e || typeof e !== 'object') return false;
   const inner = e.driverError ?? e;
   if (inner.code && UNAVAILABLE_CODES.has(inner.code)) return true;

@@ -47,7 +47,8 @@ export function guardedMysql(limits: DbLimits, sessionSql: string): GuardedMysql
         cb = values;
         values = undefined;
       }
-      const own = typeof sql === 'object' && sql !== null && 'timeout' in sql ? Number((sql as { timeout?: number }).timeout) : 0;
+      const own =
+        typeof sql === 'object' && sql !== null && 'timeout' in sql ? Number((sql as { timeout?: number }).timeout) : 0;
       const ms = own || queryTimeoutMs;
       // A prepared command object (mysql2's pool.query) or a call without a callback passes as it is.
       if (!ms || typeof cb !== 'function' || (typeof sql !== 'string' && (sql as object).constructor !== Object)) {
@@ -69,11 +70,19 @@ export function guardedMysql(limits: DbLimits, sessionSql: string): GuardedMysql
     });
   };
 
-  const acquire = (getConnection: CorePool['getConnection'], cb: (err: Error | null, conn?: CoreConnection) => void) => {
+  const acquire = (
+    getConnection: CorePool['getConnection'],
+    cb: (err: Error | null, conn?: CoreConnection) => void,
+  ) => {
     let settled = false;
     const timer = setTimeout(() => {
       settled = true;
-      cb(new DatabaseUnavailableError('DB_ACQUIRE_TIMEOUT', `No database connection within ${limits.acquireTimeoutMs} ms`));
+      cb(
+        new DatabaseUnavailableError(
+          'DB_ACQUIRE_TIMEOUT',
+          `No database connection within ${limits.acquireTimeoutMs} ms`,
+        ),
+      );
     }, limits.acquireTimeoutMs);
     getConnection((err, conn) => {
       if (settled) {
@@ -124,7 +133,8 @@ export function pingPool(pool: unknown, timeoutMs: number): Promise<void> {
     };
     const started = Date.now();
     const timer = setTimeout(
-      () => finish(new DatabaseUnavailableError('DB_PING_TIMEOUT', `The database did not answer within ${timeoutMs} ms`)),
+      () =>
+        finish(new DatabaseUnavailableError('DB_PING_TIMEOUT', `The database did not answer within ${timeoutMs} ms`)),
       timeoutMs,
     );
     p.getConnection((err, conn) => {

@@ -1,5 +1,5 @@
 import type { AppContext } from './context';
-import { AppError, payloadTooLarge, requestTimeout, validationFailed } from './errors';
+import { AppError, payloadTooLarge, requestTimeout, validationFailed } from '../lib/errors';
 import type { BodyFormat } from './route';
 import { parseXml, XmlSyntaxError } from './xml';
 
@@ -77,8 +77,14 @@ export function readRawBody(ctx: AppContext, opts: RawBodyOptions): Promise<Buff
 
 /** The format a Content-Type names, or undefined for anything else. */
 function formatOf(contentType: string): BodyFormat | undefined {
-  const [media, ...params] = contentType.toLowerCase().split(';').map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const [media, ...params] = contentType
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return undefined;
   if (media === 'application/json' || media.endsWith('+json')) return 'json';
   if (media === 'application/xml' || media === 'text/xml' || media.endsWith('+xml')) return 'xml';

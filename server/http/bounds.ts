@@ -19,10 +19,12 @@ export const EARLIEST_INSTANT = new Date('2000-01-01T00:00:00.000+08:00');
 export const LATEST_INSTANT = new Date('9999-12-31T23:59:59.000+08:00');
 const RANGE_MESSAGE = '时间须在 2000-01-01 至 9999-12-31 之间';
 
-const inRange = (ms: number) => Number.isFinite(ms) && ms >= EARLIEST_INSTANT.getTime() && ms <= LATEST_INSTANT.getTime();
+const inRange = (ms: number) =>
+  Number.isFinite(ms) && ms >= EARLIEST_INSTANT.getTime() && ms <= LATEST_INSTANT.getTime();
 
 /** An ISO 8601 date-time with an offset (or Z) within the business range, kept as a string. */
-export const instantString = () => z.iso.datetime({ offset: true }).refine((s) => inRange(new Date(s).getTime()), RANGE_MESSAGE);
+export const instantString = () =>
+  z.iso.datetime({ offset: true }).refine((s) => inRange(new Date(s).getTime()), RANGE_MESSAGE);
 
 /** An ISO 8601 date-time with an offset within the business range, as a Date. */
 export const instant = () => instantString().transform((s) => new Date(s));
@@ -31,7 +33,8 @@ export const instant = () => instantString().transform((s) => new Date(s));
 export const businessDay = () => z.iso.date().refine((s) => s >= '2000-01-01' && s <= '9999-12-31', RANGE_MESSAGE);
 
 /** Holds a computed instant (a default end of a range, say) inside the business range. */
-export const clampInstant = (d: Date): Date => new Date(Math.min(Math.max(d.getTime(), EARLIEST_INSTANT.getTime()), LATEST_INSTANT.getTime()));
+export const clampInstant = (d: Date): Date =>
+  new Date(Math.min(Math.max(d.getTime(), EARLIEST_INSTANT.getTime()), LATEST_INSTANT.getTime()));
 
 /** An integer for an `int` column, `min`…2,147,483,647 unless a tighter `max` is given. */
 export const int32 = (min = 0, max = INT32_MAX) => z.number().int().min(min).max(Math.min(max, INT32_MAX));

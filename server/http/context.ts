@@ -1,12 +1,8 @@
 import type { ParameterizedContext } from 'koa';
-import type { Role } from '../modules/auth/roles';
+import type { Principal } from '../lib/principal';
 import type { RouteSpec } from './route';
 
-/** Who is calling, as established by a verified access token. */
-export interface Principal {
-  accountId: number;
-  roles: Role[];
-}
+export type { Principal };
 
 export interface AppState {
   requestId: string;

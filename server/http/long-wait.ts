@@ -43,7 +43,11 @@ export type WaitOutcome = 'woken' | 'timeout' | 'aborted';
  * has, so a draining process ends its waiting requests early with ordinary answers. `subscribe`
  * returns its own unsubscribe, called in every case.
  */
-export function longWait(signal: AbortSignal, ms: number, subscribe?: (wake: () => void) => () => void): Promise<WaitOutcome> {
+export function longWait(
+  signal: AbortSignal,
+  ms: number,
+  subscribe?: (wake: () => void) => () => void,
+): Promise<WaitOutcome> {
   if (signal.aborted) return Promise.resolve('aborted');
   return new Promise((resolve) => {
     let unsubscribe: (() => void) | undefined;

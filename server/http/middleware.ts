@@ -3,7 +3,7 @@ import type { Middleware } from 'koa';
 import { databaseErrorCode, isDatabaseUnavailable, isRetryableTransactionError, isSqliteBusy } from '../db/errors';
 import type { Logger } from '../lib/logger';
 import type { AppState } from './context';
-import { AppError } from './errors';
+import { AppError } from '../lib/errors';
 
 type Mw = Middleware<AppState>;
 
@@ -21,60 +21,70 @@ export const requestId = (): Mw => async (ctx, next) => {
  * One structured line per request. The matched route pattern is logged rather than the URL, and
  * never the query string, headers or body: they can carry personal data and tokens.
  */
-export const requestLog = (logger: Logger): Mw => async (ctx, next) => {
-  const started = process.hrtime.bigint();
-  try {
-    await next();
-  } finally {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const routePath = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
-    logger.info('request', {
-      requestId: ctx.state.requestId,
-      method: ctx.method,
-      route: routePath,
-      status: ctx.status,
-      ms: Math.round(ms * 10) / 10,
-      accountId: ctx.state.principal?.accountId,
-      errorCode: ctx.state.errorCode ?? (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
-    });
-  }
-};
+export const requestLog =
+  (logger: Logger): Mw =>
+  async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    try {
+      await next();
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const routePath = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+      logger.info('request', {
+        requestId: ctx.state.requestId,
+        method: ctx.method,
+        route: routePath,
+        status: ctx.status,
+        ms: Math.round(ms * 10) / 10,
+        accountId: ctx.state.principal?.accountId,
+        errorCode: ctx.state.errorCode ?? (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
+      });
+    }
+  };
 
 /** Maps every failure to `{ error: { code, message } }` with the right status. */
-export const errorHandler = (logger: Logger): Mw => async (ctx, next) => {
-  try {
-    await next();
-    // The router answers unknown paths and methods without a body: give them the error shape.
-    if (ctx.body === undefined || ctx.body === null) {
-      if (ctx.status === 404) {
-        ctx.status = 404;
-        ctx.body = { error: { code: 'NOT_FOUND', message: '未找到该接口' } };
-      } else if (ctx.status === 405) {
-        ctx.body = { error: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' } };
-      } else if (ctx.status === 501) {
-        ctx.body = { error: { code: 'NOT_IMPLEMENTED', message: '不支持该请求方法' } };
+export const errorHandler =
+  (logger: Logger): Mw =>
+  async (ctx, next) => {
+    try {
+      await next();
+      // The router answers unknown paths and methods without a body: give them the error shape.
+      if (ctx.body === undefined || ctx.body === null) {
+        if (ctx.status === 404) {
+          ctx.status = 404;
+          ctx.body = { error: { code: 'NOT_FOUND', message: '未找到该接口' } };
+        } else if (ctx.status === 405) {
+          ctx.body = { error: { code: 'METHOD_NOT_ALLOWED', message: '不支持该请求方法' } };
+        } else if (ctx.status === 501) {
+          ctx.body = { error: { code: 'NOT_IMPLEMENTED', message: '不支持该请求方法' } };
+        }
       }
-    }
-  } catch (err) {
-    const mapped = toAppError(err);
-    if (mapped) {
-      if (mapped.code === 'DB_UNAVAILABLE' || mapped.code === 'DB_BUSY') {
-        const msg = mapped.code === 'DB_BUSY' ? 'database busy' : 'database unavailable';
-        logger.warn(msg, { requestId: ctx.state.requestId, code: databaseErrorCode(err) });
+    } catch (err) {
+      const mapped = toAppError(err);
+      if (mapped) {
+        if (mapped.code === 'DB_UNAVAILABLE' || mapped.code === 'DB_BUSY') {
+          const msg = mapped.code === 'DB_BUSY' ? 'database busy' : 'database unavailable';
+          logger.warn(msg, { requestId: ctx.state.requestId, code: databaseErrorCode(err) });
+        }
+        if (answerInRouteFormat(ctx, mapped)) return;
+        ctx.status = mapped.status;
+        ctx.body = {
+          error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) },
+        };
+        for (const [k, v] of Object.entries(mapped.headers ?? {})) ctx.set(k, v);
+        return;
       }
-      if (answerInRouteFormat(ctx, mapped)) return;
-      ctx.status = mapped.status;
-      ctx.body = { error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } };
-      for (const [k, v] of Object.entries(mapped.headers ?? {})) ctx.set(k, v);
-      return;
+      logger.error('unhandled error', { requestId: ctx.state.requestId, err });
+      const internal = new AppError(
+        500,
+        'INTERNAL_ERROR',
+        `服务器内部错误，请稍后再试（请求编号 ${ctx.state.requestId}）`,
+      );
+      if (answerInRouteFormat(ctx, internal)) return;
+      ctx.status = 500;
+      ctx.body = { error: { code: internal.code, message: internal.message } };
     }
-    logger.error('unhandled error', { requestId: ctx.state.requestId, err });
-    const internal = new AppError(500, 'INTERNAL_ERROR', `服务器内部错误，请稍后再试（请求编号 ${ctx.state.requestId}）`);
-    if (answerInRouteFormat(ctx, internal)) return;
-    ctx.status = 500;
-    ctx.body = { error: { code: internal.code, message: internal.message } };
-  }
-};
+  };
 
 /** A route with its own error format (WeChat Pay's `{ code, message }`) answers in it. */
 function answerInRouteFormat(ctx: Parameters<Mw>[0], err: AppError): boolean {
@@ -97,8 +107,7 @@ const CLIENT_GONE = /^(ECONNRESET|EPIPE|ECONNABORTED|ERR_STREAM_PREMATURE_CLOSE|
  * hung up mid-request. Logged by code only: an HTTP parse error carries the raw request bytes.
  */
 export const connectionErrorLog =
-  (logger: Logger) =>
-  (err: { code?: unknown; name?: unknown } | null, ctx?: { state?: Partial<AppState> }) => {
+  (logger: Logger) => (err: { code?: unknown; name?: unknown } | null, ctx?: { state?: Partial<AppState> }) => {
     const code = typeof err?.code === 'string' ? err.code : typeof err?.name === 'string' ? err.name : 'unknown';
     const fields = { code, requestId: ctx?.state?.requestId };
     if (CLIENT_GONE.test(code)) logger.debug('client connection error', fields);
@@ -128,18 +137,20 @@ function toAppError(err: unknown): AppError | undefined {
 }
 
 /** Headers for a JSON API that no browser should frame, sniff or cache carelessly. */
-export const securityHeaders = (production: boolean): Mw => async (ctx, next) => {
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('X-Frame-Options', 'DENY');
-  ctx.set('Referrer-Policy', 'no-referrer');
-  ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-  ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
-  ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
-  if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  // Set before the route runs so error answers carry it too; a route may override it.
-  ctx.set('Cache-Control', 'no-store');
-  await next();
-};
+export const securityHeaders =
+  (production: boolean): Mw =>
+  async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('X-Frame-Options', 'DENY');
+    ctx.set('Referrer-Policy', 'no-referrer');
+    ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
+    ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+    if (production) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Set before the route runs so error answers carry it too; a route may override it.
+    ctx.set('Cache-Control', 'no-store');
+    await next();
+  };
 
 /**
  * WeChat's wx.request cannot send PATCH: the mini-program sends POST with

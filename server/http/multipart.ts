@@ -1,6 +1,6 @@
 import Busboy from 'busboy';
 import type { AppContext } from './context';
-import { payloadTooLarge, requestTimeout, validationFailed } from './errors';
+import { payloadTooLarge, requestTimeout, validationFailed } from '../lib/errors';
 import type { MultipartSpec, UploadedFile } from './route';
 
 export interface MultipartOptions {
@@ -90,7 +90,12 @@ export function readMultipart(
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => fail(payloadTooLarge(`文件不能超过 ${Math.floor(spec.maxBytes / 1024 / 1024)} MB`)));
       stream.on('end', () => {
-        file = { field: name, filename: info.filename ?? '', declaredMime: info.mimeType, bytes: Buffer.concat(chunks) };
+        file = {
+          field: name,
+          filename: info.filename ?? '',
+          declaredMime: info.mimeType,
+          bytes: Buffer.concat(chunks),
+        };
       });
     });
     busboy.on('filesLimit', () => fail(validationFailed(spec.fileField, '一次只能上传一个文件')));

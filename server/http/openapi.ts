@@ -29,7 +29,11 @@ function foldNullable(node: unknown): unknown {
 
 /** A zod schema as an OpenAPI 3.1 Schema Object (JSON Schema 2020-12, without its `$schema` line). */
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  }) as Json;
   return foldNullable(json) as Json;
 };
 
@@ -90,7 +94,9 @@ export function buildOpenApi(routes: RouteSpec[], info: { title: string; version
     responses.default = {
       description: `Error${r.errors?.length ? `: ${r.errors.join(', ')}` : ''}`,
       content: {
-        'application/json': { schema: r.errorFormat ? toSchema(r.errorFormat.schema, 'output') : { $ref: '#/components/schemas/Error' } },
+        'application/json': {
+          schema: r.errorFormat ? toSchema(r.errorFormat.schema, 'output') : { $ref: '#/components/schemas/Error' },
+        },
       },
     };
 
@@ -104,7 +110,10 @@ export function buildOpenApi(routes: RouteSpec[], info: { title: string; version
             schema: {
               type: 'object',
               required: [r.multipart.fileField, ...(fields.required ?? [])],
-              properties: { [r.multipart.fileField]: { type: 'string', format: 'binary' }, ...(fields.properties ?? {}) },
+              properties: {
+                [r.multipart.fileField]: { type: 'string', format: 'binary' },
+                ...(fields.properties ?? {}),
+              },
             },
           },
         },

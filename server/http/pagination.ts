@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationFailed } from './errors';
+import { validationFailed } from '../lib/errors';
 
 /** `?cursor=&limit=` as the contract fixes it: limit at most 100. */
 export const pageQuery = z.object({
@@ -24,10 +24,16 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sh
 }
 
 /** Given `limit + 1` rows, the page and the cursor for the next one (null at the end). */
-export function toPage<Row, Item>(rows: Row[], limit: number, present: (r: Row) => Item, keyOf: (r: Row) => Record<string, string | number>) {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  present: (r: Row) => Item,
+  keyOf: (r: Row) => Record<string, string | number>,
+) {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return { items: page.map(present), nextCursor: more ? encodeCursor(keyOf(page[page.length - 1])) : null };
 }
 
-export const pageView = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageView = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import { upsertStatement } from '../db/upsert';
 import type { Clock } from '../lib/clock';
 import type { AppContext } from './context';
-import { rateLimited } from './errors';
+import { rateLimited } from '../lib/errors';
 import { RateLimitCounter } from './rate-limit-counter.entity';
 
 /**
@@ -188,6 +188,10 @@ export function clientAddressKey(ip: string): string {
   const right = tail === undefined ? [] : tail ? tail.split(':') : [];
   // A trailing dotted IPv4 part fills two groups.
   const width = (gs: string[]) => gs.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - width(left) - width(right))).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - width(left) - width(right))).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -14,7 +14,11 @@ export interface ResponseMismatch {
 }
 
 const isJsonValue = (body: unknown) =>
-  body !== null && typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof Readable) && !(body instanceof Uint8Array);
+  body !== null &&
+  typeof body === 'object' &&
+  !Buffer.isBuffer(body) &&
+  !(body instanceof Readable) &&
+  !(body instanceof Uint8Array);
 
 const at = (path: PropertyKey[]) => (path.length ? path.map(String).join('.') : '(body)');
 
@@ -30,15 +34,16 @@ function differences(sent: unknown, declared: unknown, path: PropertyKey[], out:
   if (sent && declared && typeof sent === 'object' && typeof declared === 'object') {
     const d = declared as Record<string, unknown>;
     for (const [k, v] of Object.entries(sent as Record<string, unknown>)) {
-      if (!Object.prototype.hasOwnProperty.call(d, k)) out.push(`${at([...path, k])}: not declared in the response schema`);
+      if (!Object.hasOwn(d, k)) out.push(`${at([...path, k])}: not declared in the response schema`);
       else differences(v, d[k], [...path, k], out);
     }
     for (const k of Object.keys(d)) {
-      if (!Object.prototype.hasOwnProperty.call(sent, k) && d[k] !== undefined) out.push(`${at([...path, k])}: missing (filled by a default)`);
+      if (!Object.hasOwn(sent, k) && d[k] !== undefined) out.push(`${at([...path, k])}: missing (filled by a default)`);
     }
     return;
   }
-  if (!Object.is(sent, declared)) out.push(`${at(path)}: sent ${JSON.stringify(sent)}, the schema makes it ${JSON.stringify(declared)}`);
+  if (!Object.is(sent, declared))
+    out.push(`${at(path)}: sent ${JSON.stringify(sent)}, the schema makes it ${JSON.stringify(declared)}`);
 }
 
 /** Problems of one JSON body against a schema, as the client receives it (after JSON encoding). */
@@ -70,10 +75,14 @@ export const responseCheck =
 
     if (declared?.schema) {
       if (isJsonValue(body)) problems.push(...checkBody(declared.schema, body));
-      else problems.push(`declared as JSON, but the body is ${body === undefined || body === null ? 'empty' : typeof body}`);
+      else
+        problems.push(
+          `declared as JSON, but the body is ${body === undefined || body === null ? 'empty' : typeof body}`,
+        );
     } else if (status < 400) {
       if (!spec) return;
-      if (!declared) problems.push(`status ${status} is not declared (declared: ${Object.keys(spec.responses).join(', ')})`);
+      if (!declared)
+        problems.push(`status ${status} is not declared (declared: ${Object.keys(spec.responses).join(', ')})`);
       else if (!declared.contentType && isJsonValue(body)) problems.push('a JSON body is sent, but none is declared');
     } else if (spec?.errorFormat) {
       problems.push(...(isJsonValue(body) ? checkBody(spec.errorFormat.schema, body) : []));

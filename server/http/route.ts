@@ -1,20 +1,17 @@
 import type { z } from 'zod';
 import type { Role } from '../modules/auth/roles';
-import type { AppContext, Principal } from './context';
-import type { AppError } from './errors';
+import type { AppContext } from './context';
+import type { Principal } from '../lib/principal';
+import type { AppError } from '../lib/errors';
 import type { Limiter } from './rate-limit';
+import type { UploadedFile } from '../lib/uploaded-file';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Who may call a route: anyone, any logged-in account, or accounts holding one of the roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
-export interface UploadedFile {
-  field: string;
-  filename: string;
-  declaredMime: string;
-  bytes: Buffer;
-}
+export type { UploadedFile };
 
 export interface RouteInput<P, Q, B> {
   params: P;

@@ -3,13 +3,15 @@ import Router from '@koa/router';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { TokenService } from '../modules/auth/tokens';
 import { parseBody, readRawBody } from './body';
-import type { AppContext, AppState, Principal } from './context';
-import { forbidden, payloadTooLarge, unauthenticated } from './errors';
+import type { AppContext, AppState } from './context';
+import type { Principal } from '../lib/principal';
+import { forbidden, payloadTooLarge, unauthenticated } from '../lib/errors';
 import { requestSignal } from './long-wait';
 import { readMultipart } from './multipart';
 import type { Limiter } from './rate-limit';
 import type { RouteSpec } from './route';
 import { parseInput } from './validate';
+import type { UploadedFile } from '../lib/uploaded-file';
 
 /**
  * Reads and verifies `Authorization: Bearer <token>`, then checks that the account is enabled and
@@ -76,7 +78,7 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: Rou
       const params = spec.params ? parseInput(spec.params, ctx.params, 'path') : undefined;
       const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : undefined;
       let body: unknown;
-      let file;
+      let file: UploadedFile | undefined;
       if (spec.multipart) {
         const declared = Number(ctx.get('content-length') || 0);
         if (declared > spec.multipart.maxBytes + 64 * 1024) {
@@ -103,7 +105,8 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: Rou
         file,
         rawBody: spec.rawBody ? rawBody : undefined,
         get signal() {
-          return (signal ??= requestSignal(c, opts.drainSignal));
+          if (!signal) signal = requestSignal(c, opts.drainSignal);
+          return signal;
         },
         requestId: c.state.requestId,
         ctx: c,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationFailed } from './errors';
+import { validationFailed } from '../lib/errors';
 
 z.config(z.locales.zhCN());
 

@@ -20,7 +20,10 @@ export interface XmlObject {
 
 /** Why a document was refused; the message names the problem and where, never the content. */
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(`${message} (at ${offset})`);
     this.name = 'XmlSyntaxError';
   }
@@ -91,7 +94,11 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlO
       if (m![1]) out += NAMED[m![1]];
       else {
         const code = m![2] !== undefined ? Number(m![2]) : parseInt(m![3], 16);
-        const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff));
+        const valid =
+          code === 0x9 ||
+          code === 0xa ||
+          code === 0xd ||
+          (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff));
         if (!valid) {
           i = at + amp;
           fail('invalid character reference');
@@ -104,7 +111,7 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlO
   };
 
   const put = (target: XmlObject, name: string, value: string | XmlObject) => {
-    if (!Object.prototype.hasOwnProperty.call(target, name)) {
+    if (!Object.hasOwn(target, name)) {
       // defineProperty: a `__proto__` element is an ordinary key, never the prototype.
       Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
       return;
@@ -165,7 +172,8 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlO
         skipComment();
         continue;
       }
-      if (text.startsWith('<!', i) || text.startsWith('<?', i)) fail('declarations and processing instructions are not allowed');
+      if (text.startsWith('<!', i) || text.startsWith('<?', i))
+        fail('declarations and processing instructions are not allowed');
       if (text[i] === '<') {
         const child = readElement(depth + 1);
         children ??= {};
@@ -192,7 +200,8 @@ export function parseXml(text: string, limits: XmlLimits = DEFAULT_LIMITS): XmlO
     i = end + 2;
   }
   skipMisc();
-  if (text.startsWith('<!', i) || text.startsWith('<?', i)) fail('declarations and processing instructions are not allowed');
+  if (text.startsWith('<!', i) || text.startsWith('<?', i))
+    fail('declarations and processing instructions are not allowed');
   if (text[i] !== '<') fail('expected the root element');
   const root = readElement(0);
   skipMisc();

@@ -16,7 +16,9 @@ const runView = z.object({
   error: z.string().nullable(),
 });
 const jobsView = z.object({
-  items: z.array(z.object({ name: z.string(), schedule: z.string(), description: z.string(), recentRuns: z.array(runView) })),
+  items: z.array(
+    z.object({ name: z.string(), schedule: z.string(), description: z.string(), recentRuns: z.array(runView) }),
+  ),
   nextCursor: z.null(),
 });
 
@@ -46,7 +48,9 @@ export const jobsRoutes = (db: Database, jobs: JobDefinition[]) => [
             name: j.name,
             schedule: j.schedule,
             description: j.description,
-            recentRuns: (await db.manager.find(JobRun, { where: { jobName: j.name }, order: { id: 'DESC' }, take: 10 })).map(presentRun),
+            recentRuns: (
+              await db.manager.find(JobRun, { where: { jobName: j.name }, order: { id: 'DESC' }, take: 10 })
+            ).map(presentRun),
           })),
         ),
         nextCursor: null,

@@ -15,7 +15,8 @@ const RATE_LIMIT_GRACE_MS = 3_600_000;
 export const purgeJob = defineJob({
   name: 'purge',
   schedule: '17 3 * * *',
-  description: 'Remove expired refresh tokens, job runs older than 30 days, spent QR tokens and ended rate-limit windows',
+  description:
+    'Remove expired refresh tokens, job runs older than 30 days, spent QR tokens and ended rate-limit windows',
   needs: ['clock', 'db', 'rateLimits'],
   run: async ({ clock, db, rateLimits }) => {
     const now = clock.now().getTime();

@@ -48,12 +48,16 @@ export class JobRunner {
       logger.error('job failed', { job: job.name, slot, err });
     }
     await db.transaction((em) =>
-      em.update(JobRun, { id }, {
-        status: error ? 'failed' : 'succeeded',
-        finishedAt: clock.now(),
-        counts: counts ? JSON.stringify(counts) : null,
-        error,
-      }),
+      em.update(
+        JobRun,
+        { id },
+        {
+          status: error ? 'failed' : 'succeeded',
+          finishedAt: clock.now(),
+          counts: counts ? JSON.stringify(counts) : null,
+          error,
+        },
+      ),
     );
     if (!error) logger.debug('job finished', { job: job.name, slot, ...counts });
     return { ran: true, run: await db.manager.findOneByOrFail(JobRun, { id }) };

@@ -27,12 +27,15 @@ export class FieldCrypto {
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return ['v1', this.activeKeyId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.');
+    return ['v1', this.activeKeyId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(
+      '.',
+    );
   }
 
   decrypt(stored: string, context: string): string {
     const [version, keyId, iv, tag, ct] = stored.split('.');
-    if (version !== 'v1' || !keyId || !iv || !tag || ct === undefined) throw new Error('Unrecognised ciphertext format');
+    if (version !== 'v1' || !keyId || !iv || !tag || ct === undefined)
+      throw new Error('Unrecognised ciphertext format');
     const key = this.keys.get(keyId);
     if (!key) throw new Error(`Encryption key "${keyId}" is not configured`);
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));

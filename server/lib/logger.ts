@@ -17,7 +17,8 @@ export interface Logger {
 
 const ORDER: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-const SENSITIVE_KEY = /pass(word)?|secret|token|authorization|cookie|id_?number|phone|session_?key|openid|unionid|cipher/i;
+const SENSITIVE_KEY =
+  /pass(word)?|secret|token|authorization|cookie|id_?number|phone|session_?key|openid|unionid|cipher/i;
 // Digit lookarounds rather than \b: a number glued to letters ("tel13800138000") is still caught.
 const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
 const MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g;

@@ -1,5 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { appError } from '../http/error-catalogue';
+import { appError } from './error-catalogue';
 
 /** One row of a transition table: from which statuses, to which, and who may take it. */
 export interface Transition<S extends string, R extends string> {

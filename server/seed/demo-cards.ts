@@ -1,5 +1,5 @@
 import type { Container } from '../container';
-import type { Principal } from '../http/context';
+import type { Principal } from '../lib/principal';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
 import { CardApplicationEvent } from '../modules/cards/card-application-event.entity';
@@ -11,7 +11,14 @@ import { demoPhoto } from './demo-photo';
 
 type Stage = 'draft' | 'submitted' | 'station_approved' | 'needs_info' | 'approved' | 'card_ready' | 'issued';
 
-const HOLDERS: Array<{ name: string; birth: string; category: HolderCategory; stage: Stage; daysAgo: number; station: number }> = [
+const HOLDERS: Array<{
+  name: string;
+  birth: string;
+  category: HolderCategory;
+  stage: Stage;
+  daysAgo: number;
+  station: number;
+}> = [
   { name: '张建国', birth: '19650312', category: 'veteran', stage: 'submitted', daysAgo: 9, station: 0 },
   { name: '孙立军', birth: '19720805', category: 'veteran', stage: 'submitted', daysAgo: 2, station: 0 },
   { name: '李秀英', birth: '19580621', category: 'martyr_family', stage: 'station_approved', daysAgo: 6, station: 0 },
@@ -44,12 +51,29 @@ export async function seedDemoCards(c: Container): Promise<void> {
   const now = c.clock.now();
   for (const [i, h] of HOLDERS.entries()) {
     const openid = `dev-demo${i + 1}`;
-    const account = await c.db.transaction((tx) => insertAccount(tx, { openid, displayName: h.name, roles: ['holder'] }, now));
+    const account = await c.db.transaction((tx) =>
+      insertAccount(tx, { openid, displayName: h.name, roles: ['holder'] }, now),
+    );
     const me: Principal = { accountId: account.id, roles: ['holder'] };
     const first17 = `330102${h.birth}${String(100 + i * 2 + 1).padStart(3, '0')}`;
-    await c.services.people.bindIdentity(me, { name: h.name, idNumber: first17 + checkDigit(first17), phone: `1391000${String(1000 + i)}`, category: h.category });
-    const photo = await c.services.files.upload(me, 'card_photo', { field: 'file', filename: 'photo.jpg', declaredMime: 'image/jpeg', bytes: demoPhoto() });
-    const doc = await c.services.files.upload(me, 'document', { field: 'file', filename: 'discharge.pdf', declaredMime: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n演示材料\n%%EOF') });
+    await c.services.people.bindIdentity(me, {
+      name: h.name,
+      idNumber: first17 + checkDigit(first17),
+      phone: `1391000${String(1000 + i)}`,
+      category: h.category,
+    });
+    const photo = await c.services.files.upload(me, 'card_photo', {
+      field: 'file',
+      filename: 'photo.jpg',
+      declaredMime: 'image/jpeg',
+      bytes: demoPhoto(),
+    });
+    const doc = await c.services.files.upload(me, 'document', {
+      field: 'file',
+      filename: 'discharge.pdf',
+      declaredMime: 'application/pdf',
+      bytes: Buffer.from('%PDF-1.4\n演示材料\n%%EOF'),
+    });
     const station = stations[h.station] ?? stations[0];
     const draft = await c.services.applications.create(me, {
       kind: 'new',
@@ -58,7 +82,13 @@ export async function seedDemoCards(c: Container): Promise<void> {
       documentFileIds: [doc.id],
       stationId: station.id,
       delivery: 'pickup',
-      declarations: { expelled: false, deprivedOfPoliticalRights: false, servingSentence: false, wanted: false, priorCriminalPunishment: false },
+      declarations: {
+        expelled: false,
+        deprivedOfPoliticalRights: false,
+        servingSentence: false,
+        wanted: false,
+        priorCriminalPunishment: false,
+      },
     });
     const id = draft.application.id;
     if (h.stage === 'draft') continue;
@@ -74,7 +104,12 @@ export async function seedDemoCards(c: Container): Promise<void> {
           const { batch } = await c.services.batches.create(asDistrict, [id], 'demo');
           await c.services.batches.markArrived(asDistrict, batch.id, 'demo');
           if (h.stage === 'issued') {
-            await c.services.review.issue(asDistrict, id, { cardNumber: `DEMO${String(1000 + i)}330102`, handover: 'pickup' }, 'demo');
+            await c.services.review.issue(
+              asDistrict,
+              id,
+              { cardNumber: `DEMO${String(1000 + i)}330102`, handover: 'pickup' },
+              'demo',
+            );
           }
         }
       }
@@ -89,15 +124,19 @@ export async function seedDemoCards(c: Container): Promise<void> {
       }
       const app = await tx.findOneByOrFail(CardApplication, { id });
       const back = (d: Date | null) => (d ? new Date(d.getTime() - shift) : null);
-      await tx.update(CardApplication, { id }, {
-        createdAt: new Date(now.getTime() - shift - DAY),
-        submittedAt: back(app.submittedAt),
-        // Later steps keep their order: each is moved back by a shrinking share of the shift.
-        approvedAt: app.approvedAt ? new Date(now.getTime() - shift * 0.6) : null,
-        readyAt: app.readyAt ? new Date(now.getTime() - shift * 0.3) : null,
-        issuedAt: app.issuedAt ? new Date(now.getTime() - shift * 0.1) : null,
-        statusChangedAt: new Date(now.getTime() - shift / 2),
-      });
+      await tx.update(
+        CardApplication,
+        { id },
+        {
+          createdAt: new Date(now.getTime() - shift - DAY),
+          submittedAt: back(app.submittedAt),
+          // Later steps keep their order: each is moved back by a shrinking share of the shift.
+          approvedAt: app.approvedAt ? new Date(now.getTime() - shift * 0.6) : null,
+          readyAt: app.readyAt ? new Date(now.getTime() - shift * 0.3) : null,
+          issuedAt: app.issuedAt ? new Date(now.getTime() - shift * 0.1) : null,
+          statusChangedAt: new Date(now.getTime() - shift / 2),
+        },
+      );
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Container } from '../container';
-import type { Principal } from '../http/context';
+import type { Principal } from '../lib/principal';
 import { Account } from '../modules/auth/account.entity';
 import type { ProviderInput, ScheduleInput } from '../modules/legal-aid/providers.service';
 
@@ -17,8 +17,22 @@ const PROVIDERS: Array<ProviderInput & { hours: Array<Omit<ScheduleInput, 'weekd
     intro: '执业十八年，长期为退役军人提供法律援助，擅长劳动与社保纠纷。',
     linkDemoLawyer: true,
     hours: [
-      { start: '09:00', end: '12:00', slotMinutes: 30, capacity: 1, serviceTypes: ['consultation', 'legal_aid'], modes: ['onsite', 'phone', 'video'] },
-      { start: '14:00', end: '17:00', slotMinutes: 30, capacity: 1, serviceTypes: ['consultation'], modes: ['phone', 'video'] },
+      {
+        start: '09:00',
+        end: '12:00',
+        slotMinutes: 30,
+        capacity: 1,
+        serviceTypes: ['consultation', 'legal_aid'],
+        modes: ['onsite', 'phone', 'video'],
+      },
+      {
+        start: '14:00',
+        end: '17:00',
+        slotMinutes: 30,
+        capacity: 1,
+        serviceTypes: ['consultation'],
+        modes: ['phone', 'video'],
+      },
     ],
   },
   {
@@ -30,7 +44,16 @@ const PROVIDERS: Array<ProviderInput & { hours: Array<Omit<ScheduleInput, 'weekd
     modes: ['onsite', 'phone'],
     languages: ['普通话'],
     intro: '军属出身，熟悉军人婚姻与家庭事务的法律保护。',
-    hours: [{ start: '09:00', end: '11:30', slotMinutes: 30, capacity: 1, serviceTypes: ['consultation', 'legal_aid'], modes: ['onsite', 'phone'] }],
+    hours: [
+      {
+        start: '09:00',
+        end: '11:30',
+        slotMinutes: 30,
+        capacity: 1,
+        serviceTypes: ['consultation', 'legal_aid'],
+        modes: ['onsite', 'phone'],
+      },
+    ],
   },
   {
     name: '陈国强',
@@ -41,7 +64,9 @@ const PROVIDERS: Array<ProviderInput & { hours: Array<Omit<ScheduleInput, 'weekd
     modes: ['onsite'],
     languages: ['普通话', '杭州话'],
     intro: '退役军人调解员，调解成功案件三百余件。',
-    hours: [{ start: '14:00', end: '17:00', slotMinutes: 60, capacity: 1, serviceTypes: ['mediation'], modes: ['onsite'] }],
+    hours: [
+      { start: '14:00', end: '17:00', slotMinutes: 60, capacity: 1, serviceTypes: ['mediation'], modes: ['onsite'] },
+    ],
   },
   {
     name: '周静',
@@ -52,7 +77,16 @@ const PROVIDERS: Array<ProviderInput & { hours: Array<Omit<ScheduleInput, 'weekd
     modes: ['onsite', 'video'],
     languages: ['普通话'],
     intro: '国家二级心理咨询师，专注退役军人回归社会的心理适应。',
-    hours: [{ start: '09:30', end: '16:30', slotMinutes: 60, capacity: 2, serviceTypes: ['counselling'], modes: ['onsite', 'video'] }],
+    hours: [
+      {
+        start: '09:30',
+        end: '16:30',
+        slotMinutes: 60,
+        capacity: 2,
+        serviceTypes: ['counselling'],
+        modes: ['onsite', 'video'],
+      },
+    ],
   },
 ];
 
@@ -63,7 +97,12 @@ export async function seedDemoLegalAid(c: Container): Promise<void> {
   const staff: Principal = { accountId: district.id, roles: ['district_staff'] };
   for (const p of PROVIDERS) {
     const { hours, linkDemoLawyer, ...profile } = p;
-    const saved = await c.services.providers.save(staff, { ...profile, accountId: linkDemoLawyer && lawyer ? lawyer.id : null }, undefined, 'demo');
+    const saved = await c.services.providers.save(
+      staff,
+      { ...profile, accountId: linkDemoLawyer && lawyer ? lawyer.id : null },
+      undefined,
+      'demo',
+    );
     const schedules = WEEKDAYS.flatMap((weekday) => hours.map((h) => ({ ...h, weekday })));
     await c.services.providers.replaceSchedule(staff, saved.id, schedules, 'demo');
   }

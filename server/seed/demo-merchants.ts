@@ -1,5 +1,5 @@
 import type { Container } from '../container';
-import type { Principal } from '../http/context';
+import type { Principal } from '../lib/principal';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts';
 import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
@@ -60,7 +60,9 @@ export async function seedDemoMerchants(c: Container): Promise<void> {
   const staff: Principal = { accountId: district.id, roles: ['district_staff'] };
   const now = c.clock.now();
   for (const [i, [name, category, title, discountText]] of SHOPS.entries()) {
-    const owner = await c.db.transaction((tx) => insertAccount(tx, { openid: `dev-shop${i + 1}`, displayName: name, roles: ['holder'] }, now));
+    const owner = await c.db.transaction((tx) =>
+      insertAccount(tx, { openid: `dev-shop${i + 1}`, displayName: name, roles: ['holder'] }, now),
+    );
     const applicant: Principal = { accountId: owner.id, roles: ['holder'] };
     const { lat, lng } = position(i);
     const merchant = await c.services.merchants.apply(applicant, {
@@ -83,7 +85,15 @@ export async function seedDemoMerchants(c: Container): Promise<void> {
       perPersonDailyLimit: 1,
     });
     if (i === 0) {
-      await c.services.offers.create(asOwner, { title: '50 元代金券', description: '到店消费抵 50 元', kind: 'voucher', discountText: '40 元买 50 元', priceFen: 4000, faceValueFen: 5000, perPersonDailyLimit: 2 });
+      await c.services.offers.create(asOwner, {
+        title: '50 元代金券',
+        description: '到店消费抵 50 元',
+        kind: 'voucher',
+        discountText: '40 元买 50 元',
+        priceFen: 4000,
+        faceValueFen: 5000,
+        perPersonDailyLimit: 2,
+      });
       await c.services.merchants.addClerk(asOwner, { ...DEMO_LOGINS.clerk, displayName: '老兵面馆收银员' }, 'demo');
     }
   }

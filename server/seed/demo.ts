@@ -11,7 +11,14 @@ import { Station } from '../modules/staff/station.entity';
 import { DEMO_DISTRICT_CODE, DEMO_LOGINS } from './demo-credentials';
 
 /** Demo logins for the embedded default. Development only: production and live mode refuse SEED_DEMO. */
-export const DEMO_ACCOUNTS: Array<{ username: string; password: string; displayName: string; roles: Role[]; station?: number; district?: boolean }> = [
+export const DEMO_ACCOUNTS: Array<{
+  username: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+  station?: number;
+  district?: boolean;
+}> = [
   { ...DEMO_LOGINS.admin, displayName: '系统管理员（演示）', roles: ['admin'] },
   { ...DEMO_LOGINS.district, displayName: '区局审核员（演示）', roles: ['district_staff'], district: true },
   { ...DEMO_LOGINS.station1, displayName: '城关街道服务站（演示）', roles: ['station_staff'], station: 0 },
@@ -36,7 +43,11 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   const created: typeof DEMO_ACCOUNTS = [];
   await c.db.transaction(async (tx) => {
     const now = c.clock.now();
-    const district = await tx.insert(District, { code: DEMO_DISTRICT_CODE, name: '示范区退役军人事务局', createdAt: now });
+    const district = await tx.insert(District, {
+      code: DEMO_DISTRICT_CODE,
+      name: '示范区退役军人事务局',
+      createdAt: now,
+    });
     const districtId = Number(district.identifiers[0].id);
     const stationIds: number[] = [];
     for (const s of STATIONS) {

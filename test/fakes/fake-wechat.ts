@@ -6,7 +6,17 @@ import type { AddressInfo } from 'node:net';
 export type Scripted = { status: number; body?: string } | { errcode: number; errmsg?: string };
 
 /** Value limits of subscribe-message field types, as WeChat enforces them (47003 beyond). */
-const FIELD_LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, number: 32, letter: 32, symbol: 5, time: 32, date: 32 };
+const FIELD_LIMITS: Record<string, number> = {
+  thing: 20,
+  phrase: 5,
+  name: 10,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  time: 32,
+  date: 32,
+};
 
 export interface DeliveredMessage {
   openid: string;
@@ -106,7 +116,10 @@ export class FakeWeChatServer {
 
   private newToken(): string {
     if (this.token) this.retired.add(this.token.value);
-    this.token = { value: `tok-${crypto.randomBytes(24).toString('hex')}`, expiresAt: Date.now() + this.tokenLifetime * 1000 };
+    this.token = {
+      value: `tok-${crypto.randomBytes(24).toString('hex')}`,
+      expiresAt: Date.now() + this.tokenLifetime * 1000,
+    };
     return this.token.value;
   }
 
@@ -162,7 +175,10 @@ export class FakeWeChatServer {
       } else if (!this.token || this.token.expiresAt <= Date.now()) {
         this.newToken();
       }
-      return send(200, { access_token: this.token!.value, expires_in: Math.max(0, Math.round((this.token!.expiresAt - Date.now()) / 1000)) });
+      return send(200, {
+        access_token: this.token!.value,
+        expires_in: Math.max(0, Math.round((this.token!.expiresAt - Date.now()) / 1000)),
+      });
     }
 
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
@@ -180,8 +196,15 @@ export class FakeWeChatServer {
           return send(200, { errcode: 47003, errmsg: `argument invalid! data.${name}.value invalid` });
         }
       }
-      if (this.refused.has(`${body.touser}|${body.template_id}`)) return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
-      this.delivered.push({ openid: body.touser, templateId: body.template_id, page: body.page, data: body.data, miniprogramState: body.miniprogram_state });
+      if (this.refused.has(`${body.touser}|${body.template_id}`))
+        return send(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      this.delivered.push({
+        openid: body.touser,
+        templateId: body.template_id,
+        page: body.page,
+        data: body.data,
+        miniprogramState: body.miniprogram_state,
+      });
       return send(200, { errcode: 0, errmsg: 'ok', msgid: this.delivered.length });
     }
 

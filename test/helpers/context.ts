@@ -99,7 +99,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     close: async () => {
       await db.close();
       fs.rmSync(storageDir, { recursive: true, force: true });
-      if (config.database.type === 'sqlite') fs.rmSync(path.dirname(config.database.file), { recursive: true, force: true });
+      if (config.database.type === 'sqlite')
+        fs.rmSync(path.dirname(config.database.file), { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,8 @@ import type { TestContext } from './context';
 
 let counter = 0;
 /** A name unique within the test run, for openids and usernames. */
-export const unique = (prefix: string) => `${prefix}${process.env.JEST_WORKER_ID ?? '1'}x${++counter}x${Date.now() % 100000}`;
+export const unique = (prefix: string) =>
+  `${prefix}${process.env.JEST_WORKER_ID ?? '1'}x${++counter}x${Date.now() % 100000}`;
 
 /** A valid 18-character ID number (correct check digit) for a birth date and sequence. */
 export function idNumber(birth = '19800101', seq = 1 + (counter++ % 998), region = '110101'): string {
@@ -25,7 +26,10 @@ export interface Session {
 
 /** Logs a holder in through the real endpoint with the dev WeChat adapter. */
 export async function loginHolder(t: TestContext, name = unique('holder')): Promise<Session> {
-  const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: `dev-${name}` }).expect(200);
+  const res = await t.http
+    .post('/api/v1/auth/wechat-login')
+    .send({ code: `dev-${name}` })
+    .expect(200);
   return {
     accessToken: res.body.accessToken,
     refreshToken: res.body.refreshToken,
@@ -39,7 +43,13 @@ export async function createDistrictAndStation(t: TestContext): Promise<{ distri
   return t.container.db.transaction(async (em) => {
     const d = await em.insert(District, { code: unique('d').slice(0, 12), name: '测试区', createdAt: now });
     const districtId = Number(d.identifiers[0].id);
-    const s = await em.insert(Station, { districtId, name: unique('服务站'), address: '测试路 1 号', phone: null, createdAt: now });
+    const s = await em.insert(Station, {
+      districtId,
+      name: unique('服务站'),
+      address: '测试路 1 号',
+      phone: null,
+      createdAt: now,
+    });
     return { districtId, stationId: Number(s.identifiers[0].id) };
   });
 }
@@ -54,7 +64,18 @@ export async function loginStaff(
   const password = 'correct-horse-battery';
   const passwordHash = await hashPassword(password);
   await t.container.db.transaction((em) =>
-    insertAccount(em, { username, passwordHash, displayName: '测试员', roles, stationId: place.stationId ?? null, districtId: place.districtId ?? null }, t.clock.now()),
+    insertAccount(
+      em,
+      {
+        username,
+        passwordHash,
+        displayName: '测试员',
+        roles,
+        stationId: place.stationId ?? null,
+        districtId: place.districtId ?? null,
+      },
+      t.clock.now(),
+    ),
   );
   const res = await t.http.post('/api/v1/auth/password-login').send({ username, password }).expect(200);
   return {
@@ -75,7 +96,13 @@ const toYCbCr = ([r, g, b]: [number, number, number]) => [
 ];
 
 /** A segment with a two-byte length that counts itself: FF <marker> <len hi> <len lo> <body…>. */
-const jpegSegment = (marker: number, body: number[]) => [0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
+const jpegSegment = (marker: number, body: number[]) => [
+  0xff,
+  marker,
+  (body.length + 2) >> 8,
+  (body.length + 2) & 0xff,
+  ...body,
+];
 
 /**
  * Tables and entropy-coded data of a baseline image in one flat colour: every 8 x 8 block is its
@@ -148,7 +175,9 @@ export function makeJpeg(opts: {
   rgb?: [number, number, number];
 }): Buffer {
   const soi = Buffer.from([0xff, 0xd8]);
-  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const app0 = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
   const components = opts.components ?? 3;
   let image: Buffer;
   if (opts.progressive || opts.scan === false || (components !== 1 && components !== 3)) {

@@ -34,12 +34,20 @@ export async function providerWithSlots(
     })
     .expect(201);
   const schedules = opts.schedules ?? EVERY_DAY.map((s) => ({ ...s, capacity: opts.capacity ?? 1 }));
-  await t.http.put(`/api/v1/staff/legal-aid/providers/${created.body.id}/schedule`).set(staff.auth).send({ schedules }).expect(200);
+  await t.http
+    .put(`/api/v1/staff/legal-aid/providers/${created.body.id}/schedule`)
+    .set(staff.auth)
+    .send({ schedules })
+    .expect(200);
   return { providerId: created.body.id, staff, lawyer };
 }
 
 /** Open slots of the provider, soonest first, more than `hoursAhead` hours away. */
-export async function openSlots(t: TestContext, providerId: number, hoursAhead = 3): Promise<Array<{ id: number; startsAt: string; remaining: number }>> {
+export async function openSlots(
+  t: TestContext,
+  providerId: number,
+  hoursAhead = 3,
+): Promise<Array<{ id: number; startsAt: string; remaining: number }>> {
   const res = await t.http.get(`/api/v1/legal-aid/providers/${providerId}/slots`).expect(200);
   const after = t.clock.now().getTime() + hoursAhead * 3_600_000;
   return res.body.items.filter((s: { startsAt: string }) => new Date(s.startsAt).getTime() > after);

@@ -20,10 +20,15 @@ export const TEMPLATE_IDS = Object.fromEntries(Object.keys(TEMPLATES).map((k) =>
  * A context in live WeChat mode whose real adapters talk to a fake WeChat on loopback that knows
  * the configured subscribe-message templates and their field types.
  */
-export async function createLiveContext(opts: TestContextOptions = {}): Promise<{ t: TestContext; wx: FakeWeChatServer }> {
+export async function createLiveContext(
+  opts: TestContextOptions = {},
+): Promise<{ t: TestContext; wx: FakeWeChatServer }> {
   const wx = await new FakeWeChatServer().start();
   for (const [key, def] of Object.entries(TEMPLATES)) {
-    wx.templates.set(TEMPLATE_IDS[key], Object.fromEntries(Object.entries(def.fields).map(([f, spec]) => [f, spec.type])));
+    wx.templates.set(
+      TEMPLATE_IDS[key],
+      Object.fromEntries(Object.entries(def.fields).map(([f, spec]) => [f, spec.type])),
+    );
   }
   const t = await createTestContext({
     ...opts,
@@ -32,7 +37,9 @@ export async function createLiveContext(opts: TestContextOptions = {}): Promise<
       WECHAT_APP_ID: wx.appId,
       WECHAT_APP_SECRET: wx.appSecret,
       WECHAT_API_BASE: wx.baseUrl,
-      WECHAT_TEMPLATE_IDS: Object.entries(TEMPLATE_IDS).map(([k, v]) => `${k}:${v}`).join(','),
+      WECHAT_TEMPLATE_IDS: Object.entries(TEMPLATE_IDS)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(','),
       ...opts.env,
     },
   });
@@ -46,7 +53,10 @@ export async function createLiveContext(opts: TestContextOptions = {}): Promise<
 
 /** A holder logged in through the fake WeChat with this openid. */
 export async function loginLiveHolder(t: TestContext, wx: FakeWeChatServer, openid: string): Promise<Session> {
-  const res = await t.http.post('/api/v1/auth/wechat-login').send({ code: wx.issueCode(openid) }).expect(200);
+  const res = await t.http
+    .post('/api/v1/auth/wechat-login')
+    .send({ code: wx.issueCode(openid) })
+    .expect(200);
   return {
     accessToken: res.body.accessToken,
     refreshToken: res.body.refreshToken,

@@ -5,7 +5,8 @@ import { loginHolder, loginStaff, unique, type Session } from './factories';
 export const CENTRE = { lat: 31.2304, lng: 121.4737 };
 
 let licence = 0;
-export const licenceNo = () => `91310000${String(Date.now() % 1e6).padStart(6, '0')}${String(++licence).padStart(4, '0')}`;
+export const licenceNo = () =>
+  `91310000${String(Date.now() % 1e6).padStart(6, '0')}${String(++licence).padStart(4, '0')}`;
 
 /** A merchant applied for by a fresh WeChat user and approved by district staff; the owner logged in again. */
 export async function approvedMerchant(
@@ -27,9 +28,16 @@ export async function approvedMerchant(
     })
     .expect(201);
   const staff = await loginStaff(t, ['district_staff']);
-  await t.http.post(`/api/v1/staff/merchant-applications/${res.body.id}/review`).set(staff.auth).send({ decision: 'approve' }).expect(200);
+  await t.http
+    .post(`/api/v1/staff/merchant-applications/${res.body.id}/review`)
+    .set(staff.auth)
+    .send({ decision: 'approve' })
+    .expect(200);
   // The new role arrives with the next token.
-  const refreshed = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: applicant.refreshToken }).expect(200);
+  const refreshed = await t.http
+    .post('/api/v1/auth/refresh')
+    .send({ refreshToken: applicant.refreshToken })
+    .expect(200);
   const owner: Session = {
     accessToken: refreshed.body.accessToken,
     refreshToken: refreshed.body.refreshToken,
@@ -39,7 +47,11 @@ export async function approvedMerchant(
   return { owner, merchantId: res.body.id, staff };
 }
 
-export async function createOffer(t: TestContext, owner: Session, extra: Record<string, unknown> = {}): Promise<number> {
+export async function createOffer(
+  t: TestContext,
+  owner: Session,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const res = await t.http
     .post('/api/v1/merchant/offers')
     .set(owner.auth)

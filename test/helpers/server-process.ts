@@ -20,7 +20,6 @@ export interface ServerProcess {
   stop: () => Promise<number | null>;
 }
 
-
 /** Prepares (creates, migrates, empties) a test database and starts the server process on it. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const url = testDatabaseUrl();
@@ -29,7 +28,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   await db.close();
   const cleanup = () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (url.startsWith('sqlite:')) fs.rmSync(path.dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+    if (url.startsWith('sqlite:'))
+      fs.rmSync(path.dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
   };
 
   const proc = spawn(process.execPath, [BUILT.server], {

@@ -19,9 +19,7 @@ export class TcpProxy {
   private readonly pairs = new Set<Pair>();
   private port = 0;
 
-  private constructor(
-    private readonly target: { host: string; port: number },
-  ) {
+  private constructor(private readonly target: { host: string; port: number }) {
     this.server = this.newServer();
   }
 
@@ -58,7 +56,9 @@ export class TcpProxy {
   }
 
   async close(): Promise<void> {
-    const closed = this.server.listening ? new Promise<void>((resolve) => this.server.close(() => resolve())) : Promise.resolve();
+    const closed = this.server.listening
+      ? new Promise<void>((resolve) => this.server.close(() => resolve()))
+      : Promise.resolve();
     for (const pair of this.pairs) pair.destroy();
     await closed;
   }
@@ -66,7 +66,12 @@ export class TcpProxy {
   private newServer(): net.Server {
     return net.createServer((client) => {
       this.accepted += 1;
-      const pair = new Pair(client, this.target, () => this.mode === 'pass', () => this.pairs.delete(pair));
+      const pair = new Pair(
+        client,
+        this.target,
+        () => this.mode === 'pass',
+        () => this.pairs.delete(pair),
+      );
       this.pairs.add(pair);
     });
   }

@@ -9,7 +9,10 @@ const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/ca
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 /** The action buttons shown, by the action each one takes. */
-const buttons = (comp: Rendered) => comp.querySelectorAll('.action').map((b) => String(b.dom!.getAttribute('data-action') || b.dom!.className.match(/action-(\w+)/)![1]));
+const buttons = (comp: Rendered) =>
+  comp
+    .querySelectorAll('.action')
+    .map((b) => String(b.dom!.getAttribute('data-action') || b.dom!.className.match(/action-(\w+)/)![1]));
 
 const application = (over: Record<string, unknown> = {}) => ({
   id: 5,
@@ -25,7 +28,9 @@ const application = (over: Record<string, unknown> = {}) => ({
   needsInfoDeadline: null,
   submittedAt: null,
   createdAt: '2026-03-02T09:00:00.000+08:00',
-  history: [{ action: 'create', from: null, to: 'draft', at: '2026-03-02T09:00:00.000+08:00', by: 'holder', reason: null }],
+  history: [
+    { action: 'create', from: null, to: 'draft', at: '2026-03-02T09:00:00.000+08:00', by: 'holder', reason: null },
+  ],
   allowedActions: ['edit', 'submit', 'withdraw'],
   ...over,
 });
@@ -39,7 +44,9 @@ async function open(query: Record<string, string> = { id: '5' }) {
 }
 
 const requests = (method: string, url: string) =>
-  fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === method && String(c.options.url).endsWith(url));
+  fakeWx().calls.filter(
+    (c) => c.api === 'request' && c.options.method === method && String(c.options.url).endsWith(url),
+  );
 
 describe('申请进度: the buttons are the server’s allowedActions', () => {
   beforeEach(() => {
@@ -56,7 +63,9 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
 
     comp.querySelector('.action-edit')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/card/pages/apply/apply?id=5');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/card/pages/apply/apply?id=5',
+    );
   });
 
   it('a sent-back application shows the reason and the deadline, with edit, resubmit and withdraw', async () => {
@@ -67,9 +76,30 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
         needsInfoDeadline: '2026-03-20T18:00:00.000+08:00',
         submittedAt: '2026-03-02T10:00:00.000+08:00',
         history: [
-          { action: 'create', from: null, to: 'draft', at: '2026-03-02T09:00:00.000+08:00', by: 'holder', reason: null },
-          { action: 'submit', from: 'draft', to: 'submitted', at: '2026-03-02T10:00:00.000+08:00', by: 'holder', reason: null },
-          { action: 'station_request_info', from: 'submitted', to: 'needs_info', at: '2026-03-06T15:30:00.000+08:00', by: 'station', reason: '户口簿本人页不清晰，请重新拍摄' },
+          {
+            action: 'create',
+            from: null,
+            to: 'draft',
+            at: '2026-03-02T09:00:00.000+08:00',
+            by: 'holder',
+            reason: null,
+          },
+          {
+            action: 'submit',
+            from: 'draft',
+            to: 'submitted',
+            at: '2026-03-02T10:00:00.000+08:00',
+            by: 'holder',
+            reason: null,
+          },
+          {
+            action: 'station_request_info',
+            from: 'submitted',
+            to: 'needs_info',
+            at: '2026-03-06T15:30:00.000+08:00',
+            by: 'station',
+            reason: '户口簿本人页不清晰，请重新拍摄',
+          },
         ],
         allowedActions: ['edit', 'resubmit', 'withdraw'],
       }),
@@ -93,7 +123,11 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
 
   it('a submitted application offers withdraw only', async () => {
     fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({
-      data: application({ status: 'submitted', submittedAt: '2026-03-02T10:00:00.000+08:00', allowedActions: ['withdraw'] }),
+      data: application({
+        status: 'submitted',
+        submittedAt: '2026-03-02T10:00:00.000+08:00',
+        allowedActions: ['withdraw'],
+      }),
     }));
     const comp = await open();
     expect(buttons(comp)).toEqual(['withdraw']);
@@ -105,7 +139,16 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
       data: application({
         status: 'issued',
         allowedActions: [],
-        history: [{ action: 'issue', from: 'card_ready', to: 'issued', at: '2026-05-10T09:00:00.000+08:00', by: 'district', reason: null }],
+        history: [
+          {
+            action: 'issue',
+            from: 'card_ready',
+            to: 'issued',
+            at: '2026-05-10T09:00:00.000+08:00',
+            by: 'district',
+            reason: null,
+          },
+        ],
       }),
     }));
     const comp = await open();
@@ -116,7 +159,9 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
 
   it('withdraws only after the holder confirms, then shows the new status and buttons', async () => {
     let withdrawn = false;
-    fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({ data: application({ status: 'submitted', allowedActions: ['withdraw'] }) }));
+    fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({
+      data: application({ status: 'submitted', allowedActions: ['withdraw'] }),
+    }));
     fakeWx().routes.set('POST /api/v1/card-applications/5/withdraw', () => {
       withdrawn = true;
       return { data: application({ status: 'withdrawn', allowedActions: [] }) };
@@ -153,7 +198,10 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
 
   it('without an id shows the newest of the holder’s applications, or the way to apply', async () => {
     fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
-      data: { items: [application({ id: 9, status: 'approved', allowedActions: [] }), application()], nextCursor: null },
+      data: {
+        items: [application({ id: 9, status: 'approved', allowedActions: [] }), application()],
+        nextCursor: null,
+      },
     }));
     const comp = await open({});
     expect(textOf(comp, '.status')).toBe('审核通过');

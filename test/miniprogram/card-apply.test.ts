@@ -10,9 +10,27 @@ const applyPage = simulate.load(path.join(__dirname, '../../miniprogram/packages
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 const requests = (method: string, url: string) =>
-  fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === method && String(c.options.url).replace(/^https?:\/\/[^/]+/, '') === url);
+  fakeWx().calls.filter(
+    (c) =>
+      c.api === 'request' &&
+      c.options.method === method &&
+      String(c.options.url).replace(/^https?:\/\/[^/]+/, '') === url,
+  );
 
-const me = { data: { id: 7, displayName: '微信用户', roles: ['holder'], identity: { name: '张三', idNumberMasked: '**************002X', phoneMasked: '*******5678', category: 'veteran', verified: false } } };
+const me = {
+  data: {
+    id: 7,
+    displayName: '微信用户',
+    roles: ['holder'],
+    identity: {
+      name: '张三',
+      idNumberMasked: '**************002X',
+      phoneMasked: '*******5678',
+      category: 'veteran',
+      verified: false,
+    },
+  },
+};
 const stations = {
   data: {
     items: [
@@ -23,9 +41,22 @@ const stations = {
   },
 };
 const application = (over: Record<string, unknown> = {}) => ({
-  id: 5, kind: 'new', status: 'draft', category: 'veteran', station: { id: 3, name: '东四服务站', address: '东四北大街 9 号' },
-  delivery: 'pickup', address: null, photoFileId: 21, documentFileIds: [22], reason: null, needsInfoDeadline: null,
-  submittedAt: null, createdAt: '2026-03-02T09:00:00.000+08:00', history: [], allowedActions: ['edit', 'submit', 'withdraw'], ...over,
+  id: 5,
+  kind: 'new',
+  status: 'draft',
+  category: 'veteran',
+  station: { id: 3, name: '东四服务站', address: '东四北大街 9 号' },
+  delivery: 'pickup',
+  address: null,
+  photoFileId: 21,
+  documentFileIds: [22],
+  reason: null,
+  needsInfoDeadline: null,
+  submittedAt: null,
+  createdAt: '2026-03-02T09:00:00.000+08:00',
+  history: [],
+  allowedActions: ['edit', 'submit', 'withdraw'],
+  ...over,
 });
 
 async function render(pageId: string, query: Record<string, string>): Promise<Rendered> {
@@ -37,13 +68,16 @@ async function render(pageId: string, query: Record<string, string>): Promise<Re
 }
 
 /** The next wx.chooseMedia picks these files. */
-const pick = (...paths: string[]) => fakeWx().on('chooseMedia', (o) => o.success({ tempFiles: paths.map((p) => ({ tempFilePath: p })) }));
+const pick = (...paths: string[]) =>
+  fakeWx().on('chooseMedia', (o) => o.success({ tempFiles: paths.map((p) => ({ tempFilePath: p })) }));
 
 /** Uploads answer by purpose: the photo with `photo`, documents with increasing ids from 31. */
 function serveUploads(photo: { statusCode?: number; data: unknown }) {
   let next = 31;
   fakeWx().routes.set('UPLOAD /api/v1/files', (o) =>
-    o.formData.purpose === 'card_photo' ? photo : { statusCode: 201, data: { id: next++, purpose: 'document', size: 90000, mime: 'image/jpeg' } },
+    o.formData.purpose === 'card_photo'
+      ? photo
+      : { statusCode: 201, data: { id: next++, purpose: 'document', size: 90000, mime: 'image/jpeg' } },
   );
 }
 
@@ -118,7 +152,9 @@ describe('申请表', () => {
         created = o.data;
         return { statusCode: 201, data: application({ id: 9 }) };
       });
-      fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => ({ data: application({ id: 9, status: 'submitted' }) }));
+      fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => ({
+        data: application({ id: 9, status: 'submitted' }),
+      }));
       const comp = await render(applyPage, { category: 'veteran', d: '00001' });
       expect(comp.querySelector('.declarations')).toBeFalsy();
 
@@ -129,12 +165,18 @@ describe('申请表', () => {
       pick('wxfile://id-front.jpg', 'wxfile://hukou.jpg');
       comp.querySelector('.add-documents')!.dispatchEvent('tap');
       await flush();
-      expect(fakeWx().calls.filter((c) => c.api === 'uploadFile').map((c) => c.options.formData.purpose)).toEqual(['card_photo', 'document', 'document']);
+      expect(
+        fakeWx()
+          .calls.filter((c) => c.api === 'uploadFile')
+          .map((c) => c.options.formData.purpose),
+      ).toEqual(['card_photo', 'document', 'document']);
 
       (comp.instance as any).onStationChange({ detail: { value: '1' } });
       comp.querySelector('.delivery-mail')!.dispatchEvent('tap');
       await flush(1);
-      comp.querySelector('#address')!.dispatchEvent('input', { detail: { value: '北京市东城区东四北大街 9 号 张三 13812345678' } });
+      comp
+        .querySelector('#address')!
+        .dispatchEvent('input', { detail: { value: '北京市东城区东四北大街 9 号 张三 13812345678' } });
       comp.querySelector('.submit')!.dispatchEvent('tap');
       await flush(10);
 
@@ -146,11 +188,19 @@ describe('申请表', () => {
         stationId: 3,
         delivery: 'mail',
         address: '北京市东城区东四北大街 9 号 张三 13812345678',
-        declarations: { expelled: false, deprivedOfPoliticalRights: false, servingSentence: false, wanted: false, priorCriminalPunishment: true },
+        declarations: {
+          expelled: false,
+          deprivedOfPoliticalRights: false,
+          servingSentence: false,
+          wanted: false,
+          priorCriminalPunishment: true,
+        },
       });
       expect(requests('POST', '/api/v1/card-applications/9/submit')).toHaveLength(1);
       expect(fakeWx().calls.find((c) => c.api === 'requestSubscribeMessage')!.options.tmplIds).toEqual(['tmpl-status']);
-      expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe('/packages/card/pages/application/application?id=9');
+      expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe(
+        '/packages/card/pages/application/application?id=9',
+      );
     } finally {
       config.templateIds.application_status = '';
     }
@@ -173,13 +223,17 @@ describe('申请表', () => {
     expect(textOf(comp, '.submit-error')).toBe('网络不可用，请检查网络后重试');
 
     fakeWx().routes.set('POST /api/v1/card-applications/9', () => ({ data: application({ id: 9 }) }));
-    fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => ({ data: application({ id: 9, status: 'submitted' }) }));
+    fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => ({
+      data: application({ id: 9, status: 'submitted' }),
+    }));
     comp.querySelector('.submit')!.dispatchEvent('tap');
     await flush(10);
     expect(requests('POST', '/api/v1/card-applications')).toHaveLength(1);
     const patch = requests('POST', '/api/v1/card-applications/9')[0];
     expect(patch.options.header['X-HTTP-Method-Override']).toBe('PATCH');
-    expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe('/packages/card/pages/application/application?id=9');
+    expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe(
+      '/packages/card/pages/application/application?id=9',
+    );
   });
 
   it('asks the five questions itself when it was not opened from the self-check (a reissue)', async () => {
@@ -196,14 +250,21 @@ describe('申请表', () => {
 
   it('edits an application sent back: shows why, sends a PATCH, then resubmits', async () => {
     fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({
-      data: application({ status: 'needs_info', reason: '请补充户口簿本人页', needsInfoDeadline: '2026-03-20T18:00:00.000+08:00', allowedActions: ['edit', 'resubmit', 'withdraw'] }),
+      data: application({
+        status: 'needs_info',
+        reason: '请补充户口簿本人页',
+        needsInfoDeadline: '2026-03-20T18:00:00.000+08:00',
+        allowedActions: ['edit', 'resubmit', 'withdraw'],
+      }),
     }));
     let patch: any;
     fakeWx().routes.set('POST /api/v1/card-applications/5', (o) => {
       patch = { body: o.data, override: o.header['X-HTTP-Method-Override'] };
       return { data: application({ status: 'needs_info' }) };
     });
-    fakeWx().routes.set('POST /api/v1/card-applications/5/submit', () => ({ data: application({ status: 'submitted' }) }));
+    fakeWx().routes.set('POST /api/v1/card-applications/5/submit', () => ({
+      data: application({ status: 'submitted' }),
+    }));
     serveUploads({ statusCode: 201, data: {} });
     const comp = await render(applyPage, { id: '5' });
     expect(textOf(comp, '.sent-back-reason')).toBe('请补充户口簿本人页');
@@ -221,6 +282,8 @@ describe('申请表', () => {
       body: { photoFileId: 21, documentFileIds: [22, 31], stationId: 3, delivery: 'pickup', address: null },
     });
     expect(requests('POST', '/api/v1/card-applications/5/submit')).toHaveLength(1);
-    expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe('/packages/card/pages/application/application?id=5');
+    expect(fakeWx().calls.find((c) => c.api === 'redirectTo')!.options.url).toBe(
+      '/packages/card/pages/application/application?id=5',
+    );
   });
 });

@@ -5,11 +5,26 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const eligibilityPage = simulate.load(path.join(__dirname, '../../miniprogram/packages/card/pages/eligibility/eligibility'));
+const eligibilityPage = simulate.load(
+  path.join(__dirname, '../../miniprogram/packages/card/pages/eligibility/eligibility'),
+);
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 
-const me = { data: { id: 7, displayName: '微信用户', roles: ['holder'], identity: { name: '张三', idNumberMasked: '**************002X', phoneMasked: '*******5678', category: 'veteran', verified: false } } };
+const me = {
+  data: {
+    id: 7,
+    displayName: '微信用户',
+    roles: ['holder'],
+    identity: {
+      name: '张三',
+      idNumberMasked: '**************002X',
+      phoneMasked: '*******5678',
+      category: 'veteran',
+      verified: false,
+    },
+  },
+};
 
 async function render(pageId: string, query: Record<string, string>): Promise<Rendered> {
   const comp = simulate.render(pageId);
@@ -27,9 +42,13 @@ describe('申领条件自查', () => {
   });
 
   const answerAll = async (comp: Rendered, answers: string) => {
-    ['expelled', 'deprivedOfPoliticalRights', 'servingSentence', 'wanted', 'priorCriminalPunishment'].forEach((key, i) => {
-      comp.querySelector(`.question-${key} .answer-${answers.charAt(i) === '1' ? 'yes' : 'no'}`)!.dispatchEvent('tap');
-    });
+    ['expelled', 'deprivedOfPoliticalRights', 'servingSentence', 'wanted', 'priorCriminalPunishment'].forEach(
+      (key, i) => {
+        comp
+          .querySelector(`.question-${key} .answer-${answers.charAt(i) === '1' ? 'yes' : 'no'}`)!
+          .dispatchEvent('tap');
+      },
+    );
     await flush(1);
   };
 
@@ -37,7 +56,13 @@ describe('申领条件自查', () => {
     let sent: any;
     fakeWx().routes.set('POST /api/v1/card-applications/eligibility', (o) => {
       sent = o.data;
-      return { data: { verdict: 'case_by_case', reasons: ['曾受过刑事处罚的，由退役军人事务部门逐案审核'], next: ['可以提交申请；审核时工作人员可能请您补充说明'] } };
+      return {
+        data: {
+          verdict: 'case_by_case',
+          reasons: ['曾受过刑事处罚的，由退役军人事务部门逐案审核'],
+          next: ['可以提交申请；审核时工作人员可能请您补充说明'],
+        },
+      };
     });
     const comp = await render(eligibilityPage, {});
     expect((comp.instance as any).data.categoryIndex).toBe(0);
@@ -51,18 +76,30 @@ describe('申领条件自查', () => {
     await flush();
     expect(sent).toEqual({
       category: 'veteran',
-      declarations: { expelled: false, deprivedOfPoliticalRights: false, servingSentence: false, wanted: false, priorCriminalPunishment: true },
+      declarations: {
+        expelled: false,
+        deprivedOfPoliticalRights: false,
+        servingSentence: false,
+        wanted: false,
+        priorCriminalPunishment: true,
+      },
     });
     expect(textOf(comp, '.verdict')).toBe('可以申请，需逐案审核');
     expect(textOf(comp, '.reason')).toBe('曾受过刑事处罚的，由退役军人事务部门逐案审核');
     comp.querySelector('.start-apply')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/card/pages/apply/apply?category=veteran&d=00001');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/card/pages/apply/apply?category=veteran&d=00001',
+    );
   });
 
   it('an ineligible answer shows the reasons and no way to apply', async () => {
     fakeWx().routes.set('POST /api/v1/card-applications/eligibility', () => ({
-      data: { verdict: 'ineligible', reasons: ['正在服刑的不能申领优待证'], next: ['情况发生变化后（如刑满释放、恢复政治权利），可再次申请'] },
+      data: {
+        verdict: 'ineligible',
+        reasons: ['正在服刑的不能申领优待证'],
+        next: ['情况发生变化后（如刑满释放、恢复政治权利），可再次申请'],
+      },
     }));
     const comp = await render(eligibilityPage, {});
     await answerAll(comp, '00100');

@@ -22,10 +22,17 @@ const tick = async (ms = 0) => {
 /** Moves the fake clock to exactly `at` (ms since the epoch), running what falls due on the way. */
 const advanceTo = (at: number) => jest.advanceTimersByTimeAsync(at - Date.now());
 
-const tokenCalls = () => fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/me/card/qr-token'));
+const tokenCalls = () =>
+  fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/me/card/qr-token'));
 
 const card = (status = 'active') => ({
-  data: { cardNumber: '**********1234', status, category: 'veteran', holderName: '张*', issuedAt: '2026-05-10T09:00:00.000+08:00' },
+  data: {
+    cardNumber: '**********1234',
+    status,
+    category: 'veteran',
+    holderName: '张*',
+    issuedAt: '2026-05-10T09:00:00.000+08:00',
+  },
 });
 
 /** The server's token endpoint: a new token each time, valid for a minute from now. */
@@ -136,7 +143,9 @@ describe('我的优待证: the QR code', () => {
     expect(comp.querySelector('.report-lost')).toBeFalsy();
     comp.querySelector('.reissue')!.dispatchEvent('tap');
     await tick();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/card/pages/apply/apply?kind=reissue');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/card/pages/apply/apply?kind=reissue',
+    );
   });
 
   it('挂失 after confirming: the code goes, the card shows as lost, and 补领 is offered', async () => {
@@ -154,7 +163,9 @@ describe('我的优待证: the QR code', () => {
     fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
     comp.querySelector('.report-lost')!.dispatchEvent('tap');
     await tick();
-    expect(fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/report-lost'))).toHaveLength(1);
+    expect(
+      fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/report-lost')),
+    ).toHaveLength(1);
     expect(comp.querySelector('.qr')).toBeFalsy();
     expect(textOf(comp, '.card-status')).toBe('已挂失');
     expect(comp.querySelector('.reissue')).toBeTruthy();
@@ -163,14 +174,29 @@ describe('我的优待证: the QR code', () => {
   });
 
   it('without a card (404) shows the way to apply and the latest application', async () => {
-    fakeWx().routes.set('GET /api/v1/me/card', () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '尚未持有优待证' } } }));
+    fakeWx().routes.set('GET /api/v1/me/card', () => ({
+      statusCode: 404,
+      data: { error: { code: 'NOT_FOUND', message: '尚未持有优待证' } },
+    }));
     fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
       data: {
         items: [
           {
-            id: 8, kind: 'new', status: 'station_approved', category: 'veteran', station: null, delivery: 'pickup', address: null,
-            photoFileId: 1, documentFileIds: [2], reason: null, needsInfoDeadline: null, submittedAt: null,
-            createdAt: '2026-03-02T09:00:00.000+08:00', history: [], allowedActions: ['withdraw'],
+            id: 8,
+            kind: 'new',
+            status: 'station_approved',
+            category: 'veteran',
+            station: null,
+            delivery: 'pickup',
+            address: null,
+            photoFileId: 1,
+            documentFileIds: [2],
+            reason: null,
+            needsInfoDeadline: null,
+            submittedAt: null,
+            createdAt: '2026-03-02T09:00:00.000+08:00',
+            history: [],
+            allowedActions: ['withdraw'],
           },
         ],
         nextCursor: null,
@@ -183,7 +209,12 @@ describe('我的优待证: the QR code', () => {
     comp.querySelector('.apply')!.dispatchEvent('tap');
     comp.querySelector('.latest')!.dispatchEvent('tap');
     await tick();
-    const urls = fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url);
-    expect(urls).toEqual(['/packages/card/pages/eligibility/eligibility', '/packages/card/pages/application/application?id=8']);
+    const urls = fakeWx()
+      .calls.filter((c) => c.api === 'navigateTo')
+      .map((c) => c.options.url);
+    expect(urls).toEqual([
+      '/packages/card/pages/eligibility/eligibility',
+      '/packages/card/pages/application/application?id=8',
+    ]);
   });
 });

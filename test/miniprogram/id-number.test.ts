@@ -1,14 +1,28 @@
-import { checkDigitOf, checkIdNumber, checkPhone, ID_NUMBER_MESSAGES, PHONE_MESSAGES } from '../../miniprogram/utils/id-number';
+import {
+  checkDigitOf,
+  checkIdNumber,
+  checkPhone,
+  ID_NUMBER_MESSAGES,
+  PHONE_MESSAGES,
+} from '../../miniprogram/utils/id-number';
 
 const today = new Date(2026, 5, 15); // 2026-06-15 on the phone
 
 describe('ID number check (GB 11643)', () => {
   it('accepts the standard example with its X check character', () => {
-    expect(checkIdNumber('11010519491231002X', today)).toEqual({ ok: true, normalized: '11010519491231002X', birthDate: '1949-12-31' });
+    expect(checkIdNumber('11010519491231002X', today)).toEqual({
+      ok: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+    });
   });
 
   it('accepts a lowercase x and surrounding spaces, and normalizes them', () => {
-    expect(checkIdNumber(' 11010519491231002x ', today)).toEqual({ ok: true, normalized: '11010519491231002X', birthDate: '1949-12-31' });
+    expect(checkIdNumber(' 11010519491231002x ', today)).toEqual({
+      ok: true,
+      normalized: '11010519491231002X',
+      birthDate: '1949-12-31',
+    });
   });
 
   it('accepts other valid numbers, including a 29 February in a leap year', () => {
@@ -33,17 +47,26 @@ describe('ID number check (GB 11643)', () => {
   });
 
   it('refuses a region code that is not a province', () => {
-    expect(checkIdNumber('990101199001011230', today)).toEqual({ ok: false, message: '身份证号码的地区码不正确，请核对前两位' });
+    expect(checkIdNumber('990101199001011230', today)).toEqual({
+      ok: false,
+      message: '身份证号码的地区码不正确，请核对前两位',
+    });
   });
 
   it('refuses a number of the wrong length, saying how many were typed', () => {
-    expect(checkIdNumber('11010519491231002', today)).toEqual({ ok: false, message: '身份证号码应为 18 位，现在是 17 位' });
+    expect(checkIdNumber('11010519491231002', today)).toEqual({
+      ok: false,
+      message: '身份证号码应为 18 位，现在是 17 位',
+    });
     expect(checkIdNumber('', today)).toEqual({ ok: false, message: '请填写身份证号码' });
   });
 
   it('refuses letters other than a final X', () => {
     expect(checkIdNumber('1101051949123100AX', today)).toEqual({ ok: false, message: ID_NUMBER_MESSAGES.chars });
-    expect(checkIdNumber('11010519491231002Y', today)).toEqual({ ok: false, message: '身份证号码前 17 位应为数字，最后一位为数字或 X' });
+    expect(checkIdNumber('11010519491231002Y', today)).toEqual({
+      ok: false,
+      message: '身份证号码前 17 位应为数字，最后一位为数字或 X',
+    });
   });
 });
 

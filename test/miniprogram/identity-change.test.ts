@@ -11,7 +11,9 @@ const identity = (over: Record<string, unknown> = {}) => ({
   verified: true,
   ...over,
 });
-const me = (id: unknown = identity()) => ({ data: { id: 7, displayName: '微信用户', roles: ['holder'], identity: id } });
+const me = (id: unknown = identity()) => ({
+  data: { id: 7, displayName: '微信用户', roles: ['holder'], identity: id },
+});
 const request = (over: Record<string, unknown> = {}) => ({
   id: 31,
   status: 'submitted',
@@ -22,7 +24,9 @@ const request = (over: Record<string, unknown> = {}) => ({
   decisionReason: null,
   createdAt: '2026-03-02T10:00:00.000+08:00',
   decidedAt: null,
-  history: [{ action: 'submit', from: null, to: 'submitted', at: '2026-03-02T10:00:00.000+08:00', by: 'holder', reason: null }],
+  history: [
+    { action: 'submit', from: null, to: 'submitted', at: '2026-03-02T10:00:00.000+08:00', by: 'holder', reason: null },
+  ],
   allowedActions: ['withdraw'],
   ...over,
 });
@@ -76,7 +80,10 @@ describe('身份信息变更: the holder’s change requests', () => {
     let sent: any;
     fakeWx().routes.set('POST /api/v1/me/identity-change-requests', (o) => {
       sent = o.data;
-      return { statusCode: 201, data: request({ changes: { name: null, category: 'martyr_family', idNumberMasked: null, phoneMasked: null } }) };
+      return {
+        statusCode: 201,
+        data: request({ changes: { name: null, category: 'martyr_family', idNumberMasked: null, phoneMasked: null } }),
+      };
     });
     const comp = await openPage(pageId);
 
@@ -106,7 +113,13 @@ describe('身份信息变更: the holder’s change requests', () => {
     fakeWx().routes.set('GET /api/v1/me/identity-change-requests', () => ({ data: { items: [], nextCursor: null } }));
     let answer: any = {
       statusCode: 400,
-      data: { error: { code: 'VALIDATION_FAILED', message: 'name：姓名只能包含汉字、字母和间隔号', details: [{ field: 'name', message: '姓名只能包含汉字、字母和间隔号' }] } },
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'name：姓名只能包含汉字、字母和间隔号',
+          details: [{ field: 'name', message: '姓名只能包含汉字、字母和间隔号' }],
+        },
+      },
     };
     fakeWx().routes.set('POST /api/v1/me/identity-change-requests', () => answer);
     const comp = await openPage(pageId);
@@ -116,7 +129,12 @@ describe('身份信息变更: the holder’s change requests', () => {
     await flush(10);
     expect(textOf(comp, '.name-error')).toBe('姓名只能包含汉字、字母和间隔号');
 
-    answer = { statusCode: 409, data: { error: { code: 'CHANGE_REQUEST_EXISTS', message: '您已有一份正在审核的变更申请，请等待审核结果或先撤回' } } };
+    answer = {
+      statusCode: 409,
+      data: {
+        error: { code: 'CHANGE_REQUEST_EXISTS', message: '您已有一份正在审核的变更申请，请等待审核结果或先撤回' },
+      },
+    };
     comp.querySelector('.submit')!.dispatchEvent('tap');
     await flush(10);
     expect(textOf(comp, '.submit-error')).toBe('您已有一份正在审核的变更申请，请等待审核结果或先撤回');
@@ -132,8 +150,22 @@ describe('身份信息变更: the holder’s change requests', () => {
         decisionReason: '未提供烈士证明材料',
         allowedActions: [],
         history: [
-          { action: 'submit', from: null, to: 'submitted', at: '2026-03-01T10:00:00.000+08:00', by: 'holder', reason: null },
-          { action: 'reject', from: 'submitted', to: 'rejected', at: '2026-03-01T15:00:00.000+08:00', by: 'staff', reason: '未提供烈士证明材料' },
+          {
+            action: 'submit',
+            from: null,
+            to: 'submitted',
+            at: '2026-03-01T10:00:00.000+08:00',
+            by: 'holder',
+            reason: null,
+          },
+          {
+            action: 'reject',
+            from: 'submitted',
+            to: 'rejected',
+            at: '2026-03-01T15:00:00.000+08:00',
+            by: 'staff',
+            reason: '未提供烈士证明材料',
+          },
         ],
       }),
     ];

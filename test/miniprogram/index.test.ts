@@ -33,6 +33,10 @@ describe('home', () => {
     await flush();
     comp.querySelector('.provider-corner')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toContain('/packages/legal-aid/pages/desk/desk');
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'navigateTo')
+        .map((c) => c.options.url),
+    ).toContain('/packages/legal-aid/pages/desk/desk');
   });
 });

@@ -1,6 +1,5 @@
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
-import { provider } from './fixtures';
 import { loadPage, openPage, textOf, calls, requests } from './harness';
 
 const appointmentsId = loadPage('packages/legal-aid/pages/appointments/appointments');
@@ -36,13 +35,29 @@ describe('我的预约', () => {
     fakeWx().routes.set('GET /api/v1/legal-aid/appointments/mine', () => ({
       data: {
         items,
-        waitlist: [{ id: 8, status: 'offered', slot: { id: 9, startsAt: '2030-03-03T09:00:00.000+08:00' }, provider: { id: 4, name: '王律师' }, offerExpiresAt: '2030-03-02T11:00:00.000+08:00', allowedActions: ['accept', 'leave'] }],
+        waitlist: [
+          {
+            id: 8,
+            status: 'offered',
+            slot: { id: 9, startsAt: '2030-03-03T09:00:00.000+08:00' },
+            provider: { id: 4, name: '王律师' },
+            offerExpiresAt: '2030-03-02T11:00:00.000+08:00',
+            allowedActions: ['accept', 'leave'],
+          },
+        ],
         nextCursor: null,
       },
     }));
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments/1/cancel', () => ({ data: appt(1, 'cancelled', [], { cancelledBy: 'holder' }) }));
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments/3/review', () => ({ data: appt(3, 'completed', [], { rating: 4 }) }));
-    fakeWx().routes.set('POST /api/v1/legal-aid/waitlist/8/accept', () => ({ statusCode: 201, data: appt(4, 'booked', ['cancel']) }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments/1/cancel', () => ({
+      data: appt(1, 'cancelled', [], { cancelledBy: 'holder' }),
+    }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments/3/review', () => ({
+      data: appt(3, 'completed', [], { rating: 4 }),
+    }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/waitlist/8/accept', () => ({
+      statusCode: 201,
+      data: appt(4, 'booked', ['cancel']),
+    }));
     fakeWx().on('showModal', (o) => setTimeout(() => o.success({ confirm: true }), 0));
 
     const comp = await open(appointmentsId);

@@ -12,7 +12,10 @@ const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/le
 
 const APPOINTMENTS = '/packages/legal-aid/pages/appointments/appointments';
 
-const posts = (p: string) => fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === 'POST' && String(c.options.url).split('?')[0].endsWith(p));
+const posts = (p: string) =>
+  fakeWx().calls.filter(
+    (c) => c.api === 'request' && c.options.method === 'POST' && String(c.options.url).split('?')[0].endsWith(p),
+  );
 const calls = (api: string) => fakeWx().calls.filter((c) => c.api === api);
 
 async function open() {
@@ -72,7 +75,10 @@ describe('预约法律服务', () => {
   });
 
   it('books: asks to subscribe while handling the tap, posts the body, then goes to the appointments', async () => {
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 201, data: { id: 9, status: 'booked', allowedActions: ['cancel'] } }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({
+      statusCode: 201,
+      data: { id: 9, status: 'booked', allowedActions: ['cancel'] },
+    }));
     const comp = await open();
     await fillAndSubmit(comp, '  退役安置待遇有疑问 ');
 
@@ -89,8 +95,14 @@ describe('预约法律服务', () => {
   });
 
   it('on SLOT_FULL offers the waitlist and, when accepted, joins it with the same body', async () => {
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 409, data: { error: { code: 'SLOT_FULL', message: '该时段已约满，可以加入候补' } } }));
-    fakeWx().routes.set('POST /api/v1/legal-aid/waitlist', () => ({ statusCode: 201, data: { id: 3, status: 'waiting', allowedActions: ['leave'] } }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({
+      statusCode: 409,
+      data: { error: { code: 'SLOT_FULL', message: '该时段已约满，可以加入候补' } },
+    }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/waitlist', () => ({
+      statusCode: 201,
+      data: { id: 3, status: 'waiting', allowedActions: ['leave'] },
+    }));
     fakeWx().on('showModal', (o) => setTimeout(() => o.success({ confirm: true }), 0));
     const comp = await open();
     await fillAndSubmit(comp, '退役安置待遇有疑问');
@@ -102,7 +114,10 @@ describe('预约法律服务', () => {
   });
 
   it('on SLOT_FULL, declining the waitlist joins nothing and stays on the page', async () => {
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 409, data: { error: { code: 'SLOT_FULL', message: '该时段已约满，可以加入候补' } } }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({
+      statusCode: 409,
+      data: { error: { code: 'SLOT_FULL', message: '该时段已约满，可以加入候补' } },
+    }));
     fakeWx().on('showModal', (o) => setTimeout(() => o.success({ confirm: false, cancel: true }), 0));
     const comp = await open();
     await fillAndSubmit(comp, '退役安置待遇有疑问');
@@ -118,7 +133,10 @@ describe('预约法律服务', () => {
     ['SLOT_IN_PAST', '该时段已过，请选择其他时间'],
     ['SLOT_CANCELLED', '该时段已取消，请选择其他时间'],
   ])('shows the server’s message for %s, and stays on the page', async (code, message) => {
-    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({ statusCode: 409, data: { error: { code, message } } }));
+    fakeWx().routes.set('POST /api/v1/legal-aid/appointments', () => ({
+      statusCode: 409,
+      data: { error: { code, message } },
+    }));
     const comp = await open();
     await fillAndSubmit(comp, '退役安置待遇有疑问');
 

@@ -38,7 +38,12 @@ describe('我的服务预约 (providers)', () => {
       },
     }));
     const comp = await openPage(deskId);
-    expect(comp.querySelectorAll('.holder-name').map((n) => n.dom!.textContent)).toEqual(['陈卫国', '李红', '王军', '（未登记身份）']);
+    expect(comp.querySelectorAll('.holder-name').map((n) => n.dom!.textContent)).toEqual([
+      '陈卫国',
+      '李红',
+      '王军',
+      '（未登记身份）',
+    ]);
     // Only the live phone consultation with a number gets a call button.
     const buttons = comp.querySelectorAll('.call');
     expect(buttons).toHaveLength(1);
@@ -51,7 +56,9 @@ describe('我的服务预约 (providers)', () => {
 
   it('checks in, and shows why when it is too early', async () => {
     let status = 'booked';
-    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({ data: { items: [appt(1, { status })], nextCursor: null } }));
+    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({
+      data: { items: [appt(1, { status })], nextCursor: null },
+    }));
     fakeWx().routes.set('POST /api/v1/provider/appointments/1/check-in', () => ({
       statusCode: 409,
       data: { error: { code: 'TOO_EARLY', message: '预约当天才能签到' } },
@@ -74,7 +81,10 @@ describe('我的服务预约 (providers)', () => {
   });
 
   it('shows the server’s answer when the account has no provider profile', async () => {
-    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '您的账号未关联服务人员资料' } } }));
+    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({
+      statusCode: 403,
+      data: { error: { code: 'FORBIDDEN', message: '您的账号未关联服务人员资料' } },
+    }));
     const comp = await openPage(deskId);
     expect(textOf(comp, '.load-error')).toBe('您的账号未关联服务人员资料');
   });

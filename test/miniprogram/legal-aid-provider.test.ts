@@ -17,9 +17,30 @@ describe('a provider’s free times', () => {
     fakeWx().routes.set('GET /api/v1/legal-aid/providers/4/slots', () => ({
       data: {
         items: [
-          { id: 1, startsAt: at(1, 9), endsAt: at(1, 10), remaining: 2, serviceTypes: ['consultation'], modes: ['onsite', 'phone'] },
-          { id: 2, startsAt: at(1, 10), endsAt: at(1, 11), remaining: 0, serviceTypes: ['consultation', 'legal_aid'], modes: ['phone'] },
-          { id: 3, startsAt: at(3, 14), endsAt: at(3, 15), remaining: 1, serviceTypes: ['legal_aid'], modes: ['onsite'] },
+          {
+            id: 1,
+            startsAt: at(1, 9),
+            endsAt: at(1, 10),
+            remaining: 2,
+            serviceTypes: ['consultation'],
+            modes: ['onsite', 'phone'],
+          },
+          {
+            id: 2,
+            startsAt: at(1, 10),
+            endsAt: at(1, 11),
+            remaining: 0,
+            serviceTypes: ['consultation', 'legal_aid'],
+            modes: ['phone'],
+          },
+          {
+            id: 3,
+            startsAt: at(3, 14),
+            endsAt: at(3, 15),
+            remaining: 1,
+            serviceTypes: ['legal_aid'],
+            modes: ['onsite'],
+          },
         ],
       },
     }));
@@ -28,7 +49,11 @@ describe('a provider’s free times', () => {
     expect(labels).toHaveLength(2);
     expect(labels[0]).toBe('明天');
     expect(labels[1]).toMatch(/年.+月.+日 周/);
-    expect(comp.querySelectorAll('.slot-places').map((n) => n.dom!.textContent)).toEqual(['余 2 位', '候补', '余 1 位']);
+    expect(comp.querySelectorAll('.slot-places').map((n) => n.dom!.textContent)).toEqual([
+      '余 2 位',
+      '候补',
+      '余 1 位',
+    ]);
     expect(comp.querySelectorAll('.slot-full')).toHaveLength(1);
 
     comp.querySelectorAll('.slot')[1].dispatchEvent('tap');

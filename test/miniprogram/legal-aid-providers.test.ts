@@ -15,7 +15,12 @@ describe('法律服务: providers by service type', () => {
   it('providers: one tab per service type, asked for by serviceType', async () => {
     fakeWx().routes.set('GET /api/v1/legal-aid/providers', () => ({ data: { items: [provider], nextCursor: null } }));
     const comp = await open(providersId);
-    expect(comp.querySelectorAll('.tab').map((n) => n.dom!.textContent)).toEqual(['法律咨询', '法律援助', '人民调解', '心理疏导']);
+    expect(comp.querySelectorAll('.tab').map((n) => n.dom!.textContent)).toEqual([
+      '法律咨询',
+      '法律援助',
+      '人民调解',
+      '心理疏导',
+    ]);
     expect(String(calls('request')[0].options.url)).toContain('serviceType=consultation');
     expect(textOf(comp, '.rating')).toBe('评分 4.8（12 人评价）');
     expect(textOf(comp, '.served')).toBe('已服务 30 人次');
@@ -26,6 +31,8 @@ describe('法律服务: providers by service type', () => {
 
     comp.querySelector('.provider')!.dispatchEvent('tap');
     await flush();
-    expect(calls('navigateTo')[0].options.url).toBe('/packages/legal-aid/pages/provider/provider?id=4&serviceType=mediation');
+    expect(calls('navigateTo')[0].options.url).toBe(
+      '/packages/legal-aid/pages/provider/provider?id=4&serviceType=mediation',
+    );
   });
 });

@@ -4,7 +4,8 @@ import { loadSession, saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
 
 /** The text of the first element matching `selector`, or undefined when there is none. */
-const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) => comp.querySelector(selector)?.dom?.textContent;
+const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) =>
+  comp.querySelector(selector)?.dom?.textContent;
 
 const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/login/login'));
 

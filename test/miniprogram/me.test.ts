@@ -4,12 +4,15 @@ import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
 
 /** The text of the first element matching `selector`, or undefined when there is none. */
-const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) => comp.querySelector(selector)?.dom?.textContent;
+const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) =>
+  comp.querySelector(selector)?.dom?.textContent;
 
 // Loaded once: a page's module runs Component() only the first time it is required.
 const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/me/me'));
 
-const me = (identity: unknown = null, roles = ['holder']) => ({ data: { id: 7, displayName: '微信用户', roles, identity } });
+const me = (identity: unknown = null, roles = ['holder']) => ({
+  data: { id: 7, displayName: '微信用户', roles, identity },
+});
 const identity = (over: Record<string, unknown> = {}) => ({
   name: '张三',
   idNumberMasked: '**************002X',
@@ -116,7 +119,13 @@ describe('我的: binding the identity', () => {
     fakeWx().routes.set('GET /api/v1/me', () => me());
     fakeWx().routes.set('PUT /api/v1/me/identity', () => ({
       statusCode: 400,
-      data: { error: { code: 'VALIDATION_FAILED', message: 'name：姓名只能包含汉字、字母和间隔号', details: [{ field: 'name', message: '姓名只能包含汉字、字母和间隔号' }] } },
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'name：姓名只能包含汉字、字母和间隔号',
+          details: [{ field: 'name', message: '姓名只能包含汉字、字母和间隔号' }],
+        },
+      },
     }));
     const comp = await open();
     await fillAndSubmit(comp, '11010519491231002X');
@@ -128,7 +137,10 @@ describe('我的: binding the identity', () => {
     fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified })));
     fakeWx().routes.set('PUT /api/v1/me/identity', () => {
       verified = true;
-      return { statusCode: 409, data: { error: { code: 'IDENTITY_LOCKED', message: '身份信息已由工作人员核验，如需更改请到服务站办理' } } };
+      return {
+        statusCode: 409,
+        data: { error: { code: 'IDENTITY_LOCKED', message: '身份信息已由工作人员核验，如需更改请到服务站办理' } },
+      };
     });
     const comp = await open();
     expect(comp.querySelector('.identity-form')).toBeFalsy();
@@ -157,7 +169,11 @@ describe('我的: binding the identity', () => {
     expect(verified.querySelector('.edit')).toBeFalsy();
     verified.querySelector('.request-change')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toEqual(['/packages/people/pages/identity-change/identity-change']);
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'navigateTo')
+        .map((c) => c.options.url),
+    ).toEqual(['/packages/people/pages/identity-change/identity-change']);
 
     fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: false })));
     const unverified = await open();
@@ -186,10 +202,11 @@ describe('我的: binding the identity', () => {
     expect(lawyerPage.querySelector('.my-complaints')).toBeFalsy();
     lawyerPage.querySelector('.my-desk')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo').map((c) => c.options.url)).toEqual([
-      '/packages/merchants/pages/complaints/complaints',
-      '/packages/legal-aid/pages/desk/desk',
-    ]);
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'navigateTo')
+        .map((c) => c.options.url),
+    ).toEqual(['/packages/merchants/pages/complaints/complaints', '/packages/legal-aid/pages/desk/desk']);
   });
 
   it('says so when the account cannot be loaded', async () => {

@@ -31,7 +31,13 @@ describe('我的投诉', () => {
             handledAt: '2026-11-24T15:00:00.000+08:00',
             history: [
               { from: null, to: 'open', at: '2026-11-23T11:00:00.000+08:00', by: 'holder', reason: null },
-              { from: 'open', to: 'upheld', at: '2026-11-24T15:00:00.000+08:00', by: 'staff', reason: '已约谈商户负责人并责令整改' },
+              {
+                from: 'open',
+                to: 'upheld',
+                at: '2026-11-24T15:00:00.000+08:00',
+                by: 'staff',
+                reason: '已约谈商户负责人并责令整改',
+              },
             ],
           }),
           complaint(1),
@@ -59,7 +65,9 @@ describe('我的投诉', () => {
 
   it('loads older complaints with the cursor', async () => {
     fakeWx().routes.set('GET /api/v1/me/complaints', (o) =>
-      String(o.url).indexOf('cursor=c1') >= 0 ? { data: { items: [complaint(1)], nextCursor: null } } : { data: { items: [complaint(3), complaint(2)], nextCursor: 'c1' } },
+      String(o.url).indexOf('cursor=c1') >= 0
+        ? { data: { items: [complaint(1)], nextCursor: null } }
+        : { data: { items: [complaint(3), complaint(2)], nextCursor: 'c1' } },
     );
     const comp = await openPage(complaintsId);
     expect(comp.querySelectorAll('.complaint')).toHaveLength(2);

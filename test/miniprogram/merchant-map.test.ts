@@ -13,8 +13,16 @@ describe('地图找商户', () => {
   });
 
   it('map: a marker per merchant from the same search; the callout opens the merchant', async () => {
-    fakeWx().routes.set('GET /api/v1/merchants', () => ({ data: { items: [Object.assign({}, merchant, { distanceM: 300 })], nextCursor: null } }));
-    const comp = await open(mapId, { lat: '30.2741', lng: '120.1551', fallback: '1', categoryId: '2', q: encodeURIComponent('面馆') });
+    fakeWx().routes.set('GET /api/v1/merchants', () => ({
+      data: { items: [Object.assign({}, merchant, { distanceM: 300 })], nextCursor: null },
+    }));
+    const comp = await open(mapId, {
+      lat: '30.2741',
+      lng: '120.1551',
+      fallback: '1',
+      categoryId: '2',
+      q: encodeURIComponent('面馆'),
+    });
     const url = String(calls('request')[0].options.url);
     expect(url).toContain('lat=30.2741');
     expect(url).toContain('categoryId=2');

@@ -26,7 +26,12 @@ const offer = (id: number, title: string, over: Record<string, unknown> = {}) =>
 });
 
 const redemptionPosts = () =>
-  fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === 'POST' && String(c.options.url).indexOf('/api/v1/merchant/redemptions') >= 0);
+  fakeWx().calls.filter(
+    (c) =>
+      c.api === 'request' &&
+      c.options.method === 'POST' &&
+      String(c.options.url).indexOf('/api/v1/merchant/redemptions') >= 0,
+  );
 
 async function open(offers = [offer(11, '堂食九折'), offer(12, '免费停车')]) {
   fakeWx().routes.set('GET /api/v1/merchant/offers', () => ({ data: { items: offers, nextCursor: null } }));
@@ -39,7 +44,9 @@ async function open(offers = [offer(11, '堂食九折'), offer(12, '免费停车
 
 /** Picks the offer with this title, then taps 扫码核验. */
 async function chooseAndScan(comp: Rendered, title = '免费停车') {
-  const choice = comp.querySelectorAll('.offer-choice').filter((n) => (n.dom!.textContent || '').indexOf(title) >= 0)[0];
+  const choice = comp
+    .querySelectorAll('.offer-choice')
+    .filter((n) => (n.dom!.textContent || '').indexOf(title) >= 0)[0];
   choice.dispatchEvent('tap');
   await flush(1);
   comp.querySelector('.scan')!.dispatchEvent('tap');
@@ -69,7 +76,12 @@ describe('扫码核验 at the counter', () => {
     scanReturns('q1.token');
     fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
       statusCode: 201,
-      data: { id: 1, at: '2026-03-01T10:00:00.000+08:00', holder: { nameMasked: '张*', category: 'veteran' }, offer: { id: 12, title: '免费停车' } },
+      data: {
+        id: 1,
+        at: '2026-03-01T10:00:00.000+08:00',
+        holder: { nameMasked: '张*', category: 'veteran' },
+        offer: { id: 12, title: '免费停车' },
+      },
     }));
     const comp = await open();
     await chooseAndScan(comp, '免费停车');
@@ -86,7 +98,12 @@ describe('扫码核验 at the counter', () => {
     scanReturns('q1.token');
     fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
       statusCode: 201,
-      data: { id: 1, at: '2026-03-01T10:00:00.000+08:00', holder: { nameMasked: '李*华', category: 'martyr_family' }, offer: { id: 11, title: '堂食九折' } },
+      data: {
+        id: 1,
+        at: '2026-03-01T10:00:00.000+08:00',
+        holder: { nameMasked: '李*华', category: 'martyr_family' },
+        offer: { id: 11, title: '堂食九折' },
+      },
     }));
     const comp = await open();
     await chooseAndScan(comp, '堂食九折');
@@ -118,7 +135,10 @@ describe('扫码核验 at the counter', () => {
 
   it.each(refusals)('a %s refusal (%i) shows, in red: %s', async (code, status, reason) => {
     scanReturns('q1.token');
-    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({ statusCode: status, data: { error: { code, message: '服务器说明的原因' } } }));
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
+      statusCode: status,
+      data: { error: { code, message: '服务器说明的原因' } },
+    }));
     const comp = await open();
     await chooseAndScan(comp);
 
@@ -132,7 +152,13 @@ describe('扫码核验 at the counter', () => {
     scanReturns('http://example.com/menu');
     fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => ({
       statusCode: 400,
-      data: { error: { code: 'VALIDATION_FAILED', message: 'qrToken: 格式不正确', details: [{ field: 'qrToken', message: '格式不正确' }] } },
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'qrToken: 格式不正确',
+          details: [{ field: 'qrToken', message: '格式不正确' }],
+        },
+      },
     }));
     const comp = await open();
     await chooseAndScan(comp);

@@ -51,12 +51,25 @@ describe('优待商户: the nearby list', () => {
   beforeEach(() => {
     fakeWx().reset();
     saveSession({ accessToken: 't', refreshToken: 'r', userId: 7, roles: ['holder'], via: 'wechat' });
-    fakeWx().routes.set('GET /api/v1/merchant-categories', () => ({ data: { items: [{ id: 2, name: '餐饮', sort: 1 }, { id: 3, name: '出行', sort: 2 }], nextCursor: null } }));
+    fakeWx().routes.set('GET /api/v1/merchant-categories', () => ({
+      data: {
+        items: [
+          { id: 2, name: '餐饮', sort: 1 },
+          { id: 3, name: '出行', sort: 2 },
+        ],
+        nextCursor: null,
+      },
+    }));
   });
 
   it('searches from where the phone is and shows each merchant’s distance in 米 or 公里, with its discounts', async () => {
     locationAt(30.25, 120.16);
-    fakeWx().routes.set('GET /api/v1/merchants', () => ({ data: { items: [merchant(1, 350.4, '九折'), merchant(2, 1234, '满100减20'), merchant(3, 12600)], nextCursor: null } }));
+    fakeWx().routes.set('GET /api/v1/merchants', () => ({
+      data: {
+        items: [merchant(1, 350.4, '九折'), merchant(2, 1234, '满100减20'), merchant(3, 12600)],
+        nextCursor: null,
+      },
+    }));
     const comp = await open();
 
     expect(fakeWx().calls.find((c) => c.api === 'getLocation')!.options.type).toBe('gcj02');
@@ -69,7 +82,9 @@ describe('优待商户: the nearby list', () => {
 
     comp.querySelectorAll('.merchant')[1].dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/merchants/pages/detail/detail?id=2');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/merchants/pages/detail/detail?id=2',
+    );
   });
 
   it('when the location is refused, searches from the district centre, says so, and offers the settings', async () => {
@@ -131,7 +146,10 @@ describe('优待商户: the nearby list', () => {
 
   it('shows a failure with the server’s message', async () => {
     locationAt(30.25, 120.16);
-    fakeWx().routes.set('GET /api/v1/merchants', () => ({ statusCode: 400, data: { error: { code: 'VALIDATION_FAILED', message: 'lat: 超出范围' } } }));
+    fakeWx().routes.set('GET /api/v1/merchants', () => ({
+      statusCode: 400,
+      data: { error: { code: 'VALIDATION_FAILED', message: 'lat: 超出范围' } },
+    }));
     const comp = await open();
     expect(comp.querySelector('.list-error')!.dom!.textContent).toBe('lat: 超出范围');
   });

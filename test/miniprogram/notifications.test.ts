@@ -14,7 +14,9 @@ describe('subscribe-message requests', () => {
   });
 
   it('asks for the configured templates and reports the choices to the server by template key', async () => {
-    wx.on('requestSubscribeMessage', (o) => setTimeout(() => o.success({ TPL_A: 'accept', TPL_B: 'reject', errMsg: 'ok' }), 0));
+    wx.on('requestSubscribeMessage', (o) =>
+      setTimeout(() => o.success({ TPL_A: 'accept', TPL_B: 'reject', errMsg: 'ok' }), 0),
+    );
     let sent: any;
     wx.routes.set('POST /api/v1/me/subscriptions', (o) => {
       sent = o.data;

@@ -30,7 +30,11 @@ describe('tokenToMatrix', () => {
   it('has the three finder patterns in their corners and is the same for the same token', () => {
     const m = tokenToMatrix(serverLike);
     const n = m.length;
-    for (const [r0, c0] of [[0, 0], [0, n - 7], [n - 7, 0]]) {
+    for (const [r0, c0] of [
+      [0, 0],
+      [0, n - 7],
+      [n - 7, 0],
+    ]) {
       for (let i = 0; i < 7; i++) {
         expect(m[r0][c0 + i]).toBe(true);
         expect(m[r0 + 6][c0 + i]).toBe(true);
@@ -63,6 +67,7 @@ describe('matrixToRuns', () => {
     expect(expanded).toEqual(m);
     expect(rows[0]).toEqual([{ start: 0, dark: false, length: m.length + 8 }]);
     // Each run starts where the one before it ends.
-    for (const runs of rows) for (let i = 1; i < runs.length; i++) expect(runs[i].start).toBe(runs[i - 1].start + runs[i - 1].length);
+    for (const runs of rows)
+      for (let i = 1; i < runs.length; i++) expect(runs[i].start).toBe(runs[i - 1].start + runs[i - 1].length);
   });
 });

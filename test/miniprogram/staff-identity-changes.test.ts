@@ -18,7 +18,13 @@ const item = (id: number, over: Record<string, unknown> = {}) => ({
   history: [],
   allowedActions: ['approve', 'reject'],
   stationId: 2,
-  person: { id: 100 + id, name: `陈卫${id}`, category: 'veteran', idNumberMasked: '**************002X', phoneMasked: '*******5678' },
+  person: {
+    id: 100 + id,
+    name: `陈卫${id}`,
+    category: 'veteran',
+    idNumberMasked: '**************002X',
+    phoneMasked: '*******5678',
+  },
   ...over,
 });
 
@@ -47,7 +53,9 @@ describe('身份变更审核: staff decide change requests', () => {
         : { data: { items: [item(1, { documentFileIds: [9] }), item(2)], nextCursor: 'c-2' } },
     );
     const comp = await open();
-    expect(String(calls('request')[0].options.url)).toContain('/api/v1/staff/identity-change-requests?status=submitted');
+    expect(String(calls('request')[0].options.url)).toContain(
+      '/api/v1/staff/identity-change-requests?status=submitted',
+    );
     const first = comp.querySelector('.item-1')!.dom!.textContent!;
     expect(first).toContain('陈卫1');
     expect(first).toContain('姓名：陈卫1 → 王建1');
@@ -62,7 +70,9 @@ describe('身份变更审核: staff decide change requests', () => {
   });
 
   it('rejects only with a reason, approves after confirming, and drops decided requests from the list', async () => {
-    fakeWx().routes.set('GET /api/v1/staff/identity-change-requests', () => ({ data: { items: [item(1), item(2)], nextCursor: null } }));
+    fakeWx().routes.set('GET /api/v1/staff/identity-change-requests', () => ({
+      data: { items: [item(1), item(2)], nextCursor: null },
+    }));
     const sent: any[] = [];
     fakeWx().routes.set('POST /api/v1/staff/identity-change-requests/1/review', (o) => {
       sent.push(o.data);
@@ -95,7 +105,9 @@ describe('身份变更审核: staff decide change requests', () => {
   });
 
   it('shows the server’s words when someone decided first, and keeps the request', async () => {
-    fakeWx().routes.set('GET /api/v1/staff/identity-change-requests', () => ({ data: { items: [item(1)], nextCursor: null } }));
+    fakeWx().routes.set('GET /api/v1/staff/identity-change-requests', () => ({
+      data: { items: [item(1)], nextCursor: null },
+    }));
     fakeWx().routes.set('POST /api/v1/staff/identity-change-requests/1/review', () => ({
       statusCode: 409,
       data: { error: { code: 'INVALID_TRANSITION', message: '当前状态不允许此操作，请刷新后重试' } },

@@ -66,13 +66,20 @@ describe('优待证审核: the queue', () => {
 
     comp.querySelectorAll('.item')[0].dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/staff/pages/review/review?id=1');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/staff/pages/review/review?id=1',
+    );
   });
 
   it('switches between 待初审, 待复审, 待补充 and 已通过', async () => {
     fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ data: { items: [], nextCursor: null } }));
     const comp = await open();
-    expect(comp.querySelectorAll('.tab').map((t) => t.dom!.textContent)).toEqual(['待初审', '待复审', '待补充', '已通过']);
+    expect(comp.querySelectorAll('.tab').map((t) => t.dom!.textContent)).toEqual([
+      '待初审',
+      '待复审',
+      '待补充',
+      '已通过',
+    ]);
     expect(comp.querySelector('.empty')).toBeTruthy();
     for (const status of ['station_approved', 'needs_info', 'approved']) {
       comp.querySelector(`.tab-${status}`)!.dispatchEvent('tap');
@@ -86,12 +93,17 @@ describe('优待证审核: the queue', () => {
     const comp = await open();
     comp.querySelector('.identity-changes')!.dispatchEvent('tap');
     await flush();
-    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/packages/staff/pages/identity-changes/identity-changes');
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/staff/pages/identity-changes/identity-changes',
+    );
   });
 
   it('a district reviewer starts at 待复审; the server’s refusal is shown in its words', async () => {
     saveSession({ accessToken: 's', refreshToken: 'r', userId: 4, roles: ['district_staff'], via: 'password' });
-    fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '没有审核权限' } } }));
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', () => ({
+      statusCode: 403,
+      data: { error: { code: 'FORBIDDEN', message: '没有审核权限' } },
+    }));
     const comp = await open();
     expect(queries()).toEqual(['status=station_approved']);
     expect(comp.querySelector('.load-error')!.dom!.textContent).toBe('没有审核权限');

@@ -10,14 +10,25 @@ const downloads: any[] = [];
 (globalThis as any).wx.downloadFile = (o: any) => {
   downloads.push(o);
   const id = String(o.url).split('/').pop();
-  setTimeout(() => o.success({ statusCode: id === '13' ? 404 : 200, tempFilePath: id === '13' ? '' : `wxfile://tmp/file-${id}.jpg` }), 0);
+  setTimeout(
+    () =>
+      o.success({
+        statusCode: id === '13' ? 404 : 200,
+        tempFilePath: id === '13' ? '' : `wxfile://tmp/file-${id}.jpg`,
+      }),
+    0,
+  );
 };
 
 const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/staff/pages/review/review'));
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
-const decisionButtons = (comp: Rendered) => comp.querySelectorAll('.decision').map((b) => b.dom!.className.match(/decision-(\w+)/)![1]);
-const reviews = () => fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/staff/card-applications/5/review'));
+const decisionButtons = (comp: Rendered) =>
+  comp.querySelectorAll('.decision').map((b) => b.dom!.className.match(/decision-(\w+)/)![1]);
+const reviews = () =>
+  fakeWx().calls.filter(
+    (c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/staff/card-applications/5/review'),
+  );
 
 const staffApplication = (over: Record<string, unknown> = {}) => ({
   id: 5,
@@ -35,12 +46,32 @@ const staffApplication = (over: Record<string, unknown> = {}) => ({
   createdAt: '2026-03-02T09:00:00.000+08:00',
   history: [
     { action: 'create', from: null, to: 'draft', at: '2026-03-02T09:00:00.000+08:00', by: 'holder', reason: null },
-    { action: 'submit', from: 'draft', to: 'submitted', at: '2026-03-02T10:00:00.000+08:00', by: 'holder', reason: null },
+    {
+      action: 'submit',
+      from: 'draft',
+      to: 'submitted',
+      at: '2026-03-02T10:00:00.000+08:00',
+      by: 'holder',
+      reason: null,
+    },
   ],
   allowedActions: ['approve', 'reject', 'request_info'],
-  applicant: { name: '张三', gender: 'M', birthDate: '1960-05-01', idNumberMasked: '**************002X', phoneMasked: '*******5678', verified: true },
+  applicant: {
+    name: '张三',
+    gender: 'M',
+    birthDate: '1960-05-01',
+    idNumberMasked: '**************002X',
+    phoneMasked: '*******5678',
+    verified: true,
+  },
   caseByCase: true,
-  declarations: { expelled: false, deprivedOfPoliticalRights: false, servingSentence: false, wanted: false, priorCriminalPunishment: true },
+  declarations: {
+    expelled: false,
+    deprivedOfPoliticalRights: false,
+    servingSentence: false,
+    wanted: false,
+    priorCriminalPunishment: true,
+  },
   batchId: null,
   waitingDays: 3,
   ...over,
@@ -62,7 +93,13 @@ describe('审核申请', () => {
   beforeEach(() => {
     fakeWx().reset();
     downloads.length = 0;
-    saveSession({ accessToken: 'staff-token', refreshToken: 'r', userId: 3, roles: ['station_staff'], via: 'password' });
+    saveSession({
+      accessToken: 'staff-token',
+      refreshToken: 'r',
+      userId: 3,
+      roles: ['station_staff'],
+      via: 'password',
+    });
     fakeWx().routes.set('GET /api/v1/staff/card-applications/5', () => ({ data: staffApplication() }));
     fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
   });
@@ -77,7 +114,11 @@ describe('审核申请', () => {
     expect(textOf(comp, '.declaration-expelled')).toContain('否');
     expect(comp.querySelectorAll('.history-item')).toHaveLength(2);
 
-    expect(downloads.map((d) => d.url.replace(/^https?:\/\/[^/]+/, ''))).toEqual(['/api/v1/files/11', '/api/v1/files/12', '/api/v1/files/13']);
+    expect(downloads.map((d) => d.url.replace(/^https?:\/\/[^/]+/, ''))).toEqual([
+      '/api/v1/files/11',
+      '/api/v1/files/12',
+      '/api/v1/files/13',
+    ]);
     expect(downloads.every((d) => d.header.Authorization === 'Bearer staff-token')).toBe(true);
     expect(comp.querySelector('.photo')).toBeTruthy();
     expect((comp.instance as any).data.photo.path).toBe('wxfile://tmp/file-11.jpg');
@@ -157,7 +198,9 @@ describe('审核申请', () => {
       statusCode: 409,
       data: { error: { code: 'INVALID_TRANSITION', message: '当前状态不允许此操作，请刷新后重试' } },
     }));
-    fakeWx().routes.set('GET /api/v1/staff/card-applications/5', () => ({ data: staffApplication({ status: 'station_approved', allowedActions: [] }) }));
+    fakeWx().routes.set('GET /api/v1/staff/card-applications/5', () => ({
+      data: staffApplication({ status: 'station_approved', allowedActions: [] }),
+    }));
     typeReason(comp, '材料不全');
     comp.querySelector('.decision-request_info')!.dispatchEvent('tap');
     await flush();

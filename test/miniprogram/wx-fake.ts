@@ -15,12 +15,35 @@ export interface FakeWx {
 }
 
 const DEVICE_APIS = [
-  'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch',
-  'showToast', 'showModal', 'showLoading', 'hideLoading', 'showActionSheet',
-  'scanCode', 'getLocation', 'chooseLocation', 'openLocation', 'getSetting', 'openSetting', 'authorize',
-  'chooseMedia', 'chooseImage', 'previewImage', 'getImageInfo', 'getFileSystemManager',
-  'requestSubscribeMessage', 'makePhoneCall', 'setNavigationBarTitle', 'vibrateShort', 'setClipboardData',
-  'stopPullDownRefresh', 'pageScrollTo',
+  'navigateTo',
+  'redirectTo',
+  'navigateBack',
+  'switchTab',
+  'reLaunch',
+  'showToast',
+  'showModal',
+  'showLoading',
+  'hideLoading',
+  'showActionSheet',
+  'scanCode',
+  'getLocation',
+  'chooseLocation',
+  'openLocation',
+  'getSetting',
+  'openSetting',
+  'authorize',
+  'chooseMedia',
+  'chooseImage',
+  'previewImage',
+  'getImageInfo',
+  'getFileSystemManager',
+  'requestSubscribeMessage',
+  'makePhoneCall',
+  'setNavigationBarTitle',
+  'vibrateShort',
+  'setClipboardData',
+  'stopPullDownRefresh',
+  'pageScrollTo',
 ];
 
 export function installFakeWx(): FakeWx {
@@ -46,10 +69,16 @@ export function installFakeWx(): FakeWx {
     removeStorageSync: (k: string) => void fake.storage.delete(k),
     request: (options: any) => {
       record('request', options);
-      const path = String(options.url).replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+      const path = String(options.url)
+        .replace(/^https?:\/\/[^/]+/, '')
+        .split('?')[0];
       const handler = fake.routes.get(`${options.method ?? 'GET'} ${path}`);
       setTimeout(() => {
-        if (!handler) return options.success?.({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到该接口' } } });
+        if (!handler)
+          return options.success?.({
+            statusCode: 404,
+            data: { error: { code: 'NOT_FOUND', message: '未找到该接口' } },
+          });
         const answer = handler(options);
         if (answer === 'fail') return options.fail?.({ errMsg: 'request:fail' });
         options.success?.({ statusCode: answer?.statusCode ?? 200, data: answer?.data ?? {} });
@@ -59,7 +88,10 @@ export function installFakeWx(): FakeWx {
       record('uploadFile', options);
       const handler = fake.routes.get(`UPLOAD ${String(options.url).replace(/^https?:\/\/[^/]+/, '')}`);
       setTimeout(() => {
-        const answer = handler?.(options) ?? { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } } };
+        const answer = handler?.(options) ?? {
+          statusCode: 404,
+          data: { error: { code: 'NOT_FOUND', message: '未找到' } },
+        };
         if (answer === 'fail') return options.fail?.({ errMsg: 'uploadFile:fail' });
         options.success?.({ statusCode: answer.statusCode ?? 200, data: JSON.stringify(answer.data ?? {}) });
       }, 0);

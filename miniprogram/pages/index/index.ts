@@ -9,7 +9,12 @@ Component({
     tiles: [
       { key: 'card', label: '优待证', hint: '申领、进度、电子证', url: '/packages/card/pages/card/card' },
       { key: 'merchants', label: '优待商户', hint: '附近的拥军优惠', url: '/packages/merchants/pages/list/list' },
-      { key: 'legal', label: '法律服务', hint: '咨询、援助、调解', url: '/packages/legal-aid/pages/providers/providers' },
+      {
+        key: 'legal',
+        label: '法律服务',
+        hint: '咨询、援助、调解',
+        url: '/packages/legal-aid/pages/providers/providers',
+      },
       { key: 'timeline', label: '消息', hint: '办理进度与提醒', url: '/pages/timeline/timeline' },
     ],
     isMerchant: false,

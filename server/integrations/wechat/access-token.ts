@@ -15,7 +15,10 @@ const LEASE_MS = 30_000;
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export class AccessTokenError extends Error {
-  constructor(message: string, readonly errcode?: number) {
+  constructor(
+    message: string,
+    readonly errcode?: number,
+  ) {
     super(message);
     this.name = 'AccessTokenError';
   }
@@ -59,7 +62,12 @@ export class WeChatAccessTokens {
     this.cached = undefined;
     const rejectedHash = sha256(rejected);
     const row = await this.readRow();
-    if (row?.tokenCipher && row.tokenHash !== rejectedHash && row.expiresAt && row.expiresAt.getTime() > this.clock.now().getTime()) {
+    if (
+      row?.tokenCipher &&
+      row.tokenHash !== rejectedHash &&
+      row.expiresAt &&
+      row.expiresAt.getTime() > this.clock.now().getTime()
+    ) {
       return this.remember(row);
     }
     if (expired) return this.fetchAndStore(false);
@@ -70,11 +78,14 @@ export class WeChatAccessTokens {
         .createQueryBuilder()
         .update(WeChatAccessToken)
         .set({ refreshLeaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now })
-        .where('app_id = :appId AND token_hash = :hash AND (refresh_lease_until IS NULL OR refresh_lease_until < :now)', {
-          appId: this.appId,
-          hash: rejectedHash,
-          now,
-        })
+        .where(
+          'app_id = :appId AND token_hash = :hash AND (refresh_lease_until IS NULL OR refresh_lease_until < :now)',
+          {
+            appId: this.appId,
+            hash: rejectedHash,
+            now,
+          },
+        )
         .execute(),
     );
     if (leased.affected === 1) return this.fetchAndStore(true);
@@ -101,12 +112,16 @@ export class WeChatAccessTokens {
   private async fetchAndStore(forceRefresh: boolean): Promise<string> {
     let res: { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
     try {
-      res = await this.http.postJson('/cgi-bin/stable_token', {}, {
-        grant_type: 'client_credential',
-        appid: this.appId,
-        secret: this.appSecret,
-        force_refresh: forceRefresh,
-      });
+      res = await this.http.postJson(
+        '/cgi-bin/stable_token',
+        {},
+        {
+          grant_type: 'client_credential',
+          appid: this.appId,
+          secret: this.appSecret,
+          force_refresh: forceRefresh,
+        },
+      );
     } catch (err) {
       if (err instanceof WeChatTransportError) throw new AccessTokenError(err.message);
       throw err;

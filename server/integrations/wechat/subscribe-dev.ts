@@ -1,5 +1,8 @@
 import type { Logger } from '../../lib/logger';
-import type { OutgoingSubscribeMessage, SubscribeMessagePort } from '../../modules/notifications/subscribe-message.port';
+import type {
+  OutgoingSubscribeMessage,
+  SubscribeMessagePort,
+} from '../../modules/notifications/subscribe-message.port';
 
 /** The embedded default: nothing leaves the machine; each message is counted and logged by template. */
 export class DevSubscribeMessages implements SubscribeMessagePort {

@@ -17,7 +17,11 @@ export class WeChatHttp {
   async postJson<T>(path: string, query: Record<string, string>, body: unknown): Promise<T & WeChatErrorFields> {
     const url = new URL(path, this.baseUrl);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    return this.send<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return this.send<T>(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   private async send<T>(url: URL, init: RequestInit): Promise<T & WeChatErrorFields> {

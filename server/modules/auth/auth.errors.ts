@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 const REVOKED_MESSAGE = '登录状态已失效，请重新登录';
 
@@ -20,5 +20,8 @@ export const AuthErrors = {
    * An access token whose account has moved on (logged out, disabled, roles changed). Still 401
    * UNAUTHENTICATED, so the mini-program renews its session silently; the reason is in the details.
    */
-  tokenRevoked: appError(401, 'UNAUTHENTICATED', () => ({ message: REVOKED_MESSAGE, details: [{ rule: 'TOKEN_REVOKED', message: REVOKED_MESSAGE }] })),
+  tokenRevoked: appError(401, 'UNAUTHENTICATED', () => ({
+    message: REVOKED_MESSAGE,
+    details: [{ rule: 'TOKEN_REVOKED', message: REVOKED_MESSAGE }],
+  })),
 };

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { unauthenticated, type AppError } from '../../http/errors';
+import { unauthenticated, type AppError } from '../../lib/errors';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { Account } from './account.entity';
@@ -105,7 +105,8 @@ export class AuthService {
         if (!account || account.disabled) return { kind: 'rejected' as const };
         return { kind: 'ok' as const, session: await this.startSession(em, row.accountId, row.familyId) };
       }
-      if (row && row.usedAt && !row.revokedAt) return { kind: 'reused' as const, familyId: row.familyId, accountId: row.accountId };
+      if (row && row.usedAt && !row.revokedAt)
+        return { kind: 'reused' as const, familyId: row.familyId, accountId: row.accountId };
       return { kind: 'rejected' as const };
     });
     if (outcome.kind === 'ok') return outcome.session;
@@ -148,7 +149,11 @@ export class AuthService {
     const passwordHash = await hashPassword(admin.password);
     try {
       await this.db.transaction((em) =>
-        insertAccount(em, { username: admin.username, passwordHash, displayName: '系统管理员', roles: ['admin'] }, this.clock.now()),
+        insertAccount(
+          em,
+          { username: admin.username, passwordHash, displayName: '系统管理员', roles: ['admin'] },
+          this.clock.now(),
+        ),
       );
       return true;
     } catch (err) {
@@ -185,10 +190,17 @@ export class AuthService {
     }
   }
 
-  private async startSession(em: EntityManager, accountId: number, familyId: string = crypto.randomUUID()): Promise<Session> {
+  private async startSession(
+    em: EntityManager,
+    accountId: number,
+    familyId: string = crypto.randomUUID(),
+  ): Promise<Session> {
     const now = this.clock.now();
     const roles = await rolesOf(em, accountId);
-    const { tokenVersion } = await em.findOneOrFail(Account, { select: { id: true, tokenVersion: true }, where: { id: accountId } });
+    const { tokenVersion } = await em.findOneOrFail(Account, {
+      select: { id: true, tokenVersion: true },
+      where: { id: accountId },
+    });
     const refresh = this.tokens.newRefreshToken();
     await em.insert(RefreshToken, {
       accountId,
@@ -201,6 +213,11 @@ export class AuthService {
     });
     await em.update(Account, { id: accountId }, { lastLoginAt: now, updatedAt: now });
     const access = this.tokens.signAccess({ accountId, roles }, Number(tokenVersion));
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token, user: { id: accountId, roles } };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: refresh.token,
+      user: { id: accountId, roles },
+    };
   }
 }

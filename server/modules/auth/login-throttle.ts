@@ -43,7 +43,11 @@ export class LoginThrottle {
   private readonly perAccount: RateLimiter;
 
   constructor(counters: RateLimitCounters, perMinute: number) {
-    this.perAddress = new RateLimiter(counters, { name: 'login-address', max: perMinute * ADDRESS_FACTOR, windowMs: MINUTE });
+    this.perAddress = new RateLimiter(counters, {
+      name: 'login-address',
+      max: perMinute * ADDRESS_FACTOR,
+      windowMs: MINUTE,
+    });
     this.perUsername = new RateLimiter(counters, { name: 'login-username', max: perMinute, windowMs: MINUTE });
     this.perAccount = new RateLimiter(counters, { name: 'login-account', max: perMinute, windowMs: MINUTE });
   }

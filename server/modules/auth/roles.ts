@@ -1,17 +1,2 @@
-/** Roles as fixed by the HTTP contract. */
-export const ROLES = [
-  'holder',
-  'merchant_owner',
-  'merchant_clerk',
-  'lawyer',
-  'station_staff',
-  'district_staff',
-  'admin',
-] as const;
-
-export type Role = (typeof ROLES)[number];
-
-/** Roles that make an account bureau staff (may see holders' private files, act in the staff API). */
-export const STAFF_ROLES: readonly Role[] = ['station_staff', 'district_staff', 'admin'];
-
-export const isStaff = (roles: readonly Role[]) => roles.some((r) => STAFF_ROLES.includes(r));
+/** The roles live below every module (lib/principal.ts), so that services and the HTTP layer share them. */
+export { ROLES, STAFF_ROLES, isStaff, type Role } from '../../lib/principal';

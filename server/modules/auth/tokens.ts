@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../config';
-import { unauthenticated } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { unauthenticated } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { ROLES, type Role } from './roles';
 

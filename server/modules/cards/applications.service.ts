@@ -1,8 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { allowedActions } from '../../lib/state-machine';
 import { StoredFile } from '../files/stored-file.entity';
@@ -169,7 +169,8 @@ export class ApplicationsService {
       if (app.status !== 'draft' && app.status !== 'needs_info') throw CardErrors.notSubmittable();
       this.checkDeadline(app);
       const missing: string[] = [];
-      if ((JSON.parse(app.documentFileIds) as number[]).length === 0) missing.push('请上传身份证、户口簿、退伍证或关系证明等材料');
+      if ((JSON.parse(app.documentFileIds) as number[]).length === 0)
+        missing.push('请上传身份证、户口簿、退伍证或关系证明等材料');
       if (missing.length) throw CardErrors.incomplete(missing);
       const now = this.clock.now();
       const moved = await this.workflow.move(em, app, {
@@ -184,7 +185,10 @@ export class ApplicationsService {
   async withdraw(principal: Principal, id: number): Promise<ApplicationView> {
     return this.db.transaction(async (em) => {
       const app = await this.mine(em, principal, id);
-      const moved = await this.workflow.move(em, app, { action: 'withdraw', actor: { accountId: principal.accountId, role: 'holder' } });
+      const moved = await this.workflow.move(em, app, {
+        action: 'withdraw',
+        actor: { accountId: principal.accountId, role: 'holder' },
+      });
       return this.view(em, moved);
     });
   }
@@ -250,7 +254,12 @@ export class ApplicationsService {
     return current.id;
   }
 
-  private async checkPlace(em: EntityManager, stationId: number, delivery: Delivery, address: string | null | undefined): Promise<Station> {
+  private async checkPlace(
+    em: EntityManager,
+    stationId: number,
+    delivery: Delivery,
+    address: string | null | undefined,
+  ): Promise<Station> {
     const station = await em.findOneBy(Station, { id: stationId });
     if (!station) throw validationFailed('stationId', '服务站不存在');
     if (delivery === 'mail' && (!address || address.trim().length < 5)) {
@@ -259,7 +268,12 @@ export class ApplicationsService {
     return station;
   }
 
-  private async checkFiles(em: EntityManager, accountId: number, photoFileId: number, documentFileIds: number[]): Promise<void> {
+  private async checkFiles(
+    em: EntityManager,
+    accountId: number,
+    photoFileId: number,
+    documentFileIds: number[],
+  ): Promise<void> {
     const photo = await em.findOneBy(StoredFile, { id: photoFileId, ownerAccountId: accountId });
     if (!photo || photo.purpose !== 'card_photo') throw validationFailed('photoFileId', '请先上传符合要求的证件照');
     if (documentFileIds.length === 0) return;

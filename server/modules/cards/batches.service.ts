@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { In } from 'typeorm';
 import type { Database } from '../../db/database';
-import { forbidden, notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { forbidden, notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { toCsv } from '../../lib/csv';
 import { zipStored } from '../../lib/zip';
@@ -19,9 +19,26 @@ import { CardErrors } from './cards.errors';
 import { loadReviewer, type Reviewer } from './cards.policy';
 import type { ReviewService } from './review.service';
 
-const CATEGORY_NAMES = { veteran: '退役军人', martyr_family: '烈士遗属', duty_death_family: '因公牺牲军人遗属', illness_death_family: '病故军人遗属' } as const;
+const CATEGORY_NAMES = {
+  veteran: '退役军人',
+  martyr_family: '烈士遗属',
+  duty_death_family: '因公牺牲军人遗属',
+  illness_death_family: '病故军人遗属',
+} as const;
 const KIND_NAMES = { new: '申领', reissue: '补领', exchange: '换领' } as const;
-const BANK_HEADER = ['申请编号', '类型', '姓名', '性别', '出生日期', '身份证号码', '类别', '服务站', '领取方式', '邮寄地址', '照片文件'];
+const BANK_HEADER = [
+  '申请编号',
+  '类型',
+  '姓名',
+  '性别',
+  '出生日期',
+  '身份证号码',
+  '类别',
+  '服务站',
+  '领取方式',
+  '邮寄地址',
+  '照片文件',
+];
 const ID_COLUMN = 5;
 
 function districtReviewer(r: Reviewer): number {
@@ -44,7 +61,11 @@ export class BatchesService {
    * Sends approved applications of the caller's district to production as one batch. All or
    * nothing: one application that is not (or no longer) approved fails the whole batch with 409.
    */
-  async create(principal: Principal, applicationIds: number[], requestId: string): Promise<{ batch: CardBatch; applications: CardApplication[] }> {
+  async create(
+    principal: Principal,
+    applicationIds: number[],
+    requestId: string,
+  ): Promise<{ batch: CardBatch; applications: CardApplication[] }> {
     const ids = [...new Set(applicationIds)];
     return this.db.transaction(async (em) => {
       const r = await loadReviewer(em, principal);
@@ -54,27 +75,59 @@ export class BatchesService {
       const notApproved = apps.filter((a) => a.status !== 'approved').map((a) => a.id);
       if (notApproved.length) throw CardErrors.notAllApproved(notApproved);
       const now = this.clock.now();
-      const inserted = await em.insert(CardBatch, { districtId, createdBy: r.accountId, size: apps.length, exportedAt: null, arrivedAt: null, createdAt: now });
+      const inserted = await em.insert(CardBatch, {
+        districtId,
+        createdBy: r.accountId,
+        size: apps.length,
+        exportedAt: null,
+        arrivedAt: null,
+        createdAt: now,
+      });
       const batchId = Number(inserted.identifiers[0].id);
       const moved: CardApplication[] = [];
       for (const app of apps) {
-        moved.push(await this.workflow.move(em, app, { action: 'send_to_production', actor: { accountId: r.accountId, role: 'district' }, set: { batchId } }));
+        moved.push(
+          await this.workflow.move(em, app, {
+            action: 'send_to_production',
+            actor: { accountId: r.accountId, role: 'district' },
+            set: { batchId },
+          }),
+        );
       }
-      await recordAudit(em, { actorAccountId: r.accountId, action: 'card_batch.create', targetType: 'card_batch', targetId: batchId, detail: { applicationIds: ids }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_batch.create',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: { applicationIds: ids },
+          requestId,
+        },
+        now,
+      );
       return { batch: await em.findOneByOrFail(CardBatch, { id: batchId }), applications: moved };
     });
   }
 
   async list(principal: Principal): Promise<CardBatch[]> {
     const r = await loadReviewer(this.db.manager, principal);
-    return this.db.manager.find(CardBatch, { where: { districtId: districtReviewer(r) }, order: { id: 'DESC' }, take: 100 });
+    return this.db.manager.find(CardBatch, {
+      where: { districtId: districtReviewer(r) },
+      order: { id: 'DESC' },
+      take: 100,
+    });
   }
 
   /**
    * The batch as CSV for the bank. ID numbers are written as text cells (`="…"`), so a spreadsheet
    * does not turn them into numbers and lose the last digits. Audit-logged like every export.
    */
-  async exportCsv(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; csv: string }> {
+  async exportCsv(
+    principal: Principal,
+    batchId: number,
+    requestId: string,
+  ): Promise<{ filename: string; csv: string }> {
     const { rows } = await this.bankRows(principal, batchId, requestId, 'csv');
     const csv = toCsv(
       BANK_HEADER,
@@ -84,7 +137,11 @@ export class BatchesService {
   }
 
   /** The same rows as an Excel workbook, every cell of the ID column typed as text. */
-  async exportXlsx(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; bytes: Buffer }> {
+  async exportXlsx(
+    principal: Principal,
+    batchId: number,
+    requestId: string,
+  ): Promise<{ filename: string; bytes: Buffer }> {
     const { rows } = await this.bankRows(principal, batchId, requestId, 'xlsx');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(`批次${batchId}`);
@@ -103,7 +160,11 @@ export class BatchesService {
    * leaves once: the download is claimed by a guarded update (a second one is 409 until an admin
    * reopens it), and the claim and the audit entry commit before the bytes are sent.
    */
-  async photoPackage(principal: Principal, batchId: number, requestId: string): Promise<{ filename: string; bytes: Buffer }> {
+  async photoPackage(
+    principal: Principal,
+    batchId: number,
+    requestId: string,
+  ): Promise<{ filename: string; bytes: Buffer }> {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
     const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
@@ -130,20 +191,47 @@ export class BatchesService {
         .where('id = :id AND photos_downloaded_at IS NULL', { id: batchId })
         .execute();
       if (!claimed.affected) throw CardErrors.photosTaken();
-      await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.photos', targetType: 'card_batch', targetId: batchId, detail: { photos: entries.length }, requestId }, now);
+      await recordAudit(
+        tx,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_batch.photos',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: { photos: entries.length },
+          requestId,
+        },
+        now,
+      );
     });
     return { filename: `card-batch-${batchId}-photos.zip`, bytes };
   }
 
   /** An admin lets the photo package be downloaded once more (the bank lost it), with the reason on record. */
-  async reopenPhotoPackage(principal: Principal, batchId: number, reason: string, requestId: string): Promise<CardBatch> {
+  async reopenPhotoPackage(
+    principal: Principal,
+    batchId: number,
+    reason: string,
+    requestId: string,
+  ): Promise<CardBatch> {
     return this.db.transaction(async (em) => {
       const batch = await em.findOneBy(CardBatch, { id: batchId });
       if (!batch) throw notFound('批次不存在');
       if (!batch.photosDownloadedAt) throw CardErrors.photosNotTaken();
       const now = this.clock.now();
       await em.update(CardBatch, { id: batchId }, { photosDownloadedAt: null, photosDownloadedBy: null });
-      await recordAudit(em, { actorAccountId: principal.accountId, action: 'card_batch.photos_reopen', targetType: 'card_batch', targetId: batchId, detail: { reason }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'card_batch.photos_reopen',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: { reason },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(CardBatch, { id: batchId });
     });
   }
@@ -160,7 +248,9 @@ export class BatchesService {
     if (!batch) throw notFound('批次不存在');
     const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
     const identities = await this.identities(apps);
-    const stations = new Map((await em.findBy(Station, { id: In([...new Set(apps.map((a) => a.stationId))]) })).map((s) => [s.id, s]));
+    const stations = new Map(
+      (await em.findBy(Station, { id: In([...new Set(apps.map((a) => a.stationId))]) })).map((s) => [s.id, s]),
+    );
     const rows: Array<Array<string | number | null>> = apps.map((a) => {
       const who = identities.get(a.id)!;
       return [
@@ -180,41 +270,80 @@ export class BatchesService {
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       await tx.update(CardBatch, { id: batchId }, { exportedAt: now });
-      await recordAudit(tx, { actorAccountId: r.accountId, action: 'card_batch.export', targetType: 'card_batch', targetId: batchId, detail: { rows: apps.length, format }, requestId }, now);
+      await recordAudit(
+        tx,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_batch.export',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: { rows: apps.length, format },
+          requestId,
+        },
+        now,
+      );
     });
     return { rows };
   }
 
   /** Name, ID number (with the birth date and sex it encodes) and category of each application as reviewed. */
   private async identities(apps: CardApplication[]) {
-    const people = new Map((await this.db.manager.findBy(Person, { id: In(apps.map((a) => a.personId)) })).map((p) => [p.id, p]));
+    const people = new Map(
+      (await this.db.manager.findBy(Person, { id: In(apps.map((a) => a.personId)) })).map((p) => [p.id, p]),
+    );
     const today = this.clock.now();
     return new Map(
       apps.map((a) => {
         const p = people.get(a.personId)!;
-        const idNumber = a.snapshotIdNumberCipher ? this.people.decryptIdNumber(a.snapshotIdNumberCipher) : this.people.revealIdNumber(p);
+        const idNumber = a.snapshotIdNumberCipher
+          ? this.people.decryptIdNumber(a.snapshotIdNumberCipher)
+          : this.people.revealIdNumber(p);
         const parsed = parseIdNumber(idNumber, today);
         const facts = parsed.ok ? parsed.facts : { birthDate: '', gender: 'M' as const };
         return [
           a.id,
-          { name: a.snapshotName ?? p.name, idNumber, birthDate: facts.birthDate, gender: facts.gender, category: a.snapshotCategory ?? a.category },
+          {
+            name: a.snapshotName ?? p.name,
+            idNumber,
+            birthDate: facts.birthDate,
+            gender: facts.gender,
+            category: a.snapshotCategory ?? a.category,
+          },
         ];
       }),
     );
   }
 
   /** The batch's cards arrived at the district centre: each application still in production becomes card_ready. */
-  async markArrived(principal: Principal, batchId: number, requestId: string): Promise<{ batch: CardBatch; ready: number }> {
+  async markArrived(
+    principal: Principal,
+    batchId: number,
+    requestId: string,
+  ): Promise<{ batch: CardBatch; ready: number }> {
     return this.db.transaction(async (em) => {
       const r = await loadReviewer(em, principal);
       const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
       if (!batch) throw notFound('批次不存在');
       if (batch.arrivedAt) throw CardErrors.batchArrived();
-      const apps = await em.find(CardApplication, { where: { batchId, status: 'in_production' }, order: { id: 'ASC' } });
+      const apps = await em.find(CardApplication, {
+        where: { batchId, status: 'in_production' },
+        order: { id: 'ASC' },
+      });
       for (const app of apps) await this.review.markReadyIn(em, r, app);
       const now = this.clock.now();
       await em.update(CardBatch, { id: batchId }, { arrivedAt: now });
-      await recordAudit(em, { actorAccountId: r.accountId, action: 'card_batch.arrived', targetType: 'card_batch', targetId: batchId, detail: { ready: apps.length }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_batch.arrived',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: { ready: apps.length },
+          requestId,
+        },
+        now,
+      );
       return { batch: await em.findOneByOrFail(CardBatch, { id: batchId }), ready: apps.length };
     });
   }

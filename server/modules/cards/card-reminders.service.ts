@@ -64,7 +64,9 @@ export class CardRemindersService {
       if (queued) reminded += 1;
     }
 
-    const overdue = await this.db.manager.find(CardApplication, { where: { status: 'needs_info', needsInfoDeadline: LessThanOrEqual(now) } });
+    const overdue = await this.db.manager.find(CardApplication, {
+      where: { status: 'needs_info', needsInfoDeadline: LessThanOrEqual(now) },
+    });
     for (const app of overdue) {
       try {
         await this.db.transaction((em) =>
@@ -91,10 +93,15 @@ export class CardRemindersService {
    */
   async remindToCollect(now: Date): Promise<{ reminded: number }> {
     let reminded = 0;
-    const waiting = await this.db.manager.find(CardApplication, { where: { status: 'card_ready', delivery: 'pickup' } });
+    const waiting = await this.db.manager.find(CardApplication, {
+      where: { status: 'card_ready', delivery: 'pickup' },
+    });
     for (const app of waiting) {
       if (!app.readyAt) continue;
-      const n = Math.min(COLLECT_AT_MOST, Math.floor((now.getTime() - app.readyAt.getTime()) / (COLLECT_EVERY_DAYS * DAY)));
+      const n = Math.min(
+        COLLECT_AT_MOST,
+        Math.floor((now.getTime() - app.readyAt.getTime()) / (COLLECT_EVERY_DAYS * DAY)),
+      );
       if (n < 1) continue;
       const queued = await this.db.transaction(async (em) => {
         const person = await em.findOneByOrFail(Person, { id: app.personId });
@@ -149,12 +156,14 @@ export class CardRemindersService {
     for (const person of staff) {
       const lines: string[] = [];
       for (const station of stations) {
-        const atStation = rolesOf(person.id).includes('station_staff') && person.stationId === station.id
-          ? late.filter((a) => a.status === 'submitted' && a.stationId === station.id).length
-          : 0;
-        const atDistrict = rolesOf(person.id).includes('district_staff') && person.districtId === station.districtId
-          ? late.filter((a) => a.status === 'station_approved' && a.stationId === station.id).length
-          : 0;
+        const atStation =
+          rolesOf(person.id).includes('station_staff') && person.stationId === station.id
+            ? late.filter((a) => a.status === 'submitted' && a.stationId === station.id).length
+            : 0;
+        const atDistrict =
+          rolesOf(person.id).includes('district_staff') && person.districtId === station.districtId
+            ? late.filter((a) => a.status === 'station_approved' && a.stationId === station.id).length
+            : 0;
         if (atStation + atDistrict > 0) lines.push(`${station.name} ${atStation + atDistrict} 件`);
       }
       if (lines.length === 0) continue;
@@ -162,7 +171,11 @@ export class CardRemindersService {
         this.notifications.notify(tx, {
           recipient: person.id,
           templateKey: 'service_notice',
-          data: { title: '优待证待办提醒', remark: `等待超过 ${WAITING_WORKING_DAYS} 个工作日：${lines.join('；')}`, time: wechatTime(now) },
+          data: {
+            title: '优待证待办提醒',
+            remark: `等待超过 ${WAITING_WORKING_DAYS} 个工作日：${lines.join('；')}`,
+            time: wechatTime(now),
+          },
           page: PAGES.staffQueue,
           idempotencyKey: `staff-digest:${today}:account:${person.id}`,
         }),

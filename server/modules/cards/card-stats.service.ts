@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import type { Principal } from '../../http/context';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { Person } from '../people/person.entity';
 import { CardApplication } from './card-application.entity';
@@ -42,8 +42,15 @@ export class CardStatsService {
       return q.andWhere('a.status <> :draft', { draft: 'draft' });
     };
 
-    const byStatusRows = await scoped().select('a.status', 'status').addSelect('COUNT(*)', 'n').groupBy('a.status').getRawMany<{ status: ApplicationStatus; n: string | number }>();
-    const byStatus = Object.fromEntries(APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, 0])) as Record<ApplicationStatus, number>;
+    const byStatusRows = await scoped()
+      .select('a.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('a.status')
+      .getRawMany<{ status: ApplicationStatus; n: string | number }>();
+    const byStatus = Object.fromEntries(APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, 0])) as Record<
+      ApplicationStatus,
+      number
+    >;
     for (const row of byStatusRows) byStatus[row.status] = Number(row.n);
 
     const timing = await scoped()
@@ -74,7 +81,9 @@ export class CardStatsService {
       approvedCount: approved.length,
       issuedCount: issued.length,
       issuanceRate: approved.length ? round1((issued.length / approved.length) * 100) : null,
-      medianDaysToApproval: round1(median(approved.map((a) => (a.approvedAt!.getTime() - a.submittedAt!.getTime()) / DAY))),
+      medianDaysToApproval: round1(
+        median(approved.map((a) => (a.approvedAt!.getTime() - a.submittedAt!.getTime()) / DAY)),
+      ),
       medianDaysToIssue: round1(median(issued.map((a) => (a.issuedAt!.getTime() - a.submittedAt!.getTime()) / DAY))),
       waitingLongest: waiting.map((a) => ({
         id: a.id,

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -53,7 +53,12 @@ export class CardService {
       await this.notifications.notify(em, {
         recipient: person.accountId ?? principal.accountId,
         templateKey: 'application_status',
-        data: { subject: '优待证挂失', status: '已挂失', time: wechatTime(now), remark: '优待证已挂失，立即停止使用；可在小程序中申请补领' },
+        data: {
+          subject: '优待证挂失',
+          status: '已挂失',
+          time: wechatTime(now),
+          remark: '优待证已挂失，立即停止使用；可在小程序中申请补领',
+        },
         page: PAGES.card,
         idempotencyKey: `card:${card.id}:reported-lost`,
       });

@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 /**
  * Every error the 优待证 module answers with beyond the common family (400/401/403/404): its code,
@@ -24,7 +24,11 @@ export const CardErrors = {
   cardNotArrived: appError(409, 'INVALID_TRANSITION', '优待证尚未到达，不能发放'),
   cardNumberTaken: appError(409, 'CARD_NUMBER_TAKEN', '该卡号已被使用，或此人已有一张在用的优待证'),
   notAllApproved: appError(409, 'INVALID_TRANSITION', (ids: number[]) => `以下申请不是待制卡状态：${ids.join('、')}`),
-  photosTaken: appError(409, 'PHOTOS_ALREADY_DOWNLOADED', '该批次的照片已下载过一次；如需再次下载，请联系管理员重新开放'),
+  photosTaken: appError(
+    409,
+    'PHOTOS_ALREADY_DOWNLOADED',
+    '该批次的照片已下载过一次；如需再次下载，请联系管理员重新开放',
+  ),
   photosNotTaken: appError(409, 'INVALID_TRANSITION', '该批次的照片尚未下载'),
   batchArrived: appError(409, 'INVALID_TRANSITION', '该批次已登记到达'),
 

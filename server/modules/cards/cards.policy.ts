@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden, notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { forbidden, notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import { Account } from '../auth/account.entity';
 import type { CardApplication } from './card-application.entity';
 import type { ReviewerRole } from './card-application.states';
@@ -40,7 +40,10 @@ export function assertVisible(r: Reviewer, app: CardApplication | null): asserts
 
 /** The reviewer must act at `level` over this application; otherwise 403 (it is visible, the step is not theirs). */
 export function assertLevel(r: Reviewer, level: ReviewerRole, app: CardApplication): void {
-  const ok = level === 'station' ? r.levels.includes('station') && app.stationId === r.stationId : r.levels.includes('district') && app.districtId === r.districtId;
+  const ok =
+    level === 'station'
+      ? r.levels.includes('station') && app.stationId === r.stationId
+      : r.levels.includes('district') && app.districtId === r.districtId;
   if (!ok) throw forbidden(level === 'district' ? '该步骤由区退役军人事务局审核' : '该步骤由服务站审核');
 }
 

@@ -21,7 +21,12 @@ export const presentHistory = (e: CardApplicationEvent) => ({
   reason: e.reason,
 });
 
-export function presentApplication(v: { application: CardApplication; station: Station | null; history: CardApplicationEvent[]; allowedActions: string[] }) {
+export function presentApplication(v: {
+  application: CardApplication;
+  station: Station | null;
+  history: CardApplicationEvent[];
+  allowedActions: string[];
+}) {
   const a = v.application;
   const station = v.station;
   return {
@@ -43,7 +48,8 @@ export function presentApplication(v: { application: CardApplication; station: S
   };
 }
 
-const waitingDays = (a: CardApplication, now: Date) => (a.submittedAt ? Math.floor((now.getTime() - a.submittedAt.getTime()) / DAY) : null);
+const waitingDays = (a: CardApplication, now: Date) =>
+  a.submittedAt ? Math.floor((now.getTime() - a.submittedAt.getTime()) / DAY) : null;
 
 export function presentStaffApplication(
   v: {

@@ -35,8 +35,19 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     access: ['holder'],
     body: applicationBody,
     responses: { 201: { description: 'The draft', schema: applicationView } },
-    errors: ['VALIDATION_FAILED', 'IDENTITY_REQUIRED', 'NOT_ELIGIBLE', 'APPLICATION_EXISTS', 'CARD_EXISTS', 'CARD_NOT_LOST', 'CARD_INACTIVE'],
-    handler: async ({ principal, body }) => ({ status: 201, body: presentApplication(await applications.create(principal, body)) }),
+    errors: [
+      'VALIDATION_FAILED',
+      'IDENTITY_REQUIRED',
+      'NOT_ELIGIBLE',
+      'APPLICATION_EXISTS',
+      'CARD_EXISTS',
+      'CARD_NOT_LOST',
+      'CARD_INACTIVE',
+    ],
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentApplication(await applications.create(principal, body)),
+    }),
   }),
   route({
     method: 'get',
@@ -45,7 +56,9 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     summary: 'The caller’s applications, newest first, each with its history and allowed actions',
     access: ['holder'],
     responses: { 200: { description: 'Applications', schema: applicationListView } },
-    handler: async ({ principal }) => ({ body: { items: (await applications.listMine(principal)).map(presentApplication), nextCursor: null } }),
+    handler: async ({ principal }) => ({
+      body: { items: (await applications.listMine(principal)).map(presentApplication), nextCursor: null },
+    }),
   }),
   route({
     method: 'get',
@@ -56,7 +69,9 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     params: idParams,
     responses: { 200: { description: 'The application', schema: applicationView } },
     errors: ['NOT_FOUND'],
-    handler: async ({ principal, params }) => ({ body: presentApplication(await applications.getMine(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentApplication(await applications.getMine(principal, params.id)),
+    }),
   }),
   route({
     method: 'patch',
@@ -68,7 +83,9 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     body: applicationPatch,
     responses: { 200: { description: 'The application', schema: applicationView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'DEADLINE_PASSED', 'VALIDATION_FAILED', 'NOT_ELIGIBLE'],
-    handler: async ({ principal, params, body }) => ({ body: presentApplication(await applications.update(principal, params.id, body)) }),
+    handler: async ({ principal, params, body }) => ({
+      body: presentApplication(await applications.update(principal, params.id, body)),
+    }),
   }),
   route({
     method: 'post',
@@ -79,7 +96,9 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     params: idParams,
     responses: { 200: { description: 'The application', schema: applicationView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'DEADLINE_PASSED', 'APPLICATION_INCOMPLETE'],
-    handler: async ({ principal, params }) => ({ body: presentApplication(await applications.submit(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentApplication(await applications.submit(principal, params.id)),
+    }),
   }),
   route({
     method: 'post',
@@ -90,7 +109,9 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     params: idParams,
     responses: { 200: { description: 'The application', schema: applicationView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params }) => ({ body: presentApplication(await applications.withdraw(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentApplication(await applications.withdraw(principal, params.id)),
+    }),
   }),
   route({
     method: 'get',

@@ -42,7 +42,10 @@ export const reviewBody = z.strictObject({
 });
 
 export const issueBody = z.strictObject({
-  cardNumber: z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
+  cardNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
   handover: z.enum(['pickup', 'mail', 'ceremony']).optional(),
 });
 
@@ -50,7 +53,10 @@ export const batchBody = z.strictObject({ applicationIds: z.array(idRef()).min(1
 export const revokeBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
 export const reasonBody = revokeBody;
 export const cardNumberQuery = z.strictObject({
-  number: z.string().trim().regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{6,32}$/, '卡号为 6–32 位字母或数字'),
 });
 export const exportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') });
 
@@ -149,7 +155,11 @@ export const batchView = z.object({
   photosDownloadedAt: z.string().nullable(),
 });
 export const batchListView = z.object({ items: z.array(batchView), nextCursor: z.null() });
-export const revokedCardView = z.object({ id: z.number().int(), status: z.enum(CARD_STATUSES), revokedReason: z.string().nullable() });
+export const revokedCardView = z.object({
+  id: z.number().int(),
+  status: z.enum(CARD_STATUSES),
+  revokedReason: z.string().nullable(),
+});
 
 export const staffCardSearchView = z.object({
   items: z.array(staffCardView.extend({ applicationId: z.number().int(), holderName: z.string() })),
@@ -168,5 +178,12 @@ export const cardStatsView = z.object({
   issuanceRate: z.number().nullable(),
   medianDaysToApproval: z.number().nullable(),
   medianDaysToIssue: z.number().nullable(),
-  waitingLongest: z.array(z.object({ id: z.number().int(), status: z.enum(APPLICATION_STATUSES), stationId: z.number().int(), waitingDays: z.number().nullable() })),
+  waitingLongest: z.array(
+    z.object({
+      id: z.number().int(),
+      status: z.enum(APPLICATION_STATUSES),
+      stationId: z.number().int(),
+      waitingDays: z.number().nullable(),
+    }),
+  ),
 });

@@ -15,7 +15,10 @@ export const declarationsSchema = z.strictObject({
 });
 export type Declarations = z.infer<typeof declarationsSchema>;
 
-export const eligibilityBody = z.strictObject({ category: z.enum(HOLDER_CATEGORIES), declarations: declarationsSchema });
+export const eligibilityBody = z.strictObject({
+  category: z.enum(HOLDER_CATEGORIES),
+  declarations: declarationsSchema,
+});
 
 export type EligibilityVerdict = 'eligible' | 'case_by_case' | 'ineligible';
 

@@ -1,8 +1,8 @@
 import { Brackets, In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -13,7 +13,12 @@ import { recordAudit } from '../staff/audit';
 import { Station } from '../staff/station.entity';
 import { CardApplicationEvent } from './card-application-event.entity';
 import { CardApplication } from './card-application.entity';
-import { APPLICATION_TRANSITIONS, REVIEW_ACTIONS, type ApplicationStatus, type ReviewerRole } from './card-application.states';
+import {
+  APPLICATION_TRANSITIONS,
+  REVIEW_ACTIONS,
+  type ApplicationStatus,
+  type ReviewerRole,
+} from './card-application.states';
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { Card, type Handover } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
@@ -81,7 +86,10 @@ export class ReviewService {
   ) {}
 
   /** Applications in the reviewer's area, oldest submission first. */
-  async queue(principal: Principal, filter: QueueFilter): Promise<Array<{ application: CardApplication; person: Person }>> {
+  async queue(
+    principal: Principal,
+    filter: QueueFilter,
+  ): Promise<Array<{ application: CardApplication; person: Person }>> {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
     const q = em.createQueryBuilder(CardApplication, 'a');
@@ -95,7 +103,9 @@ export class ReviewService {
     if (filter.status) q.andWhere('a.status = :status', { status: filter.status });
     if (filter.stationId) q.andWhere('a.station_id = :stationId', { stationId: filter.stationId });
     if (filter.minWaitingDays) {
-      q.andWhere('a.submitted_at <= :cutoff', { cutoff: new Date(this.clock.now().getTime() - filter.minWaitingDays * 86_400_000) });
+      q.andWhere('a.submitted_at <= :cutoff', {
+        cutoff: new Date(this.clock.now().getTime() - filter.minWaitingDays * 86_400_000),
+      });
     }
     if (filter.after) {
       q.andWhere('(a.submitted_at > :afterAt OR (a.submitted_at = :afterAt AND a.id > :afterId))', {
@@ -122,7 +132,13 @@ export class ReviewService {
    * submitted → station_approved, a district reviewer station_approved → approved.
    * Reject and request_info need a reason; request_info sets the holder's deadline.
    */
-  async review(principal: Principal, id: number, decision: 'approve' | 'reject' | 'request_info', reason: string | undefined, requestId: string) {
+  async review(
+    principal: Principal,
+    id: number,
+    decision: 'approve' | 'reject' | 'request_info',
+    reason: string | undefined,
+    requestId: string,
+  ) {
     if (decision !== 'approve' && !reason?.trim()) throw validationFailed('reason', '退回或不通过时须填写原因');
     // 1. The step is the one the application is at when the request arrives: a second reviewer
     //    racing for the same step then loses on the guarded update (409), while one arriving after
@@ -130,7 +146,8 @@ export class ReviewService {
     const r = await loadReviewer(this.db.manager, principal);
     const seen = await this.db.manager.findOneBy(CardApplication, { id });
     assertVisible(r, seen);
-    const level: ReviewerRole | null = seen.status === 'submitted' ? 'station' : seen.status === 'station_approved' ? 'district' : null;
+    const level: ReviewerRole | null =
+      seen.status === 'submitted' ? 'station' : seen.status === 'station_approved' ? 'district' : null;
     if (!level) throw CardErrors.notUnderReview();
     assertLevel(r, level, seen);
     // 2. Apply it in a transaction, against the row as it is now.
@@ -149,9 +166,25 @@ export class ReviewService {
           ...(action === 'district_approve' ? { approvedAt: now } : {}),
           ...(deadline ? { needsInfoDeadline: deadline } : {}),
         },
-        ...(deadline ? { remark: `请于${wechatTime(deadline).slice(0, 11)}前补充材料`, detail: `请在 ${wechatTime(deadline).slice(0, 11)} 前补充：${reason!.trim()}` } : {}),
+        ...(deadline
+          ? {
+              remark: `请于${wechatTime(deadline).slice(0, 11)}前补充材料`,
+              detail: `请在 ${wechatTime(deadline).slice(0, 11)} 前补充：${reason!.trim()}`,
+            }
+          : {}),
       });
-      await recordAudit(em, { actorAccountId: r.accountId, action: `card_application.${action}`, targetType: 'card_application', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: `card_application.${action}`,
+          targetType: 'card_application',
+          targetId: id,
+          detail: { reason: reason ?? null },
+          requestId,
+        },
+        now,
+      );
       return this.view(em, r, moved);
     });
   }
@@ -166,7 +199,12 @@ export class ReviewService {
     await em.update(Person, { id: app.personId }, { verified: true, updatedAt: now });
     const person = await em.findOneByOrFail(Person, { id: app.personId });
     if (person.category !== app.category) throw CardErrors.identityMismatch();
-    return { snapshotName: person.name, snapshotIdNumberCipher: person.idNumberCipher, snapshotCategory: person.category, identityVerifiedAt: now };
+    return {
+      snapshotName: person.name,
+      snapshotIdNumberCipher: person.idNumberCipher,
+      snapshotCategory: person.category,
+      identityVerifiedAt: now,
+    };
   }
 
   /** The card of one application has arrived: card_ready, and the holder is told where and when. */
@@ -177,7 +215,17 @@ export class ReviewService {
       assertVisible(r, app);
       assertLevel(r, 'district', app);
       const moved = await this.markReadyIn(em, r, app);
-      await recordAudit(em, { actorAccountId: r.accountId, action: 'card_application.mark_card_ready', targetType: 'card_application', targetId: id, requestId }, this.clock.now());
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_application.mark_card_ready',
+          targetType: 'card_application',
+          targetId: id,
+          requestId,
+        },
+        this.clock.now(),
+      );
       return this.view(em, r, moved);
     });
   }
@@ -212,7 +260,10 @@ export class ReviewService {
 
       // The old card stops being current before the new one takes its place.
       if (app.replacesCardId) {
-        await applyTransition(em, Card, app.replacesCardId, CARD_TRANSITIONS.replace, { currentPersonId: null, updatedAt: now });
+        await applyTransition(em, Card, app.replacesCardId, CARD_TRANSITIONS.replace, {
+          currentPersonId: null,
+          updatedAt: now,
+        });
       }
       // The card carries the name it is issued to: the identity the station reviewed.
       const holderName = app.snapshotName ?? (await em.findOneByOrFail(Person, { id: app.personId })).name;
@@ -244,9 +295,23 @@ export class ReviewService {
         action: 'issue',
         actor: { accountId: r.accountId, role: level },
         set: { issuedAt: now, cardId },
-        remark: input.handover === 'mail' || (!input.handover && app.delivery === 'mail') ? '优待证已寄出，请注意查收；电子证已可在小程序中出示' : undefined,
+        remark:
+          input.handover === 'mail' || (!input.handover && app.delivery === 'mail')
+            ? '优待证已寄出，请注意查收；电子证已可在小程序中出示'
+            : undefined,
       });
-      await recordAudit(em, { actorAccountId: r.accountId, action: 'card_application.issue', targetType: 'card_application', targetId: id, detail: { cardId, handover: input.handover ?? app.delivery }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_application.issue',
+          targetType: 'card_application',
+          targetId: id,
+          detail: { cardId, handover: input.handover ?? app.delivery },
+          requestId,
+        },
+        now,
+      );
       return this.view(em, r, moved);
     });
   }
@@ -256,7 +321,10 @@ export class ReviewService {
    * A card found by the number printed on it, when it belongs to an application the caller may see
    * (the way to a card whose holder is not at hand, e.g. one reported by a merchant).
    */
-  async findCardByNumber(principal: Principal, cardNumber: string): Promise<{ card: Card; application: CardApplication; person: Person } | null> {
+  async findCardByNumber(
+    principal: Principal,
+    cardNumber: string,
+  ): Promise<{ card: Card; application: CardApplication; person: Person } | null> {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
     const card = await em.findOneBy(Card, { cardNumber });
@@ -273,7 +341,12 @@ export class ReviewService {
       if (!card || !app || !canSee(r, app)) throw notFound('优待证不存在');
       assertLevel(r, 'district', app);
       const now = this.clock.now();
-      await applyTransition(em, Card, card.id, CARD_TRANSITIONS.revoke, { currentPersonId: null, revokedAt: now, revokedReason: reason, updatedAt: now });
+      await applyTransition(em, Card, card.id, CARD_TRANSITIONS.revoke, {
+        currentPersonId: null,
+        revokedAt: now,
+        revokedReason: reason,
+        updatedAt: now,
+      });
       const person = await em.findOneByOrFail(Person, { id: card.personId });
       await this.notifications.notify(em, {
         recipient: person.accountId ?? app.applicantAccountId,
@@ -282,7 +355,18 @@ export class ReviewService {
         page: PAGES.card,
         idempotencyKey: `card:${card.id}:revoked`,
       });
-      await recordAudit(em, { actorAccountId: r.accountId, action: 'card.revoke', targetType: 'card', targetId: card.id, detail: { reason }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card.revoke',
+          targetType: 'card',
+          targetId: card.id,
+          detail: { reason },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(Card, { id: card.id });
     });
   }

@@ -30,7 +30,12 @@ const STAFF = ['station_staff', 'district_staff'] as const;
 const DISTRICT = ['district_staff'] as const;
 
 /** The bureau's side: the review queue, decisions, production batches, handing out, revocation, figures. */
-export const staffCardsRoutes = (review: ReviewService, batches: BatchesService, stats: CardStatsService, clock: Clock) => [
+export const staffCardsRoutes = (
+  review: ReviewService,
+  batches: BatchesService,
+  stats: CardStatsService,
+  clock: Clock,
+) => [
   route({
     method: 'get',
     path: '/api/v1/staff/card-applications',
@@ -59,20 +64,26 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     params: idParams,
     responses: { 200: { description: 'The application', schema: staffApplicationView } },
     errors: ['NOT_FOUND'],
-    handler: async ({ principal, params }) => ({ body: presentStaffApplication(await review.get(principal, params.id), clock.now()) }),
+    handler: async ({ principal, params }) => ({
+      body: presentStaffApplication(await review.get(principal, params.id), clock.now()),
+    }),
   }),
   route({
     method: 'post',
     path: '/api/v1/staff/card-applications/:id/review',
     tag: 'cards-staff',
-    summary: 'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. Station approval verifies and freezes the applicant’s identity',
+    summary:
+      'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. Station approval verifies and freezes the applicant’s identity',
     access: STAFF,
     params: idParams,
     body: reviewBody,
     responses: { 200: { description: 'The application', schema: staffApplicationView } },
     errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'VALIDATION_FAILED', 'IDENTITY_MISMATCH'],
     handler: async ({ principal, params, body, requestId }) => ({
-      body: presentStaffApplication(await review.review(principal, params.id, body.decision, body.reason, requestId), clock.now()),
+      body: presentStaffApplication(
+        await review.review(principal, params.id, body.decision, body.reason, requestId),
+        clock.now(),
+      ),
     }),
   }),
   route({
@@ -84,7 +95,9 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     params: idParams,
     responses: { 200: { description: 'The application', schema: staffApplicationView } },
     errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params, requestId }) => ({ body: presentStaffApplication(await review.markReady(principal, params.id, requestId), clock.now()) }),
+    handler: async ({ principal, params, requestId }) => ({
+      body: presentStaffApplication(await review.markReady(principal, params.id, requestId), clock.now()),
+    }),
   }),
   route({
     method: 'post',
@@ -107,7 +120,9 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     summary: 'Send approved applications to production as one batch (all or nothing)',
     access: DISTRICT,
     body: batchBody,
-    responses: { 201: { description: 'The batch', schema: batchView.extend({ applicationIds: z.array(z.number().int()) }) } },
+    responses: {
+      201: { description: 'The batch', schema: batchView.extend({ applicationIds: z.array(z.number().int()) }) },
+    },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN'],
     handler: async ({ principal, body, requestId }) => {
       const { batch, applications } = await batches.create(principal, body.applicationIds, requestId);
@@ -121,13 +136,16 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     summary: 'Production batches of the caller’s district, newest first',
     access: DISTRICT,
     responses: { 200: { description: 'Batches', schema: batchListView } },
-    handler: async ({ principal }) => ({ body: { items: (await batches.list(principal)).map(presentBatch), nextCursor: null } }),
+    handler: async ({ principal }) => ({
+      body: { items: (await batches.list(principal)).map(presentBatch), nextCursor: null },
+    }),
   }),
   route({
     method: 'get',
     path: '/api/v1/staff/card-batches/:id/export',
     tag: 'cards-staff',
-    summary: 'The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ID numbers in full, kept as text; audit-logged',
+    summary:
+      'The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ID numbers in full, kept as text; audit-logged',
     access: DISTRICT,
     params: idParams,
     query: exportQuery,
@@ -153,7 +171,8 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     method: 'get',
     path: '/api/v1/staff/card-batches/:id/photos',
     tag: 'cards-staff',
-    summary: 'The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; downloadable once; audit-logged',
+    summary:
+      'The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; downloadable once; audit-logged',
     access: DISTRICT,
     params: idParams,
     responses: { 200: { description: 'A zip of JPEG photos', contentType: 'application/zip' } },
@@ -205,7 +224,13 @@ export const staffCardsRoutes = (review: ReviewService, batches: BatchesService,
     handler: async ({ principal, query }) => {
       const found = await review.findCardByNumber(principal, query.number);
       const items = found
-        ? [{ ...presentStaffCard(found.card), applicationId: found.application.id, holderName: found.card.holderName ?? found.person.name }]
+        ? [
+            {
+              ...presentStaffCard(found.card),
+              applicationId: found.application.id,
+              holderName: found.card.holderName ?? found.person.name,
+            },
+          ]
         : [];
       return { body: { items, nextCursor: null } };
     },

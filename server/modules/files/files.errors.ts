@@ -1,5 +1,5 @@
-import { appError } from '../../http/error-catalogue';
-import type { ErrorDetail } from '../../http/errors';
+import { appError } from '../../lib/error-catalogue';
+import type { ErrorDetail } from '../../lib/errors';
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -15,12 +15,16 @@ export const FileErrors = {
     details: problems,
   })),
   /** The day's uploads are spent; retry after the next midnight in Asia/Shanghai. */
-  quotaExceeded: appError(429, 'UPLOAD_QUOTA_EXCEEDED', (limits: { count: number; bytes: number }, retryAfterSeconds: number) => {
-    const message = `今日上传已达上限（每天最多 ${limits.count} 个文件、共 ${mb(limits.bytes)}），请明天再试`;
-    return {
-      message,
-      details: [{ rule: 'daily_quota', expected: { count: limits.count, bytes: limits.bytes }, message }],
-      headers: { 'Retry-After': String(retryAfterSeconds) },
-    };
-  }),
+  quotaExceeded: appError(
+    429,
+    'UPLOAD_QUOTA_EXCEEDED',
+    (limits: { count: number; bytes: number }, retryAfterSeconds: number) => {
+      const message = `今日上传已达上限（每天最多 ${limits.count} 个文件、共 ${mb(limits.bytes)}），请明天再试`;
+      return {
+        message,
+        details: [{ rule: 'daily_quota', expected: { count: limits.count, bytes: limits.bytes }, message }],
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      };
+    },
+  ),
 };

@@ -1,5 +1,5 @@
 import { Like, type EntityManager } from 'typeorm';
-import type { Principal } from '../../http/context';
+import type { Principal } from '../../lib/principal';
 import { Account } from '../auth/account.entity';
 import { CardApplication } from '../cards/card-application.entity';
 import { LegalProvider } from '../legal-aid/legal-provider.entity';
@@ -17,7 +17,8 @@ import type { FilePurpose, StoredFile } from './stored-file.entity';
  */
 export async function canReadFile(em: EntityManager, principal: Principal, file: StoredFile): Promise<boolean> {
   if (file.ownerAccountId === principal.accountId) return true;
-  if (file.purpose === 'profile_photo' && (await em.existsBy(LegalProvider, { photoFileId: file.id, active: true }))) return true;
+  if (file.purpose === 'profile_photo' && (await em.existsBy(LegalProvider, { photoFileId: file.id, active: true })))
+    return true;
   if (principal.roles.includes('admin')) return true;
   const station = principal.roles.includes('station_staff');
   const district = principal.roles.includes('district_staff');
@@ -46,13 +47,19 @@ async function changeRequestsWithFile(em: EntityManager, file: StoredFile): Prom
  * else (someone's ID document pointed at as a profile photo, say) is refused the same way as an id
  * that does not exist, so the answer reveals nothing about other people's files.
  */
-export function canAttachFile(file: StoredFile | null, rule: { purpose: FilePurpose; owners: ReadonlyArray<number | null | undefined> }): file is StoredFile {
+export function canAttachFile(
+  file: StoredFile | null,
+  rule: { purpose: FilePurpose; owners: ReadonlyArray<number | null | undefined> },
+): file is StoredFile {
   return !!file && file.purpose === rule.purpose && rule.owners.some((o) => o != null && o === file.ownerAccountId);
 }
 
 /** Applications that use the file as their photo or as one of their documents. */
 async function applicationsWithFile(em: EntityManager, fileId: number): Promise<CardApplication[]> {
-  const asPhoto = await em.find(CardApplication, { where: { photoFileId: fileId }, select: { id: true, stationId: true, districtId: true } });
+  const asPhoto = await em.find(CardApplication, {
+    where: { photoFileId: fileId },
+    select: { id: true, stationId: true, districtId: true },
+  });
   // Documents are a JSON list: narrow with LIKE, then read the list to be exact (12 must not match 112).
   const maybe = await em.find(CardApplication, {
     where: { documentFileIds: Like(`%${fileId}%`) },

@@ -13,7 +13,15 @@ export const filesRoutes = (files: FilesService, maxUploadBytes: number) => [
     multipart: { fileField: 'file', maxBytes: maxUploadBytes },
     body: uploadFields,
     responses: { 201: { description: 'Stored', schema: fileView } },
-    errors: ['VALIDATION_FAILED', 'PHOTO_SPEC', 'UNSUPPORTED_FILE_TYPE', 'PAYLOAD_TOO_LARGE', 'UPLOAD_QUOTA_EXCEEDED', 'RATE_LIMITED', 'REQUEST_TIMEOUT'],
+    errors: [
+      'VALIDATION_FAILED',
+      'PHOTO_SPEC',
+      'UNSUPPORTED_FILE_TYPE',
+      'PAYLOAD_TOO_LARGE',
+      'UPLOAD_QUOTA_EXCEEDED',
+      'RATE_LIMITED',
+      'REQUEST_TIMEOUT',
+    ],
     handler: async ({ principal, body, file }) => ({
       status: 201,
       body: presentFile(await files.upload(principal, body.purpose, file)),

@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database';
-import { notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
-import type { UploadedFile } from '../../http/route';
+import { notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
+import type { UploadedFile } from '../../lib/uploaded-file';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { readJpegFrame, sniffType } from './file-type';
@@ -57,7 +57,8 @@ export class FilesService {
     const frame = mime === 'image/jpeg' ? readJpegFrame(bytes) : undefined;
     const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomUUID()}`;
     const reservation = await this.quota.reserve(principal.accountId, bytes.length);
-    const giveBack = () => this.quota.release(reservation).catch((e) => this.logger.warn('upload quota not released', { err: e }));
+    const giveBack = () =>
+      this.quota.release(reservation).catch((e) => this.logger.warn('upload quota not released', { err: e }));
     try {
       await this.storage.put(storageKey, bytes);
     } catch (err) {
@@ -80,7 +81,9 @@ export class FilesService {
         return em.findOneByOrFail(StoredFile, { id: Number(result.identifiers[0].id) });
       });
     } catch (err) {
-      await this.storage.remove(storageKey).catch((e) => this.logger.warn('orphan upload not removed', { storageKey, err: e }));
+      await this.storage
+        .remove(storageKey)
+        .catch((e) => this.logger.warn('orphan upload not removed', { storageKey, err: e }));
       await giveBack();
       throw err;
     }

@@ -1,5 +1,5 @@
 import jpeg from 'jpeg-js';
-import type { ErrorDetail } from '../../http/errors';
+import type { ErrorDetail } from '../../lib/errors';
 import { readJpegFrame, sniffType } from './file-type';
 
 /** The national 优待证 photo: JPEG, 352 x 440 px, 20–50 KB, in colour. */
@@ -54,7 +54,12 @@ function hasColour(rgb: Uint8Array): boolean {
 export function checkCardPhoto(bytes: Buffer): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (sniffType(bytes) !== 'image/jpeg') {
-    problems.push({ rule: 'format', expected: 'JPEG', actual: sniffType(bytes) ?? 'unknown', message: '照片须为 JPG 格式' });
+    problems.push({
+      rule: 'format',
+      expected: 'JPEG',
+      actual: sniffType(bytes) ?? 'unknown',
+      message: '照片须为 JPG 格式',
+    });
   } else {
     const frame = readJpegFrame(bytes);
     if (!frame) {
@@ -85,7 +90,14 @@ export function checkCardPhoto(bytes: Buffer): ErrorDetail[] {
 
   const image = decodeRgb(bytes);
   if (!image) {
-    return [{ rule: 'decode', expected: 'decodable JPEG', actual: 'undecodable', message: '照片无法解码，文件可能不完整或已损坏，请重新拍摄或导出后上传' }];
+    return [
+      {
+        rule: 'decode',
+        expected: 'decodable JPEG',
+        actual: 'undecodable',
+        message: '照片无法解码，文件可能不完整或已损坏，请重新拍摄或导出后上传',
+      },
+    ];
   }
   if (!hasColour(image.data)) {
     return [{ rule: 'color', expected: 'colour', actual: 'grayscale', message: '照片须为彩色照片，当前为黑白照片' }];

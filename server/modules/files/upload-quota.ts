@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import type { AppError } from '../../http/errors';
+import type { AppError } from '../../lib/errors';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
 import { FileErrors } from './files.errors';

@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 /** The errors of the health routes: readiness refuses while draining or without a database. */
 export const HealthErrors = {

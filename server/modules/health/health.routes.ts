@@ -41,7 +41,11 @@ export const healthRoutes = (db: Database, isDraining: () => boolean, openApi: (
     responses: {
       200: {
         description: 'OpenAPI 3.1 document',
-        schema: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+        schema: z.looseObject({
+          openapi: z.string(),
+          info: z.looseObject({ title: z.string(), version: z.string() }),
+          paths: z.record(z.string(), z.unknown()),
+        }),
       },
     },
     handler: async () => ({ body: openApi() }),

@@ -1,8 +1,8 @@
 import { In, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -58,7 +58,11 @@ export class BookingService {
         .createQueryBuilder()
         .update(LegalSlot)
         .set({ booked: () => 'booked + 1' })
-        .where('id = :id AND status = :open AND booked < capacity AND starts_at > :now', { id: slot.id, open: 'open', now })
+        .where('id = :id AND status = :open AND booked < capacity AND starts_at > :now', {
+          id: slot.id,
+          open: 'open',
+          now,
+        })
         .execute();
       if (taken.affected !== 1) throw LegalAidErrors.slotFull();
       return this.createAppointment(em, slot, principal.accountId, input, now);
@@ -74,7 +78,11 @@ export class BookingService {
       if (appt.status === 'booked' && appt.startsAt.getTime() - now.getTime() < HOLDER_CANCEL_CUTOFF_MS) {
         throw LegalAidErrors.cancelTooLate();
       }
-      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'holder', updatedAt: now });
+      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, {
+        liveKey: null,
+        cancelledBy: 'holder',
+        updatedAt: now,
+      });
       await this.releasePlace(em, appt.slotId, now);
       return em.findOneByOrFail(LegalAppointment, { id });
     });
@@ -120,7 +128,11 @@ export class BookingService {
         .createQueryBuilder()
         .update(LegalWaitlist)
         .set({ status: 'accepted', liveKey: null, updatedAt: now })
-        .where('id = :id AND status = :offered AND offer_expires_at > :now', { id: waitlistId, offered: 'offered', now })
+        .where('id = :id AND status = :offered AND offer_expires_at > :now', {
+          id: waitlistId,
+          offered: 'offered',
+          now,
+        })
         .execute();
       if (taken.affected !== 1) throw LegalAidErrors.offerExpired();
       const slot = await em.findOneByOrFail(LegalSlot, { id: w.slotId });
@@ -149,7 +161,9 @@ export class BookingService {
   /** Offers that ran out pass to the next waiting holder (the reminders job calls this). */
   async expireOffers(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.db.manager.find(LegalWaitlist, { where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) } });
+    const due = await this.db.manager.find(LegalWaitlist, {
+      where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) },
+    });
     let expired = 0;
     for (const w of due) {
       await this.db.transaction(async (em) => {
@@ -192,15 +206,32 @@ export class BookingService {
     });
   }
 
-  async mine(principal: Principal): Promise<{ appointments: LegalAppointment[]; waitlist: LegalWaitlist[]; providers: Map<number, LegalProvider>; slots: Map<number, LegalSlot> }> {
+  async mine(principal: Principal): Promise<{
+    appointments: LegalAppointment[];
+    waitlist: LegalWaitlist[];
+    providers: Map<number, LegalProvider>;
+    slots: Map<number, LegalSlot>;
+  }> {
     const em = this.db.manager;
-    const appointments = await em.find(LegalAppointment, { where: { accountId: principal.accountId }, order: { startsAt: 'DESC', id: 'DESC' }, take: 100 });
-    const waitlist = await em.find(LegalWaitlist, { where: { accountId: principal.accountId, status: In(['waiting', 'offered']) }, order: { id: 'DESC' } });
+    const appointments = await em.find(LegalAppointment, {
+      where: { accountId: principal.accountId },
+      order: { startsAt: 'DESC', id: 'DESC' },
+      take: 100,
+    });
+    const waitlist = await em.find(LegalWaitlist, {
+      where: { accountId: principal.accountId, status: In(['waiting', 'offered']) },
+      order: { id: 'DESC' },
+    });
     const slotIds = [...new Set([...appointments.map((a) => a.slotId), ...waitlist.map((w) => w.slotId)])];
     const slots = slotIds.length ? await em.findBy(LegalSlot, { id: In(slotIds) }) : [];
     const providerIds = [...new Set(slots.map((s) => s.providerId))];
     const providers = providerIds.length ? await em.findBy(LegalProvider, { id: In(providerIds) }) : [];
-    return { appointments, waitlist, providers: new Map(providers.map((p) => [p.id, p])), slots: new Map(slots.map((s) => [s.id, s])) };
+    return {
+      appointments,
+      waitlist,
+      providers: new Map(providers.map((p) => [p.id, p])),
+      slots: new Map(slots.map((s) => [s.id, s])),
+    };
   }
 
   /**
@@ -214,7 +245,11 @@ export class BookingService {
       if (next) {
         const expiresAt = new Date(Math.min(now.getTime() + WAITLIST_OFFER_MS, slot.startsAt.getTime() - 30 * 60_000));
         if (expiresAt.getTime() > now.getTime()) {
-          await em.update(LegalWaitlist, { id: next.id }, { status: 'offered', offerExpiresAt: expiresAt, updatedAt: now });
+          await em.update(
+            LegalWaitlist,
+            { id: next.id },
+            { status: 'offered', offerExpiresAt: expiresAt, updatedAt: now },
+          );
           await tellHolder(this.notifications, em, {
             recipient: next.accountId,
             serviceType: next.serviceType,
@@ -240,13 +275,20 @@ export class BookingService {
     if (this.db.kind === 'mysql') await em.query('SELECT id FROM account WHERE id = ? FOR UPDATE', [accountId]);
   }
 
-  private async bookableSlot(em: EntityManager, input: { slotId: number; serviceType: ServiceType; mode: Mode }, now: Date): Promise<LegalSlot> {
+  private async bookableSlot(
+    em: EntityManager,
+    input: { slotId: number; serviceType: ServiceType; mode: Mode },
+    now: Date,
+  ): Promise<LegalSlot> {
     const slot = await em.findOneBy(LegalSlot, { id: input.slotId });
-    if (!slot || !(await em.existsBy(LegalProvider, { id: slot.providerId, active: true }))) throw notFound('时段不存在');
+    if (!slot || !(await em.existsBy(LegalProvider, { id: slot.providerId, active: true })))
+      throw notFound('时段不存在');
     if (slot.status === 'cancelled') throw LegalAidErrors.slotCancelled();
     if (slot.startsAt.getTime() <= now.getTime()) throw LegalAidErrors.slotInPast();
-    if (!splitList<ServiceType>(slot.serviceTypes).includes(input.serviceType)) throw validationFailed('serviceType', '该时段不提供此项服务');
-    if (!splitList<Mode>(slot.modes).includes(input.mode)) throw validationFailed('mode', `该时段不提供${MODE_WORDS[input.mode]}服务`);
+    if (!splitList<ServiceType>(slot.serviceTypes).includes(input.serviceType))
+      throw validationFailed('serviceType', '该时段不提供此项服务');
+    if (!splitList<Mode>(slot.modes).includes(input.mode))
+      throw validationFailed('mode', `该时段不提供${MODE_WORDS[input.mode]}服务`);
     return slot;
   }
 
@@ -261,7 +303,13 @@ export class BookingService {
     if (future >= MAX_FUTURE_APPOINTMENTS) throw LegalAidErrors.tooManyAppointments(MAX_FUTURE_APPOINTMENTS);
   }
 
-  private async createAppointment(em: EntityManager, slot: LegalSlot, accountId: number, input: { serviceType: ServiceType; mode: Mode; summary: string }, now: Date): Promise<LegalAppointment> {
+  private async createAppointment(
+    em: EntityManager,
+    slot: LegalSlot,
+    accountId: number,
+    input: { serviceType: ServiceType; mode: Mode; summary: string },
+    now: Date,
+  ): Promise<LegalAppointment> {
     let id: number;
     try {
       const r = await em.insert(LegalAppointment, {

@@ -31,14 +31,17 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     method: 'get',
     path: '/api/v1/provider/appointments',
     tag: 'legal-aid-desk',
-    summary: 'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s',
+    summary:
+      'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s',
     access: DESK,
     query: providerAppointmentsQuery,
     responses: { 200: { description: 'Appointments with private notes', schema: deskAppointmentsView } },
     errors: ['FORBIDDEN', 'VALIDATION_FAILED'],
     handler: async ({ principal, query, requestId }) => {
       const r = await serving.appointments(principal, query, requestId);
-      return { body: { items: r.appointments.map((a) => presentDeskAppointment(a, r.contacts.get(a.id))), nextCursor: null } };
+      return {
+        body: { items: r.appointments.map((a) => presentDeskAppointment(a, r.contacts.get(a.id))), nextCursor: null },
+      };
     },
   }),
   ...(['check-in', 'complete', 'no-show'] as const).map((step) =>
@@ -46,7 +49,12 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
       method: 'post',
       path: `/api/v1/provider/appointments/:id/${step}`,
       tag: 'legal-aid-desk',
-      summary: step === 'complete' ? 'Complete, with private notes (provider and staff only)' : step === 'check-in' ? 'Check the holder in' : 'Mark a no-show (once the time has begun)',
+      summary:
+        step === 'complete'
+          ? 'Complete, with private notes (provider and staff only)'
+          : step === 'check-in'
+            ? 'Check the holder in'
+            : 'Mark a no-show (once the time has begun)',
       access: DESK,
       params: idParams,
       ...(step === 'complete' ? { body: completeBody } : {}),
@@ -54,7 +62,13 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
       errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'TOO_EARLY', 'FORBIDDEN'],
       handler: async ({ principal, params, body, requestId }) => ({
         body: presentDeskAppointment(
-          await serving.act(principal, params.id, step === 'check-in' ? 'check_in' : step === 'complete' ? 'complete' : 'no_show', (body as { notes?: string } | undefined)?.notes, requestId),
+          await serving.act(
+            principal,
+            params.id,
+            step === 'check-in' ? 'check_in' : step === 'complete' ? 'complete' : 'no_show',
+            (body as { notes?: string } | undefined)?.notes,
+            requestId,
+          ),
         ),
       }),
     }),
@@ -68,7 +82,10 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     body: providerBody,
     responses: { 201: { description: 'The provider', schema: providerView } },
     errors: ['VALIDATION_FAILED', 'ACCOUNT_LINKED', 'FILE_NOT_ATTACHABLE'],
-    handler: async ({ principal, body, requestId }) => ({ status: 201, body: presentProvider(await providers.save(principal, body, undefined, requestId)) }),
+    handler: async ({ principal, body, requestId }) => ({
+      status: 201,
+      body: presentProvider(await providers.save(principal, body, undefined, requestId)),
+    }),
   }),
   route({
     method: 'put',
@@ -80,7 +97,9 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     body: providerBody,
     responses: { 200: { description: 'The provider', schema: providerView } },
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'ACCOUNT_LINKED', 'FILE_NOT_ATTACHABLE'],
-    handler: async ({ principal, params, body, requestId }) => ({ body: presentProvider(await providers.save(principal, body, params.id, requestId)) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentProvider(await providers.save(principal, body, params.id, requestId)),
+    }),
   }),
   route({
     method: 'put',
@@ -94,7 +113,18 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
     handler: async ({ principal, params, body, requestId }) => {
       const r = await providers.replaceSchedule(principal, params.id, body.schedules, requestId);
-      return { body: { schedules: r.schedules.map((s) => ({ weekday: s.weekday, startMinute: s.startMinute, endMinute: s.endMinute, slotMinutes: s.slotMinutes, capacity: s.capacity })), slotsMade: r.slotsMade } };
+      return {
+        body: {
+          schedules: r.schedules.map((s) => ({
+            weekday: s.weekday,
+            startMinute: s.startMinute,
+            endMinute: s.endMinute,
+            slotMinutes: s.slotMinutes,
+            capacity: s.capacity,
+          })),
+          slotsMade: r.slotsMade,
+        },
+      };
     },
   }),
   route({
@@ -107,7 +137,10 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     body: dayOffBody,
     responses: { 201: { description: 'How many booked slots remain that day', schema: dayOffView } },
     errors: ['NOT_FOUND', 'DAY_OFF_EXISTS'],
-    handler: async ({ principal, params, body, requestId }) => ({ status: 201, body: await providers.addDayOff(principal, params.id, body.day, body.reason, requestId) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      status: 201,
+      body: await providers.addDayOff(principal, params.id, body.day, body.reason, requestId),
+    }),
   }),
   route({
     method: 'post',
@@ -134,7 +167,9 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     body: reasonBody,
     responses: { 200: { description: 'The appointment', schema: deskAppointmentView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params, body, requestId }) => ({ body: presentDeskAppointment(await serving.cancelAppointment(principal, params.id, body.reason, requestId)) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentDeskAppointment(await serving.cancelAppointment(principal, params.id, body.reason, requestId)),
+    }),
   }),
   route({
     method: 'get',
@@ -142,7 +177,15 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     tag: 'legal-aid-desk',
     summary: 'Holders with repeated no-shows',
     access: STAFF,
-    responses: { 200: { description: 'Flagged holders', schema: z.object({ items: z.array(z.object({ accountId: z.number().int(), noShows: z.number().int() })), nextCursor: z.null() }) } },
+    responses: {
+      200: {
+        description: 'Flagged holders',
+        schema: z.object({
+          items: z.array(z.object({ accountId: z.number().int(), noShows: z.number().int() })),
+          nextCursor: z.null(),
+        }),
+      },
+    },
     handler: async () => ({ body: { items: await serving.flagged(), nextCursor: null } }),
   }),
   route({
@@ -164,7 +207,15 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
     params: idParams,
     responses: { 200: { description: 'Ratings', schema: ratingsView } },
     handler: async ({ params }) => ({
-      body: { items: (await serving.ratings(params.id)).map((a) => ({ appointmentId: a.id, rating: a.rating, comment: a.comment, serviceType: a.serviceType })), nextCursor: null },
+      body: {
+        items: (await serving.ratings(params.id)).map((a) => ({
+          appointmentId: a.id,
+          rating: a.rating,
+          comment: a.comment,
+          serviceType: a.serviceType,
+        })),
+        nextCursor: null,
+      },
     }),
   }),
 ];

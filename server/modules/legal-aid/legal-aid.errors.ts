@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 const PHOTO_NOT_ATTACHABLE = '照片须为您或该服务人员本人上传的头像照片（用途 profile_photo）';
 

@@ -25,11 +25,21 @@ export interface AppointmentNotice {
 }
 
 /** Every legal-aid notice to a holder: booked, reminders, offers, cancellations. */
-export function tellHolder(notifications: NotificationsService, em: EntityManager, n: AppointmentNotice): Promise<boolean> {
+export function tellHolder(
+  notifications: NotificationsService,
+  em: EntityManager,
+  n: AppointmentNotice,
+): Promise<boolean> {
   return notifications.notify(em, {
     recipient: n.recipient,
     templateKey: 'appointment_reminder',
-    data: { service: SERVICE_WORDS[n.serviceType], time: wechatTime(n.startsAt), place: n.place, remark: n.remark, detail: n.detail },
+    data: {
+      service: SERVICE_WORDS[n.serviceType],
+      time: wechatTime(n.startsAt),
+      place: n.place,
+      remark: n.remark,
+      detail: n.detail,
+    },
     page: PAGES.appointments,
     idempotencyKey: n.key,
   });

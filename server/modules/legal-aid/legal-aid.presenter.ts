@@ -76,7 +76,11 @@ export const presentDeskAppointment = (a: LegalAppointment, holder?: HolderConta
   ...(holder !== undefined ? { holder } : {}),
 });
 
-export const presentWaitlist = (w: LegalWaitlist, slot: LegalSlot | undefined, provider: LegalProvider | undefined) => ({
+export const presentWaitlist = (
+  w: LegalWaitlist,
+  slot: LegalSlot | undefined,
+  provider: LegalProvider | undefined,
+) => ({
   id: w.id,
   status: w.status,
   slot: slot ? { id: slot.id, startsAt: isoTime(slot.startsAt) } : null,

@@ -29,8 +29,12 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     summary: 'Published profiles of lawyers, mediators and counsellors (点将台), by service type',
     access: 'public',
     query: providersQuery,
-    responses: { 200: { description: 'Providers', schema: z.object({ items: z.array(providerView), nextCursor: z.null() }) } },
-    handler: async ({ query }) => ({ body: { items: (await providers.list(query.serviceType)).map(presentProvider), nextCursor: null } }),
+    responses: {
+      200: { description: 'Providers', schema: z.object({ items: z.array(providerView), nextCursor: z.null() }) },
+    },
+    handler: async ({ query }) => ({
+      body: { items: (await providers.list(query.serviceType)).map(presentProvider), nextCursor: null },
+    }),
   }),
   route({
     method: 'get',
@@ -67,10 +71,21 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     access: ['holder'],
     body: bookingBody,
     responses: { 201: { description: 'The appointment', schema: appointmentView } },
-    errors: ['NOT_FOUND', 'SLOT_FULL', 'ALREADY_BOOKED', 'SLOT_CANCELLED', 'SLOT_IN_PAST', 'TOO_MANY_APPOINTMENTS', 'VALIDATION_FAILED'],
+    errors: [
+      'NOT_FOUND',
+      'SLOT_FULL',
+      'ALREADY_BOOKED',
+      'SLOT_CANCELLED',
+      'SLOT_IN_PAST',
+      'TOO_MANY_APPOINTMENTS',
+      'VALIDATION_FAILED',
+    ],
     handler: async ({ principal, body }) => {
       const appt = await booking.book(principal, body);
-      return { status: 201, body: presentAppointment(appt, await providers.get(appt.providerId).catch(() => undefined), clock.now()) };
+      return {
+        status: 201,
+        body: presentAppointment(appt, await providers.get(appt.providerId).catch(() => undefined), clock.now()),
+      };
     },
   }),
   route({
@@ -104,7 +119,9 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     params: idParams,
     responses: { 200: { description: 'The appointment', schema: appointmentView } },
     errors: ['NOT_FOUND', 'CANCEL_TOO_LATE', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params }) => ({ body: presentAppointment(await booking.cancel(principal, params.id), undefined, clock.now()) }),
+    handler: async ({ principal, params }) => ({
+      body: presentAppointment(await booking.cancel(principal, params.id), undefined, clock.now()),
+    }),
   }),
   route({
     method: 'post',
@@ -116,7 +133,13 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     body: ratingBody,
     responses: { 200: { description: 'The appointment', schema: appointmentView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'ALREADY_RATED'],
-    handler: async ({ principal, params, body }) => ({ body: presentAppointment(await booking.rate(principal, params.id, body.rating, body.comment), undefined, clock.now()) }),
+    handler: async ({ principal, params, body }) => ({
+      body: presentAppointment(
+        await booking.rate(principal, params.id, body.rating, body.comment),
+        undefined,
+        clock.now(),
+      ),
+    }),
   }),
   route({
     method: 'post',
@@ -127,7 +150,10 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     body: bookingBody,
     responses: { 201: { description: 'The waitlist entry', schema: waitlistView } },
     errors: ['NOT_FOUND', 'SLOT_AVAILABLE', 'ALREADY_WAITING', 'ALREADY_BOOKED', 'SLOT_CANCELLED', 'SLOT_IN_PAST'],
-    handler: async ({ principal, body }) => ({ status: 201, body: presentWaitlist(await booking.joinWaitlist(principal, body), undefined, undefined) }),
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentWaitlist(await booking.joinWaitlist(principal, body), undefined, undefined),
+    }),
   }),
   route({
     method: 'post',
@@ -138,7 +164,10 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
     params: idParams,
     responses: { 201: { description: 'The appointment', schema: appointmentView } },
     errors: ['NOT_FOUND', 'OFFER_EXPIRED', 'TOO_MANY_APPOINTMENTS', 'ALREADY_BOOKED'],
-    handler: async ({ principal, params }) => ({ status: 201, body: presentAppointment(await booking.acceptOffer(principal, params.id), undefined, clock.now()) }),
+    handler: async ({ principal, params }) => ({
+      status: 201,
+      body: presentAppointment(await booking.acceptOffer(principal, params.id), undefined, clock.now()),
+    }),
   }),
   route({
     method: 'post',

@@ -107,7 +107,11 @@ export const waitlistView = z.object({
   offerExpiresAt: z.string().nullable(),
   allowedActions: z.array(z.string()),
 });
-export const myAppointmentsView = z.object({ items: z.array(appointmentView), waitlist: z.array(waitlistView), nextCursor: z.null() });
+export const myAppointmentsView = z.object({
+  items: z.array(appointmentView),
+  waitlist: z.array(waitlistView),
+  nextCursor: z.null(),
+});
 
 /**
  * The provider's and staff's view, with the private notes; `holder` only on the calling provider's
@@ -132,22 +136,45 @@ export const deskAppointmentView = z.object({
 export const deskAppointmentsView = z.object({ items: z.array(deskAppointmentView), nextCursor: z.null() });
 export const scheduleView = z.object({
   schedules: z.array(
-    z.object({ weekday: z.number().int(), startMinute: z.number().int(), endMinute: z.number().int(), slotMinutes: z.number().int(), capacity: z.number().int() }),
+    z.object({
+      weekday: z.number().int(),
+      startMinute: z.number().int(),
+      endMinute: z.number().int(),
+      slotMinutes: z.number().int(),
+      capacity: z.number().int(),
+    }),
   ),
   slotsMade: z.number().int(),
 });
 export const dayOffView = z.object({ keptBooked: z.number().int() });
-export const cancelledSlotView = z.object({ slot: slotView, status: z.enum(['open', 'cancelled']), cancelled: z.number().int() });
+export const cancelledSlotView = z.object({
+  slot: slotView,
+  status: z.enum(['open', 'cancelled']),
+  cancelled: z.number().int(),
+});
 export const legalFiguresView = z.object({
   days: z.number().int(),
   byServiceType: z.record(z.string(), z.record(z.string(), z.number().int())),
   noShowRate: z.number().nullable(),
   providers: z.array(
-    z.object({ id: z.number().int(), name: z.string(), servedCount: z.number().int(), ratingCount: z.number().int(), averageRating: z.number().nullable() }),
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      servedCount: z.number().int(),
+      ratingCount: z.number().int(),
+      averageRating: z.number().nullable(),
+    }),
   ),
   busiestHours: z.array(z.object({ hour: z.string(), count: z.number().int() })),
 });
 export const ratingsView = z.object({
-  items: z.array(z.object({ appointmentId: z.number().int(), rating: z.number().int().nullable(), comment: z.string().nullable(), serviceType: z.enum(SERVICE_TYPES) })),
+  items: z.array(
+    z.object({
+      appointmentId: z.number().int(),
+      rating: z.number().int().nullable(),
+      comment: z.string().nullable(),
+      serviceType: z.enum(SERVICE_TYPES),
+    }),
+  ),
   nextCursor: z.null(),
 });

@@ -1,8 +1,8 @@
 import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts';
@@ -74,18 +74,29 @@ export class ProvidersService {
     const start = from.getTime() > now.getTime() ? from : now;
     return this.db.manager
       .createQueryBuilder(LegalSlot, 's')
-      .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :from AND s.starts_at < :to', { p: providerId, open: 'open', from: start, to })
+      .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :from AND s.starts_at < :to', {
+        p: providerId,
+        open: 'open',
+        from: start,
+        to,
+      })
       .orderBy('s.starts_at', 'ASC')
       .limit(500)
       .getMany();
   }
 
   /** Staff create or edit a profile; a linked login must be a lawyer account. Audited. */
-  async save(actor: Principal, input: ProviderInput, id: number | undefined, requestId: string): Promise<LegalProvider> {
+  async save(
+    actor: Principal,
+    input: ProviderInput,
+    id: number | undefined,
+    requestId: string,
+  ): Promise<LegalProvider> {
     return this.db.transaction(async (em) => {
       if (input.accountId) {
         if (!(await em.existsBy(Account, { id: input.accountId }))) throw validationFailed('accountId', '账号不存在');
-        if (!(await rolesOf(em, input.accountId)).includes('lawyer')) throw validationFailed('accountId', '关联账号须为律师或调解员账号');
+        if (!(await rolesOf(em, input.accountId)).includes('lawyer'))
+          throw validationFailed('accountId', '关联账号须为律师或调解员账号');
       }
       if (input.photoFileId) await this.checkPhoto(em, actor, input, id);
       const now = this.clock.now();
@@ -106,15 +117,37 @@ export class ProvidersService {
       let providerId = id;
       if (providerId) {
         if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
-        await onUniqueViolation(() => em.update(LegalProvider, { id: providerId }, values), LegalAidErrors.accountLinked);
+        await onUniqueViolation(
+          () => em.update(LegalProvider, { id: providerId }, values),
+          LegalAidErrors.accountLinked,
+        );
       } else {
         const r = await onUniqueViolation(
-          () => em.insert(LegalProvider, { ...values, active: input.active ?? true, ratingSum: 0, ratingCount: 0, servedCount: 0, createdAt: now }),
+          () =>
+            em.insert(LegalProvider, {
+              ...values,
+              active: input.active ?? true,
+              ratingSum: 0,
+              ratingCount: 0,
+              servedCount: 0,
+              createdAt: now,
+            }),
           LegalAidErrors.accountLinked,
         );
         providerId = Number(r.identifiers[0].id);
       }
-      await recordAudit(em, { actorAccountId: actor.accountId, action: id ? 'legal_provider.update' : 'legal_provider.create', targetType: 'legal_provider', targetId: providerId, detail: { name: input.name }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: id ? 'legal_provider.update' : 'legal_provider.create',
+          targetType: 'legal_provider',
+          targetId: providerId,
+          detail: { name: input.name },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(LegalProvider, { id: providerId });
     });
   }
@@ -124,7 +157,12 @@ export class ProvidersService {
    * the staff member saving the profile or by the provider's own login may be attached (a photo
    * the profile already shows may stay). Anything else is 400 FILE_NOT_ATTACHABLE and stays private.
    */
-  private async checkPhoto(em: EntityManager, actor: Principal, input: ProviderInput, id: number | undefined): Promise<void> {
+  private async checkPhoto(
+    em: EntityManager,
+    actor: Principal,
+    input: ProviderInput,
+    id: number | undefined,
+  ): Promise<void> {
     const photo = await em.findOneBy(StoredFile, { id: input.photoFileId! });
     const current = id ? await em.findOneBy(LegalProvider, { id }) : null;
     const kept = current !== null && current.photoFileId === input.photoFileId;
@@ -136,9 +174,15 @@ export class ProvidersService {
    * Replaces a provider's weekly hours. Future slots nobody booked or waits for are dropped and
    * made again from the new hours; a booked slot is never deleted.
    */
-  async replaceSchedule(actor: Principal, providerId: number, entries: ScheduleInput[], requestId: string): Promise<{ schedules: LegalSchedule[]; slotsMade: number }> {
+  async replaceSchedule(
+    actor: Principal,
+    providerId: number,
+    entries: ScheduleInput[],
+    requestId: string,
+  ): Promise<{ schedules: LegalSchedule[]; slotsMade: number }> {
     for (const [i, e] of entries.entries()) {
-      if (minutes(e.end) - minutes(e.start) < e.slotMinutes) throw validationFailed(`schedules.${i}.end`, '结束时间须晚于开始时间至少一个时段');
+      if (minutes(e.end) - minutes(e.start) < e.slotMinutes)
+        throw validationFailed(`schedules.${i}.end`, '结束时间须晚于开始时间至少一个时段');
     }
     return this.db.transaction(async (em) => {
       if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
@@ -159,23 +203,62 @@ export class ProvidersService {
       }
       await this.dropFreeFutureSlots(em, providerId, now);
       const slotsMade = await generateSlots(em, [providerId], now);
-      await recordAudit(em, { actorAccountId: actor.accountId, action: 'legal_provider.schedule', targetType: 'legal_provider', targetId: providerId, detail: { entries: entries.length }, requestId }, now);
-      return { schedules: await em.find(LegalSchedule, { where: { providerId }, order: { weekday: 'ASC', startMinute: 'ASC' } }), slotsMade };
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'legal_provider.schedule',
+          targetType: 'legal_provider',
+          targetId: providerId,
+          detail: { entries: entries.length },
+          requestId,
+        },
+        now,
+      );
+      return {
+        schedules: await em.find(LegalSchedule, {
+          where: { providerId },
+          order: { weekday: 'ASC', startMinute: 'ASC' },
+        }),
+        slotsMade,
+      };
     });
   }
 
   /** A day off: that day's free slots go; booked ones stay for the desk to cancel with a reason. */
-  async addDayOff(actor: Principal, providerId: number, day: string, reason: string | undefined, requestId: string): Promise<{ keptBooked: number }> {
+  async addDayOff(
+    actor: Principal,
+    providerId: number,
+    day: string,
+    reason: string | undefined,
+    requestId: string,
+  ): Promise<{ keptBooked: number }> {
     return this.db.transaction(async (em) => {
       if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
       const now = this.clock.now();
-      await onUniqueViolation(() => em.insert(LegalDayOff, { providerId, day, reason: reason ?? null, createdAt: now }), LegalAidErrors.dayOffExists);
+      await onUniqueViolation(
+        () => em.insert(LegalDayOff, { providerId, day, reason: reason ?? null, createdAt: now }),
+        LegalAidErrors.dayOffExists,
+      );
       const start = new Date(`${day}T00:00:00+08:00`);
       const end = new Date(start.getTime() + 86_400_000);
-      const slots = await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(new Date(start.getTime() - 1)), status: 'open' } });
+      const slots = await em.find(LegalSlot, {
+        where: { providerId, startsAt: MoreThan(new Date(start.getTime() - 1)), status: 'open' },
+      });
       const thatDay = slots.filter((s) => s.startsAt < end);
       await this.retireFreeSlots(em, thatDay);
-      await recordAudit(em, { actorAccountId: actor.accountId, action: 'legal_provider.day_off', targetType: 'legal_provider', targetId: providerId, detail: { day }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'legal_provider.day_off',
+          targetType: 'legal_provider',
+          targetId: providerId,
+          detail: { day },
+          requestId,
+        },
+        now,
+      );
       return { keptBooked: thatDay.filter((s) => s.booked > 0).length };
     });
   }
@@ -183,12 +266,21 @@ export class ProvidersService {
   /** Keeps every active provider's slots made for the horizon (the daily job). */
   async generateAll(): Promise<number> {
     const providers = await this.db.manager.find(LegalProvider, { where: { active: true }, select: { id: true } });
-    return this.db.transaction((em) => generateSlots(em, providers.map((p) => p.id), this.clock.now()));
+    return this.db.transaction((em) =>
+      generateSlots(
+        em,
+        providers.map((p) => p.id),
+        this.clock.now(),
+      ),
+    );
   }
 
   private async dropFreeFutureSlots(em: EntityManager, providerId: number, now: Date): Promise<void> {
     // Only open slots: a time the desk cancelled stays cancelled.
-    await this.retireFreeSlots(em, await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(now), status: 'open' } }));
+    await this.retireFreeSlots(
+      em,
+      await em.find(LegalSlot, { where: { providerId, startsAt: MoreThan(now), status: 'open' } }),
+    );
   }
 
   /**
@@ -200,12 +292,15 @@ export class ProvidersService {
     const free = slots.filter((s) => s.status === 'open' && s.booked === 0).map((s) => s.id);
     if (free.length === 0) return;
     const referenced = new Set([
-      ...(await em.find(LegalAppointment, { where: { slotId: In(free) }, select: { slotId: true } })).map((a) => a.slotId),
+      ...(await em.find(LegalAppointment, { where: { slotId: In(free) }, select: { slotId: true } })).map(
+        (a) => a.slotId,
+      ),
       ...(await em.find(LegalWaitlist, { where: { slotId: In(free) }, select: { slotId: true } })).map((w) => w.slotId),
     ]);
     const deletable = free.filter((id) => !referenced.has(id));
     const closable = free.filter((id) => referenced.has(id));
     if (deletable.length) await em.delete(LegalSlot, { id: In(deletable) });
-    if (closable.length) await em.update(LegalSlot, { id: In(closable) }, { status: 'cancelled', cancelReason: SCHEDULE_CHANGE });
+    if (closable.length)
+      await em.update(LegalSlot, { id: In(closable) }, { status: 'cancelled', cancelReason: SCHEDULE_CHANGE });
   }
 }

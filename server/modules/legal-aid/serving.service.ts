@@ -1,8 +1,8 @@
 import { Between, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { clampInstant } from '../../http/bounds';
-import { forbidden, notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { forbidden, notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
@@ -65,7 +65,11 @@ export class ServingService {
     const from = filter.from ?? new Date(this.clock.now().getTime() - 86_400_000);
     const to = filter.to ?? clampInstant(new Date(from.getTime() + 30 * 86_400_000));
     where.startsAt = Between(from, to);
-    const appointments = await this.db.manager.find(LegalAppointment, { where, order: { startsAt: 'ASC', id: 'ASC' }, take: 500 });
+    const appointments = await this.db.manager.find(LegalAppointment, {
+      where,
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: 500,
+    });
 
     const contacts = new Map<number, HolderContact | null>();
     const mine = own ? appointments.filter((a) => a.providerId === own.id) : [];
@@ -79,7 +83,18 @@ export class ServingService {
     if (revealed.length) {
       const now = this.clock.now();
       await this.db.transaction((em) =>
-        recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_appointment.holder_phone_read', targetType: 'legal_provider', targetId: own!.id, detail: { appointmentIds: revealed }, requestId }, now),
+        recordAudit(
+          em,
+          {
+            actorAccountId: principal.accountId,
+            action: 'legal_appointment.holder_phone_read',
+            targetType: 'legal_provider',
+            targetId: own!.id,
+            detail: { appointmentIds: revealed },
+            requestId,
+          },
+          now,
+        ),
       );
     }
     return { appointments, contacts };
@@ -90,7 +105,13 @@ export class ServingService {
    * Another provider's appointment is 404. Check-in opens on the appointment's day (Asia/Shanghai);
    * a no-show can only be marked once the time has begun.
    */
-  async act(principal: Principal, id: number, action: 'check_in' | 'complete' | 'no_show', notes: string | undefined, requestId: string): Promise<LegalAppointment> {
+  async act(
+    principal: Principal,
+    id: number,
+    action: 'check_in' | 'complete' | 'no_show',
+    notes: string | undefined,
+    requestId: string,
+  ): Promise<LegalAppointment> {
     return this.db.transaction(async (em) => {
       const appt = await em.findOneBy(LegalAppointment, { id });
       if (!appt) throw notFound('预约不存在');
@@ -119,26 +140,61 @@ export class ServingService {
         await this.notifications.notify(em, {
           recipient: appt.accountId,
           templateKey: 'service_notice',
-          data: { title: `${SERVICE_WORDS[appt.serviceType]}已完成`, remark: '欢迎为本次服务评价', time: wechatTime(now) },
+          data: {
+            title: `${SERVICE_WORDS[appt.serviceType]}已完成`,
+            remark: '欢迎为本次服务评价',
+            time: wechatTime(now),
+          },
           page: PAGES.appointments,
           idempotencyKey: `appointment:${id}:completed`,
         });
       }
-      await recordAudit(em, { actorAccountId: principal.accountId, action: `legal_appointment.${action}`, targetType: 'legal_appointment', targetId: id, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: `legal_appointment.${action}`,
+          targetType: 'legal_appointment',
+          targetId: id,
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(LegalAppointment, { id });
     });
   }
 
   /** The desk cancels one booking (any time) with a reason; the holder is told, the place freed. */
-  async cancelAppointment(principal: Principal, id: number, reason: string, requestId: string): Promise<LegalAppointment> {
+  async cancelAppointment(
+    principal: Principal,
+    id: number,
+    reason: string,
+    requestId: string,
+  ): Promise<LegalAppointment> {
     return this.db.transaction(async (em) => {
       const appt = await em.findOneBy(LegalAppointment, { id });
       if (!appt) throw notFound('预约不存在');
       const now = this.clock.now();
-      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now });
+      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, {
+        liveKey: null,
+        cancelledBy: 'staff',
+        cancelReason: reason,
+        updatedAt: now,
+      });
       await this.tellCancelled(em, appt, reason, now);
       await this.booking.releasePlace(em, appt.slotId, now);
-      await recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_appointment.cancel', targetType: 'legal_appointment', targetId: id, detail: { reason }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'legal_appointment.cancel',
+          targetType: 'legal_appointment',
+          targetId: id,
+          detail: { reason },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(LegalAppointment, { id });
     });
   }
@@ -147,7 +203,12 @@ export class ServingService {
    * Cancels a whole slot (the provider is ill, say): its bookings are cancelled and each holder is
    * told the reason and the provider's next free time; those waiting for it are told too.
    */
-  async cancelSlot(principal: Principal, slotId: number, reason: string, requestId: string): Promise<{ slot: LegalSlot; cancelled: number }> {
+  async cancelSlot(
+    principal: Principal,
+    slotId: number,
+    reason: string,
+    requestId: string,
+  ): Promise<{ slot: LegalSlot; cancelled: number }> {
     return this.db.transaction(async (em) => {
       const slot = await em.findOneBy(LegalSlot, { id: slotId });
       if (!slot) throw notFound('时段不存在');
@@ -161,7 +222,12 @@ export class ServingService {
       if (moved.affected !== 1) throw LegalAidErrors.slotAlreadyCancelled();
       const booked = await em.find(LegalAppointment, { where: { slotId, status: 'booked' } });
       for (const appt of booked) {
-        await applyTransition(em, LegalAppointment, appt.id, APPOINTMENT_TRANSITIONS.cancel, { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now });
+        await applyTransition(em, LegalAppointment, appt.id, APPOINTMENT_TRANSITIONS.cancel, {
+          liveKey: null,
+          cancelledBy: 'staff',
+          cancelReason: reason,
+          updatedAt: now,
+        });
         await this.tellCancelled(em, appt, reason, now);
       }
       const waiting = await em.find(LegalWaitlist, { where: { slotId, status: In(['waiting', 'offered']) } });
@@ -178,7 +244,18 @@ export class ServingService {
         });
       }
       await em.update(LegalSlot, { id: slotId }, { booked: 0 });
-      await recordAudit(em, { actorAccountId: principal.accountId, action: 'legal_slot.cancel', targetType: 'legal_slot', targetId: slotId, detail: { reason, appointments: booked.length }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'legal_slot.cancel',
+          targetType: 'legal_slot',
+          targetId: slotId,
+          detail: { reason, appointments: booked.length },
+          requestId,
+        },
+        now,
+      );
       return { slot: await em.findOneByOrFail(LegalSlot, { id: slotId }), cancelled: booked.length };
     });
   }
@@ -254,7 +331,10 @@ export class ServingService {
   private async tellCancelled(em: EntityManager, appt: LegalAppointment, reason: string, now: Date): Promise<void> {
     const next = await em
       .createQueryBuilder(LegalSlot, 's')
-      .where('s.provider_id = :p AND s.status = :open AND s.starts_at > :now AND s.booked < s.capacity AND s.id <> :id', { p: appt.providerId, open: 'open', now, id: appt.slotId })
+      .where(
+        's.provider_id = :p AND s.status = :open AND s.starts_at > :now AND s.booked < s.capacity AND s.id <> :id',
+        { p: appt.providerId, open: 'open', now, id: appt.slotId },
+      )
       .orderBy('s.starts_at', 'ASC')
       .getOne();
     await tellHolder(this.notifications, em, {

@@ -60,14 +60,18 @@ export async function generateSlots(em: EntityManager, providerIds: number[], no
           // A slot closed only because the hours changed comes back when the hours cover it again;
           // one the desk cancelled, or any open one, is left as it is.
           if (old.status === 'cancelled' && old.cancelReason === SCHEDULE_CHANGE) {
-            await em.update(LegalSlot, { id: old.id }, {
-              status: 'open',
-              cancelReason: null,
-              capacity: s.capacity,
-              endsAt: new Date(startsAt.getTime() + s.slotMinutes * 60_000),
-              serviceTypes: s.serviceTypes,
-              modes: s.modes,
-            });
+            await em.update(
+              LegalSlot,
+              { id: old.id },
+              {
+                status: 'open',
+                cancelReason: null,
+                capacity: s.capacity,
+                endsAt: new Date(startsAt.getTime() + s.slotMinutes * 60_000),
+                serviceTypes: s.serviceTypes,
+                modes: s.modes,
+              },
+            );
             old.status = 'open';
             reopened += 1;
           }

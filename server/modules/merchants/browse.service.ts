@@ -1,6 +1,6 @@
 import { Brackets } from 'typeorm';
 import type { Database } from '../../db/database';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../lib/errors';
 import type { Clock } from '../../lib/clock';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantOffer } from './merchant-offer.entity';
@@ -61,7 +61,11 @@ export class BrowseService {
     if (query.categoryId) q.andWhere('m.category_id = :categoryId', { categoryId: query.categoryId });
     if (query.q) {
       const like = `%${likeEscape(query.q)}%`;
-      q.andWhere(new Brackets((w) => w.where("m.name LIKE :like ESCAPE '!'", { like }).orWhere("m.address LIKE :like ESCAPE '!'", { like })));
+      q.andWhere(
+        new Brackets((w) =>
+          w.where("m.name LIKE :like ESCAPE '!'", { like }).orWhere("m.address LIKE :like ESCAPE '!'", { like }),
+        ),
+      );
     }
     if (query.after) {
       q.andWhere(`(${key} > :afterD2 OR (${key} = :afterD2 AND m.id > :afterId))`, {
@@ -69,12 +73,20 @@ export class BrowseService {
         afterId: query.after.id,
       });
     }
-    const { entities, raw } = await q.orderBy('d2', 'ASC').addOrderBy('m.id', 'ASC').limit(query.limit).getRawAndEntities();
+    const { entities, raw } = await q
+      .orderBy('d2', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .limit(query.limit)
+      .getRawAndEntities();
     const keyById = new Map(raw.map((r: Record<string, unknown>) => [Number(r.m_id), Number(r.d2)]));
     const listings = await this.withOffers(entities);
     // The distance shown is the one the search filtered and ordered by (within 1 % of the
     // great-circle distance at city scale), so the list never contradicts itself.
-    return listings.map((l) => ({ ...l, distanceM: projectedDistanceM(latE6, lngE6, l.merchant.latE6, l.merchant.lngE6, box.cosLat), d2: keyById.get(l.merchant.id) }));
+    return listings.map((l) => ({
+      ...l,
+      distanceM: projectedDistanceM(latE6, lngE6, l.merchant.latE6, l.merchant.lngE6, box.cosLat),
+      d2: keyById.get(l.merchant.id),
+    }));
   }
 
   /** A merchant's page (active merchants only), cached briefly: it is the hottest read. */
@@ -106,7 +118,9 @@ export class BrowseService {
   }
 
   private async categoriesById(): Promise<Map<number, MerchantCategory>> {
-    const all = (await this.cache.get('categories:all', () => this.db.manager.find(MerchantCategory))) as MerchantCategory[];
+    const all = (await this.cache.get('categories:all', () =>
+      this.db.manager.find(MerchantCategory),
+    )) as MerchantCategory[];
     return new Map(all.map((c) => [c.id, c]));
   }
 }

@@ -1,8 +1,8 @@
 import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
@@ -14,7 +14,12 @@ import type { PeopleService } from '../people/people.service';
 import { recordAudit } from '../staff/audit';
 import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
 import { MerchantComplaint } from './merchant-complaint.entity';
-import { COMPLAINT_TRANSITIONS, COMPLAINTS_PER_DAY, OUTCOME_ACTIONS, type ComplaintStatus } from './merchant-complaint.states';
+import {
+  COMPLAINT_TRANSITIONS,
+  COMPLAINTS_PER_DAY,
+  OUTCOME_ACTIONS,
+  type ComplaintStatus,
+} from './merchant-complaint.states';
 import { Merchant } from './merchant.entity';
 import { MerchantErrors } from './merchants.errors';
 import { Redemption } from './redemption.entity';
@@ -81,7 +86,12 @@ export class ComplaintsService {
   }
 
   /** Staff's queue, newest first. */
-  async list(filter: { status?: ComplaintStatus; merchantId?: number; beforeId?: number; limit: number }): Promise<MerchantComplaint[]> {
+  async list(filter: {
+    status?: ComplaintStatus;
+    merchantId?: number;
+    beforeId?: number;
+    limit: number;
+  }): Promise<MerchantComplaint[]> {
     const where: FindOptionsWhere<MerchantComplaint> = {};
     if (filter.status) where.status = filter.status;
     if (filter.merchantId) where.merchantId = filter.merchantId;
@@ -114,13 +124,23 @@ export class ComplaintsService {
    * 2. A history row with the reason; an upheld one adds to the merchant's count staff see.
    * 3. The holder is told the outcome and the reason; the decision is audited.
    */
-  async resolve(actor: Principal, id: number, outcome: 'upheld' | 'dismissed', resolution: string, requestId: string): Promise<MerchantComplaint> {
+  async resolve(
+    actor: Principal,
+    id: number,
+    outcome: 'upheld' | 'dismissed',
+    resolution: string,
+    requestId: string,
+  ): Promise<MerchantComplaint> {
     return this.db.transaction(async (em) => {
       const complaint = await em.findOneBy(MerchantComplaint, { id });
       if (!complaint) throw notFound('投诉不存在');
       const now = this.clock.now();
       const transition = COMPLAINT_TRANSITIONS[OUTCOME_ACTIONS[outcome]];
-      await applyTransition(em, MerchantComplaint, id, transition, { resolution, handledBy: actor.accountId, handledAt: now });
+      await applyTransition(em, MerchantComplaint, id, transition, {
+        resolution,
+        handledBy: actor.accountId,
+        handledAt: now,
+      });
       await em.insert(MerchantComplaintEvent, {
         complaintId: id,
         action: OUTCOME_ACTIONS[outcome],
@@ -153,7 +173,18 @@ export class ComplaintsService {
         page: PAGES.myComplaints,
         idempotencyKey: `merchant-complaint:${id}:${outcome}`,
       });
-      await recordAudit(em, { actorAccountId: actor.accountId, action: `merchant_complaint.${outcome}`, targetType: 'merchant_complaint', targetId: id, detail: { merchantId: complaint.merchantId }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: `merchant_complaint.${outcome}`,
+          targetType: 'merchant_complaint',
+          targetId: id,
+          detail: { merchantId: complaint.merchantId },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(MerchantComplaint, { id });
     });
   }
@@ -162,7 +193,12 @@ export class ComplaintsService {
    * Inserts the complaint holding one of the day's numbered places (`<account>:<day>:<n>`): the
    * unique key settles two filings racing for the same place, and the next place is tried.
    */
-  private async insertWithinDailyLimit(em: EntityManager, accountId: number, now: Date, values: Omit<MerchantComplaint, 'id' | 'limitKey'>): Promise<number> {
+  private async insertWithinDailyLimit(
+    em: EntityManager,
+    accountId: number,
+    now: Date,
+    values: Omit<MerchantComplaint, 'id' | 'limitKey'>,
+  ): Promise<number> {
     const day = shanghaiDate(now);
     const prefix = `${accountId}:${day}:`;
     for (let n = 1; n <= COMPLAINTS_PER_DAY; n++) {

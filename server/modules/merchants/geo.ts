@@ -20,7 +20,13 @@ export function searchBox(latE6: number, lngE6: number, radiusM: number) {
 }
 
 /** Metres on the equirectangular projection at the search latitude: what nearby search filters and orders by. */
-export function projectedDistanceM(aLatE6: number, aLngE6: number, bLatE6: number, bLngE6: number, cosLat: number): number {
+export function projectedDistanceM(
+  aLatE6: number,
+  aLngE6: number,
+  bLatE6: number,
+  bLngE6: number,
+  cosLat: number,
+): number {
   const dy = bLatE6 - aLatE6;
   const dx = (bLngE6 - aLngE6) * cosLat;
   return Math.round(Math.sqrt(dy * dy + dx * dx) * M_PER_E6);

@@ -12,10 +12,17 @@ export const COMPLAINT_TRANSITIONS = {
 export type ComplaintAction = keyof typeof COMPLAINT_TRANSITIONS;
 
 /** The staff API's outcome, as the transition it takes. */
-export const OUTCOME_ACTIONS: Record<'upheld' | 'dismissed', ComplaintAction> = { upheld: 'uphold', dismissed: 'dismiss' };
+export const OUTCOME_ACTIONS: Record<'upheld' | 'dismissed', ComplaintAction> = {
+  upheld: 'uphold',
+  dismissed: 'dismiss',
+};
 
 /** How many complaints one holder may file per day (Asia/Shanghai). */
 export const COMPLAINTS_PER_DAY = 3;
 
 /** What the holder reads for each status. */
-export const COMPLAINT_STATUS_WORDS: Record<ComplaintStatus, string> = { open: '处理中', upheld: '投诉成立', dismissed: '未予支持' };
+export const COMPLAINT_STATUS_WORDS: Record<ComplaintStatus, string> = {
+  open: '处理中',
+  upheld: '投诉成立',
+  dismissed: '未予支持',
+};

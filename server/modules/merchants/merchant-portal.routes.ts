@@ -25,7 +25,11 @@ const STAFF_OF_MERCHANT = ['merchant_owner', 'merchant_clerk'] as const;
 const OWNER = ['merchant_owner'] as const;
 
 /** The merchant's own side: offers, clerks, and verifying holders at the counter. */
-export const merchantPortalRoutes = (merchants: MerchantsService, offers: OffersService, redemptions: RedemptionsService) => [
+export const merchantPortalRoutes = (
+  merchants: MerchantsService,
+  offers: OffersService,
+  redemptions: RedemptionsService,
+) => [
   route({
     method: 'get',
     path: '/api/v1/merchant/me',
@@ -44,8 +48,12 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     tag: 'merchant-portal',
     summary: 'The merchant’s offers, newest first',
     access: STAFF_OF_MERCHANT,
-    responses: { 200: { description: 'Offers', schema: z.object({ items: z.array(offerView), nextCursor: z.null() }) } },
-    handler: async ({ principal }) => ({ body: { items: (await offers.listMine(principal)).map(presentOffer), nextCursor: null } }),
+    responses: {
+      200: { description: 'Offers', schema: z.object({ items: z.array(offerView), nextCursor: z.null() }) },
+    },
+    handler: async ({ principal }) => ({
+      body: { items: (await offers.listMine(principal)).map(presentOffer), nextCursor: null },
+    }),
   }),
   route({
     method: 'post',
@@ -68,7 +76,9 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     body: offerPatch,
     responses: { 200: { description: 'The offer', schema: offerView } },
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'INVALID_TRANSITION', 'MERCHANT_INACTIVE'],
-    handler: async ({ principal, params, body }) => ({ body: presentOffer(await offers.update(principal, params.id, body)) }),
+    handler: async ({ principal, params, body }) => ({
+      body: presentOffer(await offers.update(principal, params.id, body)),
+    }),
   }),
   route({
     method: 'post',
@@ -90,7 +100,12 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     responses: { 200: { description: 'Clerks', schema: clerksView } },
     handler: async ({ principal }) => ({
       body: {
-        items: (await merchants.listClerks(principal)).map((c) => ({ accountId: c.account.id, username: c.account.username, displayName: c.account.displayName, since: isoTime(c.member.createdAt) })),
+        items: (await merchants.listClerks(principal)).map((c) => ({
+          accountId: c.account.id,
+          username: c.account.username,
+          displayName: c.account.displayName,
+          since: isoTime(c.member.createdAt),
+        })),
         nextCursor: null,
       },
     }),
@@ -104,7 +119,10 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     body: clerkBody,
     responses: { 201: { description: 'Created', schema: z.object({ id: z.number().int() }) } },
     errors: ['USERNAME_TAKEN', 'VALIDATION_FAILED', 'MERCHANT_INACTIVE'],
-    handler: async ({ principal, body, requestId }) => ({ status: 201, body: await merchants.addClerk(principal, body, requestId) }),
+    handler: async ({ principal, body, requestId }) => ({
+      status: 201,
+      body: await merchants.addClerk(principal, body, requestId),
+    }),
   }),
   route({
     method: 'delete',
@@ -127,13 +145,32 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     summary: 'Verify a holder’s QR code for an offer and record one use',
     access: STAFF_OF_MERCHANT,
     body: redemptionBody,
-    responses: { 201: { description: 'Recorded: the holder’s masked name and category to match the person', schema: redemptionItemView } },
-    errors: ['QR_INVALID', 'QR_USED', 'CARD_INACTIVE', 'NOT_FOUND', 'LIMIT_REACHED', 'CATEGORY_NOT_ELIGIBLE', 'OFFER_UNAVAILABLE', 'MERCHANT_INACTIVE'],
+    responses: {
+      201: {
+        description: 'Recorded: the holder’s masked name and category to match the person',
+        schema: redemptionItemView,
+      },
+    },
+    errors: [
+      'QR_INVALID',
+      'QR_USED',
+      'CARD_INACTIVE',
+      'NOT_FOUND',
+      'LIMIT_REACHED',
+      'CATEGORY_NOT_ELIGIBLE',
+      'OFFER_UNAVAILABLE',
+      'MERCHANT_INACTIVE',
+    ],
     handler: async ({ principal, body }) => {
       const { redemption, holder, offer } = await redemptions.redeem(principal, body);
       return {
         status: 201,
-        body: { id: redemption.id, at: isoTime(redemption.createdAt), holder: { nameMasked: maskName(holder.name), category: holder.category }, offer: { id: offer.id, title: offer.title } },
+        body: {
+          id: redemption.id,
+          at: isoTime(redemption.createdAt),
+          holder: { nameMasked: maskName(holder.name), category: holder.category },
+          offer: { id: offer.id, title: offer.title },
+        },
       };
     },
   }),
@@ -148,7 +185,12 @@ export const merchantPortalRoutes = (merchants: MerchantsService, offers: Offers
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.forMerchant(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
-      const page = toPage(r.rows, query.limit, (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId)), (x) => ({ id: x.id }));
+      const page = toPage(
+        r.rows,
+        query.limit,
+        (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId)),
+        (x) => ({ id: x.id }),
+      );
       return { body: { ...page, daily: r.daily } };
     },
   }),

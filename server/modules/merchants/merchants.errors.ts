@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 /**
  * Every error the merchants module answers with beyond the common family (400/401/403/404): its

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { forbidden } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
 import { MerchantErrors } from './merchants.errors';
@@ -14,7 +14,11 @@ export interface Membership {
  * The merchant the caller works for, never taken from the client: an owner or clerk acts only
  * for their own merchant. A suspended merchant cannot verify or publish.
  */
-export async function membershipOf(em: EntityManager, principal: Principal, opts: { ownerOnly?: boolean; mustBeActive?: boolean } = {}): Promise<Membership> {
+export async function membershipOf(
+  em: EntityManager,
+  principal: Principal,
+  opts: { ownerOnly?: boolean; mustBeActive?: boolean } = {},
+): Promise<Membership> {
   // One round trip: the membership and its merchant together (this runs on every counter scan).
   const row = await em
     .createQueryBuilder(MerchantMember, 'mm')

@@ -61,7 +61,12 @@ export const presentMerchantRecord = (m: Merchant) => ({
 });
 
 /** What the clerk sees: enough to match the person at the counter, nothing more (the name as on the card). */
-export const presentRedemption = (r: Redemption, person: RedemptionHolder | undefined, offer: MerchantOffer | undefined, merchant?: Merchant) => ({
+export const presentRedemption = (
+  r: Redemption,
+  person: RedemptionHolder | undefined,
+  offer: MerchantOffer | undefined,
+  merchant?: Merchant,
+) => ({
   id: r.id,
   at: isoTime(r.createdAt),
   holder: { nameMasked: person ? maskName(person.name) : '*', category: person?.category ?? 'veteran' },
@@ -91,5 +96,11 @@ export const presentMyComplaint = ({ complaint: c, merchant, history }: HolderCo
   resolution: c.resolution,
   createdAt: isoTime(c.createdAt),
   handledAt: t(c.handledAt),
-  history: history.map((e) => ({ from: e.fromStatus, to: e.toStatus, at: isoTime(e.createdAt), by: e.actorRole, reason: e.reason })),
+  history: history.map((e) => ({
+    from: e.fromStatus,
+    to: e.toStatus,
+    at: isoTime(e.createdAt),
+    by: e.actorRole,
+    reason: e.reason,
+  })),
 });

@@ -4,7 +4,13 @@ import { route } from '../../http/route';
 import type { BrowseService } from './browse.service';
 import type { ComplaintsService } from './complaints.service';
 import type { MerchantsService } from './merchants.service';
-import { presentComplaint, presentListing, presentMerchantRecord, presentMyComplaint, presentRedemption } from './merchants.presenter';
+import {
+  presentComplaint,
+  presentListing,
+  presentMerchantRecord,
+  presentMyComplaint,
+  presentRedemption,
+} from './merchants.presenter';
 import {
   categoryView,
   complaintBody,
@@ -24,15 +30,27 @@ import type { RedemptionsService } from './redemptions.service';
 import { pageQuery } from '../../http/pagination';
 
 /** What holders (and anyone) see of the alliance, joining it, and a holder's own redemptions and complaints. */
-export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseService, redemptions: RedemptionsService, complaints: ComplaintsService) => [
+export const merchantsRoutes = (
+  merchants: MerchantsService,
+  browse: BrowseService,
+  redemptions: RedemptionsService,
+  complaints: ComplaintsService,
+) => [
   route({
     method: 'get',
     path: '/api/v1/merchant-categories',
     tag: 'merchants',
     summary: 'Merchant categories (衣、食、住、行…)',
     access: 'public',
-    responses: { 200: { description: 'Categories', schema: z.object({ items: z.array(categoryView), nextCursor: z.null() }) } },
-    handler: async () => ({ body: { items: (await merchants.categories()).map((c) => ({ id: c.id, name: c.name, sort: c.sort })), nextCursor: null } }),
+    responses: {
+      200: { description: 'Categories', schema: z.object({ items: z.array(categoryView), nextCursor: z.null() }) },
+    },
+    handler: async () => ({
+      body: {
+        items: (await merchants.categories()).map((c) => ({ id: c.id, name: c.name, sort: c.sort })),
+        nextCursor: null,
+      },
+    }),
   }),
   route({
     method: 'get',
@@ -69,7 +87,10 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
     body: merchantApplicationBody,
     responses: { 201: { description: 'The application (a pending merchant)', schema: merchantRecordView } },
     errors: ['VALIDATION_FAILED', 'MERCHANT_APPLICATION_EXISTS'],
-    handler: async ({ principal, body }) => ({ status: 201, body: presentMerchantRecord(await merchants.apply(principal, body)) }),
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentMerchantRecord(await merchants.apply(principal, body)),
+    }),
   }),
   route({
     method: 'get',
@@ -83,7 +104,12 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
       const cursor = decodeCursor(query.cursor, idCursor);
       const r = await redemptions.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
       return {
-        body: toPage(r.rows, query.limit, (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId), r.merchants.get(x.merchantId)), (x) => ({ id: x.id })),
+        body: toPage(
+          r.rows,
+          query.limit,
+          (x) => presentRedemption(x, r.holders.get(x.id), r.offers.get(x.offerId), r.merchants.get(x.merchantId)),
+          (x) => ({ id: x.id }),
+        ),
       };
     },
   }),
@@ -98,7 +124,10 @@ export const merchantsRoutes = (merchants: MerchantsService, browse: BrowseServi
     responses: { 201: { description: 'The complaint', schema: complaintView } },
     // The holder needs a bound identity and an active card; at most 3 complaints a day (Asia/Shanghai).
     errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'IDENTITY_REQUIRED', 'CARD_INACTIVE', 'LIMIT_REACHED'],
-    handler: async ({ principal, params, body }) => ({ status: 201, body: presentComplaint(await complaints.file(principal, params.id, body.text)) }),
+    handler: async ({ principal, params, body }) => ({
+      status: 201,
+      body: presentComplaint(await complaints.file(principal, params.id, body.text)),
+    }),
   }),
   route({
     method: 'get',

@@ -19,16 +19,25 @@ export const nearbyCursor = z.object({ d2: z.number().min(0), id: idRef() });
 
 export const merchantApplicationBody = z.strictObject({
   name: z.string().trim().min(2).max(64),
-  licenseNo: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, '统一社会信用代码为 18 位（旧营业执照号 15 位）'),
+  licenseNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{15,18}$/, '统一社会信用代码为 18 位（旧营业执照号 15 位）'),
   categoryId: idRef(),
   address: z.string().trim().min(5).max(255),
   lat: z.number().min(3).max(54),
   lng: z.number().min(73).max(136),
-  contactPhone: z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机或座机号码'),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写手机或座机号码'),
   intro: z.string().trim().max(500).optional(),
 });
 
-export const reviewBody = z.strictObject({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(255).optional() });
+export const reviewBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(255).optional(),
+});
 export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
 export const emptyBody = z.strictObject({});
 
@@ -48,15 +57,27 @@ export const offerBody = z.strictObject({
 export const offerPatch = offerBody.partial();
 
 export const clerkBody = z.strictObject({
-  username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/),
   password: z.string().min(10).max(128),
   displayName: z.string().trim().min(1).max(64),
 });
 
 export const redemptionBody = z.strictObject({ qrToken: z.string().min(10).max(200), offerId: idRef() });
 export const complaintBody = z.strictObject({ text: z.string().trim().min(5).max(500) });
-export const resolveBody = z.strictObject({ outcome: z.enum(['upheld', 'dismissed']), resolution: z.string().trim().min(2).max(500) });
-export const categoryBody = z.strictObject({ name: z.string().trim().min(1).max(32), sort: int32(0, 10000).optional(), active: z.boolean().optional() });
+export const resolveBody = z.strictObject({
+  outcome: z.enum(['upheld', 'dismissed']),
+  resolution: z.string().trim().min(2).max(500),
+});
+export const categoryBody = z.strictObject({
+  name: z.string().trim().min(1).max(32),
+  sort: int32(0, 10000).optional(),
+  active: z.boolean().optional(),
+});
 export const categoryPatch = categoryBody.partial();
 
 export const staffMerchantsQuery = pageQuery.extend({ status: z.enum(MERCHANT_STATUSES).optional() });
@@ -163,12 +184,21 @@ export const merchantRecordView = z.object({
 export const merchantRecordPageView = pageView(merchantRecordView);
 export const myMerchantView = z.object({ role: z.enum(['owner', 'clerk']), merchant: merchantRecordView });
 export const clerksView = z.object({
-  items: z.array(z.object({ accountId: z.number().int(), username: z.string(), displayName: z.string(), since: z.string() })),
+  items: z.array(
+    z.object({ accountId: z.number().int(), username: z.string(), displayName: z.string(), since: z.string() }),
+  ),
   nextCursor: z.null(),
 });
 export const staffCategoryView = categoryView.extend({ active: z.boolean() });
 export const merchantFiguresView = z.object({
   since: z.string(),
-  perMerchant: z.array(z.object({ merchantId: z.number().int(), name: z.string(), upheldComplaints: z.number().int(), count: z.number().int() })),
+  perMerchant: z.array(
+    z.object({
+      merchantId: z.number().int(),
+      name: z.string(),
+      upheldComplaints: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
   perCategory: z.array(z.object({ categoryId: z.number().int(), count: z.number().int() })),
 });

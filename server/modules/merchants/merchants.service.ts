@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import { Account } from '../auth/account.entity';
@@ -48,7 +48,11 @@ export class MerchantsService {
     ) as Promise<MerchantCategory[]>;
   }
 
-  async saveCategory(actor: Principal, input: { id?: number; name?: string; sort?: number; active?: boolean }, requestId: string): Promise<MerchantCategory> {
+  async saveCategory(
+    actor: Principal,
+    input: { id?: number; name?: string; sort?: number; active?: boolean },
+    requestId: string,
+  ): Promise<MerchantCategory> {
     if (!input.id && !input.name) throw validationFailed('name', '请填写分类名称');
     const saved = await this.db.transaction(async (em) => {
       const now = this.clock.now();
@@ -57,21 +61,42 @@ export class MerchantsService {
         if (!(await em.existsBy(MerchantCategory, { id }))) throw notFound('分类不存在');
         await onUniqueViolation(
           () =>
-            em.update(MerchantCategory, { id }, {
-              ...(input.name !== undefined ? { name: input.name } : {}),
-              ...(input.sort !== undefined ? { sort: input.sort } : {}),
-              ...(input.active !== undefined ? { active: input.active } : {}),
-            }),
+            em.update(
+              MerchantCategory,
+              { id },
+              {
+                ...(input.name !== undefined ? { name: input.name } : {}),
+                ...(input.sort !== undefined ? { sort: input.sort } : {}),
+                ...(input.active !== undefined ? { active: input.active } : {}),
+              },
+            ),
           MerchantErrors.categoryExists,
         );
       } else {
         const r = await onUniqueViolation(
-          () => em.insert(MerchantCategory, { name: input.name!, sort: input.sort ?? 100, active: input.active ?? true, createdAt: now }),
+          () =>
+            em.insert(MerchantCategory, {
+              name: input.name!,
+              sort: input.sort ?? 100,
+              active: input.active ?? true,
+              createdAt: now,
+            }),
           MerchantErrors.categoryExists,
         );
         id = Number(r.identifiers[0].id);
       }
-      await recordAudit(em, { actorAccountId: actor.accountId, action: input.id ? 'merchant_category.update' : 'merchant_category.create', targetType: 'merchant_category', targetId: id, detail: { name: input.name ?? null, active: input.active ?? null }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: input.id ? 'merchant_category.update' : 'merchant_category.create',
+          targetType: 'merchant_category',
+          targetId: id,
+          detail: { name: input.name ?? null, active: input.active ?? null },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(MerchantCategory, { id });
     });
     this.cache.invalidate('categories');
@@ -82,7 +107,8 @@ export class MerchantsService {
   /** A logged-in person applies to join with their business; staff review it. */
   async apply(principal: Principal, input: MerchantApplicationInput): Promise<Merchant> {
     return this.db.transaction(async (em) => {
-      if (!(await em.existsBy(MerchantCategory, { id: input.categoryId, active: true }))) throw validationFailed('categoryId', '分类不存在');
+      if (!(await em.existsBy(MerchantCategory, { id: input.categoryId, active: true })))
+        throw validationFailed('categoryId', '分类不存在');
       if (await em.existsBy(Merchant, { ownerAccountId: principal.accountId, status: 'pending' })) {
         throw MerchantErrors.applicationExists();
       }
@@ -110,7 +136,13 @@ export class MerchantsService {
   }
 
   /** Approve (the applicant becomes owner of an active merchant) or reject with a reason. Audited. */
-  async review(actor: Principal, id: number, decision: 'approve' | 'reject', reason: string | undefined, requestId: string): Promise<Merchant> {
+  async review(
+    actor: Principal,
+    id: number,
+    decision: 'approve' | 'reject',
+    reason: string | undefined,
+    requestId: string,
+  ): Promise<Merchant> {
     if (decision === 'reject' && !reason?.trim()) throw validationFailed('reason', '不通过时须填写原因');
     return this.db.transaction(async (em) => {
       const merchant = await em.findOneBy(Merchant, { id });
@@ -124,32 +156,70 @@ export class MerchantsService {
       });
       if (decision === 'approve') {
         await grantRole(em, merchant.ownerAccountId, 'merchant_owner', now);
-        await em.insert(MerchantMember, { merchantId: id, accountId: merchant.ownerAccountId, role: 'owner', active: true, createdAt: now });
+        await em.insert(MerchantMember, {
+          merchantId: id,
+          accountId: merchant.ownerAccountId,
+          role: 'owner',
+          active: true,
+          createdAt: now,
+        });
       }
       await this.notifications.notify(em, {
         recipient: merchant.ownerAccountId,
         templateKey: 'service_notice',
         data: {
           title: `拥军优待联盟入盟申请${decision === 'approve' ? '已通过' : '未通过'}`,
-          remark: decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
+          remark:
+            decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
           time: wechatTime(now),
         },
         page: PAGES.merchantPortal,
         idempotencyKey: `merchant:${id}:review:${decision}`,
       });
-      await recordAudit(em, { actorAccountId: actor.accountId, action: `merchant.${decision}`, targetType: 'merchant', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: `merchant.${decision}`,
+          targetType: 'merchant',
+          targetId: id,
+          detail: { reason: reason ?? null },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(Merchant, { id });
     });
   }
 
   /** Suspend (complaints) or restore a merchant; a suspended merchant is hidden and cannot verify. */
-  async setSuspended(actor: Principal, id: number, suspend: boolean, reason: string | undefined, requestId: string): Promise<Merchant> {
+  async setSuspended(
+    actor: Principal,
+    id: number,
+    suspend: boolean,
+    reason: string | undefined,
+    requestId: string,
+  ): Promise<Merchant> {
     if (suspend && !reason?.trim()) throw validationFailed('reason', '暂停时须填写原因');
     const result = await this.db.transaction(async (em) => {
       if (!(await em.existsBy(Merchant, { id }))) throw notFound('商户不存在');
       const now = this.clock.now();
-      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[suspend ? 'suspend' : 'restore'], { reason: suspend ? reason!.trim() : null, updatedAt: now });
-      await recordAudit(em, { actorAccountId: actor.accountId, action: suspend ? 'merchant.suspend' : 'merchant.restore', targetType: 'merchant', targetId: id, detail: { reason: reason ?? null }, requestId }, now);
+      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[suspend ? 'suspend' : 'restore'], {
+        reason: suspend ? reason!.trim() : null,
+        updatedAt: now,
+      });
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: suspend ? 'merchant.suspend' : 'merchant.restore',
+          targetType: 'merchant',
+          targetId: id,
+          detail: { reason: reason ?? null },
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(Merchant, { id });
     });
     this.cache.invalidate(`merchant:${id}`);
@@ -168,25 +238,56 @@ export class MerchantsService {
   }
 
   /** The owner adds a counter clerk with a password login of its own. */
-  async addClerk(principal: Principal, input: { username: string; password: string; displayName: string }, requestId: string): Promise<{ id: number }> {
+  async addClerk(
+    principal: Principal,
+    input: { username: string; password: string; displayName: string },
+    requestId: string,
+  ): Promise<{ id: number }> {
     const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true });
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const account = await onUniqueViolation(
-        () => insertAccount(em, { username: input.username, passwordHash, displayName: input.displayName, roles: ['merchant_clerk'] }, now),
+        () =>
+          insertAccount(
+            em,
+            { username: input.username, passwordHash, displayName: input.displayName, roles: ['merchant_clerk'] },
+            now,
+          ),
         MerchantErrors.usernameTaken,
       );
-      await em.insert(MerchantMember, { merchantId: merchant.id, accountId: account.id, role: 'clerk', active: true, createdAt: now });
-      await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_add', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId: account.id }, requestId }, now);
+      await em.insert(MerchantMember, {
+        merchantId: merchant.id,
+        accountId: account.id,
+        role: 'clerk',
+        active: true,
+        createdAt: now,
+      });
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'merchant.clerk_add',
+          targetType: 'merchant',
+          targetId: merchant.id,
+          detail: { clerkAccountId: account.id },
+          requestId,
+        },
+        now,
+      );
       return { id: account.id };
     });
   }
 
   async listClerks(principal: Principal): Promise<Array<{ member: MerchantMember; account: Account }>> {
     const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
-    const members = await this.db.manager.find(MerchantMember, { where: { merchantId: merchant.id, role: 'clerk', active: true }, order: { id: 'ASC' } });
-    const accounts = await Promise.all(members.map((m) => this.db.manager.findOneByOrFail(Account, { id: m.accountId })));
+    const members = await this.db.manager.find(MerchantMember, {
+      where: { merchantId: merchant.id, role: 'clerk', active: true },
+      order: { id: 'ASC' },
+    });
+    const accounts = await Promise.all(
+      members.map((m) => this.db.manager.findOneByOrFail(Account, { id: m.accountId })),
+    );
     return members.map((member, i) => ({ member, account: accounts[i] }));
   }
 
@@ -197,14 +298,30 @@ export class MerchantsService {
   async removeClerk(principal: Principal, clerkAccountId: number, requestId: string): Promise<void> {
     const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
     await this.db.transaction(async (em) => {
-      const member = await em.findOneBy(MerchantMember, { merchantId: merchant.id, accountId: clerkAccountId, role: 'clerk', active: true });
+      const member = await em.findOneBy(MerchantMember, {
+        merchantId: merchant.id,
+        accountId: clerkAccountId,
+        role: 'clerk',
+        active: true,
+      });
       if (!member) throw notFound('店员不存在');
       const now = this.clock.now();
       await em.update(MerchantMember, { id: member.id }, { active: false });
       await em.update(Account, { id: clerkAccountId }, { disabled: true, updatedAt: now });
       await bumpTokenVersion(em, clerkAccountId, now);
       await revokeRefreshTokens(em, clerkAccountId, now);
-      await recordAudit(em, { actorAccountId: principal.accountId, action: 'merchant.clerk_remove', targetType: 'merchant', targetId: merchant.id, detail: { clerkAccountId }, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'merchant.clerk_remove',
+          targetType: 'merchant',
+          targetId: merchant.id,
+          detail: { clerkAccountId },
+          requestId,
+        },
+        now,
+      );
     });
     this.sessions.invalidate(clerkAccountId);
   }

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import type { HolderCategory } from '../people/id-number';
 import { MerchantOffer, type OfferKind } from './merchant-offer.entity';
@@ -82,19 +82,26 @@ export class OffersService {
         discountText: patch.discountText ?? current.discountText,
         priceFen: patch.priceFen !== undefined ? patch.priceFen : current.priceFen,
         faceValueFen: patch.faceValueFen !== undefined ? patch.faceValueFen : current.faceValueFen,
-        perPersonDailyLimit: patch.perPersonDailyLimit !== undefined ? patch.perPersonDailyLimit : current.perPersonDailyLimit,
-        eligibleCategories: patch.eligibleCategories ?? (current.eligibleCategories ? (current.eligibleCategories.split(',') as HolderCategory[]) : []),
+        perPersonDailyLimit:
+          patch.perPersonDailyLimit !== undefined ? patch.perPersonDailyLimit : current.perPersonDailyLimit,
+        eligibleCategories:
+          patch.eligibleCategories ??
+          (current.eligibleCategories ? (current.eligibleCategories.split(',') as HolderCategory[]) : []),
         validFrom: patch.validFrom !== undefined ? patch.validFrom : current.validFrom,
         validTo: patch.validTo !== undefined ? patch.validTo : current.validTo,
       };
       checkOffer(merged);
-      await em.update(MerchantOffer, { id }, {
-        ...merged,
-        eligibleCategories: (merged.eligibleCategories ?? []).join(','),
-        priceFen: merged.kind === 'voucher' ? merged.priceFen ?? null : null,
-        faceValueFen: merged.kind === 'voucher' ? merged.faceValueFen ?? null : null,
-        updatedAt: this.clock.now(),
-      });
+      await em.update(
+        MerchantOffer,
+        { id },
+        {
+          ...merged,
+          eligibleCategories: (merged.eligibleCategories ?? []).join(','),
+          priceFen: merged.kind === 'voucher' ? (merged.priceFen ?? null) : null,
+          faceValueFen: merged.kind === 'voucher' ? (merged.faceValueFen ?? null) : null,
+          updatedAt: this.clock.now(),
+        },
+      );
       return em.findOneByOrFail(MerchantOffer, { id });
     });
     this.cache.invalidate(`merchant:${merchant.id}`);

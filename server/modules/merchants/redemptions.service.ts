@@ -1,8 +1,8 @@
 import { In, LessThan } from 'typeorm';
 import type { Database } from '../../db/database';
 import { upsert } from '../../db/upsert';
-import { notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
 import { Card } from '../cards/card.entity';
@@ -29,7 +29,10 @@ export interface RedemptionResult {
   offer: MerchantOffer;
 }
 
-const holderOf = (card: Card, person: Person | undefined): RedemptionHolder => ({ name: card.holderName ?? person?.name ?? '', category: card.category });
+const holderOf = (card: Card, person: Person | undefined): RedemptionHolder => ({
+  name: card.holderName ?? person?.name ?? '',
+  category: card.category,
+});
 
 /** Verifying a holder's card at the counter, and the histories and figures that follow. */
 export class RedemptionsService {
@@ -52,7 +55,11 @@ export class RedemptionsService {
     const offer = await this.db.manager.findOneBy(MerchantOffer, { id: input.offerId, merchantId: merchant.id });
     if (!offer) throw notFound('优惠不存在');
     const now = this.clock.now();
-    if (offer.status !== 'active' || (offer.validFrom && offer.validFrom > now) || (offer.validTo && offer.validTo <= now)) {
+    if (
+      offer.status !== 'active' ||
+      (offer.validFrom && offer.validFrom > now) ||
+      (offer.validTo && offer.validTo <= now)
+    ) {
       throw MerchantErrors.offerUnavailable();
     }
     this.qr.verify(input.qrToken); // fail fast on a forged or expired token, before any write
@@ -67,20 +74,44 @@ export class RedemptionsService {
         // Make sure today's counter exists, holding its row lock: on MySQL an insert that meets the
         // row made by a concurrent redemption takes a shared lock, and two such shared locks both
         // wanting the update below deadlock. The upsert takes the exclusive lock at once.
-        await upsert(em, RedemptionDailyCount, { offerId: offer.id, personId: person.id, day, count: 0 }, ['offerId', 'personId', 'day'], {
-          count: { sql: 'count' },
-        });
+        await upsert(
+          em,
+          RedemptionDailyCount,
+          { offerId: offer.id, personId: person.id, day, count: 0 },
+          ['offerId', 'personId', 'day'],
+          {
+            count: { sql: 'count' },
+          },
+        );
         const counted = await em
           .createQueryBuilder()
           .update(RedemptionDailyCount)
           .set({ count: () => 'count + 1' })
-          .where('offer_id = :o AND person_id = :p AND day = :day AND count < :limit', { o: offer.id, p: person.id, day, limit: offer.perPersonDailyLimit })
+          .where('offer_id = :o AND person_id = :p AND day = :day AND count < :limit', {
+            o: offer.id,
+            p: person.id,
+            day,
+            limit: offer.perPersonDailyLimit,
+          })
           .execute();
         if (counted.affected !== 1) throw MerchantErrors.dailyUsesSpent(offer.perPersonDailyLimit);
       }
-      const values = { merchantId: merchant.id, offerId: offer.id, cardId: card.id, personId: person.id, clerkAccountId: principal.accountId, day, createdAt: now };
+      const values = {
+        merchantId: merchant.id,
+        offerId: offer.id,
+        cardId: card.id,
+        personId: person.id,
+        clerkAccountId: principal.accountId,
+        day,
+        createdAt: now,
+      };
       const r = await em.insert(Redemption, values);
-      return { redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }), person, holder: holderOf(card, person), offer };
+      return {
+        redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }),
+        person,
+        holder: holderOf(card, person),
+        offer,
+      };
     });
   }
 
@@ -105,7 +136,13 @@ export class RedemptionsService {
   async mine(principal: Principal, opts: { beforeId?: number; limit: number }) {
     const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
     if (!person) {
-      return { rows: [], offers: new Map<number, MerchantOffer>(), merchants: new Map<number, Merchant>(), people: new Map<number, Person>(), holders: new Map<number, RedemptionHolder>() };
+      return {
+        rows: [],
+        offers: new Map<number, MerchantOffer>(),
+        merchants: new Map<number, Merchant>(),
+        people: new Map<number, Person>(),
+        holders: new Map<number, RedemptionHolder>(),
+      };
     }
     const where = { personId: person.id, ...(opts.beforeId ? { id: LessThan(opts.beforeId) } : {}) };
     const rows = await this.db.manager.find(Redemption, { where, order: { id: 'DESC' }, take: opts.limit });
@@ -139,7 +176,12 @@ export class RedemptionsService {
       .getRawMany<{ categoryId: number; count: string | number }>();
     return {
       since,
-      perMerchant: perMerchant.map((r) => ({ merchantId: Number(r.merchantId), name: r.name, upheldComplaints: Number(r.upheldComplaints), count: Number(r.count) })),
+      perMerchant: perMerchant.map((r) => ({
+        merchantId: Number(r.merchantId),
+        name: r.name,
+        upheldComplaints: Number(r.upheldComplaints),
+        count: Number(r.count),
+      })),
       perCategory: perCategory.map((r) => ({ categoryId: Number(r.categoryId), count: Number(r.count) })),
     };
   }

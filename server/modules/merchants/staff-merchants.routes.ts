@@ -26,7 +26,11 @@ import type { RedemptionsService } from './redemptions.service';
 const STAFF = ['district_staff', 'admin'] as const;
 
 /** The bureau keeps the alliance honest: reviews, suspensions, categories, complaints, figures. */
-export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: ComplaintsService, redemptions: RedemptionsService) => [
+export const staffMerchantsRoutes = (
+  merchants: MerchantsService,
+  complaints: ComplaintsService,
+  redemptions: RedemptionsService,
+) => [
   route({
     method: 'get',
     path: '/api/v1/staff/merchants',
@@ -51,7 +55,9 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     body: reviewBody,
     responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'VALIDATION_FAILED'],
-    handler: async ({ principal, params, body, requestId }) => ({ body: presentMerchantRecord(await merchants.review(principal, params.id, body.decision, body.reason, requestId)) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentMerchantRecord(await merchants.review(principal, params.id, body.decision, body.reason, requestId)),
+    }),
   }),
   route({
     method: 'post',
@@ -63,7 +69,9 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     body: reasonBody,
     responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params, body, requestId }) => ({ body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, true, body.reason, requestId)) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, true, body.reason, requestId)),
+    }),
   }),
   route({
     method: 'post',
@@ -74,7 +82,9 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     params: idParams,
     responses: { 200: { description: 'The merchant', schema: merchantRecordView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params, requestId }) => ({ body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, false, undefined, requestId)) }),
+    handler: async ({ principal, params, requestId }) => ({
+      body: presentMerchantRecord(await merchants.setSuspended(principal, params.id, false, undefined, requestId)),
+    }),
   }),
   route({
     method: 'post',
@@ -115,7 +125,12 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     responses: { 200: { description: 'A page of complaints', schema: complaintPageView } },
     handler: async ({ query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
-      const rows = await complaints.list({ status: query.status, merchantId: query.merchantId, beforeId: cursor?.id, limit: query.limit + 1 });
+      const rows = await complaints.list({
+        status: query.status,
+        merchantId: query.merchantId,
+        beforeId: cursor?.id,
+        limit: query.limit + 1,
+      });
       return { body: toPage(rows, query.limit, presentComplaint, (c) => ({ id: c.id })) };
     },
   }),
@@ -129,7 +144,9 @@ export const staffMerchantsRoutes = (merchants: MerchantsService, complaints: Co
     body: resolveBody,
     responses: { 200: { description: 'The complaint', schema: complaintView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params, body, requestId }) => ({ body: presentComplaint(await complaints.resolve(principal, params.id, body.outcome, body.resolution, requestId)) }),
+    handler: async ({ principal, params, body, requestId }) => ({
+      body: presentComplaint(await complaints.resolve(principal, params.id, body.outcome, body.resolution, requestId)),
+    }),
   }),
   route({
     method: 'get',

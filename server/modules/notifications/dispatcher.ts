@@ -28,7 +28,12 @@ export interface DispatcherOptions {
   templateIds: Record<string, string>;
 }
 
-type Outcome = { status: Exclude<OutboxStatus, 'pending' | 'sending'>; error?: string; refundGrant: boolean; clearGrants?: boolean };
+type Outcome = {
+  status: Exclude<OutboxStatus, 'pending' | 'sending'>;
+  error?: string;
+  refundGrant: boolean;
+  clearGrants?: boolean;
+};
 
 /**
  * Delivers due outbox rows as WeChat subscribe messages, safely with several dispatchers running:
@@ -75,7 +80,15 @@ export class OutboxDispatcher {
         const row = rows[next++];
         const outcome = await this.deliver(row, openids.get(row.recipientAccountId) ?? null);
         await this.record(row, token, outcome);
-        counts[outcome.status === 'sent' ? 'sent' : outcome.status === 'skipped' ? 'skipped' : outcome.status === 'retry' ? 'retried' : 'dead'] += 1;
+        counts[
+          outcome.status === 'sent'
+            ? 'sent'
+            : outcome.status === 'skipped'
+              ? 'skipped'
+              : outcome.status === 'retry'
+                ? 'retried'
+                : 'dead'
+        ] += 1;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency, rows.length) }, worker));
@@ -85,7 +98,8 @@ export class OutboxDispatcher {
   private async claim(): Promise<{ token: string; rows: OutboxMessage[] }> {
     const token = crypto.randomUUID();
     const now = this.clock.now();
-    const due = '((status IN (:...claimable) AND next_attempt_at <= :now) OR (status = :sending AND claimed_until < :now))';
+    const due =
+      '((status IN (:...claimable) AND next_attempt_at <= :now) OR (status = :sending AND claimed_until < :now))';
     const params = { claimable: CLAIMABLE, sending: 'sending', now };
     const candidates = await this.db.manager
       .createQueryBuilder(OutboxMessage, 'm')
@@ -99,7 +113,12 @@ export class OutboxDispatcher {
       em
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: 'sending', claimToken: token, claimedUntil: new Date(now.getTime() + this.options.leaseMs), updatedAt: now })
+        .set({
+          status: 'sending',
+          claimToken: token,
+          claimedUntil: new Date(now.getTime() + this.options.leaseMs),
+          updatedAt: now,
+        })
         .where(`id IN (:...ids) AND ${due}`, { ...params, ids: candidates.map((c) => Number(c.id)) })
         .execute(),
     );
@@ -129,9 +148,14 @@ export class OutboxDispatcher {
         this.logger.error('subscribe message failed unexpectedly', { outboxId: row.id, err });
         return this.retryOrDead(row, 'unexpected error');
       }
-      if (err.kind === 'refused') return { status: 'skipped', error: `refused (${err.errcode})`, refundGrant: false, clearGrants: true };
+      if (err.kind === 'refused')
+        return { status: 'skipped', error: `refused (${err.errcode})`, refundGrant: false, clearGrants: true };
       if (err.kind === 'rejected') {
-        this.logger.warn('subscribe message rejected', { outboxId: row.id, errcode: err.errcode, templateKey: row.templateKey });
+        this.logger.warn('subscribe message rejected', {
+          outboxId: row.id,
+          errcode: err.errcode,
+          templateKey: row.templateKey,
+        });
         return { status: 'dead', error: `rejected (${err.errcode})`, refundGrant: true };
       }
       return this.retryOrDead(row, err.errcode !== undefined ? `transient (${err.errcode})` : 'transient (network)');

@@ -24,7 +24,11 @@ export const notificationsRoutes = (notifications: NotificationsService) => [
     responses: { 200: { description: 'A page of notices', schema: timelineView } },
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
-      const rows = await notifications.timeline(principal, { after: query.after, beforeId: cursor?.id, limit: query.limit + 1 });
+      const rows = await notifications.timeline(principal, {
+        after: query.after,
+        beforeId: cursor?.id,
+        limit: query.limit + 1,
+      });
       return { body: toPage(rows, query.limit, presentTimelineItem, (m) => ({ id: m.id })) };
     },
   }),
@@ -37,7 +41,9 @@ export const notificationsRoutes = (notifications: NotificationsService) => [
     body: subscriptionsBody,
     responses: { 200: { description: 'Grants now held, by template', schema: grantsView } },
     errors: ['VALIDATION_FAILED'],
-    handler: async ({ principal, body }) => ({ body: { grants: await notifications.recordSubscriptions(principal, body.results) } }),
+    handler: async ({ principal, body }) => ({
+      body: { grants: await notifications.recordSubscriptions(principal, body.results) },
+    }),
   }),
   route({
     method: 'get',
@@ -58,7 +64,11 @@ export const notificationsRoutes = (notifications: NotificationsService) => [
     responses: { 200: { description: 'A page of outbox rows', schema: outboxView } },
     handler: async ({ query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
-      const rows = await notifications.findOutbox({ status: query.status, beforeId: cursor?.id, limit: query.limit + 1 });
+      const rows = await notifications.findOutbox({
+        status: query.status,
+        beforeId: cursor?.id,
+        limit: query.limit + 1,
+      });
       return { body: toPage(rows, query.limit, presentOutboxItem, (m) => ({ id: m.id })) };
     },
   }),

@@ -3,8 +3,8 @@ import { LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import { upsert } from '../../db/upsert';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { recordAudit } from '../staff/audit';
 import { NotificationErrors } from './notifications.errors';
@@ -92,7 +92,10 @@ export class NotificationsService {
   }
 
   /** The caller's notices, newest first; `after` keeps only those newer than an id the phone already has. */
-  async timeline(principal: Principal, opts: { after?: number; beforeId?: number; limit: number }): Promise<OutboxMessage[]> {
+  async timeline(
+    principal: Principal,
+    opts: { after?: number; beforeId?: number; limit: number },
+  ): Promise<OutboxMessage[]> {
     const q = this.db.manager
       .createQueryBuilder(OutboxMessage, 'm')
       .where('m.recipient_account_id = :r', { r: principal.accountId });
@@ -110,17 +113,26 @@ export class NotificationsService {
       if (!findTemplate(key)) throw validationFailed(`results.${key}`, '未知的消息模板');
     }
     // Sorted, so two requests of one person take their rows' locks in the same order.
-    const accepted = Object.entries(results).filter(([, v]) => v === 'accept').map(([k]) => k).sort();
+    const accepted = Object.entries(results)
+      .filter(([, v]) => v === 'accept')
+      .map(([k]) => k)
+      .sort();
     if (accepted.length > 0) {
       await this.db.transaction(async (em) => {
         const now = this.clock.now();
         for (const templateKey of accepted) {
           // One statement, not "update, else insert": on MySQL the update of a row not there yet
           // takes a gap lock, and first grants made together deadlocked on their inserts.
-          await upsert(em, SubscriptionGrant, { accountId: principal.accountId, templateKey, remaining: 1, createdAt: now, updatedAt: now }, ['accountId', 'templateKey'], {
-            remaining: { sql: 'CASE WHEN remaining < ? THEN remaining + 1 ELSE remaining END', params: [MAX_GRANTS] },
-            updatedAt: 'inserted',
-          });
+          await upsert(
+            em,
+            SubscriptionGrant,
+            { accountId: principal.accountId, templateKey, remaining: 1, createdAt: now, updatedAt: now },
+            ['accountId', 'templateKey'],
+            {
+              remaining: { sql: 'CASE WHEN remaining < ? THEN remaining + 1 ELSE remaining END', params: [MAX_GRANTS] },
+              updatedAt: 'inserted',
+            },
+          );
         }
       });
     }
@@ -149,14 +161,31 @@ export class NotificationsService {
       const moved = await em
         .createQueryBuilder()
         .update(OutboxMessage)
-        .set({ status: 'pending', attempts: 0, nextAttemptAt: now, claimToken: null, claimedUntil: null, updatedAt: now })
+        .set({
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          claimToken: null,
+          claimedUntil: null,
+          updatedAt: now,
+        })
         .where('id = :id AND status = :dead', { id, dead: 'dead' })
         .execute();
       if (moved.affected !== 1) {
         if (!(await em.exists(OutboxMessage, { where: { id } }))) throw notFound('消息不存在');
         throw NotificationErrors.notDead();
       }
-      await recordAudit(em, { actorAccountId: actor.accountId, action: 'outbox.retry', targetType: 'outbox_message', targetId: id, requestId }, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'outbox.retry',
+          targetType: 'outbox_message',
+          targetId: id,
+          requestId,
+        },
+        now,
+      );
       return em.findOneByOrFail(OutboxMessage, { id });
     });
   }

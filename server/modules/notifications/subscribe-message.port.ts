@@ -27,7 +27,9 @@ export class SubscribeSendError extends Error {
     readonly errcode?: number,
     detail?: string,
   ) {
-    super(`subscribe message ${kind}${errcode !== undefined ? ` (errcode ${errcode})` : ''}${detail ? `: ${detail}` : ''}`);
+    super(
+      `subscribe message ${kind}${errcode !== undefined ? ` (errcode ${errcode})` : ''}${detail ? `: ${detail}` : ''}`,
+    );
     this.name = 'SubscribeSendError';
   }
 }

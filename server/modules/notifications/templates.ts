@@ -60,7 +60,11 @@ export interface Template<K extends string, D> extends Omit<TemplateDef, 'key' |
 }
 
 /** Declares a template; its data shape is derived from `fields` and `extras`. */
-function template<const K extends string, const F extends Record<string, FieldSpec>, const X extends string = never>(def: {
+function template<
+  const K extends string,
+  const F extends Record<string, FieldSpec>,
+  const X extends string = never,
+>(def: {
   key: K;
   label: string;
   fields: F;
@@ -147,7 +151,10 @@ export function findTemplate(key: string): TemplateDef | undefined {
 }
 
 /** The `data` object of subscribeMessage.send for a notice's values. */
-export function wechatData(template: Pick<TemplateDef, 'fields'>, values: Record<string, string>): Record<string, { value: string }> {
+export function wechatData(
+  template: Pick<TemplateDef, 'fields'>,
+  values: Record<string, string>,
+): Record<string, { value: string }> {
   const out: Record<string, { value: string }> = {};
   for (const [field, spec] of Object.entries(template.fields)) {
     out[field] = { value: fitField(spec.type, values[spec.from] ?? '') };

@@ -36,7 +36,10 @@ export function checkDigit(first17: string): string {
 }
 
 /** Validates an ID number against `today` (UTC date); returns its facts or the first problem. */
-export function parseIdNumber(raw: string, today: Date): { ok: true; facts: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+  today: Date,
+): { ok: true; facts: IdNumberFacts } | { ok: false; problem: IdNumberProblem } {
   const normalized = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(normalized)) return { ok: false, problem: 'format' };
   if (!PROVINCES.has(Number(normalized.slice(0, 2)))) return { ok: false, problem: 'region' };

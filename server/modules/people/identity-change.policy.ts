@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { forbidden, notFound } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { forbidden, notFound } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import { Account } from '../auth/account.entity';
 import type { IdentityChangeRequest } from './identity-change-request.entity';
 
@@ -26,7 +26,8 @@ export async function loadChangeReviewer(em: EntityManager, principal: Principal
     stationId: principal.roles.includes('station_staff') ? account.stationId : null,
     districtId: principal.roles.includes('district_staff') ? account.districtId : null,
   };
-  if (!r.admin && r.stationId === null && r.districtId === null) throw forbidden('仅服务站、区级工作人员或管理员可以办理');
+  if (!r.admin && r.stationId === null && r.districtId === null)
+    throw forbidden('仅服务站、区级工作人员或管理员可以办理');
   return r;
 }
 
@@ -39,6 +40,9 @@ export function canSeeChange(r: ChangeReviewer, req: Pick<IdentityChangeRequest,
 }
 
 /** 404 for a request outside the caller's area: its existence is not revealed. */
-export function assertChangeVisible(r: ChangeReviewer, req: IdentityChangeRequest | null): asserts req is IdentityChangeRequest {
+export function assertChangeVisible(
+  r: ChangeReviewer,
+  req: IdentityChangeRequest | null,
+): asserts req is IdentityChangeRequest {
   if (!req || !canSeeChange(r, req)) throw notFound('变更申请不存在');
 }

@@ -24,7 +24,11 @@ export function presentChangeRequest(v: ChangeView) {
       idNumberMasked: v.newIdNumberLast4 ? maskIdNumber(v.newIdNumberLast4) : null,
       phoneMasked: v.newPhoneLast4 ? maskPhone(v.newPhoneLast4) : null,
     },
-    previous: { name: r.previousName, category: r.previousCategory, idNumberMasked: maskIdNumber(v.previousIdNumberLast4) },
+    previous: {
+      name: r.previousName,
+      category: r.previousCategory,
+      idNumberMasked: maskIdNumber(v.previousIdNumberLast4),
+    },
     reason: r.reason,
     documentFileIds: JSON.parse(r.documentFileIds) as number[],
     decisionReason: r.decisionReason,
@@ -41,6 +45,12 @@ export function presentStaffChangeRequest(v: StaffChangeView) {
   return {
     ...presentChangeRequest(v),
     stationId: v.request.stationId,
-    person: { id: p.id, name: p.name, category: p.category, idNumberMasked: maskIdNumber(v.person.facts.idNumberLast4), phoneMasked: maskPhone(p.phoneLast4) },
+    person: {
+      id: p.id,
+      name: p.name,
+      category: p.category,
+      idNumberMasked: maskIdNumber(v.person.facts.idNumberLast4),
+      phoneMasked: maskPhone(p.phoneLast4),
+    },
   };
 }

@@ -26,8 +26,18 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
     access: ['holder'],
     body: changeRequestBody,
     responses: { 201: { description: 'The request', schema: changeRequestView } },
-    errors: ['VALIDATION_FAILED', 'ID_NUMBER_INVALID', 'ID_NUMBER_TAKEN', 'IDENTITY_REQUIRED', 'IDENTITY_NOT_VERIFIED', 'CHANGE_REQUEST_EXISTS'],
-    handler: async ({ principal, body }) => ({ status: 201, body: presentChangeRequest(await changes.submit(principal, body)) }),
+    errors: [
+      'VALIDATION_FAILED',
+      'ID_NUMBER_INVALID',
+      'ID_NUMBER_TAKEN',
+      'IDENTITY_REQUIRED',
+      'IDENTITY_NOT_VERIFIED',
+      'CHANGE_REQUEST_EXISTS',
+    ],
+    handler: async ({ principal, body }) => ({
+      status: 201,
+      body: presentChangeRequest(await changes.submit(principal, body)),
+    }),
   }),
   route({
     method: 'get',
@@ -36,7 +46,9 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
     summary: 'The caller’s change requests, newest first, with their history',
     access: ['holder'],
     responses: { 200: { description: 'Requests', schema: changeRequestListView } },
-    handler: async ({ principal }) => ({ body: { items: (await changes.listMine(principal)).map(presentChangeRequest), nextCursor: null } }),
+    handler: async ({ principal }) => ({
+      body: { items: (await changes.listMine(principal)).map(presentChangeRequest), nextCursor: null },
+    }),
   }),
   route({
     method: 'post',
@@ -47,7 +59,9 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
     params: changeIdParams,
     responses: { 200: { description: 'The request', schema: changeRequestView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal, params }) => ({ body: presentChangeRequest(await changes.withdraw(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentChangeRequest(await changes.withdraw(principal, params.id)),
+    }),
   }),
   route({
     method: 'get',
@@ -73,7 +87,9 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
     params: changeIdParams,
     responses: { 200: { description: 'The request', schema: staffChangeRequestView } },
     errors: ['NOT_FOUND', 'FORBIDDEN'],
-    handler: async ({ principal, params }) => ({ body: presentStaffChangeRequest(await changes.get(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentStaffChangeRequest(await changes.get(principal, params.id)),
+    }),
   }),
   route({
     method: 'post',
@@ -86,7 +102,9 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
     responses: { 200: { description: 'The request', schema: staffChangeRequestView } },
     errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'VALIDATION_FAILED', 'ID_NUMBER_TAKEN'],
     handler: async ({ principal, params, body, requestId }) => ({
-      body: presentStaffChangeRequest(await changes.review(principal, params.id, body.decision, body.reason, requestId)),
+      body: presentStaffChangeRequest(
+        await changes.review(principal, params.id, body.decision, body.reason, requestId),
+      ),
     }),
   }),
 ];

@@ -1,8 +1,8 @@
 import { Brackets, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
 import { CardApplication } from '../cards/card-application.entity';
@@ -98,8 +98,13 @@ export class IdentityChangeService {
     if (!name && !category && !idNumber) {
       throw validationFailed('changes', '请填写要变更的姓名、身份证号码或身份类别（只改手机号码可直接在“我的”中修改）');
     }
-    assertCategoryFits(category ?? person.category, idNumber?.birthDate ?? this.people.factsOfCipher(person.idNumberCipher).birthDate, now);
-    if (idNumber && (await em.existsBy(Person, { idNumberHash: idNumber.hash, id: Not(person.id) }))) throw PeopleErrors.idNumberTaken();
+    assertCategoryFits(
+      category ?? person.category,
+      idNumber?.birthDate ?? this.people.factsOfCipher(person.idNumberCipher).birthDate,
+      now,
+    );
+    if (idNumber && (await em.existsBy(Person, { idNumberHash: idNumber.hash, id: Not(person.id) })))
+      throw PeopleErrors.idNumberTaken();
     const documentFileIds = [...new Set(input.documentFileIds ?? [])];
     await this.checkDocuments(em, principal.accountId, documentFileIds);
     const place = await this.verifiedAt(em, person.id);
@@ -134,7 +139,18 @@ export class IdentityChangeService {
         PeopleErrors.changeRequestExists,
       );
       const id = Number(inserted.identifiers[0].id);
-      await this.recordEvent(tx, { requestId: id, action: 'submit', from: null, to: 'submitted', actor: { accountId: principal.accountId, role: 'holder' }, reason: null }, now);
+      await this.recordEvent(
+        tx,
+        {
+          requestId: id,
+          action: 'submit',
+          from: null,
+          to: 'submitted',
+          actor: { accountId: principal.accountId, role: 'holder' },
+          reason: null,
+        },
+        now,
+      );
       return this.holderView(tx, await tx.findOneByOrFail(IdentityChangeRequest, { id }));
     });
   }
@@ -144,7 +160,11 @@ export class IdentityChangeService {
     const em = this.db.manager;
     const person = await em.findOneBy(Person, { accountId: principal.accountId });
     if (!person) return [];
-    const rows = await em.find(IdentityChangeRequest, { where: { personId: person.id }, order: { id: 'DESC' }, take: 50 });
+    const rows = await em.find(IdentityChangeRequest, {
+      where: { personId: person.id },
+      order: { id: 'DESC' },
+      take: 50,
+    });
     return Promise.all(rows.map((r) => this.holderView(em, r)));
   }
 
@@ -195,7 +215,13 @@ export class IdentityChangeService {
    *    holding the new ID number rolls everything back: 409 ID_NUMBER_TAKEN);
    * 3. the history row, the holder's notice and the audit entry.
    */
-  async review(principal: Principal, id: number, decision: 'approve' | 'reject', reason: string | undefined, requestId: string): Promise<StaffChangeView> {
+  async review(
+    principal: Principal,
+    id: number,
+    decision: 'approve' | 'reject',
+    reason: string | undefined,
+    requestId: string,
+  ): Promise<StaffChangeView> {
     const why = reason?.trim() || null;
     if (decision === 'reject' && !why) throw validationFailed('reason', '不通过时须填写原因');
     const r = await loadChangeReviewer(this.db.manager, principal);
@@ -203,12 +229,22 @@ export class IdentityChangeService {
     return this.db.transaction(async (em) => {
       const request = await em.findOneByOrFail(IdentityChangeRequest, { id });
       const now = this.clock.now();
-      const moved = await this.move(em, request, decision, { accountId: r.accountId, role: 'staff' }, why, { decidedBy: r.accountId, decidedAt: now });
+      const moved = await this.move(em, request, decision, { accountId: r.accountId, role: 'staff' }, why, {
+        decidedBy: r.accountId,
+        decidedAt: now,
+      });
       const changed = changedFields(request);
       if (decision === 'approve') await this.apply(em, request, now);
       await recordAudit(
         em,
-        { actorAccountId: r.accountId, action: `identity_change.${decision}`, targetType: 'identity_change_request', targetId: id, detail: { personId: request.personId, fields: changed, reason: why }, requestId },
+        {
+          actorAccountId: r.accountId,
+          action: `identity_change.${decision}`,
+          targetType: 'identity_change_request',
+          targetId: id,
+          detail: { personId: request.personId, fields: changed, reason: why },
+          requestId,
+        },
         now,
       );
       return this.staffView(em, r, moved, await em.findOneByOrFail(Person, { id: request.personId }));
@@ -224,7 +260,8 @@ export class IdentityChangeService {
       set.idNumberCipher = this.people.encryptIdNumber(this.people.decryptIdNumber(request.newIdNumberCipher));
       set.idNumberHash = request.newIdNumberHash;
     }
-    if (request.newPhoneCipher) Object.assign(set, this.people.phoneValues(this.people.decryptPhone(request.newPhoneCipher)));
+    if (request.newPhoneCipher)
+      Object.assign(set, this.people.phoneValues(this.people.decryptPhone(request.newPhoneCipher)));
     await onUniqueViolation(() => em.update(Person, { id: request.personId }, set), PeopleErrors.idNumberTaken);
   }
 
@@ -246,13 +283,22 @@ export class IdentityChangeService {
       statusChangedAt: now,
       updatedAt: now,
     });
-    const eventId = await this.recordEvent(em, { requestId: request.id, action, from: request.status, to: transition.to, actor, reason }, now);
+    const eventId = await this.recordEvent(
+      em,
+      { requestId: request.id, action, from: request.status, to: transition.to, actor, reason },
+      now,
+    );
     if (actor.role === 'staff') {
       const words = CHANGE_STATUS_WORDS[transition.to];
       await this.notifications.notify(em, {
         recipient: request.accountId,
         templateKey: 'application_status',
-        data: { subject: SUBJECT, status: words.phrase, time: wechatTime(now), remark: reason ? `${words.remark}：${reason}` : words.remark },
+        data: {
+          subject: SUBJECT,
+          status: words.phrase,
+          time: wechatTime(now),
+          remark: reason ? `${words.remark}：${reason}` : words.remark,
+        },
         page: PAGES.identityChange,
         idempotencyKey: `identity-change:${request.id}:event:${eventId}`,
       });
@@ -262,7 +308,14 @@ export class IdentityChangeService {
 
   private async recordEvent(
     em: EntityManager,
-    e: { requestId: number; action: IdentityChangeEvent['action']; from: IdentityChangeStatus | null; to: IdentityChangeStatus; actor: { accountId: number; role: IdentityChangeActor }; reason: string | null },
+    e: {
+      requestId: number;
+      action: IdentityChangeEvent['action'];
+      from: IdentityChangeStatus | null;
+      to: IdentityChangeStatus;
+      actor: { accountId: number; role: IdentityChangeActor };
+      reason: string | null;
+    },
     now: Date,
   ): Promise<number> {
     const inserted = await em.insert(IdentityChangeEvent, {
@@ -279,25 +332,38 @@ export class IdentityChangeService {
   }
 
   /** The station and district that verified the identity: the latest application a station approved. */
-  private async verifiedAt(em: EntityManager, personId: number): Promise<{ stationId: number; districtId: number } | null> {
+  private async verifiedAt(
+    em: EntityManager,
+    personId: number,
+  ): Promise<{ stationId: number; districtId: number } | null> {
     const app =
-      (await em.findOne(CardApplication, { where: { personId, identityVerifiedAt: Not(IsNull()) }, order: { identityVerifiedAt: 'DESC', id: 'DESC' } })) ??
-      (await em.findOne(CardApplication, { where: { personId, status: Not('draft') }, order: { id: 'DESC' } }));
+      (await em.findOne(CardApplication, {
+        where: { personId, identityVerifiedAt: Not(IsNull()) },
+        order: { identityVerifiedAt: 'DESC', id: 'DESC' },
+      })) ?? (await em.findOne(CardApplication, { where: { personId, status: Not('draft') }, order: { id: 'DESC' } }));
     return app ? { stationId: app.stationId, districtId: app.districtId } : null;
   }
 
   private async checkDocuments(em: EntityManager, accountId: number, ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     const docs = await em.find(StoredFile, { where: { id: In(ids), ownerAccountId: accountId } });
-    if (docs.length !== ids.length || docs.some((d) => d.purpose !== 'document')) throw validationFailed('documentFileIds', '材料文件不存在');
+    if (docs.length !== ids.length || docs.some((d) => d.purpose !== 'document'))
+      throw validationFailed('documentFileIds', '材料文件不存在');
   }
 
   private async holderView(em: EntityManager, request: IdentityChangeRequest): Promise<ChangeView> {
     return this.view(em, request, allowedActions(IDENTITY_CHANGE_TRANSITIONS, request.status, 'holder'));
   }
 
-  private async staffView(em: EntityManager, r: ChangeReviewer, request: IdentityChangeRequest, person: Person): Promise<StaffChangeView> {
-    const actions = canSeeChange(r, request) ? allowedActions(IDENTITY_CHANGE_TRANSITIONS, request.status, 'staff') : [];
+  private async staffView(
+    em: EntityManager,
+    r: ChangeReviewer,
+    request: IdentityChangeRequest,
+    person: Person,
+  ): Promise<StaffChangeView> {
+    const actions = canSeeChange(r, request)
+      ? allowedActions(IDENTITY_CHANGE_TRANSITIONS, request.status, 'staff')
+      : [];
     return { ...(await this.view(em, request, actions)), person: this.people.withFacts(person) };
   }
 
@@ -307,7 +373,9 @@ export class IdentityChangeService {
       request,
       history,
       allowedActions: actions,
-      newIdNumberLast4: request.newIdNumberCipher ? this.people.factsOfCipher(request.newIdNumberCipher).idNumberLast4 : null,
+      newIdNumberLast4: request.newIdNumberCipher
+        ? this.people.factsOfCipher(request.newIdNumberCipher).idNumberLast4
+        : null,
       newPhoneLast4: request.newPhoneCipher ? this.people.decryptPhone(request.newPhoneCipher).slice(-4) : null,
       previousIdNumberLast4: this.people.factsOfCipher(request.previousIdNumberCipher).idNumberLast4,
     };

@@ -10,7 +10,10 @@ export const identityBody = z.strictObject({
     .max(30, '姓名不超过 30 个字')
     .regex(/^[\p{Script=Han}A-Za-z·•.\s]+$/u, '姓名只能包含汉字、字母和间隔号'),
   idNumber: z.string().trim().min(1, '请填写身份证号码').max(32),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
   category: z.enum(HOLDER_CATEGORIES),
 });
 

@@ -1,8 +1,8 @@
 import { In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { Account } from '../auth/account.entity';
@@ -60,7 +60,10 @@ export class PeopleService {
     const em = this.db.manager;
     const account = await em.findOneBy(Account, { id: principal.accountId });
     if (!account) throw notFound();
-    const [roles, person] = await Promise.all([rolesOf(em, account.id), em.findOneBy(Person, { accountId: account.id })]);
+    const [roles, person] = await Promise.all([
+      rolesOf(em, account.id),
+      em.findOneBy(Person, { accountId: account.id }),
+    ]);
     return { account, roles, identity: person ? this.withFacts(person) : null };
   }
 
@@ -92,7 +95,8 @@ export class PeopleService {
     const person = await this.db.transaction(async (em) => {
       const mine = await em.findOneBy(Person, { accountId: principal.accountId });
       if (mine?.verified) {
-        const unchanged = mine.name === input.name && mine.idNumberHash === idNumberHash && mine.category === input.category;
+        const unchanged =
+          mine.name === input.name && mine.idNumberHash === idNumberHash && mine.category === input.category;
         if (!unchanged) throw PeopleErrors.identityLocked();
         await em.update(Person, { id: mine.id }, { ...phone, updatedAt: now });
         return em.findOneByOrFail(Person, { id: mine.id });
@@ -101,7 +105,10 @@ export class PeopleService {
       const holder = await em.findOneBy(Person, { idNumberHash });
       if (holder && holder.accountId !== principal.accountId) throw PeopleErrors.idNumberTaken();
       if (mine) {
-        const result = await onUniqueViolation(() => em.update(Person, { id: mine.id, verified: false }, values), PeopleErrors.idNumberTaken);
+        const result = await onUniqueViolation(
+          () => em.update(Person, { id: mine.id, verified: false }, values),
+          PeopleErrors.idNumberTaken,
+        );
         if (result.affected !== 1) throw PeopleErrors.identityLocked();
         return em.findOneByOrFail(Person, { id: mine.id });
       }
@@ -170,6 +177,11 @@ export class PeopleService {
   async contactsOf(accountIds: number[]): Promise<Map<number, { name: string; phone: string }>> {
     const ids = [...new Set(accountIds)];
     const people = ids.length ? await this.db.manager.findBy(Person, { accountId: In(ids) }) : [];
-    return new Map(people.map((p) => [p.accountId!, { name: p.name, phone: this.fieldCrypto.decrypt(p.phoneCipher, PHONE_CONTEXT) }]));
+    return new Map(
+      people.map((p) => [
+        p.accountId!,
+        { name: p.name, phone: this.fieldCrypto.decrypt(p.phoneCipher, PHONE_CONTEXT) },
+      ]),
+    );
   }
 }

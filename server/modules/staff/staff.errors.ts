@@ -1,4 +1,4 @@
-import { appError } from '../../http/error-catalogue';
+import { appError } from '../../lib/error-catalogue';
 
 /**
  * Every error the staff module (accounts, roles, places) answers with beyond the common family

@@ -47,7 +47,11 @@ export const staffRoutes = (staff: StaffService) => [
     errors: ['VALIDATION_FAILED', 'USERNAME_TAKEN', 'FORBIDDEN'],
     handler: async ({ principal, body, requestId }) => ({
       status: 201,
-      body: await staff.createAccount(principal, { ...body, roles: body.roles as Exclude<Role, 'holder'>[] }, requestId),
+      body: await staff.createAccount(
+        principal,
+        { ...body, roles: body.roles as Exclude<Role, 'holder'>[] },
+        requestId,
+      ),
     }),
   }),
   route({
@@ -59,7 +63,9 @@ export const staffRoutes = (staff: StaffService) => [
     params: accountIdParams,
     responses: { 200: { description: 'The account as it is now', schema: accountStateView } },
     errors: ['NOT_FOUND', 'SELF_LOCKOUT', 'FORBIDDEN'],
-    handler: async ({ principal, params, requestId }) => ({ body: await staff.disableAccount(principal, params.id, requestId) }),
+    handler: async ({ principal, params, requestId }) => ({
+      body: await staff.disableAccount(principal, params.id, requestId),
+    }),
   }),
   route({
     method: 'post',
@@ -70,7 +76,9 @@ export const staffRoutes = (staff: StaffService) => [
     params: accountIdParams,
     responses: { 200: { description: 'The account as it is now', schema: accountStateView } },
     errors: ['NOT_FOUND', 'FORBIDDEN'],
-    handler: async ({ principal, params, requestId }) => ({ body: await staff.enableAccount(principal, params.id, requestId) }),
+    handler: async ({ principal, params, requestId }) => ({
+      body: await staff.enableAccount(principal, params.id, requestId),
+    }),
   }),
   route({
     method: 'put',

@@ -15,7 +15,10 @@ export const createAccountBody = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符'),
   password: z.string().min(10, '密码至少 10 位').max(128),
   displayName: z.string().trim().min(1).max(64),
-  roles: z.array(z.enum(ASSIGNABLE as [string, ...string[]])).min(1).max(6),
+  roles: z
+    .array(z.enum(ASSIGNABLE as [string, ...string[]]))
+    .min(1)
+    .max(6),
   stationId: idRef().optional(),
   districtId: idRef().optional(),
 });

@@ -1,8 +1,8 @@
 import { LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
-import { notFound, validationFailed } from '../../http/errors';
-import type { Principal } from '../../http/context';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { AccountRole } from '../auth/account-role.entity';
 import { Account } from '../auth/account.entity';
@@ -86,7 +86,14 @@ export class StaffService {
         () =>
           insertAccount(
             tx,
-            { username: input.username, passwordHash, displayName: input.displayName, stationId, districtId, roles: input.roles },
+            {
+              username: input.username,
+              passwordHash,
+              displayName: input.displayName,
+              stationId,
+              districtId,
+              roles: input.roles,
+            },
             now,
           ),
         StaffErrors.usernameTaken,
@@ -122,7 +129,17 @@ export class StaffService {
         await em.update(Account, { id: accountId }, { disabled: true, updatedAt: now });
         await bumpTokenVersion(em, accountId, now);
         await revokeRefreshTokens(em, accountId, now);
-        await recordAudit(em, { actorAccountId: actor.accountId, action: 'account.disable', targetType: 'account', targetId: accountId, requestId }, now);
+        await recordAudit(
+          em,
+          {
+            actorAccountId: actor.accountId,
+            action: 'account.disable',
+            targetType: 'account',
+            targetId: accountId,
+            requestId,
+          },
+          now,
+        );
       }
       return this.stateOf(em, accountId);
     });
@@ -138,7 +155,17 @@ export class StaffService {
       if (account.disabled) {
         const now = this.clock.now();
         await em.update(Account, { id: accountId }, { disabled: false, updatedAt: now });
-        await recordAudit(em, { actorAccountId: actor.accountId, action: 'account.enable', targetType: 'account', targetId: accountId, requestId }, now);
+        await recordAudit(
+          em,
+          {
+            actorAccountId: actor.accountId,
+            action: 'account.enable',
+            targetType: 'account',
+            targetId: accountId,
+            requestId,
+          },
+          now,
+        );
       }
       return this.stateOf(em, accountId);
     });
@@ -153,7 +180,12 @@ export class StaffService {
    * 1. Refuse taking one's own admin role, and staff roles without the placement they need.
    * 2. Delete the roles taken, insert the roles given, bump, audit, in one transaction.
    */
-  async setRoles(actor: Principal, accountId: number, wanted: Exclude<Role, 'holder'>[], requestId: string): Promise<AccountState> {
+  async setRoles(
+    actor: Principal,
+    accountId: number,
+    wanted: Exclude<Role, 'holder'>[],
+    requestId: string,
+  ): Promise<AccountState> {
     if (accountId === actor.accountId && !wanted.includes('admin')) throw StaffErrors.cannotDropOwnAdmin();
     const state = await this.db.transaction(async (em) => {
       const account = await em.findOneBy(Account, { id: accountId });
@@ -176,7 +208,14 @@ export class StaffService {
         await bumpTokenVersion(em, accountId, now);
         await recordAudit(
           em,
-          { actorAccountId: actor.accountId, action: 'account.roles', targetType: 'account', targetId: accountId, detail: { before, after: [...after].sort() }, requestId },
+          {
+            actorAccountId: actor.accountId,
+            action: 'account.roles',
+            targetType: 'account',
+            targetId: accountId,
+            detail: { before, after: [...after].sort() },
+            requestId,
+          },
           now,
         );
       }
@@ -188,7 +227,12 @@ export class StaffService {
 
   private async stateOf(em: EntityManager, accountId: number): Promise<AccountState> {
     const account = await em.findOneByOrFail(Account, { id: accountId });
-    return { id: account.id, username: account.username, disabled: Boolean(account.disabled), roles: await rolesOf(em, accountId) };
+    return {
+      id: account.id,
+      username: account.username,
+      disabled: Boolean(account.disabled),
+      roles: await rolesOf(em, accountId),
+    };
   }
 
   /** The audit trail, newest first; `beforeId` continues a previous page. */

@@ -80,7 +80,11 @@ function toView(a: Application): ApplicationView {
 }
 
 const toActions = (allowed: string[]) =>
-  ACTION_ORDER.filter((a) => allowed.indexOf(a) >= 0).map((a) => ({ key: a, label: ACTION_LABELS[a].label, primary: ACTION_LABELS[a].primary }));
+  ACTION_ORDER.filter((a) => allowed.indexOf(a) >= 0).map((a) => ({
+    key: a,
+    label: ACTION_LABELS[a].label,
+    primary: ACTION_LABELS[a].primary,
+  }));
 
 /**
  * 申请进度: one application, its status in words, why it was sent back and by when to answer,

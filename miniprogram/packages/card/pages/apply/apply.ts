@@ -23,7 +23,14 @@ import { privateFilePath } from '../../../../services/files';
 import { formatDateTime } from '../../../../utils/format';
 
 /** The national photo rules, shown before the holder picks a photo. */
-const PHOTO_RULES = ['JPG 格式', '352 x 440 像素（宽 x 高）', '大小 20–50 KB', '白色背景', '不着军装', '近期免冠彩色正面照'];
+const PHOTO_RULES = [
+  'JPG 格式',
+  '352 x 440 像素（宽 x 高）',
+  '大小 20–50 KB',
+  '白色背景',
+  '不着军装',
+  '近期免冠彩色正面照',
+];
 const MAX_DOCUMENTS = 10;
 
 type Field = 'photo' | 'documents' | 'station' | 'address' | 'declarations';
@@ -157,7 +164,9 @@ Component({
       for (const d of documents) byId[d.fileId] = d.path;
       this.setData({
         photo: current && current.fileId === photo.fileId && !current.path ? photo : current,
-        documents: this.data.documents.map((d) => (d.path || !byId[d.fileId] ? d : { fileId: d.fileId, path: byId[d.fileId] })),
+        documents: this.data.documents.map((d) =>
+          d.path || !byId[d.fileId] ? d : { fileId: d.fileId, path: byId[d.fileId] },
+        ),
       });
     },
 
@@ -216,7 +225,8 @@ Component({
         const file = await uploadPhoto(path);
         this.setData({ photoUploading: false, photo: { fileId: file.id, path } });
       } catch (err) {
-        const problems = err instanceof ApiError && err.code === 'PHOTO_SPEC' && err.details ? err.details.map((d) => d.message) : [];
+        const problems =
+          err instanceof ApiError && err.code === 'PHOTO_SPEC' && err.details ? err.details.map((d) => d.message) : [];
         this.setData({ photoUploading: false, photoProblems: problems });
         this.setError('photo', messageOf(err));
       }
@@ -302,7 +312,8 @@ Component({
       if (!this.data.photo) errors.photo = '请上传符合要求的证件照';
       if (this.data.documents.length === 0) errors.documents = '请上传身份证、户口簿、退伍证或关系证明等材料';
       if (!this.data.stations[this.data.stationIndex]) errors.station = '请选择办理的服务站';
-      if (this.data.delivery === 'mail' && this.data.address.trim().length < 5) errors.address = '选择邮寄时请填写详细收件地址';
+      if (this.data.delivery === 'mail' && this.data.address.trim().length < 5)
+        errors.address = '选择邮寄时请填写详细收件地址';
       if (!this.data.editing && !this.declarations()) errors.declarations = '请回答全部问题（是 或 否）';
       this.setData({ errors });
       return !errors.photo && !errors.documents && !errors.station && !errors.address && !errors.declarations;

@@ -22,7 +22,8 @@ const VERDICT_WORDS: Record<Eligibility['verdict'], string> = {
   ineligible: '暂不符合申领条件',
 };
 
-const freshQuestions = (): QuestionView[] => DECLARATION_QUESTIONS.map((q) => ({ key: q.key, text: q.text, answer: '' as const }));
+const freshQuestions = (): QuestionView[] =>
+  DECLARATION_QUESTIONS.map((q) => ({ key: q.key, text: q.text, answer: '' as const }));
 
 /**
  * 申领条件自查: the holder's category and five yes/no questions; the server answers with a
@@ -99,7 +100,10 @@ Component({
       this.setData({ checking: true, formError: '', error: '' });
       try {
         const verdict = await eligibility(category.value, declarations);
-        this.setData({ checking: false, result: Object.assign({}, verdict, { title: VERDICT_WORDS[verdict.verdict] }) });
+        this.setData({
+          checking: false,
+          result: Object.assign({}, verdict, { title: VERDICT_WORDS[verdict.verdict] }),
+        });
       } catch (err) {
         this.setData({ checking: false, error: messageOf(err) });
       }

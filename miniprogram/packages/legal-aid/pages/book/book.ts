@@ -23,7 +23,12 @@ const SUMMARY_MIN = 5;
 const SUMMARY_TOO_SHORT = `请简要说明要咨询的事项（至少 ${SUMMARY_MIN} 个字）`;
 const APPOINTMENTS_URL = '/packages/legal-aid/pages/appointments/appointments';
 
-const listOf = (s: string | undefined): string[] => (s ? decodeURIComponent(s).split(',').filter((x) => !!x) : []);
+const listOf = (s: string | undefined): string[] =>
+  s
+    ? decodeURIComponent(s)
+        .split(',')
+        .filter((x) => !!x)
+    : [];
 
 function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -61,8 +66,14 @@ Component({
     onLoad(query: Record<string, string | undefined>): void {
       const types = listOf(query.serviceTypes);
       const modes = listOf(query.modes);
-      const serviceOptions: Option[] = (types.length ? types : SERVICE_TYPES.map((s) => s.value)).map((v) => ({ value: v, label: serviceTypeLabel(v) }));
-      const modeOptions: Option[] = (modes.length ? modes : MODES.map((m) => m.value)).map((v) => ({ value: v, label: modeLabel(v) }));
+      const serviceOptions: Option[] = (types.length ? types : SERVICE_TYPES.map((s) => s.value)).map((v) => ({
+        value: v,
+        label: serviceTypeLabel(v),
+      }));
+      const modeOptions: Option[] = (modes.length ? modes : MODES.map((m) => m.value)).map((v) => ({
+        value: v,
+        label: modeLabel(v),
+      }));
       const preferred = serviceOptions.filter((o) => o.value === query.serviceType)[0];
       const startsAt = query.startsAt ? decodeURIComponent(query.startsAt) : '';
       this.setData({

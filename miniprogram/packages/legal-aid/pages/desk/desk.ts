@@ -1,4 +1,10 @@
-import { checkInAppointment, modeLabel, providerAppointments, serviceTypeLabel, type DeskAppointment } from '../../../../services/legal-aid';
+import {
+  checkInAppointment,
+  modeLabel,
+  providerAppointments,
+  serviceTypeLabel,
+  type DeskAppointment,
+} from '../../../../services/legal-aid';
 import { messageOf } from '../../../../services/request';
 import { formatDateTime } from '../../../../utils/format';
 

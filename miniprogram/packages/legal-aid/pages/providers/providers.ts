@@ -1,4 +1,11 @@
-import { kindLabel, listProviders, ratingText, SERVICE_TYPES, type Provider, type ServiceType } from '../../../../services/legal-aid';
+import {
+  kindLabel,
+  listProviders,
+  ratingText,
+  SERVICE_TYPES,
+  type Provider,
+  type ServiceType,
+} from '../../../../services/legal-aid';
 import { messageOf } from '../../../../services/request';
 
 interface ProviderView {
@@ -72,7 +79,9 @@ Component({
 
     open(e: WechatMiniprogram.TouchEvent): void {
       const id = Number(e.currentTarget.dataset.id);
-      wx.navigateTo({ url: `/packages/legal-aid/pages/provider/provider?id=${id}&serviceType=${this.data.serviceType}` });
+      wx.navigateTo({
+        url: `/packages/legal-aid/pages/provider/provider?id=${id}&serviceType=${this.data.serviceType}`,
+      });
     },
 
     openMine(): void {

@@ -79,7 +79,11 @@ Component({
       this.setData({ loadingMore: true, error: '' });
       try {
         const page = await listRedemptions({ cursor });
-        this.setData({ items: this.data.items.concat(toView(page.items)), nextCursor: page.nextCursor, loadingMore: false });
+        this.setData({
+          items: this.data.items.concat(toView(page.items)),
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+        });
       } catch (err) {
         this.setData({ loadingMore: false, error: messageOf(err) });
       }

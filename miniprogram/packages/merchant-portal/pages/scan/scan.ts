@@ -129,9 +129,21 @@ Component({
       let verdict: Verdict;
       try {
         const r = await redeem(qrToken, offerId);
-        verdict = { ok: true, nameMasked: r.holder.nameMasked, categoryText: categoryLabel(r.holder.category), offerTitle: r.offer.title, reason: '' };
+        verdict = {
+          ok: true,
+          nameMasked: r.holder.nameMasked,
+          categoryText: categoryLabel(r.holder.category),
+          offerTitle: r.offer.title,
+          reason: '',
+        };
       } catch (err) {
-        verdict = { ok: false, nameMasked: '', categoryText: '', offerTitle: this.data.offerTitle, reason: reasonOf(err) };
+        verdict = {
+          ok: false,
+          nameMasked: '',
+          categoryText: '',
+          offerTitle: this.data.offerTitle,
+          reason: reasonOf(err),
+        };
       }
       this.setData({ busy: false, verdict });
       wx.vibrateShort({ type: 'heavy' });

@@ -20,7 +20,11 @@ interface ComplaintView {
   steps: StepView[];
 }
 
-const STEP_WORDS: Record<string, string> = { open: '已提交，等待区退役军人事务局核实', upheld: '核实后投诉成立', dismissed: '核实后未予支持' };
+const STEP_WORDS: Record<string, string> = {
+  open: '已提交，等待区退役军人事务局核实',
+  upheld: '核实后投诉成立',
+  dismissed: '核实后未予支持',
+};
 
 const toView = (c: MyComplaint): ComplaintView => ({
   id: c.id,
@@ -85,7 +89,11 @@ Component({
       this.setData({ loadingMore: true, error: '' });
       try {
         const page = await myComplaints({ cursor });
-        this.setData({ items: this.data.items.concat(page.items.map(toView)), nextCursor: page.nextCursor, loadingMore: false });
+        this.setData({
+          items: this.data.items.concat(page.items.map(toView)),
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+        });
       } catch (err) {
         this.setData({ loadingMore: false, error: messageOf(err) });
       }

@@ -105,7 +105,11 @@ Component({
       try {
         const page = await nearbyMerchants(Object.assign(this.query(), { cursor }));
         if (mine !== generation) return;
-        this.setData({ items: this.data.items.concat(page.items.map(toView)), nextCursor: page.nextCursor, loadingMore: false });
+        this.setData({
+          items: this.data.items.concat(page.items.map(toView)),
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+        });
       } catch (err) {
         if (mine !== generation) return;
         this.setData({ loadingMore: false, error: messageOf(err) });

@@ -29,7 +29,12 @@ interface RequestView {
   history: Array<{ key: number; label: string; when: string; reason: string }>;
 }
 
-const HISTORY_LABELS: Record<string, string> = { submit: '提交申请', approve: '审核通过', reject: '审核未通过', withdraw: '撤回申请' };
+const HISTORY_LABELS: Record<string, string> = {
+  submit: '提交申请',
+  approve: '审核通过',
+  reject: '审核未通过',
+  withdraw: '撤回申请',
+};
 /** The picker's first choice keeps the category as it is. */
 const CATEGORY_CHOICES = ['不变更'].concat(HOLDER_CATEGORIES.map((c) => c.label));
 
@@ -39,7 +44,8 @@ const emptyForm = () => ({ name: '', categoryIndex: 0, reason: '' });
 function toView(r: ChangeRequest): RequestView {
   const changes: string[] = [];
   if (r.changes.name) changes.push(`姓名：${r.previous.name} → ${r.changes.name}`);
-  if (r.changes.category) changes.push(`身份类别：${categoryLabel(r.previous.category)} → ${categoryLabel(r.changes.category)}`);
+  if (r.changes.category)
+    changes.push(`身份类别：${categoryLabel(r.previous.category)} → ${categoryLabel(r.changes.category)}`);
   if (r.changes.idNumberMasked) changes.push(`身份证号码：${r.previous.idNumberMasked} → ${r.changes.idNumberMasked}`);
   if (r.changes.phoneMasked) changes.push(`手机号码：→ ${r.changes.phoneMasked}`);
   return {
@@ -52,7 +58,12 @@ function toView(r: ChangeRequest): RequestView {
     createdAt: formatDateTime(r.createdAt),
     canWithdraw: r.allowedActions.indexOf('withdraw') >= 0,
     history: r.history
-      .map((h, i) => ({ key: i, label: HISTORY_LABELS[h.action] || h.action, when: formatDateTime(h.at), reason: h.reason || '' }))
+      .map((h, i) => ({
+        key: i,
+        label: HISTORY_LABELS[h.action] || h.action,
+        when: formatDateTime(h.at),
+        reason: h.reason || '',
+      }))
       .reverse(),
   };
 }
@@ -94,7 +105,9 @@ Component({
         const requests = list.items.map(toView);
         this.setData({
           loading: false,
-          identity: me.identity ? Object.assign({}, me.identity, { categoryLabel: categoryLabel(me.identity.category) }) : null,
+          identity: me.identity
+            ? Object.assign({}, me.identity, { categoryLabel: categoryLabel(me.identity.category) })
+            : null,
           requests,
           hasOpen: requests.some((r) => r.status === 'submitted'),
         });
@@ -143,7 +156,9 @@ Component({
 
       this.setData({ submitting: true, errors, submitError: '', notice: '' });
       try {
-        await submitChangeRequest(Object.assign({ reason }, newName ? { name: newName } : {}, category ? { category } : {}));
+        await submitChangeRequest(
+          Object.assign({ reason }, newName ? { name: newName } : {}, category ? { category } : {}),
+        );
         this.setData({ submitting: false, form: emptyForm(), notice: '变更申请已提交，工作人员审核后会通知您' });
         wx.showToast({ title: '已提交', icon: 'success' });
         await this.load();
@@ -164,7 +179,8 @@ Component({
       }
       this.setData({ submitError: messageOf(err) });
       // Another request is open, or the identity changed meanwhile: show things as they stand.
-      if (err instanceof ApiError && (err.code === 'CHANGE_REQUEST_EXISTS' || err.code === 'IDENTITY_NOT_VERIFIED')) void this.load();
+      if (err instanceof ApiError && (err.code === 'CHANGE_REQUEST_EXISTS' || err.code === 'IDENTITY_NOT_VERIFIED'))
+        void this.load();
     },
 
     withdraw(e: WechatMiniprogram.TouchEvent): void {

@@ -1,7 +1,12 @@
 import { categoryLabel } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
 import { hasRole } from '../../../../services/session';
-import { changeRequests, privateFilePath, reviewChangeRequest, type StaffChangeRequest } from '../../../../services/staff';
+import {
+  changeRequests,
+  privateFilePath,
+  reviewChangeRequest,
+  type StaffChangeRequest,
+} from '../../../../services/staff';
 import { formatDateTime } from '../../../../utils/format';
 
 type Decision = 'approve' | 'reject';
@@ -29,7 +34,8 @@ interface ItemView {
 function toView(r: StaffChangeRequest): ItemView {
   const changes: string[] = [];
   if (r.changes.name) changes.push(`姓名：${r.previous.name} → ${r.changes.name}`);
-  if (r.changes.category) changes.push(`身份类别：${categoryLabel(r.previous.category)} → ${categoryLabel(r.changes.category)}`);
+  if (r.changes.category)
+    changes.push(`身份类别：${categoryLabel(r.previous.category)} → ${categoryLabel(r.changes.category)}`);
   if (r.changes.idNumberMasked) changes.push(`身份证号码：${r.previous.idNumberMasked} → ${r.changes.idNumberMasked}`);
   if (r.changes.phoneMasked) changes.push(`手机号码：→ ${r.changes.phoneMasked}`);
   return {
@@ -145,7 +151,11 @@ Component({
       try {
         await reviewChangeRequest(id, decision, reason || undefined);
         // Decided: it leaves the list of open requests.
-        this.setData({ deciding: false, items: this.data.items.filter((i) => i.id !== id), notice: DECISIONS[decision].done });
+        this.setData({
+          deciding: false,
+          items: this.data.items.filter((i) => i.id !== id),
+          notice: DECISIONS[decision].done,
+        });
         wx.showToast({ title: DECISIONS[decision].label, icon: 'success' });
       } catch (err) {
         // Someone decided first, or the holder withdrew it: say so in the server's words.

@@ -1,4 +1,10 @@
-import { ACTOR_WORDS, APPLICATION_STATUS_WORDS, DECLARATION_QUESTIONS, KIND_WORDS, type ApplicationStatus } from '../../../../services/cards';
+import {
+  ACTOR_WORDS,
+  APPLICATION_STATUS_WORDS,
+  DECLARATION_QUESTIONS,
+  KIND_WORDS,
+  type ApplicationStatus,
+} from '../../../../services/cards';
 import { categoryLabel } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
 import { get, privateFilePath, review, type Decision, type StaffApplication } from '../../../../services/staff';
@@ -7,8 +13,18 @@ import { formatDate, formatDateTime } from '../../../../utils/format';
 /** The decisions a reviewer can take here, in the order shown; which appear is the server's call. */
 const DECISIONS: Array<{ key: Decision; label: string; done: string; confirm: string }> = [
   { key: 'approve', label: '通过', done: '已通过', confirm: '确定审核通过这份申请吗？' },
-  { key: 'request_info', label: '退回补充', done: '已退回补充', confirm: '确定退回申请人补充材料吗？申请人会收到您填写的原因。' },
-  { key: 'reject', label: '不通过', done: '已作不通过处理', confirm: '确定不通过这份申请吗？申请人会收到您填写的原因。' },
+  {
+    key: 'request_info',
+    label: '退回补充',
+    done: '已退回补充',
+    confirm: '确定退回申请人补充材料吗？申请人会收到您填写的原因。',
+  },
+  {
+    key: 'reject',
+    label: '不通过',
+    done: '已作不通过处理',
+    confirm: '确定不通过这份申请吗？申请人会收到您填写的原因。',
+  },
 ];
 
 /** What to say when a reason is needed and missing. */
@@ -88,7 +104,8 @@ function toView(a: StaffApplication): View {
   };
 }
 
-const toDecisions = (allowed: string[]) => DECISIONS.filter((d) => allowed.indexOf(d.key) >= 0).map((d) => ({ key: d.key, label: d.label }));
+const toDecisions = (allowed: string[]) =>
+  DECISIONS.filter((d) => allowed.indexOf(d.key) >= 0).map((d) => ({ key: d.key, label: d.label }));
 
 /**
  * 审核申请: the application with the applicant (ID and phone masked), photo and documents (fetched
@@ -144,7 +161,10 @@ Component({
         photo: { fileId: app.photoFileId, path: '', failed: false },
         documents: app.documentFileIds.map((fileId) => ({ fileId, path: '', failed: false })),
       });
-      const [photo, documents] = await Promise.all([fetch(app.photoFileId), Promise.all(app.documentFileIds.map(fetch))]);
+      const [photo, documents] = await Promise.all([
+        fetch(app.photoFileId),
+        Promise.all(app.documentFileIds.map(fetch)),
+      ]);
       this.setData({ photo, documents });
     },
 

@@ -36,10 +36,20 @@ export function appError<A extends unknown[] = []>(
 
 /** True for an entry made by `appError`. */
 export function isErrorFactory(value: unknown): value is ErrorFactory<unknown[]> {
-  return typeof value === 'function' && typeof (value as { code?: unknown }).code === 'string' && typeof (value as { status?: unknown }).status === 'number';
+  return (
+    typeof value === 'function' &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { status?: unknown }).status === 'number'
+  );
 }
 
 /** The codes of a catalogue (an object of `appError` entries), without duplicates. */
 export function codesOf(catalogue: Record<string, unknown>): string[] {
-  return [...new Set(Object.values(catalogue).filter(isErrorFactory).map((e) => e.code))];
+  return [
+    ...new Set(
+      Object.values(catalogue)
+        .filter(isErrorFactory)
+        .map((e) => e.code),
+    ),
+  ];
 }

@@ -1,0 +1,50 @@
+/**
+ * Import boundaries, checked by `npm run lint`.
+ *
+ * - lib/ and db/ are below every module: they import none.
+ * - A module reaches another module only through that module's service (or port / types) files,
+ *   never its entities, policies or presenters.
+ * - Services, policies and presenters do not import the HTTP layer (routes and schemas are the
+ *   edge and may): errors and the caller type live in lib/.
+ *
+ * Violations that predate these rules are listed in .dependency-cruiser-known-violations.json; the
+ * check fails on any new one, and the list only shrinks (regenerate it with `npm run lint:baseline`
+ * after removing some).
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'lib-and-db-import-no-module',
+      severity: 'error',
+      from: { path: '^server/(lib|db)/' },
+      to: { path: '^server/modules/' },
+    },
+    {
+      name: 'modules-meet-through-services',
+      severity: 'error',
+      from: { path: '^server/modules/([^/]+)/' },
+      to: {
+        path: '^server/modules/',
+        pathNot: ['^server/modules/$1/', '^server/modules/[^/]+/[^/]+\\.(service|port|types|errors)\\.ts$'],
+      },
+    },
+    {
+      name: 'services-below-http',
+      severity: 'error',
+      from: { path: '^server/modules/', pathNot: '\\.(routes|schemas)\\.ts$' },
+      to: { path: '^server/http/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'warn',
+      from: { path: '^server/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    parser: 'swc',
+  },
+};
