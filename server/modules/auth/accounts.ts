@@ -73,3 +73,13 @@ export async function revokeRefreshTokens(em: EntityManager, accountId: number, 
     .where('account_id = :id AND revoked_at IS NULL', { id: accountId })
     .execute();
 }
+
+/**
+ * Disables the account and ends every session it has: access tokens (token version) and refresh
+ * tokens. After the commit, tell this instance's SessionGuard (`invalidate`).
+ */
+export async function disableAccount(em: EntityManager, accountId: number, now: Date): Promise<void> {
+  await em.update(Account, { id: accountId }, { disabled: true, updatedAt: now });
+  await bumpTokenVersion(em, accountId, now);
+  await revokeRefreshTokens(em, accountId, now);
+}

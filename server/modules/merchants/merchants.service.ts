@@ -5,7 +5,7 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import { Account } from '../auth/account.entity';
-import { bumpTokenVersion, grantRole, insertAccount, revokeRefreshTokens } from '../auth/accounts';
+import { disableAccount, grantRole, insertAccount } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
 import type { SessionGuard } from '../auth/session-guard';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -307,9 +307,7 @@ export class MerchantsService {
       if (!member) throw notFound('店员不存在');
       const now = this.clock.now();
       await em.update(MerchantMember, { id: member.id }, { active: false });
-      await em.update(Account, { id: clerkAccountId }, { disabled: true, updatedAt: now });
-      await bumpTokenVersion(em, clerkAccountId, now);
-      await revokeRefreshTokens(em, clerkAccountId, now);
+      await disableAccount(em, clerkAccountId, now);
       await recordAudit(
         em,
         {

@@ -6,7 +6,7 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { AccountRole } from '../auth/account-role.entity';
 import { Account } from '../auth/account.entity';
-import { bumpTokenVersion, insertAccount, revokeRefreshTokens, rolesOf } from '../auth/accounts';
+import { bumpTokenVersion, disableAccount, insertAccount, rolesOf } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../auth/roles';
 import type { SessionGuard } from '../auth/session-guard';
@@ -126,9 +126,7 @@ export class StaffService {
       if (!account) throw notFound('账号不存在');
       if (!account.disabled) {
         const now = this.clock.now();
-        await em.update(Account, { id: accountId }, { disabled: true, updatedAt: now });
-        await bumpTokenVersion(em, accountId, now);
-        await revokeRefreshTokens(em, accountId, now);
+        await disableAccount(em, accountId, now);
         await recordAudit(
           em,
           {
