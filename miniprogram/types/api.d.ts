@@ -3060,6 +3060,14 @@ export interface paths {
                   ownerAccountId: number;
                   createdAt: string;
                   reviewedAt: string | null;
+                  history: ({
+                      action: string;
+                      from: string | null;
+                      to: string;
+                      at: string;
+                      by: string;
+                      reason: string | null;
+                    })[];
                 })[];
               nextCursor: string | null;
             };
@@ -3112,6 +3120,14 @@ export interface paths {
               ownerAccountId: number;
               createdAt: string;
               reviewedAt: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3160,6 +3176,14 @@ export interface paths {
               ownerAccountId: number;
               createdAt: string;
               reviewedAt: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3201,6 +3225,14 @@ export interface paths {
               ownerAccountId: number;
               createdAt: string;
               reviewedAt: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3560,6 +3592,14 @@ export interface paths {
               rating: number | null;
               comment: string | null;
               allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3600,6 +3640,14 @@ export interface paths {
                   rating: number | null;
                   comment: string | null;
                   allowedActions: string[];
+                  history: ({
+                      action: string;
+                      from: string | null;
+                      to: string;
+                      at: string;
+                      by: string;
+                      reason: string | null;
+                    })[];
                 })[];
               waitlist: ({
                   id: number;
@@ -3661,6 +3709,14 @@ export interface paths {
               rating: number | null;
               comment: string | null;
               allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3713,6 +3769,14 @@ export interface paths {
               rating: number | null;
               comment: string | null;
               allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3802,6 +3866,14 @@ export interface paths {
               rating: number | null;
               comment: string | null;
               allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3874,6 +3946,14 @@ export interface paths {
                     name: string;
                     phone: string | null;
                   }) | null;
+                  history: ({
+                      action: string;
+                      from: string | null;
+                      to: string;
+                      at: string;
+                      by: string;
+                      reason: string | null;
+                    })[];
                 })[];
               nextCursor: null;
             };
@@ -3922,6 +4002,14 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -3975,6 +4063,14 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -4021,6 +4117,14 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };
@@ -4323,6 +4427,14 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
             };
           };
         };

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition as transitionTo } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
 import { Person } from '../people/person.entity';
@@ -47,25 +47,25 @@ export class ApplicationWorkflow {
       throw new Error(`${move.actor.role} may not ${move.action}`);
     }
     const now = this.clock.now();
-    await applyTransition(em, CardApplication, app.id, transition, {
-      ...move.set,
-      reason: move.reason ?? null,
-      openPersonId: OPEN_STATUSES.includes(transition.to) ? app.personId : null,
-      statusChangedAt: now,
-      updatedAt: now,
-    });
-    const event = await em.insert(CardApplicationEvent, {
-      applicationId: app.id,
+    const { eventId } = await transitionTo(em, {
+      entity: CardApplication,
+      id: app.id,
+      table: APPLICATION_TRANSITIONS,
       action: move.action,
-      fromStatus: app.status,
-      toStatus: transition.to,
-      actorAccountId: move.actor.accountId,
-      actorRole: move.actor.role,
-      reason: move.reason ?? null,
-      createdAt: now,
+      actor: move.actor,
+      at: now,
+      reason: move.reason,
+      set: {
+        ...move.set,
+        reason: move.reason ?? null,
+        openPersonId: OPEN_STATUSES.includes(transition.to) ? app.personId : null,
+        statusChangedAt: now,
+        updatedAt: now,
+      },
+      history: { entity: CardApplicationEvent, subjectKey: 'applicationId' },
     });
     const updated = await em.findOneByOrFail(CardApplication, { id: app.id });
-    await this.tellHolder(em, updated, Number(event.identifiers[0].id), move);
+    await this.tellHolder(em, updated, eventId, move);
     return updated;
   }
 

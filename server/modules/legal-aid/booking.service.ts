@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../notifications/templates';
 import {
@@ -15,11 +15,14 @@ import {
   WAITLIST_OFFER_MS,
 } from './appointment.states';
 import { LegalAidErrors } from './legal-aid.errors';
+import { APPOINTMENT_HISTORY, appointmentHistory, recordCreated, SYSTEM, WAITLIST_HISTORY } from './legal-aid.history';
+import type { AppointmentEvent } from './appointment-event.entity';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
 import { PLACE, tellHolder } from './legal-aid.notices';
+import { WAITLIST_TRANSITIONS } from './waitlist.states';
 import { MODE_WORDS, SERVICE_WORDS, splitList, type Mode, type ServiceType } from './legal-aid.types';
 
 export interface BookingInput {
@@ -28,6 +31,9 @@ export interface BookingInput {
   mode: Mode;
   summary: string;
 }
+
+/** Marks a transition another request got to first, where that is no error (a job's sweep). */
+const GONE = new Error('transition already taken');
 
 const liveKey = (slotId: number, accountId: number) => `${slotId}:${accountId}`;
 
@@ -78,10 +84,15 @@ export class BookingService {
       if (appt.status === 'booked' && appt.startsAt.getTime() - now.getTime() < HOLDER_CANCEL_CUTOFF_MS) {
         throw LegalAidErrors.cancelTooLate();
       }
-      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, {
-        liveKey: null,
-        cancelledBy: 'holder',
-        updatedAt: now,
+      await transition(em, {
+        entity: LegalAppointment,
+        id,
+        table: APPOINTMENT_TRANSITIONS,
+        action: 'cancel',
+        actor: { accountId: principal.accountId, role: 'holder' },
+        at: now,
+        set: { liveKey: null, cancelledBy: 'holder', updatedAt: now },
+        history: APPOINTMENT_HISTORY,
       });
       await this.releasePlace(em, appt.slotId, now);
       return em.findOneByOrFail(LegalAppointment, { id });
@@ -108,7 +119,9 @@ export class BookingService {
           createdAt: now,
           updatedAt: now,
         });
-        return em.findOneByOrFail(LegalWaitlist, { id: Number(r.identifiers[0].id) });
+        const id = Number(r.identifiers[0].id);
+        await recordCreated(em, 'waitlist', id, { accountId: principal.accountId, role: 'holder' }, now);
+        return em.findOneByOrFail(LegalWaitlist, { id });
       } catch (err) {
         if (isUniqueViolation(err)) throw LegalAidErrors.alreadyWaiting();
         throw err;
@@ -124,17 +137,18 @@ export class BookingService {
       const now = this.clock.now();
       await this.lockHolder(em, principal.accountId);
       await this.checkQuota(em, principal.accountId, now);
-      const taken = await em
-        .createQueryBuilder()
-        .update(LegalWaitlist)
-        .set({ status: 'accepted', liveKey: null, updatedAt: now })
-        .where('id = :id AND status = :offered AND offer_expires_at > :now', {
-          id: waitlistId,
-          offered: 'offered',
-          now,
-        })
-        .execute();
-      if (taken.affected !== 1) throw LegalAidErrors.offerExpired();
+      await transition(em, {
+        entity: LegalWaitlist,
+        id: waitlistId,
+        table: WAITLIST_TRANSITIONS,
+        action: 'accept',
+        actor: { accountId: principal.accountId, role: 'holder' },
+        at: now,
+        set: { liveKey: null, updatedAt: now },
+        guard: { where: 'offer_expires_at > :now', params: { now } },
+        history: WAITLIST_HISTORY,
+        moved: LegalAidErrors.offerExpired,
+      });
       const slot = await em.findOneByOrFail(LegalSlot, { id: w.slotId });
       // The place was held in `booked` when it was offered: no increment here.
       return this.createAppointment(em, slot, principal.accountId, w, now);
@@ -147,14 +161,18 @@ export class BookingService {
       const w = await em.findOneBy(LegalWaitlist, { id: waitlistId, accountId: principal.accountId });
       if (!w) throw notFound('候补不存在');
       const now = this.clock.now();
-      const left = await em
-        .createQueryBuilder()
-        .update(LegalWaitlist)
-        .set({ status: 'left', liveKey: null, updatedAt: now })
-        .where('id = :id AND status IN (:...live)', { id: waitlistId, live: ['waiting', 'offered'] })
-        .execute();
-      if (left.affected !== 1) throw LegalAidErrors.notWaiting();
-      if (w.status === 'offered') await this.releasePlace(em, w.slotId, now);
+      const { from } = await transition(em, {
+        entity: LegalWaitlist,
+        id: waitlistId,
+        table: WAITLIST_TRANSITIONS,
+        action: 'leave',
+        actor: { accountId: principal.accountId, role: 'holder' },
+        at: now,
+        set: { liveKey: null, updatedAt: now },
+        history: WAITLIST_HISTORY,
+        moved: LegalAidErrors.notWaiting,
+      });
+      if (from === 'offered') await this.releasePlace(em, w.slotId, now);
     });
   }
 
@@ -167,13 +185,22 @@ export class BookingService {
     let expired = 0;
     for (const w of due) {
       await this.db.transaction(async (em) => {
-        const r = await em
-          .createQueryBuilder()
-          .update(LegalWaitlist)
-          .set({ status: 'expired', liveKey: null, updatedAt: now })
-          .where('id = :id AND status = :offered', { id: w.id, offered: 'offered' })
-          .execute();
-        if (r.affected === 1) {
+        // Taken or left meanwhile: nothing to expire.
+        const moved = await transition(em, {
+          entity: LegalWaitlist,
+          id: w.id,
+          table: WAITLIST_TRANSITIONS,
+          action: 'expire',
+          actor: SYSTEM,
+          at: now,
+          set: { liveKey: null, updatedAt: now },
+          history: WAITLIST_HISTORY,
+          moved: () => GONE,
+        }).catch((err: unknown) => {
+          if (err === GONE) return null;
+          throw err;
+        });
+        if (moved) {
           expired += 1;
           await this.releasePlace(em, w.slotId, now);
         }
@@ -204,6 +231,11 @@ export class BookingService {
         .execute();
       return em.findOneByOrFail(LegalAppointment, { id });
     });
+  }
+
+  /** The appointments' histories, oldest first (the caller has already been allowed to see them). */
+  async history(ids: readonly number[]): Promise<Map<number, AppointmentEvent[]>> {
+    return appointmentHistory(this.db.manager, ids);
   }
 
   async mine(principal: Principal): Promise<{
@@ -245,11 +277,16 @@ export class BookingService {
       if (next) {
         const expiresAt = new Date(Math.min(now.getTime() + WAITLIST_OFFER_MS, slot.startsAt.getTime() - 30 * 60_000));
         if (expiresAt.getTime() > now.getTime()) {
-          await em.update(
-            LegalWaitlist,
-            { id: next.id },
-            { status: 'offered', offerExpiresAt: expiresAt, updatedAt: now },
-          );
+          await transition(em, {
+            entity: LegalWaitlist,
+            id: next.id,
+            table: WAITLIST_TRANSITIONS,
+            action: 'offer',
+            actor: SYSTEM,
+            at: now,
+            set: { offerExpiresAt: expiresAt, updatedAt: now },
+            history: WAITLIST_HISTORY,
+          });
           await tellHolder(this.notifications, em, {
             recipient: next.accountId,
             serviceType: next.serviceType,
@@ -332,6 +369,7 @@ export class BookingService {
         updatedAt: now,
       });
       id = Number(r.identifiers[0].id);
+      await recordCreated(em, 'appointment', id, { accountId, role: 'holder' }, now);
     } catch (err) {
       if (isUniqueViolation(err)) throw LegalAidErrors.alreadyBooked();
       throw err;

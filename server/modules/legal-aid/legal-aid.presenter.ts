@@ -1,9 +1,12 @@
+import { allowedActions, presentHistory } from '../../lib/state-machine';
 import { isoTime } from '../../lib/time';
-import { HOLDER_CANCEL_CUTOFF_MS } from './appointment.states';
+import type { AppointmentEvent } from './appointment-event.entity';
+import { APPOINTMENT_TRANSITIONS, HOLDER_CANCEL_CUTOFF_MS } from './appointment.states';
 import type { LegalAppointment } from './legal-appointment.entity';
 import type { LegalProvider } from './legal-provider.entity';
 import type { LegalSlot } from './legal-slot.entity';
 import type { LegalWaitlist } from './legal-waitlist.entity';
+import { WAITLIST_TRANSITIONS } from './waitlist.states';
 import type { HolderContact } from './serving.service';
 import { splitList, type Mode, type ServiceType } from './legal-aid.types';
 
@@ -32,15 +35,25 @@ export const presentSlot = (s: LegalSlot) => ({
   modes: splitList<Mode>(s.modes),
 });
 
-/** What the holder may do now, for the buttons the phone shows. */
+/**
+ * What the holder may do now, for the buttons the phone shows: the table's holder actions (cancel
+ * only until the cut-off), and `review` of a completed, unrated appointment (a rating, not a move).
+ */
 export function holderActions(a: LegalAppointment, now: Date): string[] {
-  if (a.status === 'booked' && a.startsAt.getTime() - now.getTime() >= HOLDER_CANCEL_CUTOFF_MS) return ['cancel'];
-  if (a.status === 'completed' && a.rating === null) return ['review'];
-  return [];
+  const cancelOpen = a.startsAt.getTime() - now.getTime() >= HOLDER_CANCEL_CUTOFF_MS;
+  const moves: string[] = allowedActions(APPOINTMENT_TRANSITIONS, a.status, 'holder').filter(
+    (action) => action !== 'cancel' || cancelOpen,
+  );
+  return a.status === 'completed' && a.rating === null ? [...moves, 'review'] : moves;
 }
 
-/** The holder's view: never the provider's private notes. */
-export const presentAppointment = (a: LegalAppointment, provider: LegalProvider | undefined, now: Date) => ({
+/** The holder's view, with its history: never the provider's private notes. */
+export const presentAppointment = (
+  a: LegalAppointment,
+  provider: LegalProvider | undefined,
+  now: Date,
+  history: readonly AppointmentEvent[],
+) => ({
   id: a.id,
   status: a.status,
   serviceType: a.serviceType,
@@ -53,13 +66,18 @@ export const presentAppointment = (a: LegalAppointment, provider: LegalProvider 
   rating: a.rating,
   comment: a.comment,
   allowedActions: holderActions(a, now),
+  history: presentHistory(history),
 });
 
 /**
  * The provider's and staff's view, with the private notes. `holder` (name and, while live, phone)
  * is given only for the calling provider's own appointments: null when the holder bound no identity.
  */
-export const presentDeskAppointment = (a: LegalAppointment, holder?: HolderContact | null) => ({
+export const presentDeskAppointment = (
+  a: LegalAppointment,
+  history: readonly AppointmentEvent[],
+  holder?: HolderContact | null,
+) => ({
   id: a.id,
   status: a.status,
   serviceType: a.serviceType,
@@ -74,6 +92,7 @@ export const presentDeskAppointment = (a: LegalAppointment, holder?: HolderConta
   rating: a.rating,
   comment: a.comment,
   ...(holder !== undefined ? { holder } : {}),
+  history: presentHistory(history),
 });
 
 export const presentWaitlist = (
@@ -86,5 +105,5 @@ export const presentWaitlist = (
   slot: slot ? { id: slot.id, startsAt: isoTime(slot.startsAt) } : null,
   provider: provider ? { id: provider.id, name: provider.name } : null,
   offerExpiresAt: w.offerExpiresAt ? isoTime(w.offerExpiresAt) : null,
-  allowedActions: w.status === 'offered' ? ['accept', 'leave'] : ['leave'],
+  allowedActions: allowedActions(WAITLIST_TRANSITIONS, w.status, 'holder'),
 });

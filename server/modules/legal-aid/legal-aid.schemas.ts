@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { businessDay, idRef, instant, int32, joinedWithin, queryIdRef } from '../../http/bounds';
+import { historyView } from '../../http/history';
 import { idParam } from '../../http/validate';
 import { APPOINTMENT_STATUSES } from './appointment.states';
 import { MODES, SERVICE_TYPES } from './legal-aid.types';
+import { WAITLIST_STATUSES } from './waitlist.states';
 
 export const idParams = z.object({ id: idParam });
 const when = instant();
@@ -96,9 +98,9 @@ export const appointmentView = z.object({
   rating: z.number().int().nullable(),
   comment: z.string().nullable(),
   allowedActions: z.array(z.string()),
+  history: historyView,
 });
 
-const WAITLIST_STATUSES = ['waiting', 'offered', 'accepted', 'expired', 'left', 'cancelled'] as const;
 export const waitlistView = z.object({
   id: z.number().int(),
   status: z.enum(WAITLIST_STATUSES),
@@ -132,6 +134,7 @@ export const deskAppointmentView = z.object({
   rating: z.number().int().nullable(),
   comment: z.string().nullable(),
   holder: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
+  history: historyView,
 });
 export const deskAppointmentsView = z.object({ items: z.array(deskAppointmentView), nextCursor: z.null() });
 export const scheduleView = z.object({

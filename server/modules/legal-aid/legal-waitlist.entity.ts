@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Mode, ServiceType } from './legal-aid.types';
+import type { WaitlistStatus } from './waitlist.states';
 
 /**
  * Waiting for a full slot. When a place frees up it is held for the first waiting holder
@@ -26,7 +27,7 @@ export class LegalWaitlist {
   summary!: string;
 
   @Column({ name: 'status', type: 'varchar', length: 16 })
-  status!: 'waiting' | 'offered' | 'accepted' | 'expired' | 'left' | 'cancelled';
+  status!: WaitlistStatus;
 
   @Column({ name: 'live_key', type: 'varchar', length: 32, nullable: true })
   liveKey!: string | null;

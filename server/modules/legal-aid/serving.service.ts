@@ -4,7 +4,7 @@ import { clampInstant } from '../../http/bounds';
 import { forbidden, notFound } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition, type TransitionActor } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
 import { isStaff } from '../auth/roles';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -14,6 +14,8 @@ import { recordAudit } from '../staff/audit';
 import { APPOINTMENT_TRANSITIONS, LIVE, type AppointmentStatus } from './appointment.states';
 import type { BookingService } from './booking.service';
 import { LegalAidErrors } from './legal-aid.errors';
+import { APPOINTMENT_HISTORY, appointmentHistory, WAITLIST_HISTORY } from './legal-aid.history';
+import type { AppointmentEvent } from './appointment-event.entity';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
@@ -21,6 +23,13 @@ import { LegalWaitlist } from './legal-waitlist.entity';
 import { PLACE, tellHolder } from './legal-aid.notices';
 import { SERVICE_WORDS } from './legal-aid.types';
 import { PAGES } from '../notifications/pages';
+import { WAITLIST_TRANSITIONS } from './waitlist.states';
+
+/** The desk in role terms for history rows: staff, or the provider serving. */
+const deskActor = (p: Principal): TransitionActor => ({
+  accountId: p.accountId,
+  role: isStaff(p.roles) ? 'staff' : 'provider',
+});
 
 /** Holders with this many no-shows are flagged for staff. */
 export const NO_SHOW_FLAG = 2;
@@ -100,6 +109,11 @@ export class ServingService {
     return { appointments, contacts };
   }
 
+  /** The appointments' histories, oldest first (the caller has already been allowed to see them). */
+  async history(ids: readonly number[]): Promise<Map<number, AppointmentEvent[]>> {
+    return appointmentHistory(this.db.manager, ids);
+  }
+
   /**
    * Check-in, completion (with private notes) or no-show, by the appointment's provider or staff.
    * Another provider's appointment is 404. Check-in opens on the appointment's day (Asia/Shanghai);
@@ -125,10 +139,20 @@ export class ServingService {
       if (action === 'check_in' && appt.status === 'booked' && shanghaiDate(now) < shanghaiDate(appt.startsAt)) {
         throw LegalAidErrors.checkInTooEarly();
       }
-      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS[action], {
-        ...(action === 'check_in' ? {} : { liveKey: null }),
-        ...(action === 'complete' && notes ? { privateNotes: notes } : {}),
-        updatedAt: now,
+      // The private notes stay out of the history: the holder reads it.
+      await transition(em, {
+        entity: LegalAppointment,
+        id,
+        table: APPOINTMENT_TRANSITIONS,
+        action,
+        actor: deskActor(principal),
+        at: now,
+        set: {
+          ...(action === 'check_in' ? {} : { liveKey: null }),
+          ...(action === 'complete' && notes ? { privateNotes: notes } : {}),
+          updatedAt: now,
+        },
+        history: APPOINTMENT_HISTORY,
       });
       if (action === 'complete') {
         await em
@@ -175,11 +199,16 @@ export class ServingService {
       const appt = await em.findOneBy(LegalAppointment, { id });
       if (!appt) throw notFound('预约不存在');
       const now = this.clock.now();
-      await applyTransition(em, LegalAppointment, id, APPOINTMENT_TRANSITIONS.cancel, {
-        liveKey: null,
-        cancelledBy: 'staff',
-        cancelReason: reason,
-        updatedAt: now,
+      await transition(em, {
+        entity: LegalAppointment,
+        id,
+        table: APPOINTMENT_TRANSITIONS,
+        action: 'cancel',
+        actor: deskActor(principal),
+        at: now,
+        reason,
+        set: { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now },
+        history: APPOINTMENT_HISTORY,
       });
       await this.tellCancelled(em, appt, reason, now);
       await this.booking.releasePlace(em, appt.slotId, now);
@@ -222,17 +251,32 @@ export class ServingService {
       if (moved.affected !== 1) throw LegalAidErrors.slotAlreadyCancelled();
       const booked = await em.find(LegalAppointment, { where: { slotId, status: 'booked' } });
       for (const appt of booked) {
-        await applyTransition(em, LegalAppointment, appt.id, APPOINTMENT_TRANSITIONS.cancel, {
-          liveKey: null,
-          cancelledBy: 'staff',
-          cancelReason: reason,
-          updatedAt: now,
+        await transition(em, {
+          entity: LegalAppointment,
+          id: appt.id,
+          table: APPOINTMENT_TRANSITIONS,
+          action: 'cancel',
+          actor: deskActor(principal),
+          at: now,
+          reason,
+          set: { liveKey: null, cancelledBy: 'staff', cancelReason: reason, updatedAt: now },
+          history: APPOINTMENT_HISTORY,
         });
         await this.tellCancelled(em, appt, reason, now);
       }
       const waiting = await em.find(LegalWaitlist, { where: { slotId, status: In(['waiting', 'offered']) } });
       for (const w of waiting) {
-        await em.update(LegalWaitlist, { id: w.id }, { status: 'cancelled', liveKey: null, updatedAt: now });
+        await transition(em, {
+          entity: LegalWaitlist,
+          id: w.id,
+          table: WAITLIST_TRANSITIONS,
+          action: 'cancel',
+          actor: deskActor(principal),
+          at: now,
+          reason,
+          set: { liveKey: null, updatedAt: now },
+          history: WAITLIST_HISTORY,
+        });
         await tellHolder(this.notifications, em, {
           recipient: w.accountId,
           serviceType: w.serviceType,

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { notFound } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
 import type { CardService } from '../cards/card.service';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -135,21 +135,16 @@ export class ComplaintsService {
       const complaint = await em.findOneBy(MerchantComplaint, { id });
       if (!complaint) throw notFound('投诉不存在');
       const now = this.clock.now();
-      const transition = COMPLAINT_TRANSITIONS[OUTCOME_ACTIONS[outcome]];
-      await applyTransition(em, MerchantComplaint, id, transition, {
-        resolution,
-        handledBy: actor.accountId,
-        handledAt: now,
-      });
-      await em.insert(MerchantComplaintEvent, {
-        complaintId: id,
+      await transition(em, {
+        entity: MerchantComplaint,
+        id,
+        table: COMPLAINT_TRANSITIONS,
         action: OUTCOME_ACTIONS[outcome],
-        fromStatus: complaint.status,
-        toStatus: transition.to,
-        actorAccountId: actor.accountId,
-        actorRole: 'staff',
+        actor: { accountId: actor.accountId, role: 'staff' },
+        at: now,
         reason: resolution,
-        createdAt: now,
+        set: { resolution, handledBy: actor.accountId, handledAt: now },
+        history: { entity: MerchantComplaintEvent, subjectKey: 'complaintId' },
       });
       if (outcome === 'upheld') {
         await em

@@ -1,3 +1,4 @@
+import { presentHistory } from '../../lib/state-machine';
 import { isoTime } from '../../lib/time';
 import { maskName } from '../../lib/mask';
 import type { HolderCategory } from '../people/id-number';
@@ -5,6 +6,7 @@ import type { HolderComplaint } from './complaints.service';
 import type { MerchantComplaint } from './merchant-complaint.entity';
 import { COMPLAINT_STATUS_WORDS } from './merchant-complaint.states';
 import type { MerchantOffer } from './merchant-offer.entity';
+import type { MerchantEvent } from './merchant-event.entity';
 import type { Merchant } from './merchant.entity';
 import type { MerchantListing } from './browse.service';
 import { fromE6 } from './geo';
@@ -58,6 +60,12 @@ export const presentMerchantRecord = (m: Merchant) => ({
   ownerAccountId: m.ownerAccountId,
   createdAt: isoTime(m.createdAt),
   reviewedAt: t(m.reviewedAt),
+});
+
+/** Staff's view: the record and its status history. */
+export const presentStaffMerchant = (m: Merchant, history: readonly MerchantEvent[]) => ({
+  ...presentMerchantRecord(m),
+  history: presentHistory(history),
 });
 
 /** What the clerk sees: enough to match the person at the counter, nothing more (the name as on the card). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
 import { fen, idRef, instant, int32, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
+import { historyView } from '../../http/history';
 import { HOLDER_CATEGORIES } from '../people/id-number';
 import { COMPLAINT_STATUSES } from './merchant-complaint.states';
 import { MERCHANT_STATUSES } from './merchant.states';
@@ -181,7 +182,9 @@ export const merchantRecordView = z.object({
   createdAt: z.string(),
   reviewedAt: z.string().nullable(),
 });
-export const merchantRecordPageView = pageView(merchantRecordView);
+/** Staff's view of a merchant: the record and every status change with who made it and why. */
+export const staffMerchantView = merchantRecordView.extend({ history: historyView });
+export const merchantRecordPageView = pageView(staffMerchantView);
 export const myMerchantView = z.object({ role: z.enum(['owner', 'clerk']), merchant: merchantRecordView });
 export const clerksView = z.object({
   items: z.array(

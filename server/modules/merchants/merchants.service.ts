@@ -1,9 +1,10 @@
+import { In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition } from '../../lib/state-machine';
 import { Account } from '../auth/account.entity';
 import { disableAccount, grantRole, insertAccount } from '../auth/accounts';
 import { hashPassword } from '../auth/password';
@@ -12,6 +13,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { wechatTime } from '../notifications/templates';
 import { recordAudit } from '../staff/audit';
 import { MerchantCategory } from './merchant-category.entity';
+import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
 import { MERCHANT_TRANSITIONS, type MerchantStatus } from './merchant.states';
@@ -20,6 +22,8 @@ import { membershipOf } from './merchants.policy';
 import { toE6 } from './geo';
 import type { SingleFlightCache } from './single-flight-cache';
 import { PAGES } from '../notifications/pages';
+
+const MERCHANT_HISTORY = { entity: MerchantEvent, subjectKey: 'merchantId' } as const;
 
 export interface MerchantApplicationInput {
   name: string;
@@ -131,7 +135,18 @@ export class MerchantsService {
         createdAt: now,
         updatedAt: now,
       });
-      return em.findOneByOrFail(Merchant, { id: Number(r.identifiers[0].id) });
+      const id = Number(r.identifiers[0].id);
+      await em.insert(MerchantEvent, {
+        merchantId: id,
+        action: 'apply',
+        fromStatus: null,
+        toStatus: 'pending',
+        actorAccountId: principal.accountId,
+        actorRole: 'applicant',
+        reason: null,
+        createdAt: now,
+      });
+      return em.findOneByOrFail(Merchant, { id });
     });
   }
 
@@ -148,11 +163,21 @@ export class MerchantsService {
       const merchant = await em.findOneBy(Merchant, { id });
       if (!merchant) throw notFound('商户申请不存在');
       const now = this.clock.now();
-      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[decision], {
+      await transition(em, {
+        entity: Merchant,
+        id,
+        table: MERCHANT_TRANSITIONS,
+        action: decision,
+        actor: { accountId: actor.accountId, role: 'staff' },
+        at: now,
         reason: decision === 'reject' ? reason!.trim() : null,
-        reviewedBy: actor.accountId,
-        reviewedAt: now,
-        updatedAt: now,
+        set: {
+          reason: decision === 'reject' ? reason!.trim() : null,
+          reviewedBy: actor.accountId,
+          reviewedAt: now,
+          updatedAt: now,
+        },
+        history: MERCHANT_HISTORY,
       });
       if (decision === 'approve') {
         await grantRole(em, merchant.ownerAccountId, 'merchant_owner', now);
@@ -204,9 +229,16 @@ export class MerchantsService {
     const result = await this.db.transaction(async (em) => {
       if (!(await em.existsBy(Merchant, { id }))) throw notFound('商户不存在');
       const now = this.clock.now();
-      await applyTransition(em, Merchant, id, MERCHANT_TRANSITIONS[suspend ? 'suspend' : 'restore'], {
+      await transition(em, {
+        entity: Merchant,
+        id,
+        table: MERCHANT_TRANSITIONS,
+        action: suspend ? 'suspend' : 'restore',
+        actor: { accountId: actor.accountId, role: 'staff' },
+        at: now,
         reason: suspend ? reason!.trim() : null,
-        updatedAt: now,
+        set: { reason: suspend ? reason!.trim() : null, updatedAt: now },
+        history: MERCHANT_HISTORY,
       });
       await recordAudit(
         em,
@@ -231,6 +263,18 @@ export class MerchantsService {
     if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
     if (filter.beforeId) q.andWhere('m.id < :before', { before: filter.beforeId });
     return q.orderBy('m.id', 'DESC').limit(filter.limit).getMany();
+  }
+
+  /** Each merchant's status changes, oldest first, for the staff view. */
+  async historyOf(ids: readonly number[]): Promise<Map<number, MerchantEvent[]>> {
+    const byMerchant = new Map<number, MerchantEvent[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byMerchant;
+    const rows = await this.db.manager.find(MerchantEvent, {
+      where: { merchantId: In([...ids]) },
+      order: { id: 'ASC' },
+    });
+    for (const r of rows) byMerchant.get(r.merchantId)?.push(r);
+    return byMerchant;
   }
 
   async mine(principal: Principal) {
