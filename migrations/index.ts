@@ -8,6 +8,8 @@ import { SessionsAndQuotas1764600000000 } from './1764600000000-sessions-and-quo
 import { ComplaintsAndBounds1764700000000 } from './1764700000000-complaints-and-bounds';
 import { BatchExports1764800000000 } from './1764800000000-batch-exports';
 import { RateLimits1764900000000 } from './1764900000000-rate-limits';
+import { LifecycleHistory1765000000000 } from './1765000000000-lifecycle-history';
+import { FileUse1765100000000 } from './1765100000000-file-use';
 
 /** Every migration, in order. Listed explicitly so tsx, jest and the compiled server load the same set. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   ComplaintsAndBounds1764700000000,
   BatchExports1764800000000,
   RateLimits1764900000000,
+  LifecycleHistory1765000000000,
+  FileUse1765100000000,
 ];

@@ -24,12 +24,14 @@ import { ApplicationWorkflow } from './modules/cards/card-application.workflow';
 import { CardRemindersService } from './modules/cards/card-reminders.service';
 import { CardStatsService } from './modules/cards/card-stats.service';
 import { CardService } from './modules/cards/card.service';
+import { readApplicationFile } from './modules/cards/cards.policy';
 import { QrTokens } from './modules/cards/qr-token';
 import { ReviewService } from './modules/cards/review.service';
 import { FilesService } from './modules/files/files.service';
 import { UploadQuotas } from './modules/files/upload-quota';
 import { AppointmentRemindersService } from './modules/legal-aid/appointment-reminders.service';
 import { BookingService } from './modules/legal-aid/booking.service';
+import { readProviderFile } from './modules/legal-aid/legal-aid.policy';
 import { ProvidersService } from './modules/legal-aid/providers.service';
 import { ServingService } from './modules/legal-aid/serving.service';
 import { BrowseService } from './modules/merchants/browse.service';
@@ -42,6 +44,7 @@ import { OutboxDispatcher } from './modules/notifications/dispatcher';
 import { NotificationsService } from './modules/notifications/notifications.service';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
 import { TEMPLATES } from './modules/notifications/templates';
+import { readChangeRequestFile } from './modules/people/identity-change.policy';
 import { IdentityChangeService } from './modules/people/identity-change.service';
 import { PeopleService } from './modules/people/people.service';
 import { StaffService } from './modules/staff/staff.service';
@@ -155,7 +158,12 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     count: config.limits.uploadDailyCount,
     bytes: config.limits.uploadDailyBytes,
   });
-  const files = new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024, uploadQuotas);
+  // Each module that attaches files says who may read them; the files module knows no other module.
+  const files = new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024, uploadQuotas, {
+    card_application: readApplicationFile,
+    legal_provider: readProviderFile,
+    identity_change_request: readChangeRequestFile,
+  });
   return {
     config,
     logger,

@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { allowedActions } from '../../lib/state-machine';
+import { attachFiles, setFileUses } from '../files/file-use.service';
 import { StoredFile } from '../files/stored-file.entity';
 import type { HolderCategory } from '../people/id-number';
 import { Person } from '../people/person.entity';
@@ -107,6 +108,10 @@ export class ApplicationsService {
         CardErrors.applicationExists,
       );
       const id = Number(result.identifiers[0].id);
+      await attachFiles(em, [input.photoFileId, ...input.documentFileIds], {
+        ownerType: 'card_application',
+        ownerId: id,
+      });
       await em.insert(CardApplicationEvent, {
         applicationId: id,
         action: 'create',
@@ -158,6 +163,11 @@ export class ApplicationsService {
         .where('id = :id AND status = :status', { id, status: app.status })
         .execute();
       if (result.affected !== 1) throw CardErrors.changedMeanwhile();
+      // A replaced photo or dropped document is no longer the application's: staff stop seeing it.
+      await setFileUses(em, [patch.photoFileId ?? app.photoFileId, ...documentFileIds], {
+        ownerType: 'card_application',
+        ownerId: id,
+      });
       return this.view(em, await em.findOneByOrFail(CardApplication, { id }));
     });
   }

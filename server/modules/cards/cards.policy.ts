@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { forbidden, notFound } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import { Account } from '../auth/account.entity';
-import type { CardApplication } from './card-application.entity';
+import type { FileReadRule } from '../files/file-use.service';
+import { CardApplication } from './card-application.entity';
 import type { ReviewerRole } from './card-application.states';
 
 /** A staff member as the card workflow sees them: which review levels, over which station or district. */
@@ -50,3 +51,21 @@ export function assertLevel(r: Reviewer, level: ReviewerRole, app: CardApplicati
 /** The reviewer's role in the history: the district level when they act as district staff. */
 export const actingLevel = (r: Reviewer, app: CardApplication): ReviewerRole =>
   r.levels.includes('district') && app.districtId === r.districtId ? 'district' : 'station';
+
+/**
+ * Read rule for an application's photo and documents: station staff of its station, district
+ * staff of its district (whatever its status).
+ */
+export const readApplicationFile: FileReadRule = async (em, principal, use) => {
+  const station = principal.roles.includes('station_staff');
+  const district = principal.roles.includes('district_staff');
+  if (!station && !district) return false;
+  const account = await em.findOneBy(Account, { id: principal.accountId });
+  if (!account) return false;
+  const app = await em.findOne(CardApplication, {
+    where: { id: use.ownerId },
+    select: { id: true, stationId: true, districtId: true },
+  });
+  if (!app) return false;
+  return (station && app.stationId === account.stationId) || (district && app.districtId === account.districtId);
+};

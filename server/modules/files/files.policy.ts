@@ -1,44 +1,31 @@
-import { Like, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../lib/principal';
-import { Account } from '../auth/account.entity';
-import { CardApplication } from '../cards/card-application.entity';
-import { LegalProvider } from '../legal-aid/legal-provider.entity';
-import { IdentityChangeRequest } from '../people/identity-change-request.entity';
+import { usesOfFile, type FileReadRules } from './file-use.service';
 import type { FilePurpose, StoredFile } from './stored-file.entity';
 
 /**
  * Who may read a private file:
  * - its owner;
- * - anyone logged in, for a profile photo (purpose `profile_photo`) on an active provider's
- *   published profile: no other kind of file becomes public by being pointed at;
- * - staff whose work needs it: an admin; district staff for files of applications and identity
- *   change requests in their district; station staff for those at their station.
+ * - an admin;
+ * - whoever the read rule of something using the file lets in (`file_use` says what uses it; the
+ *   owning module registers the rule for its owner type): staff of the application's station or
+ *   district, anyone logged in for an active provider's profile photo, staff who may see the
+ *   identity change request it documents.
  * Everyone else gets 404, as if the file did not exist.
  */
-export async function canReadFile(em: EntityManager, principal: Principal, file: StoredFile): Promise<boolean> {
+export async function canReadFile(
+  em: EntityManager,
+  principal: Principal,
+  file: StoredFile,
+  rules: FileReadRules,
+): Promise<boolean> {
   if (file.ownerAccountId === principal.accountId) return true;
-  if (file.purpose === 'profile_photo' && (await em.existsBy(LegalProvider, { photoFileId: file.id, active: true })))
-    return true;
   if (principal.roles.includes('admin')) return true;
-  const station = principal.roles.includes('station_staff');
-  const district = principal.roles.includes('district_staff');
-  if (!station && !district) return false;
-  const account = await em.findOneBy(Account, { id: principal.accountId });
-  if (!account) return false;
-  const applications = await applicationsWithFile(em, file.id);
-  const changes = await changeRequestsWithFile(em, file);
-  return [...applications, ...changes].some(
-    (a) => (station && a.stationId === account.stationId) || (district && a.districtId === account.districtId),
-  );
-}
-
-/** Identity change requests that carry the file as a document (only the owner's own requests can). */
-async function changeRequestsWithFile(em: EntityManager, file: StoredFile): Promise<IdentityChangeRequest[]> {
-  const maybe = await em.find(IdentityChangeRequest, {
-    where: { accountId: file.ownerAccountId, documentFileIds: Like(`%${file.id}%`) },
-    select: { id: true, stationId: true, districtId: true, documentFileIds: true },
-  });
-  return maybe.filter((r) => (JSON.parse(r.documentFileIds) as number[]).includes(file.id));
+  for (const use of await usesOfFile(em, file.id)) {
+    const rule = rules[use.ownerType];
+    if (rule && (await rule(em, principal, use, file))) return true;
+  }
+  return false;
 }
 
 /**
@@ -52,18 +39,4 @@ export function canAttachFile(
   rule: { purpose: FilePurpose; owners: ReadonlyArray<number | null | undefined> },
 ): file is StoredFile {
   return !!file && file.purpose === rule.purpose && rule.owners.some((o) => o != null && o === file.ownerAccountId);
-}
-
-/** Applications that use the file as their photo or as one of their documents. */
-async function applicationsWithFile(em: EntityManager, fileId: number): Promise<CardApplication[]> {
-  const asPhoto = await em.find(CardApplication, {
-    where: { photoFileId: fileId },
-    select: { id: true, stationId: true, districtId: true },
-  });
-  // Documents are a JSON list: narrow with LIKE, then read the list to be exact (12 must not match 112).
-  const maybe = await em.find(CardApplication, {
-    where: { documentFileIds: Like(`%${fileId}%`) },
-    select: { id: true, stationId: true, districtId: true, documentFileIds: true },
-  });
-  return [...asPhoto, ...maybe.filter((a) => (JSON.parse(a.documentFileIds) as number[]).includes(fileId))];
 }

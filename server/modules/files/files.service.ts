@@ -7,6 +7,7 @@ import type { UploadedFile } from '../../lib/uploaded-file';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { readJpegFrame, sniffType } from './file-type';
+import type { FileReadRules } from './file-use.service';
 import { FileErrors } from './files.errors';
 import { canReadFile } from './files.policy';
 import { checkCardPhoto } from './photo-spec';
@@ -26,6 +27,8 @@ export class FilesService {
     private readonly logger: Logger,
     private readonly maxDocumentBytes: number,
     private readonly quota: UploadQuotas,
+    /** Read rules of the modules that attach files, by owner type. */
+    private readonly readRules: FileReadRules = {},
   ) {}
 
   /**
@@ -92,7 +95,7 @@ export class FilesService {
   /** The file and its bytes, when the caller may read it; otherwise 404, as if it did not exist. */
   async open(principal: Principal, id: number): Promise<{ file: StoredFile; bytes: Buffer }> {
     const file = await this.db.manager.findOneBy(StoredFile, { id });
-    if (!file || !(await canReadFile(this.db.manager, principal, file))) throw notFound('文件不存在');
+    if (!file || !(await canReadFile(this.db.manager, principal, file, this.readRules))) throw notFound('文件不存在');
     return { file, bytes: await this.storage.read(file.storageKey) };
   }
 

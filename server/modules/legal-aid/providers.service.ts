@@ -6,6 +6,7 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts';
+import { setFileUses } from '../files/file-use.service';
 import { canAttachFile } from '../files/files.policy';
 import { StoredFile } from '../files/stored-file.entity';
 import { recordAudit } from '../staff/audit';
@@ -136,6 +137,11 @@ export class ProvidersService {
         );
         providerId = Number(r.identifiers[0].id);
       }
+      // A replaced or removed photo stops being public with the profile.
+      await setFileUses(em, input.photoFileId ? [input.photoFileId] : [], {
+        ownerType: 'legal_provider',
+        ownerId: providerId,
+      });
       await recordAudit(
         em,
         {

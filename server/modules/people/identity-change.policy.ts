@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { forbidden, notFound } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import { Account } from '../auth/account.entity';
-import type { IdentityChangeRequest } from './identity-change-request.entity';
+import type { FileReadRule } from '../files/file-use.service';
+import { IdentityChangeRequest } from './identity-change-request.entity';
 
 /**
  * Staff deciding identity changes, scoped as card review is: station staff over the station that
@@ -46,3 +47,21 @@ export function assertChangeVisible(
 ): asserts req is IdentityChangeRequest {
   if (!req || !canSeeChange(r, req)) throw notFound('变更申请不存在');
 }
+
+/**
+ * Read rule for a change request's documents: station staff of the request's station, district
+ * staff of its district. Only the holder's own uploads count as a request's documents.
+ */
+export const readChangeRequestFile: FileReadRule = async (em, principal, use, file) => {
+  const station = principal.roles.includes('station_staff');
+  const district = principal.roles.includes('district_staff');
+  if (!station && !district) return false;
+  const account = await em.findOneBy(Account, { id: principal.accountId });
+  if (!account) return false;
+  const req = await em.findOne(IdentityChangeRequest, {
+    where: { id: use.ownerId, accountId: file.ownerAccountId },
+    select: { id: true, stationId: true, districtId: true },
+  });
+  if (!req) return false;
+  return (station && req.stationId === account.stationId) || (district && req.districtId === account.districtId);
+};

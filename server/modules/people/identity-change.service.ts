@@ -4,8 +4,9 @@ import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { allowedActions, applyTransition } from '../../lib/state-machine';
+import { allowedActions, transition as transitionTo } from '../../lib/state-machine';
 import { CardApplication } from '../cards/card-application.entity';
+import { attachFiles } from '../files/file-use.service';
 import { StoredFile } from '../files/stored-file.entity';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { PAGES } from '../notifications/pages';
@@ -139,6 +140,7 @@ export class IdentityChangeService {
         PeopleErrors.changeRequestExists,
       );
       const id = Number(inserted.identifiers[0].id);
+      await attachFiles(tx, documentFileIds, { ownerType: 'identity_change_request', ownerId: id });
       await this.recordEvent(
         tx,
         {
@@ -276,18 +278,23 @@ export class IdentityChangeService {
   ): Promise<IdentityChangeRequest> {
     const transition = IDENTITY_CHANGE_TRANSITIONS[action];
     const now = this.clock.now();
-    await applyTransition(em, IdentityChangeRequest, request.id, transition, {
-      ...set,
-      openPersonId: null,
-      decisionReason: action === 'withdraw' ? request.decisionReason : reason,
-      statusChangedAt: now,
-      updatedAt: now,
+    const { eventId } = await transitionTo(em, {
+      entity: IdentityChangeRequest,
+      id: request.id,
+      table: IDENTITY_CHANGE_TRANSITIONS,
+      action,
+      actor,
+      at: now,
+      reason,
+      set: {
+        ...set,
+        openPersonId: null,
+        decisionReason: action === 'withdraw' ? request.decisionReason : reason,
+        statusChangedAt: now,
+        updatedAt: now,
+      },
+      history: { entity: IdentityChangeEvent, subjectKey: 'requestId' },
     });
-    const eventId = await this.recordEvent(
-      em,
-      { requestId: request.id, action, from: request.status, to: transition.to, actor, reason },
-      now,
-    );
     if (actor.role === 'staff') {
       const words = CHANGE_STATUS_WORDS[transition.to];
       await this.notifications.notify(em, {
