@@ -38,7 +38,13 @@ module.exports = {
       name: 'no-circular',
       severity: 'warn',
       from: { path: '^server/' },
-      to: { circular: true },
+      // The module list and the types read from it (services, template keys, job needs) close a loop
+      // on purpose: those imports are type-only and erased at compile time (the swc parser cannot tell).
+      to: {
+        circular: true,
+        viaNot:
+          '^server/(module|modules|container)\\.ts$|^server/jobs/job\\.ts$|^server/modules/notifications/templates\\.ts$',
+      },
     },
   ],
   options: {

@@ -11,7 +11,7 @@ import { createLogger } from '../server/lib/logger';
 import { Account } from '../server/modules/auth/account.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { SubscriptionGrant } from '../server/modules/notifications/subscription-grant.entity';
-import { TEMPLATES } from '../server/modules/notifications/templates';
+import { TEMPLATES } from '../server/modules';
 import { FakeWeChatServer } from '../test/fakes/fake-wechat';
 
 /**

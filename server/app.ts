@@ -1,5 +1,6 @@
 import Koa from 'koa';
 import type { Container } from './container';
+import type { RouteHooks } from './module';
 import type { AppState } from './http/context';
 import {
   connectionErrorLog,
@@ -16,20 +17,7 @@ import type { RouteSpec } from './http/route';
 import { buildRouter } from './http/router';
 import { JOBS } from './jobs';
 import { jobsRoutes } from './jobs/jobs.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import { cardsRoutes } from './modules/cards/cards.routes';
-import { staffCardsRoutes } from './modules/cards/staff-cards.routes';
-import { filesRoutes } from './modules/files/files.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { deskRoutes } from './modules/legal-aid/desk.routes';
-import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes';
-import { merchantPortalRoutes } from './modules/merchants/merchant-portal.routes';
-import { merchantsRoutes } from './modules/merchants/merchants.routes';
-import { staffMerchantsRoutes } from './modules/merchants/staff-merchants.routes';
-import { notificationsRoutes } from './modules/notifications/notifications.routes';
-import { identityChangeRoutes } from './modules/people/identity-change.routes';
-import { peopleRoutes } from './modules/people/people.routes';
-import { staffRoutes } from './modules/staff/staff.routes';
+import { MODULES } from './modules';
 
 export interface AppOptions {
   /** True while the process drains for shutdown: readiness then answers 503. */
@@ -52,23 +40,10 @@ export const API_INFO = { title: '戎友 API', version: '1' };
  * Every route of the API, built from the container's services. Building them calls no service:
  * the OpenAPI document can be made from them without a database.
  */
-export function apiRoutes(c: Container, hooks: { isDraining: () => boolean; openApi: () => unknown }): RouteSpec[] {
-  const { config, services } = c;
+export function apiRoutes(c: Container, hooks: RouteHooks): RouteSpec[] {
+  const services = c.services as Record<string, unknown>;
   return [
-    ...healthRoutes(c.db, hooks.isDraining, hooks.openApi),
-    ...authRoutes(services.auth, { loginPerMinute: config.limits.loginPerMinute, counters: c.rateLimits }),
-    ...peopleRoutes(services.people),
-    ...identityChangeRoutes(services.identityChanges),
-    ...filesRoutes(services.files, config.limits.uploadMb * 1024 * 1024),
-    ...staffRoutes(services.staff),
-    ...notificationsRoutes(services.notifications),
-    ...cardsRoutes(services.applications, services.cards),
-    ...staffCardsRoutes(services.review, services.batches, services.cardStats, c.clock),
-    ...merchantsRoutes(services.merchants, services.browse, services.redemptions, services.complaints),
-    ...merchantPortalRoutes(services.merchants, services.offers, services.redemptions),
-    ...staffMerchantsRoutes(services.merchants, services.complaints, services.redemptions),
-    ...legalAidRoutes(services.providers, services.booking, c.clock),
-    ...deskRoutes(services.providers, services.serving),
+    ...MODULES.flatMap((m) => (m.routes ? m.routes(services as never, c, hooks) : [])),
     ...jobsRoutes(c.db, JOBS),
   ];
 }

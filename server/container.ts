@@ -12,82 +12,20 @@ import { WeChatHttp } from './integrations/wechat/wechat-http';
 import { systemClock, type Clock } from './lib/clock';
 import { FieldCrypto } from './lib/field-crypto';
 import { createLogger, type Logger } from './lib/logger';
-import { AuthService } from './modules/auth/auth.service';
-import { LoginThrottle } from './modules/auth/login-throttle';
-import { SessionGuard } from './modules/auth/session-guard';
+import type { Core, ServicesOf } from './module';
+import { FILE_READ_RULES, MODULES, TEMPLATES } from './modules';
+import { SessionGuard } from './modules/auth/session-guard.service';
 import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
 import type { FileStorage } from './modules/files/storage.port';
-import { ApplicationsService } from './modules/cards/applications.service';
-import { BatchesService } from './modules/cards/batches.service';
-import { ApplicationWorkflow } from './modules/cards/card-application.workflow';
-import { CardRemindersService } from './modules/cards/card-reminders.service';
-import { CardStatsService } from './modules/cards/card-stats.service';
-import { CardService } from './modules/cards/card.service';
-import { readApplicationFile } from './modules/cards/cards.policy';
-import { QrTokens } from './modules/cards/qr-token';
-import { ReviewService } from './modules/cards/review.service';
-import { FilesService } from './modules/files/files.service';
-import { UploadQuotas } from './modules/files/upload-quota';
-import { AppointmentRemindersService } from './modules/legal-aid/appointment-reminders.service';
-import { BookingService } from './modules/legal-aid/booking.service';
-import { readProviderFile } from './modules/legal-aid/legal-aid.policy';
-import { ProvidersService } from './modules/legal-aid/providers.service';
-import { ServingService } from './modules/legal-aid/serving.service';
-import { BrowseService } from './modules/merchants/browse.service';
-import { ComplaintsService } from './modules/merchants/complaints.service';
-import { MerchantsService } from './modules/merchants/merchants.service';
-import { OffersService } from './modules/merchants/offers.service';
-import { RedemptionsService } from './modules/merchants/redemptions.service';
-import { SingleFlightCache } from './modules/merchants/single-flight-cache';
-import { OutboxDispatcher } from './modules/notifications/dispatcher';
-import { NotificationsService } from './modules/notifications/notifications.service';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
-import { TEMPLATES } from './modules/notifications/templates';
-import { readChangeRequestFile } from './modules/people/identity-change.policy';
-import { IdentityChangeService } from './modules/people/identity-change.service';
-import { PeopleService } from './modules/people/people.service';
-import { StaffService } from './modules/staff/staff.service';
+
+/** Every module's services, by name, as their `build` returns them. */
+export type Services = ServicesOf<typeof MODULES>;
 
 /** Everything the process is made of, built once from the config. Tests replace the ports. */
-export interface Container {
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  db: Database;
-  fieldCrypto: FieldCrypto;
-  tokens: TokenService;
-  /** Per-instance check that an access token's account is enabled and at the token's version. */
-  sessions: SessionGuard;
-  /** Rate-limit counters in the database, shared by every instance. */
-  rateLimits: RateLimitCounters;
-  ports: { wechatLogin: WeChatLoginPort; storage: FileStorage; subscribeMessages: SubscribeMessagePort };
-  services: {
-    auth: AuthService;
-    people: PeopleService;
-    identityChanges: IdentityChangeService;
-    files: FilesService;
-    staff: StaffService;
-    notifications: NotificationsService;
-    dispatcher: OutboxDispatcher;
-    applications: ApplicationsService;
-    review: ReviewService;
-    batches: BatchesService;
-    cards: CardService;
-    cardStats: CardStatsService;
-    qrTokens: QrTokens;
-    workflow: ApplicationWorkflow;
-    cardReminders: CardRemindersService;
-    merchants: MerchantsService;
-    offers: OffersService;
-    browse: BrowseService;
-    redemptions: RedemptionsService;
-    complaints: ComplaintsService;
-    providers: ProvidersService;
-    booking: BookingService;
-    serving: ServingService;
-    appointmentReminders: AppointmentRemindersService;
-  };
+export interface Container extends Core {
+  services: Services;
 }
 
 export interface ContainerOverrides {
@@ -140,31 +78,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
   const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
-  // In dev mode every template "has" an id, so the whole delivery path runs without WeChat.
-  const templateIds =
-    config.wechat.mode === 'dev'
-      ? { ...Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, `dev-${k}`])), ...config.wechat.templateIds }
-      : config.wechat.templateIds;
-  const people = new PeopleService(db, fieldCrypto, clock);
-  const notifications = new NotificationsService(db, clock);
-  const workflow = new ApplicationWorkflow(notifications, clock);
-  const review = new ReviewService(db, workflow, notifications, clock, config.cards.needsInfoDays, people);
-  const qrTokens = new QrTokens(config.jwt.secret, clock);
-  // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
-  const catalogue = new SingleFlightCache<unknown>(10_000);
-  const booking = new BookingService(db, notifications, clock);
-  const cards = new CardService(db, qrTokens, notifications, clock);
-  const uploadQuotas = new UploadQuotas(db, clock, {
-    count: config.limits.uploadDailyCount,
-    bytes: config.limits.uploadDailyBytes,
-  });
-  // Each module that attaches files says who may read them; the files module knows no other module.
-  const files = new FilesService(db, storage, clock, logger, config.limits.uploadMb * 1024 * 1024, uploadQuotas, {
-    card_application: readApplicationFile,
-    legal_provider: readProviderFile,
-    identity_change_request: readChangeRequestFile,
-  });
-  return {
+  const core: Core = {
     config,
     logger,
     clock,
@@ -174,45 +88,31 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     sessions,
     rateLimits,
     ports: { wechatLogin, storage, subscribeMessages },
-    services: {
-      auth: new AuthService(
-        db,
-        tokens,
-        wechatLogin,
-        config.jwt,
-        clock,
-        logger,
-        sessions,
-        new LoginThrottle(rateLimits, config.limits.loginPerMinute),
-      ),
-      people,
-      identityChanges: new IdentityChangeService(db, people, notifications, clock),
-      files,
-      staff: new StaffService(db, clock, sessions),
-      notifications,
-      dispatcher: new OutboxDispatcher(db, subscribeMessages, clock, logger, {
-        batchSize: config.dispatch.batchSize,
-        concurrency: config.dispatch.concurrency,
-        leaseMs: 120_000,
-        templateIds,
-      }),
-      applications: new ApplicationsService(db, workflow, clock),
-      review,
-      batches: new BatchesService(db, workflow, review, people, files, clock),
-      cards,
-      cardStats: new CardStatsService(db, clock),
-      qrTokens,
-      workflow,
-      cardReminders: new CardRemindersService(db, workflow, notifications),
-      merchants: new MerchantsService(db, notifications, clock, catalogue, sessions),
-      offers: new OffersService(db, clock, catalogue),
-      browse: new BrowseService(db, clock, catalogue),
-      redemptions: new RedemptionsService(db, qrTokens, clock),
-      complaints: new ComplaintsService(db, notifications, people, cards, clock),
-      providers: new ProvidersService(db, clock),
-      booking,
-      serving: new ServingService(db, booking, notifications, people, clock),
-      appointmentReminders: new AppointmentRemindersService(db, notifications, booking),
-    },
+    fileReadRules: FILE_READ_RULES,
+    templates: TEMPLATES,
   };
+  return { ...core, services: buildServices(core) };
+}
+
+/**
+ * Builds each module in list order. A module sees only the services of those before it: asking for
+ * one built later (or by nobody) stops the process at start-up rather than failing on first use.
+ */
+function buildServices(core: Core): Services {
+  const built: Record<string, unknown> = {};
+  for (const m of MODULES) {
+    const uses = new Proxy(built, {
+      get(target, key) {
+        if (typeof key === 'string' && !Object.hasOwn(target, key)) {
+          throw new Error(`Module ${m.name} uses "${key}", which no module listed before it builds`);
+        }
+        return Reflect.get(target, key);
+      },
+    });
+    for (const [name, service] of Object.entries(m.build(core, uses as never))) {
+      if (Object.hasOwn(built, name)) throw new Error(`The service "${name}" is built twice (module ${m.name})`);
+      built[name] = service;
+    }
+  }
+  return built as Services;
 }

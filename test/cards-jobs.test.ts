@@ -1,9 +1,9 @@
 import { MoreThan } from 'typeorm';
-import { cardDeadlinesJob } from '../server/jobs/card-deadlines.job';
-import { cardReadyRemindersJob } from '../server/jobs/card-ready-reminders.job';
+import { cardDeadlinesJob } from '../server/modules/cards/card-deadlines.job';
+import { cardReadyRemindersJob } from '../server/modules/cards/card-ready-reminders.job';
 import { runJob } from '../server/jobs/job';
 import { JobRunner } from '../server/jobs/runner';
-import { staffDigestJob } from '../server/jobs/staff-digest.job';
+import { staffDigestJob } from '../server/modules/cards/staff-digest.job';
 import { shanghaiDate, workingDaysBefore } from '../server/lib/working-days';
 import { CardApplication } from '../server/modules/cards/card-application.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';

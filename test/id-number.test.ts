@@ -1,4 +1,4 @@
-import { ageOn, checkDigit, parseIdNumber } from '../server/modules/people/id-number';
+import { ageOn, checkDigit, parseIdNumber } from '../server/lib/id-number';
 import { maskIdNumber, maskName, maskPhone } from '../server/lib/mask';
 
 const today = new Date('2026-11-23T00:00:00Z');

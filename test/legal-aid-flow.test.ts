@@ -1,7 +1,7 @@
 import { openDatabase } from '../server/db/data-source';
 import { createContainer } from '../server/container';
 import { runJob } from '../server/jobs/job';
-import { legalRemindersJob } from '../server/jobs/legal-reminders.job';
+import { legalRemindersJob } from '../server/modules/legal-aid/legal-reminders.job';
 import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
 import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';

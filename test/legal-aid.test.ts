@@ -1,7 +1,7 @@
 import { LessThanOrEqual } from 'typeorm';
 import { runJob } from '../server/jobs/job';
-import { legalRemindersJob } from '../server/jobs/legal-reminders.job';
-import { legalSlotsJob } from '../server/jobs/legal-slots.job';
+import { legalRemindersJob } from '../server/modules/legal-aid/legal-reminders.job';
+import { legalSlotsJob } from '../server/modules/legal-aid/legal-slots.job';
 import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
 import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';

@@ -1,5 +1,5 @@
 import { Account } from '../server/modules/auth/account.entity';
-import { hashPassword } from '../server/modules/auth/password';
+import { hashPassword } from '../server/lib/password';
 import { District } from '../server/modules/staff/district.entity';
 import { seedDemo } from '../server/seed/demo';
 import { DEMO_DISTRICT_CODE, DEMO_LOGINS } from '../server/seed/demo-credentials';

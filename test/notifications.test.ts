@@ -9,7 +9,9 @@ import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { backoffMs, MAX_ATTEMPTS } from '../server/modules/notifications/outbox.states';
 import { SubscriptionGrant } from '../server/modules/notifications/subscription-grant.entity';
-import { fitField, TEMPLATES, wechatData } from '../server/modules/notifications/templates';
+import { fitField, wechatData } from '../server/lib/notice-template';
+import { TEMPLATES } from '../server/modules';
+import { TemplateRegistry } from '../server/modules/notifications/templates';
 import type { Notice } from '../server/modules/notifications/notifications.service';
 import type { TestContext } from './helpers/context';
 import { createTestContext } from './helpers/context';
@@ -607,7 +609,13 @@ describe('notifications: a dispatcher that dies mid-send', () => {
           calls.push('healthy');
         },
       };
-      const opts = { batchSize: 10, concurrency: 1, leaseMs: 120_000, templateIds: { application_status: 'TPL' } };
+      const opts = {
+        batchSize: 10,
+        concurrency: 1,
+        leaseMs: 120_000,
+        templateIds: { application_status: 'TPL' },
+        templates: new TemplateRegistry(TEMPLATES),
+      };
       const a = new OutboxDispatcher(t.container.db, hanging, t.clock, t.container.logger, opts);
       const b = new OutboxDispatcher(t.container.db, healthy, t.clock, t.container.logger, opts);
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Notice, NotificationsService } from '../server/modules/notifications/notifications.service';
-import { TEMPLATES, type TemplateData } from '../server/modules/notifications/templates';
+import { TEMPLATES } from '../server/modules';
+import { CARD_TEMPLATES } from '../server/modules/cards/cards.notices';
+import { SHARED_TEMPLATES, type TemplateData } from '../server/modules/notifications/templates';
 
 /**
  * Type-level checks of `notify`, run by the typecheck (`tsc` covers test/): each
@@ -40,7 +42,7 @@ const approved: Notice<'application_status'> = {
 const mixed: Notice<'service_notice'> = { ...approved };
 
 // @ts-expect-error render reads the data its template declares
-const rendered = TEMPLATES.service_notice.render({ title: 't', time: 't' });
+const rendered = SHARED_TEMPLATES.service_notice.render({ title: 't', time: 't' });
 
 // The map of template key → data names every template and each field.
 const shapes: { [K in keyof TemplateData]: Array<keyof TemplateData[K]> } = {
@@ -55,9 +57,10 @@ describe('typed notices', () => {
     void mixed;
     void rendered;
     for (const [key, fields] of Object.entries(shapes)) {
-      const template = TEMPLATES[key as keyof typeof TEMPLATES];
+      const template = TEMPLATES[key];
       expect(new Set(fields)).toEqual(new Set([...Object.values(template.fields).map((f) => f.from), ...template.extras]));
     }
-    expect(TEMPLATES.application_status.render(approved.data)).toEqual({ title: '优待证申请：已通过', body: '请到服务站领取' });
+    expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(shapes).sort());
+    expect(CARD_TEMPLATES.application_status.render(approved.data)).toEqual({ title: '优待证申请：已通过', body: '请到服务站领取' });
   });
 });

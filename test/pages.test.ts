@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PAGES } from '../server/modules/notifications/pages';
-import { TEMPLATES } from '../server/modules/notifications/templates';
+import type { AnyModule } from '../server/module';
+import { MODULES, TEMPLATES } from '../server/modules';
 
 /** Every page a notice can open must exist in the mini-program, or tapping the notice does nothing. */
 describe('pages that notices open', () => {
@@ -14,7 +14,9 @@ describe('pages that notices open', () => {
     ...app.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
   ]);
   const paths = [
-    ...Object.values(PAGES).map((p) => (typeof p === 'function' ? p(1) : p)),
+    ...(MODULES as readonly AnyModule[])
+      .flatMap((m) => Object.values(m.pages ?? {}))
+      .map((p) => (typeof p === 'function' ? p(1) : p)),
     ...Object.values(TEMPLATES).map((t) => t.page),
   ].map((p) => p.split('?')[0]);
 

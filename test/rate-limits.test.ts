@@ -9,9 +9,9 @@ import { clientAddressKey } from '../server/http/rate-limit';
 import { purgeJob } from '../server/jobs/purge.job';
 import { JobRunner } from '../server/jobs/runner';
 import { Account } from '../server/modules/auth/account.entity';
-import { insertAccount } from '../server/modules/auth/accounts';
+import { insertAccount } from '../server/modules/auth/accounts.service';
 import { usernameKey } from '../server/modules/auth/login-throttle';
-import { hashPassword } from '../server/modules/auth/password';
+import { hashPassword } from '../server/lib/password';
 import { createTestContext, type TestContext } from './helpers/context';
 import { loginHolder, unique } from './helpers/factories';
 

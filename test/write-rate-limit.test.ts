@@ -46,7 +46,8 @@ describe('per-account write rate limit', () => {
 
   it('counts a write the account may not make, before its role is checked', async () => {
     const holder = await loginHolder(t);
-    for (let i = 0; i < 3; i++) await t.http.post('/api/v1/staff/accounts').set(holder.auth).send({}).expect(403);
+    for (let i = 0; i < 3; i++)
+      await t.http.post('/api/v1/staff/accounts').set(holder.auth).send({}).expect(403);
     await write(t, holder).expect(429);
   });
 

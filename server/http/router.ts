@@ -1,6 +1,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import type { SessionGuard } from '../modules/auth/session-guard';
+import type { SessionGuard } from '../modules/auth/session-guard.service';
 import type { TokenService } from '../modules/auth/tokens';
 import { parseBody, readRawBody } from './body';
 import type { AppContext, AppState } from './context';

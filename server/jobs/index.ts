@@ -1,21 +1,8 @@
-import { cardDeadlinesJob } from './card-deadlines.job';
-import { cardReadyRemindersJob } from './card-ready-reminders.job';
-import { dispatchNotificationsJob } from './dispatch-notifications.job';
-import type { JobDefinition } from './job';
-import { legalRemindersJob } from './legal-reminders.job';
-import { legalSlotsJob } from './legal-slots.job';
+import { MODULES } from '../modules';
+import type { AnyJob } from './job';
 import { purgeJob } from './purge.job';
-import { staffDigestJob } from './staff-digest.job';
 
-/** Every scheduled job. Feature modules add theirs here. */
-export const JOBS: JobDefinition[] = [
-  dispatchNotificationsJob,
-  purgeJob,
-  cardDeadlinesJob,
-  cardReadyRemindersJob,
-  staffDigestJob,
-  legalSlotsJob,
-  legalRemindersJob,
-];
+/** Every scheduled job: the process's own clean-up and each module's. */
+export const JOBS: AnyJob[] = [purgeJob, ...MODULES.flatMap((m) => m.jobs ?? [])];
 
 export const findJob = (name: string) => JOBS.find((j) => j.name === name);

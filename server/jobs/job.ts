@@ -38,3 +38,7 @@ export function depsFor<N extends JobNeed>(job: JobDefinition<N>, c: Container):
 export function runJob<N extends JobNeed>(job: JobDefinition<N>, c: Container): Promise<Record<string, number>> {
   return job.run(depsFor(job, c));
 }
+
+/** A job of any needs, as module declarations list them. */
+// biome-ignore lint/suspicious/noExplicitAny: the list holds jobs whatever they need
+export type AnyJob = JobDefinition<any>;

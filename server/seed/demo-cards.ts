@@ -1,11 +1,11 @@
 import type { Container } from '../container';
 import type { Principal } from '../lib/principal';
 import { Account } from '../modules/auth/account.entity';
-import { insertAccount } from '../modules/auth/accounts';
+import { insertAccount } from '../modules/auth/accounts.service';
 import { CardApplicationEvent } from '../modules/cards/card-application-event.entity';
 import { CardApplication } from '../modules/cards/card-application.entity';
-import type { HolderCategory } from '../modules/people/id-number';
-import { checkDigit } from '../modules/people/id-number';
+import type { HolderCategory } from '../lib/id-number';
+import { checkDigit } from '../lib/id-number';
 import { Station } from '../modules/staff/station.entity';
 import { demoPhoto } from './demo-photo';
 

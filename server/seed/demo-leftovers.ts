@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { Database } from '../db/database';
 import { Account } from '../modules/auth/account.entity';
-import { verifyPassword } from '../modules/auth/password';
+import { verifyPassword } from '../lib/password';
 import { District } from '../modules/staff/district.entity';
 import { DEMO_DISTRICT_CODE, DEMO_LOGINS, DEMO_PASSWORDS } from './demo-credentials';
 

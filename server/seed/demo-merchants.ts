@@ -1,7 +1,7 @@
 import type { Container } from '../container';
 import type { Principal } from '../lib/principal';
 import { Account } from '../modules/auth/account.entity';
-import { insertAccount } from '../modules/auth/accounts';
+import { insertAccount } from '../modules/auth/accounts.service';
 import { MerchantCategory } from '../modules/merchants/merchant-category.entity';
 import { DEMO_LOGINS } from './demo-credentials';
 

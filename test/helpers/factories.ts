@@ -1,7 +1,7 @@
-import { insertAccount } from '../../server/modules/auth/accounts';
-import { hashPassword } from '../../server/modules/auth/password';
+import { insertAccount } from '../../server/modules/auth/accounts.service';
+import { hashPassword } from '../../server/lib/password';
 import type { Role } from '../../server/modules/auth/roles';
-import { checkDigit } from '../../server/modules/people/id-number';
+import { checkDigit } from '../../server/lib/id-number';
 import { District } from '../../server/modules/staff/district.entity';
 import { Station } from '../../server/modules/staff/station.entity';
 import type { TestContext } from './context';

@@ -1,4 +1,4 @@
-import { TEMPLATES } from '../../server/modules/notifications/templates';
+import { TEMPLATES } from '../../server/modules';
 import { FakeWeChatServer } from '../fakes/fake-wechat';
 import { createTestContext, type TestContext, type TestContextOptions } from './context';
 import type { Session } from './factories';

@@ -9,11 +9,11 @@ import type { Logger } from '../../lib/logger';
 import { Account } from './account.entity';
 import { AuthErrors } from './auth.errors';
 import type { LoginThrottle } from './login-throttle';
-import { bumpTokenVersion, insertAccount, rolesOf } from './accounts';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
+import { bumpTokenVersion, insertAccount, rolesOf } from './accounts.service';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../lib/password';
 import { RefreshToken } from './refresh-token.entity';
 import type { Role } from './roles';
-import type { SessionGuard } from './session-guard';
+import type { SessionGuard } from './session-guard.service';
 import { hashRefreshToken, type TokenService } from './tokens';
 import { WeChatLoginError, type WeChatLoginPort } from './wechat-login.port';
 

@@ -7,12 +7,12 @@ import type { Clock } from '../../lib/clock';
 import { allowedActions } from '../../lib/state-machine';
 import { attachFiles, setFileUses } from '../files/file-use.service';
 import { StoredFile } from '../files/stored-file.entity';
-import type { HolderCategory } from '../people/id-number';
+import type { HolderCategory } from '../../lib/id-number';
 import { Person } from '../people/person.entity';
 import { Station } from '../staff/station.entity';
 import { CardApplicationEvent } from './card-application-event.entity';
 import { CardApplication, type ApplicationKind, type Delivery } from './card-application.entity';
-import { APPLICATION_TRANSITIONS, type ApplicationStatus } from './card-application.states';
+import { APPLICATION_TRANSITIONS, STATUS_WORDS, type ApplicationStatus } from './card-application.states';
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { Card } from './card.entity';
 import { CardErrors } from './cards.errors';
@@ -35,6 +35,22 @@ export interface ApplicationView {
   application: CardApplication;
   station: Station | null;
   history: CardApplicationEvent[];
+  allowedActions: string[];
+}
+
+/** Where the holder's latest application stands, in words, for the service assistant. */
+export interface ApplicationStatusSummary {
+  id: number;
+  kind: ApplicationKind;
+  status: ApplicationStatus;
+  /** The status in a few words (已提交, 待补充 …) and what happens next. */
+  phrase: string;
+  remark: string;
+  /** Why it was sent back or refused. */
+  reason: string | null;
+  /** Until when a sent-back application may be resubmitted. */
+  needsInfoDeadline: Date | null;
+  station: { name: string; phone: string | null } | null;
   allowedActions: string[];
 }
 
@@ -213,6 +229,29 @@ export class ApplicationsService {
 
   async getMine(principal: Principal, id: number): Promise<ApplicationView> {
     return this.view(this.db.manager, await this.mine(this.db.manager, principal, id));
+  }
+
+  /** The holder's latest application in words, or null when they have none (or no identity yet). */
+  async statusOf(principal: Principal): Promise<ApplicationStatusSummary | null> {
+    const em = this.db.manager;
+    const person = await em.findOneBy(Person, { accountId: principal.accountId });
+    const application = person
+      ? await em.findOne(CardApplication, { where: { personId: person.id }, order: { id: 'DESC' } })
+      : null;
+    if (!application) return null;
+    const { station, allowedActions } = await this.view(em, application);
+    const words = STATUS_WORDS[application.status];
+    return {
+      id: application.id,
+      kind: application.kind,
+      status: application.status,
+      phrase: words.phrase,
+      remark: words.remark,
+      reason: application.reason,
+      needsInfoDeadline: application.needsInfoDeadline,
+      station: station ? { name: station.name, phone: station.phone } : null,
+      allowedActions,
+    };
   }
 
   private async view(em: EntityManager, application: CardApplication): Promise<ApplicationView> {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { HolderCategory } from '../people/id-number';
+import type { HolderCategory } from '../../lib/id-number';
 import type { ApplicationStatus } from './card-application.states';
 
 export type ApplicationKind = 'new' | 'reissue' | 'exchange';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../lib/clock';
 import { transition as transitionTo } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
 import { CardApplicationEvent } from './card-application-event.entity';
 import { CardApplication } from './card-application.entity';
@@ -13,7 +13,7 @@ import {
   type ApplicationAction,
   type ApplicationActor,
 } from './card-application.states';
-import { PAGES } from '../notifications/pages';
+import { CARD_PAGES } from './cards.pages';
 
 const KIND_WORDS = { new: '优待证申领', reissue: '优待证补领', exchange: '优待证换领' } as const;
 
@@ -83,7 +83,7 @@ export class ApplicationWorkflow {
         remark,
         ...(move.detail ? { detail: move.detail } : {}),
       },
-      page: PAGES.application(app.id),
+      page: CARD_PAGES.application(app.id),
       idempotencyKey: `card-application:${app.id}:event:${eventId}`,
     });
   }

@@ -4,8 +4,8 @@ import { shanghaiDate, workingDaysBefore } from '../../lib/working-days';
 import { AccountRole } from '../auth/account-role.entity';
 import { Account } from '../auth/account.entity';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { PAGES } from '../notifications/pages';
-import { wechatTime } from '../notifications/templates';
+import { CARD_PAGES } from './cards.pages';
+import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
 import { Station } from '../staff/station.entity';
 import { CardApplication } from './card-application.entity';
@@ -57,7 +57,7 @@ export class CardRemindersService {
             remark: `请于${wechatTime(deadline).slice(0, 11)}前补充材料`,
             detail: `请在 ${wechatTime(deadline)} 前补充材料并重新提交，逾期申请将自动关闭`,
           },
-          page: PAGES.application(app.id),
+          page: CARD_PAGES.application(app.id),
           idempotencyKey: `card-application:${app.id}:deadline-reminder:${deadline.toISOString()}`,
         });
       });
@@ -116,7 +116,7 @@ export class CardRemindersService {
             remark: `请到${station.name}领取`,
             detail: `您的优待证已到${station.name}，请携带身份证前往领取（${station.address}）`,
           },
-          page: PAGES.application(app.id),
+          page: CARD_PAGES.application(app.id),
           idempotencyKey: `card-application:${app.id}:collect-reminder:${n}`,
         });
       });
@@ -176,7 +176,7 @@ export class CardRemindersService {
             remark: `等待超过 ${WAITING_WORKING_DAYS} 个工作日：${lines.join('；')}`,
             time: wechatTime(now),
           },
-          page: PAGES.staffQueue,
+          page: CARD_PAGES.staffQueue,
           idempotencyKey: `staff-digest:${today}:account:${person.id}`,
         }),
       );

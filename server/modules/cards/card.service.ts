@@ -4,13 +4,13 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
 import { Card } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
 import { CardErrors } from './cards.errors';
-import type { QrTokens } from './qr-token';
-import { PAGES } from '../notifications/pages';
+import type { QrTokens } from './qr-token.service';
+import { CARD_PAGES } from './cards.pages';
 
 /** The holder's electronic card: show it, show its QR code, report it lost. */
 export class CardService {
@@ -23,13 +23,19 @@ export class CardService {
 
   /** The holder's current card, or their latest one (revoked, say) so they see why it stopped. */
   async myCard(principal: Principal): Promise<{ card: Card; person: Person }> {
+    const mine = await this.findMine(principal);
+    if (!mine) throw notFound('您还没有优待证');
+    return mine;
+  }
+
+  /** As `myCard`, but null when the holder has no card (the service assistant asks without failing). */
+  async findMine(principal: Principal): Promise<{ card: Card; person: Person } | null> {
     const person = await this.db.manager.findOneBy(Person, { accountId: principal.accountId });
     const card = person
       ? ((await this.db.manager.findOneBy(Card, { currentPersonId: person.id })) ??
         (await this.db.manager.findOne(Card, { where: { personId: person.id }, order: { id: 'DESC' } })))
       : null;
-    if (!person || !card) throw notFound('您还没有优待证');
-    return { card, person };
+    return person && card ? { card, person } : null;
   }
 
   /** Whether the person's current card is active (not reported lost, replaced or revoked). */
@@ -59,7 +65,7 @@ export class CardService {
           time: wechatTime(now),
           remark: '优待证已挂失，立即停止使用；可在小程序中申请补领',
         },
-        page: PAGES.card,
+        page: CARD_PAGES.card,
         idempotencyKey: `card:${card.id}:reported-lost`,
       });
       return { card: await em.findOneByOrFail(Card, { id: card.id }), person };

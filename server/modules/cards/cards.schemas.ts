@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
 import { idRef, instantString, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
-import { HOLDER_CATEGORIES } from '../people/id-number';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { APPLICATION_STATUSES } from './card-application.states';
 import { CARD_STATUSES } from './card.states';
 import { declarationsSchema } from './eligibility';

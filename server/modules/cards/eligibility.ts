@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOLDER_CATEGORIES } from '../people/id-number';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
 
 /**
  * The eligibility rules of the 优待证 (退役军人、其他优抚对象优待证):

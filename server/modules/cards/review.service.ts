@@ -6,10 +6,10 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { allowedActions, applyTransition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import type { IdentityFacts, PeopleService } from '../people/people.service';
 import { Person } from '../people/person.entity';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../staff/audit.service';
 import { Station } from '../staff/station.entity';
 import { CardApplicationEvent } from './card-application-event.entity';
 import { CardApplication } from './card-application.entity';
@@ -24,7 +24,7 @@ import { Card, type Handover } from './card.entity';
 import { CARD_TRANSITIONS } from './card.states';
 import { CardErrors } from './cards.errors';
 import { actingLevel, assertLevel, assertVisible, canSee, loadReviewer, type Reviewer } from './cards.policy';
-import { PAGES } from '../notifications/pages';
+import { CARD_PAGES } from './cards.pages';
 
 export interface QueueFilter {
   status?: ApplicationStatus;
@@ -352,7 +352,7 @@ export class ReviewService {
         recipient: person.accountId ?? app.applicantAccountId,
         templateKey: 'application_status',
         data: { subject: '优待证', status: '已注销', time: wechatTime(now), remark: `优待证已注销：${reason}` },
-        page: PAGES.card,
+        page: CARD_PAGES.card,
         idempotencyKey: `card:${card.id}:revoked`,
       });
       await recordAudit(

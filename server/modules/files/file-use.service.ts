@@ -3,8 +3,11 @@ import type { Principal } from '../../lib/principal';
 import { FileUse } from './file-use.entity';
 import type { StoredFile } from './stored-file.entity';
 
-/** Kinds of things that use files; each belongs to the module that attaches them. */
-export type FileOwnerType = 'card_application' | 'legal_provider' | 'identity_change_request';
+/**
+ * Kinds of things that use files (`card_application`, `legal_provider`, …): each belongs to the module
+ * that attaches them, which names it in its declaration's `fileReadRules`.
+ */
+export type FileOwnerType = string;
 
 /** One thing using a file. */
 export interface FileOwner {
@@ -26,7 +29,7 @@ export type FileReadRule = (
   file: ReadableFile,
 ) => Promise<boolean>;
 
-export type FileReadRules = Partial<Record<FileOwnerType, FileReadRule>>;
+export type FileReadRules = Readonly<Record<FileOwnerType, FileReadRule>>;
 
 /**
  * Records that `owner` uses the files, in the caller's transaction. Files already recorded for

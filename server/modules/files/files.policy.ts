@@ -22,7 +22,7 @@ export async function canReadFile(
   if (file.ownerAccountId === principal.accountId) return true;
   if (principal.roles.includes('admin')) return true;
   for (const use of await usesOfFile(em, file.id)) {
-    const rule = rules[use.ownerType];
+    const rule = Object.hasOwn(rules, use.ownerType) ? rules[use.ownerType] : undefined;
     if (rule && (await rule(em, principal, use, file))) return true;
   }
   return false;

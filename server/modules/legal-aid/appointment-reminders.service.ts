@@ -1,7 +1,7 @@
 import { Between } from 'typeorm';
 import type { Database } from '../../db/database';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import type { BookingService } from './booking.service';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';

@@ -6,7 +6,7 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { transition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import {
   APPOINTMENT_TRANSITIONS,
   HOLDER_CANCEL_CUTOFF_MS,

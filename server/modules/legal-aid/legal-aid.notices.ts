@@ -1,8 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { template, wechatTime } from '../../lib/notice-template';
 import { SERVICE_WORDS, type Mode, type ServiceType } from './legal-aid.types';
-import { PAGES } from '../notifications/pages';
+import { LEGAL_AID_PAGES } from './legal-aid.pages';
+
+/** The legal-aid module's own notice: a reminder of an appointment. */
+export const LEGAL_AID_TEMPLATES = {
+  appointment_reminder: template({
+    key: 'appointment_reminder',
+    label: '预约提醒',
+    fields: {
+      thing1: { type: 'thing', from: 'service' },
+      time2: { type: 'time', from: 'time' },
+      thing3: { type: 'thing', from: 'place' },
+      thing4: { type: 'thing', from: 'remark' },
+    },
+    extras: ['detail'],
+    page: LEGAL_AID_PAGES.appointments,
+    render: (d) => ({ title: `预约提醒：${d.service}`, body: d.detail ?? `${d.time} ${d.place}。${d.remark}` }),
+  }),
+};
 
 /** Where the holder goes (or waits) for each way of meeting. */
 export const PLACE: Record<Mode, string> = {
@@ -40,7 +57,7 @@ export function tellHolder(
       remark: n.remark,
       detail: n.detail,
     },
-    page: PAGES.appointments,
+    page: LEGAL_AID_PAGES.appointments,
     idempotencyKey: n.key,
   });
 }

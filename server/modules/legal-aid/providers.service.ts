@@ -5,11 +5,11 @@ import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { Account } from '../auth/account.entity';
-import { rolesOf } from '../auth/accounts';
+import { rolesOf } from '../auth/accounts.service';
 import { setFileUses } from '../files/file-use.service';
 import { canAttachFile } from '../files/files.policy';
 import { StoredFile } from '../files/stored-file.entity';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../staff/audit.service';
 import { LegalAidErrors } from './legal-aid.errors';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalDayOff } from './legal-day-off.entity';
@@ -84,6 +84,33 @@ export class ProvidersService {
       .orderBy('s.starts_at', 'ASC')
       .limit(500)
       .getMany();
+  }
+
+  /**
+   * The soonest future times of a service with a place left, across active providers, each with its
+   * provider (the service assistant's "next free times"). Type names never contain one another, so
+   * a LIKE on the comma list finds the slots that offer the service.
+   */
+  async nextOpenSlots(
+    serviceType: ServiceType,
+    limit: number,
+  ): Promise<Array<{ slot: LegalSlot; provider: LegalProvider }>> {
+    const providers = await this.list(serviceType);
+    if (providers.length === 0) return [];
+    const slots = await this.db.manager
+      .createQueryBuilder(LegalSlot, 's')
+      .where('s.provider_id IN (:...ids) AND s.status = :open AND s.starts_at > :now AND s.booked < s.capacity', {
+        ids: providers.map((p) => p.id),
+        open: 'open',
+        now: this.clock.now(),
+      })
+      .andWhere('s.service_types LIKE :type', { type: `%${serviceType}%` })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    const byId = new Map(providers.map((p) => [p.id, p]));
+    return slots.map((slot) => ({ slot, provider: byId.get(slot.providerId)! }));
   }
 
   /** Staff create or edit a profile; a linked login must be a lawyer account. Audited. */

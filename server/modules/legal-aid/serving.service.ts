@@ -6,11 +6,11 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { transition, type TransitionActor } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
-import { isStaff } from '../auth/roles';
+import { isStaff } from '../../lib/principal';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
+import { wechatTime } from '../../lib/notice-template';
 import type { PeopleService } from '../people/people.service';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../staff/audit.service';
 import { APPOINTMENT_TRANSITIONS, LIVE, type AppointmentStatus } from './appointment.states';
 import type { BookingService } from './booking.service';
 import { LegalAidErrors } from './legal-aid.errors';
@@ -22,7 +22,7 @@ import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
 import { PLACE, tellHolder } from './legal-aid.notices';
 import { SERVICE_WORDS } from './legal-aid.types';
-import { PAGES } from '../notifications/pages';
+import { LEGAL_AID_PAGES } from './legal-aid.pages';
 import { WAITLIST_TRANSITIONS } from './waitlist.states';
 
 /** The desk in role terms for history rows: staff, or the provider serving. */
@@ -169,7 +169,7 @@ export class ServingService {
             remark: '欢迎为本次服务评价',
             time: wechatTime(now),
           },
-          page: PAGES.appointments,
+          page: LEGAL_AID_PAGES.appointments,
           idempotencyKey: `appointment:${id}:completed`,
         });
       }

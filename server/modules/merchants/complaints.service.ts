@@ -8,10 +8,10 @@ import { transition } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
 import type { CardService } from '../cards/card.service';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { PAGES } from '../notifications/pages';
-import { wechatTime } from '../notifications/templates';
+import { MERCHANT_PAGES } from './merchants.pages';
+import { wechatTime } from '../../lib/notice-template';
 import type { PeopleService } from '../people/people.service';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../staff/audit.service';
 import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
 import { MerchantComplaint } from './merchant-complaint.entity';
 import {
@@ -165,7 +165,7 @@ export class ComplaintsService {
           time: wechatTime(now),
           detail: `${subject}${outcome === 'upheld' ? '经核实成立' : '经核实未予支持'}。处理意见：${resolution}`,
         },
-        page: PAGES.myComplaints,
+        page: MERCHANT_PAGES.myComplaints,
         idempotencyKey: `merchant-complaint:${id}:${outcome}`,
       });
       await recordAudit(

@@ -1,7 +1,7 @@
 import { presentHistory } from '../../lib/state-machine';
 import { isoTime } from '../../lib/time';
 import { maskName } from '../../lib/mask';
-import type { HolderCategory } from '../people/id-number';
+import type { HolderCategory } from '../../lib/id-number';
 import type { HolderComplaint } from './complaints.service';
 import type { MerchantComplaint } from './merchant-complaint.entity';
 import { COMPLAINT_STATUS_WORDS } from './merchant-complaint.states';

@@ -3,7 +3,7 @@ import { pageQuery, pageView } from '../../http/pagination';
 import { fen, idRef, instant, int32, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { historyView } from '../../http/history';
-import { HOLDER_CATEGORIES } from '../people/id-number';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { COMPLAINT_STATUSES } from './merchant-complaint.states';
 import { MERCHANT_STATUSES } from './merchant.states';
 

@@ -6,12 +6,12 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { transition } from '../../lib/state-machine';
 import { Account } from '../auth/account.entity';
-import { disableAccount, grantRole, insertAccount } from '../auth/accounts';
-import { hashPassword } from '../auth/password';
-import type { SessionGuard } from '../auth/session-guard';
+import { disableAccount, grantRole, insertAccount } from '../auth/accounts.service';
+import { hashPassword } from '../../lib/password';
+import type { SessionGuard } from '../auth/session-guard.service';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { wechatTime } from '../notifications/templates';
-import { recordAudit } from '../staff/audit';
+import { wechatTime } from '../../lib/notice-template';
+import { recordAudit } from '../staff/audit.service';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
@@ -21,7 +21,7 @@ import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';
 import { toE6 } from './geo';
 import type { SingleFlightCache } from './single-flight-cache';
-import { PAGES } from '../notifications/pages';
+import { MERCHANT_PAGES } from './merchants.pages';
 
 const MERCHANT_HISTORY = { entity: MerchantEvent, subjectKey: 'merchantId' } as const;
 
@@ -198,7 +198,7 @@ export class MerchantsService {
             decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
           time: wechatTime(now),
         },
-        page: PAGES.merchantPortal,
+        page: MERCHANT_PAGES.merchantPortal,
         idempotencyKey: `merchant:${id}:review:${decision}`,
       });
       await recordAudit(

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import type { HolderCategory } from '../people/id-number';
+import type { HolderCategory } from '../../lib/id-number';
 import { MerchantOffer, type OfferKind } from './merchant-offer.entity';
 import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';

@@ -8,7 +8,8 @@ import { OutboxMessage } from './outbox-message.entity';
 import { backoffMs, CLAIMABLE, MAX_ATTEMPTS, type OutboxStatus } from './outbox.states';
 import { SubscribeSendError, type SubscribeMessagePort } from './subscribe-message.port';
 import { SubscriptionGrant } from './subscription-grant.entity';
-import { findTemplate, wechatData } from './templates';
+import { wechatData } from '../../lib/notice-template';
+import type { TemplateRegistry } from './templates';
 
 export interface DispatchCounts {
   claimed: number;
@@ -26,6 +27,7 @@ export interface DispatcherOptions {
   leaseMs: number;
   /** WeChat template id by template key; a key without one is not sent to WeChat. */
   templateIds: Record<string, string>;
+  templates: TemplateRegistry;
 }
 
 type Outcome = {
@@ -127,7 +129,7 @@ export class OutboxDispatcher {
   }
 
   private async deliver(row: OutboxMessage, openid: string | null): Promise<Outcome> {
-    const template = findTemplate(row.templateKey);
+    const template = this.options.templates.find(row.templateKey);
     const templateId = this.options.templateIds[row.templateKey];
     if (!template || !templateId) return { status: 'skipped', error: 'template not configured', refundGrant: false };
     if (!openid) return { status: 'skipped', error: 'recipient has no WeChat login', refundGrant: false };

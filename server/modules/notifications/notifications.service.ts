@@ -6,12 +6,12 @@ import { upsert } from '../../db/upsert';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../staff/audit.service';
 import { NotificationErrors } from './notifications.errors';
 import { OutboxMessage } from './outbox-message.entity';
 import type { OutboxStatus } from './outbox.states';
 import { SubscriptionGrant } from './subscription-grant.entity';
-import { findTemplate, TEMPLATES, type TemplateData, type TemplateKey } from './templates';
+import type { TemplateData, TemplateKey, TemplateRegistry } from './templates';
 
 /**
  * A notice of one template, its data typed by that template's fields: a wrong key, a missing or
@@ -31,15 +31,41 @@ export type Notice<K extends TemplateKey = TemplateKey> = K extends TemplateKey
     }
   : never;
 
+/** A notice as other modules see it when it is written (the conversation shows it in its stream). */
+export interface WrittenNotice {
+  /** The outbox row's id: unique per notice, so a listener can make its own copy idempotent. */
+  outboxId: number;
+  recipient: number;
+  templateKey: string;
+  title: string;
+  body: string;
+  page: string;
+  at: Date;
+}
+
+/** Called inside the transaction that writes a notice: what it writes commits or rolls back with the notice. */
+export type NoticeListener = (em: EntityManager, notice: WrittenNotice) => Promise<void>;
+
 /** Most one-time grants a person can bank for one template. */
 const MAX_GRANTS = 50;
 
 /** The outbox and the holder's timeline, subscribe-message grants, and staff's view of failed deliveries. */
 export class NotificationsService {
+  private readonly listeners: NoticeListener[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly templates: TemplateRegistry,
   ) {}
+
+  /**
+   * Registers a listener for every notice written from now on. It runs in the notice's transaction,
+   * so a notice and what the listener records of it are never one without the other.
+   */
+  onNotice(listener: NoticeListener): void {
+    this.listeners.push(listener);
+  }
 
   /**
    * Queues a notice inside the caller's transaction: it is sent only if that transaction commits.
@@ -47,7 +73,7 @@ export class NotificationsService {
    * data; the same is checked at run time for a notice that got past them (a cast, plain JS).
    */
   async notify<K extends TemplateKey>(em: EntityManager, notice: Notice<K>): Promise<boolean> {
-    const template = findTemplate(notice.templateKey);
+    const template = this.templates.find(notice.templateKey);
     if (!template) throw new Error(`Unknown notification template "${notice.templateKey}"`);
     const data = notice.data as Record<string, string | undefined>;
     const required = Object.values(template.fields).map((spec) => spec.from);
@@ -82,13 +108,25 @@ export class NotificationsService {
       updatedAt: now,
     };
     // A failed insert rolls back only itself on both databases, so the caller's transaction goes on.
+    let outboxId: number;
     try {
-      await em.insert(OutboxMessage, row);
-      return true;
+      const result = await em.insert(OutboxMessage, row);
+      outboxId = Number(result.identifiers[0]?.id);
     } catch (err) {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
+    const written: WrittenNotice = {
+      outboxId,
+      recipient: row.recipientAccountId,
+      templateKey: row.templateKey,
+      title: row.title,
+      body: row.body,
+      page: row.page,
+      at: now,
+    };
+    for (const listener of this.listeners) await listener(em, written);
+    return true;
   }
 
   /** The caller's notices, newest first; `after` keeps only those newer than an id the phone already has. */
@@ -110,7 +148,7 @@ export class NotificationsService {
    */
   async recordSubscriptions(principal: Principal, results: Record<string, string>): Promise<Record<string, number>> {
     for (const key of Object.keys(results)) {
-      if (!findTemplate(key)) throw validationFailed(`results.${key}`, '未知的消息模板');
+      if (!this.templates.find(key)) throw validationFailed(`results.${key}`, '未知的消息模板');
     }
     // Sorted, so two requests of one person take their rows' locks in the same order.
     const accepted = Object.entries(results)
@@ -141,7 +179,7 @@ export class NotificationsService {
 
   async grantsOf(accountId: number): Promise<Record<string, number>> {
     const rows = await this.db.manager.find(SubscriptionGrant, { where: { accountId } });
-    const out: Record<string, number> = Object.fromEntries(Object.keys(TEMPLATES).map((k) => [k, 0]));
+    const out: Record<string, number> = Object.fromEntries(this.templates.keys().map((k) => [k, 0]));
     for (const r of rows) out[r.templateKey] = r.remaining;
     return out;
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { HolderCategory } from './id-number';
+import type { HolderCategory } from '../../lib/id-number';
 import type { IdentityChangeStatus } from './identity-change.states';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
 import { idParam } from '../../http/validate';
-import { HOLDER_CATEGORIES } from './id-number';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { IDENTITY_CHANGE_STATUSES } from './identity-change.states';
 import { identityBody } from './people.schemas';
 

@@ -9,10 +9,10 @@ import { CardApplication } from '../cards/card-application.entity';
 import { attachFiles } from '../files/file-use.service';
 import { StoredFile } from '../files/stored-file.entity';
 import type { NotificationsService } from '../notifications/notifications.service';
-import { PAGES } from '../notifications/pages';
-import { wechatTime } from '../notifications/templates';
-import { recordAudit } from '../staff/audit';
-import type { HolderCategory } from './id-number';
+import { PEOPLE_PAGES } from './people.pages';
+import { wechatTime } from '../../lib/notice-template';
+import { recordAudit } from '../staff/audit.service';
+import type { HolderCategory } from '../../lib/id-number';
 import { IdentityChangeEvent } from './identity-change-event.entity';
 import { IdentityChangeRequest } from './identity-change-request.entity';
 import { assertChangeVisible, canSeeChange, loadChangeReviewer, type ChangeReviewer } from './identity-change.policy';
@@ -306,7 +306,7 @@ export class IdentityChangeService {
           time: wechatTime(now),
           remark: reason ? `${words.remark}：${reason}` : words.remark,
         },
-        page: PAGES.identityChange,
+        page: PEOPLE_PAGES.identityChange,
         idempotencyKey: `identity-change:${request.id}:event:${eventId}`,
       });
     }

@@ -1,5 +1,5 @@
 import { appError } from '../../lib/error-catalogue';
-import { ID_NUMBER_MESSAGES, type IdNumberProblem } from './id-number';
+import { ID_NUMBER_MESSAGES, type IdNumberProblem } from '../../lib/id-number';
 
 /**
  * Every error the people module (identities and their change requests) answers with beyond the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles';
-import { HOLDER_CATEGORIES } from './id-number';
+import { ROLES } from '../../lib/principal';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
 
 export const identityBody = z.strictObject({
   name: z

@@ -6,8 +6,8 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import type { FieldCrypto } from '../../lib/field-crypto';
 import { Account } from '../auth/account.entity';
-import { rolesOf } from '../auth/accounts';
-import { ageOn, factsOf, parseIdNumber, type HolderCategory, type IdNumberFacts } from './id-number';
+import { rolesOf } from '../auth/accounts.service';
+import { ageOn, factsOf, parseIdNumber, type HolderCategory, type IdNumberFacts } from '../../lib/id-number';
 import { PeopleErrors } from './people.errors';
 import { Person } from './person.entity';
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { HolderCategory } from './id-number';
+import type { HolderCategory } from '../../lib/id-number';
 
 /**
  * A holder's identity. The ID number and phone are stored only encrypted, with keyed blind

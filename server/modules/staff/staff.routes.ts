@@ -1,6 +1,6 @@
 import { decodeCursor, toPage } from '../../http/pagination';
 import { route } from '../../http/route';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../lib/principal';
 import { presentAuditEntry } from './staff.presenter';
 import {
   accountIdParams,

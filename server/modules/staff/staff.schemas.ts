@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
 import { idParam } from '../../http/validate';
 import { idRef, queryIdRef } from '../../http/bounds';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../../lib/principal';
 
 const ASSIGNABLE = ROLES.filter((r) => r !== 'holder') as Exclude<(typeof ROLES)[number], 'holder'>[];
 

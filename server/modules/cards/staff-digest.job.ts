@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Working mornings: staff hear of applications waiting more than 5 working days for their step. */
 export const staffDigestJob = defineJob({

@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Cards waiting to be collected: a reminder every 3 days, at most 3 times. */
 export const cardReadyRemindersJob = defineJob({

@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Keeps bookable slots made for the next 14 days from every provider's weekly hours. */
 export const legalSlotsJob = defineJob({

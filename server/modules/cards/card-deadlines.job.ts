@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Sent-back applications: a reminder 3 days before the deadline, closed once it has passed. */
 export const cardDeadlinesJob = defineJob({

@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Appointment reminders 24 h and 2 h before; expired waitlist offers passed on. */
 export const legalRemindersJob = defineJob({

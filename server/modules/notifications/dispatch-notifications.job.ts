@@ -1,4 +1,4 @@
-import { defineJob } from './job';
+import { defineJob } from '../../jobs/job';
 
 /** Sends due outbox rows as subscribe messages. */
 export const dispatchNotificationsJob = defineJob({

@@ -1,0 +1,67 @@
+import { Merchants1764200000000 } from '../../../migrations/1764200000000-merchants';
+import { ComplaintsAndBounds1764700000000 } from '../../../migrations/1764700000000-complaints-and-bounds';
+import { defineModule } from '../../module';
+import type { CardService } from '../cards/card.service';
+import type { QrTokens } from '../cards/qr-token.service';
+import type { NotificationsService } from '../notifications/notifications.service';
+import type { PeopleService } from '../people/people.service';
+import { BrowseService } from './browse.service';
+import { ComplaintsService } from './complaints.service';
+import { MerchantCategory } from './merchant-category.entity';
+import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
+import { MerchantComplaint } from './merchant-complaint.entity';
+import { MerchantEvent } from './merchant-event.entity';
+import { MerchantMember } from './merchant-member.entity';
+import { MerchantOffer } from './merchant-offer.entity';
+import { merchantPortalRoutes } from './merchant-portal.routes';
+import { Merchant } from './merchant.entity';
+import { merchantsRoutes } from './merchants.routes';
+import { MerchantsService } from './merchants.service';
+import { OffersService } from './offers.service';
+import { RedemptionDailyCount } from './redemption-daily-count.entity';
+import { Redemption } from './redemption.entity';
+import { RedemptionsService } from './redemptions.service';
+import { SingleFlightCache } from './single-flight-cache';
+import { staffMerchantsRoutes } from './staff-merchants.routes';
+import { MERCHANT_PAGES } from './merchants.pages';
+
+interface Uses {
+  notifications: NotificationsService;
+  people: PeopleService;
+  cards: CardService;
+  qrTokens: QrTokens;
+}
+
+/** The merchant alliance: merchants and their clerks, offers, verification at the counter, complaints. */
+export const merchantsModule = defineModule({
+  name: 'merchants',
+  pages: MERCHANT_PAGES,
+  entities: [
+    MerchantCategory,
+    Merchant,
+    MerchantMember,
+    MerchantOffer,
+    Redemption,
+    RedemptionDailyCount,
+    MerchantComplaint,
+    MerchantComplaintEvent,
+    MerchantEvent,
+  ],
+  migrations: [Merchants1764200000000, ComplaintsAndBounds1764700000000],
+  build: (c, u: Uses) => {
+    // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
+    const catalogue = new SingleFlightCache<unknown>(10_000);
+    return {
+      merchants: new MerchantsService(c.db, u.notifications, c.clock, catalogue, c.sessions),
+      offers: new OffersService(c.db, c.clock, catalogue),
+      browse: new BrowseService(c.db, c.clock, catalogue),
+      redemptions: new RedemptionsService(c.db, u.qrTokens, c.clock),
+      complaints: new ComplaintsService(c.db, u.notifications, u.people, u.cards, c.clock),
+    };
+  },
+  routes: (s) => [
+    ...merchantsRoutes(s.merchants, s.browse, s.redemptions, s.complaints),
+    ...merchantPortalRoutes(s.merchants, s.offers, s.redemptions),
+    ...staffMerchantsRoutes(s.merchants, s.complaints, s.redemptions),
+  ],
+});

@@ -1,0 +1,14 @@
+import { defineModule } from '../../module';
+import { AuditLog } from './audit-log.entity';
+import { District } from './district.entity';
+import { StaffService } from './staff.service';
+import { staffRoutes } from './staff.routes';
+import { Station } from './station.entity';
+
+/** Districts, stations, staff accounts and the audit log. */
+export const staffModule = defineModule({
+  name: 'staff',
+  entities: [AuditLog, District, Station],
+  build: (c) => ({ staff: new StaffService(c.db, c.clock, c.sessions) }),
+  routes: (s) => staffRoutes(s.staff),
+});
