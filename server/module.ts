@@ -40,7 +40,6 @@ export interface RouteHooks {
   openApi: () => unknown;
 }
 
-// biome-ignore lint/complexity/noBannedTypes: an entity is any class TypeORM maps
 type EntityClass = Function;
 type MigrationClass = new () => MigrationInterface;
 
@@ -82,7 +81,6 @@ export function defineModule<
  * a job's `needs` are typed by the services of every module, so inferring the module's type from its
  * own declaration would go round in a circle.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any `uses`
 export type ModuleOf<
   B extends (core: Core, uses: any) => object,
   T extends Record<string, TemplateDef> = Record<never, never>,
@@ -91,7 +89,6 @@ export type ModuleOf<
 /** Turns a union of object types into their intersection. */
 export type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-// biome-ignore lint/suspicious/noExplicitAny: any module, whatever it builds
 export type AnyModule = ModuleDef<any, any, any>;
 
 /** The services of every module in a list, by name. */

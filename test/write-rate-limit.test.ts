@@ -15,7 +15,7 @@ describe('per-account write rate limit', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 429 RATE_LIMITED with Retry-After once the minute’s writes are spent, and lets writes through in the next minute', async () => {
+  it('answers 429 RATE_LIMITED, Retry-After once the minute’s writes are spent; writes pass next minute', async () => {
     const s = await loginHolder(t);
     for (let i = 0; i < 3; i++) await write(t, s).expect(200);
     const limited = await write(t, s).expect(429);
@@ -46,8 +46,7 @@ describe('per-account write rate limit', () => {
 
   it('counts a write the account may not make, before its role is checked', async () => {
     const holder = await loginHolder(t);
-    for (let i = 0; i < 3; i++)
-      await t.http.post('/api/v1/staff/accounts').set(holder.auth).send({}).expect(403);
+    for (let i = 0; i < 3; i++) await t.http.post('/api/v1/staff/accounts').set(holder.auth).send({}).expect(403);
     await write(t, holder).expect(429);
   });
 

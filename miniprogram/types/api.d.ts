@@ -208,6 +208,372 @@ export interface paths {
       };
     };
   };
+  "/api/v1/stations": {
+    /** Service stations a holder can choose */
+    get: {
+      responses: {
+        /** @description Stations */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  district: {
+                    id: number;
+                    name: string;
+                  };
+                  address: string;
+                  phone: string | null;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts": {
+    /** Create a staff, lawyer or merchant account (admin) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            username: string;
+            password: string;
+            displayName: string;
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            stationId?: number;
+            districtId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, USERNAME_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/disable": {
+    /** Disable an account: no more logins, its sessions and access tokens end at once (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/enable": {
+    /** Enable a disabled account again; it logs in afresh (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/roles": {
+    /** Set an account's roles; access tokens with the old roles stop working at once (admin) */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+          };
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/audit-logs": {
+    /** The audit trail of staff actions, newest first (admin) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          targetType?: string;
+          targetId?: string;
+          actorAccountId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of entries */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  actorAccountId: number | null;
+                  action: string;
+                  targetType: string;
+                  targetId: string | null;
+                  detail: {
+                    [key: string]: unknown;
+                  } | null;
+                  requestId: string | null;
+                  at: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/timeline": {
+    /** The caller’s notices, newest first; `after` returns only those newer than an id already seen */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          after?: number;
+        };
+      };
+      responses: {
+        /** @description A page of notices */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  templateKey: string;
+                  title: string;
+                  body: string;
+                  page: string | null;
+                  at: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/subscriptions": {
+    /** Subscribe-message grants the caller holds, by template */
+    get: {
+      responses: {
+        /** @description Grants by template */
+        200: {
+          content: {
+            "application/json": {
+              grants: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Report what wx.requestSubscribeMessage returned; each accept allows one message of that template */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            results: {
+              [key: string]: "accept" | "reject" | "ban" | "filter";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Grants now held, by template */
+        200: {
+          content: {
+            "application/json": {
+              grants: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/outbox": {
+    /** Notices by delivery status, newest first (e.g. status=dead) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+        };
+      };
+      responses: {
+        /** @description A page of outbox rows */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  recipientAccountId: number;
+                  templateKey: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+                  attempts: number;
+                  lastError: string | null;
+                  nextAttemptAt: string;
+                  sentAt: string | null;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/outbox/{id}/retry": {
+    /** Queue a dead notice again */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The notice, pending again */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              recipientAccountId: number;
+              templateKey: string;
+              title: string;
+              /** @enum {string} */
+              status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
+              attempts: number;
+              lastError: string | null;
+              nextAttemptAt: string;
+              sentAt: string | null;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/me": {
     /** The caller: roles and masked identity */
     get: {
@@ -723,372 +1089,6 @@ export interface paths {
           };
         };
         /** @description Error: NOT_FOUND */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/stations": {
-    /** Service stations a holder can choose */
-    get: {
-      responses: {
-        /** @description Stations */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: number;
-                  name: string;
-                  district: {
-                    id: number;
-                    name: string;
-                  };
-                  address: string;
-                  phone: string | null;
-                })[];
-              nextCursor: null;
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/accounts": {
-    /** Create a staff, lawyer or merchant account (admin) */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            username: string;
-            password: string;
-            displayName: string;
-            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
-            stationId?: number;
-            districtId?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Created */
-        201: {
-          content: {
-            "application/json": {
-              id: number;
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED, USERNAME_TAKEN, FORBIDDEN */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/accounts/{id}/disable": {
-    /** Disable an account: no more logins, its sessions and access tokens end at once (admin) */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The account as it is now */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              username: string | null;
-              disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/accounts/{id}/enable": {
-    /** Enable a disabled account again; it logs in afresh (admin) */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The account as it is now */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              username: string | null;
-              disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, FORBIDDEN */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/accounts/{id}/roles": {
-    /** Set an account's roles; access tokens with the old roles stop working at once (admin) */
-    put: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
-          };
-        };
-      };
-      responses: {
-        /** @description The account as it is now */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              username: string | null;
-              disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED, NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/audit-logs": {
-    /** The audit trail of staff actions, newest first (admin) */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-          targetType?: string;
-          targetId?: string;
-          actorAccountId?: number;
-        };
-      };
-      responses: {
-        /** @description A page of entries */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: number;
-                  actorAccountId: number | null;
-                  action: string;
-                  targetType: string;
-                  targetId: string | null;
-                  detail: {
-                    [key: string]: unknown;
-                  } | null;
-                  requestId: string | null;
-                  at: string;
-                })[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/timeline": {
-    /** The caller’s notices, newest first; `after` returns only those newer than an id already seen */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-          after?: number;
-        };
-      };
-      responses: {
-        /** @description A page of notices */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: number;
-                  templateKey: string;
-                  title: string;
-                  body: string;
-                  page: string | null;
-                  at: string;
-                })[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/me/subscriptions": {
-    /** Subscribe-message grants the caller holds, by template */
-    get: {
-      responses: {
-        /** @description Grants by template */
-        200: {
-          content: {
-            "application/json": {
-              grants: {
-                [key: string]: number;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-    /** Report what wx.requestSubscribeMessage returned; each accept allows one message of that template */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            results: {
-              [key: string]: "accept" | "reject" | "ban" | "filter";
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Grants now held, by template */
-        200: {
-          content: {
-            "application/json": {
-              grants: {
-                [key: string]: number;
-              };
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/outbox": {
-    /** Notices by delivery status, newest first (e.g. status=dead) */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-          status?: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
-        };
-      };
-      responses: {
-        /** @description A page of outbox rows */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: number;
-                  recipientAccountId: number;
-                  templateKey: string;
-                  title: string;
-                  /** @enum {string} */
-                  status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
-                  attempts: number;
-                  lastError: string | null;
-                  nextAttemptAt: string;
-                  sentAt: string | null;
-                  createdAt: string;
-                })[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/outbox/{id}/retry": {
-    /** Queue a dead notice again */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The notice, pending again */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              recipientAccountId: number;
-              templateKey: string;
-              title: string;
-              /** @enum {string} */
-              status: "pending" | "sending" | "retry" | "sent" | "skipped" | "dead";
-              attempts: number;
-              lastError: string | null;
-              nextAttemptAt: string;
-              sentAt: string | null;
-              createdAt: string;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

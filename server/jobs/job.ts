@@ -40,5 +40,4 @@ export function runJob<N extends JobNeed>(job: JobDefinition<N>, c: Container): 
 }
 
 /** A job of any needs, as module declarations list them. */
-// biome-ignore lint/suspicious/noExplicitAny: the list holds jobs whatever they need
 export type AnyJob = JobDefinition<any>;
