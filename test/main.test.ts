@@ -140,7 +140,7 @@ describe('the server process', () => {
     expect(await server.exited).toBe(0);
     expect(server.stdout()).toContain('"msg":"stopped"');
     cleanup();
-  }, 30_000);
+  }, 90_000);
 
   it('finishes a request in flight before exiting, and refuses new connections meanwhile', async () => {
     const { env, cleanup } = await databaseEnv();
@@ -151,7 +151,8 @@ describe('the server process', () => {
     const boundary = 'rongyou-boundary';
     const head = Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\ncard_photo\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\n` +
+        'Content-Type: image/jpeg\r\n\r\n',
     );
     const photo = compliantPhoto();
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
