@@ -19,6 +19,11 @@ const boolish = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** The console generates 43 letters and digits: base64 of a 32-byte AES key without its "=". */
+const encodingAesKey = z
+  .string()
+  .regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey (letters and digits)');
+
 /**
  * How the server waits on its database. A stalled or refused database must cost a request a
  * bounded time and end in 503, never hold it (and every request behind it) for the whole outage.
@@ -70,6 +75,12 @@ const envSchema = z.object({
     .regex(/^([a-z_]+:[A-Za-z0-9_-]+)(,[a-z_]+:[A-Za-z0-9_-]+)*$/, 'must be <templateKey>:<templateId>,…')
     .optional(),
   WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  WECHAT_CS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3 to 32 letters and digits, as the mini-program console takes it')
+    .optional(),
+  WECHAT_CS_AES_KEY: encodingAesKey.optional(),
+  WECHAT_CS_AES_KEY_PREVIOUS: encodingAesKey.optional(),
   SCHEDULER_ENABLED: boolish.default(true),
   DISPATCH_BATCH_SIZE: positiveInt.max(500).default(50),
   DISPATCH_CONCURRENCY: positiveInt.max(64).default(8),
@@ -129,6 +140,19 @@ export interface Config {
     /** WeChat template id by template key (subscribe messages). */
     templateIds: Record<string, string>;
     miniprogramState: 'formal' | 'trial' | 'developer';
+    /**
+     * The customer-service chat push endpoint (客服消息); null, and the endpoint off, without
+     * WECHAT_CS_TOKEN. On in dev mode too.
+     */
+    customerService: {
+      token: string;
+      /** WECHAT_APP_ID, which every encrypted push names; set whenever `aesKey` is. */
+      appId: string | null;
+      /** The EncodingAESKey; null is plaintext mode. */
+      aesKey: string | null;
+      /** The key before the last change, accepted while WeChat switches over. */
+      previousAesKey: string | null;
+    } | null;
   };
   scheduler: { enabled: boolean; instanceId: string };
   dispatch: { batchSize: number; concurrency: number };
@@ -257,10 +281,22 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (strict && e.ADMIN_PASSWORD && DEMO_PASSWORDS.includes(e.ADMIN_PASSWORD.normalize('NFKC'))) {
     problems.push(`ADMIN_PASSWORD: ${who} refuses the passwords of the demo data, which are public`);
   }
+  // Presence is read from the raw values: a malformed key is reported once, above, not again here.
+  const csGiven = (key: string) => cleaned[key] !== undefined;
+  if ((csGiven('WECHAT_CS_AES_KEY') || csGiven('WECHAT_CS_AES_KEY_PREVIOUS')) && !csGiven('WECHAT_CS_TOKEN')) {
+    problems.push('WECHAT_CS_AES_KEY needs WECHAT_CS_TOKEN (the customer-service endpoint is on only with its token)');
+  }
+  if (csGiven('WECHAT_CS_AES_KEY_PREVIOUS') && !csGiven('WECHAT_CS_AES_KEY')) {
+    problems.push('WECHAT_CS_AES_KEY_PREVIOUS needs WECHAT_CS_AES_KEY (the key now in use)');
+  }
+  if (csGiven('WECHAT_CS_AES_KEY') && !csGiven('WECHAT_APP_ID')) {
+    problems.push('WECHAT_CS_AES_KEY needs WECHAT_APP_ID (every encrypted push is checked against it)');
+  }
   if (strict && e.SEED_DEMO === true) problems.push(`SEED_DEMO: demo data is never loaded in ${who}`);
   if (e.DB_LOCK_WAIT_TIMEOUT_SECONDS * 1000 >= e.DB_QUERY_TIMEOUT_MS) {
     problems.push(
-      'DB_LOCK_WAIT_TIMEOUT_SECONDS must be shorter than DB_QUERY_TIMEOUT_MS (a lock wait should end as a retryable error, not a dropped connection)',
+      'DB_LOCK_WAIT_TIMEOUT_SECONDS must be shorter than DB_QUERY_TIMEOUT_MS ' +
+        '(a lock wait should end as a retryable error, not a dropped connection)',
     );
   }
 
@@ -299,6 +335,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           .map((pair) => pair.split(':') as [string, string]),
       ),
       miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+      customerService: e.WECHAT_CS_TOKEN
+        ? {
+            token: e.WECHAT_CS_TOKEN,
+            appId: e.WECHAT_APP_ID ?? null,
+            aesKey: e.WECHAT_CS_AES_KEY ?? null,
+            previousAesKey: e.WECHAT_CS_AES_KEY_PREVIOUS ?? null,
+          }
+        : null,
     },
     scheduler: { enabled: e.SCHEDULER_ENABLED, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
     dispatch: { batchSize: e.DISPATCH_BATCH_SIZE, concurrency: e.DISPATCH_CONCURRENCY },

@@ -96,6 +96,69 @@ describe('configuration', () => {
     });
   });
 
+  describe('WeChat customer-service chat (客服消息)', () => {
+    const AES_KEY = 'Ab3dE5gH7jK9mN1pQ3sT5vW7yZ0bC2eF4hJ6kL8nP0r';
+    const OLD_KEY = 'Zy9xW8vU7tS6rQ5pO4nM3lK2jI1hG0fE9dC8bA7zY6x';
+
+    it('is off without WECHAT_CS_TOKEN, and in plaintext mode with the token alone, dev mode included', () => {
+      expect(loadConfig({}).wechat.customerService).toBeNull();
+      expect(loadConfig({ WECHAT_CS_TOKEN: 'RongyouCs2027' }).wechat.customerService).toEqual({
+        token: 'RongyouCs2027',
+        appId: null,
+        aesKey: null,
+        previousAesKey: null,
+      });
+    });
+
+    it('takes the EncodingAESKey, the previous one and the appid for safe mode', () => {
+      const config = loadConfig({
+        ...productionEnv(),
+        WECHAT_CS_TOKEN: 'RongyouCs2027',
+        WECHAT_CS_AES_KEY: AES_KEY,
+        WECHAT_CS_AES_KEY_PREVIOUS: OLD_KEY,
+      });
+      expect(config.wechat.customerService).toEqual({
+        token: 'RongyouCs2027',
+        appId: 'wx0123456789abcdef',
+        aesKey: AES_KEY,
+        previousAesKey: OLD_KEY,
+      });
+    });
+
+    it('refuses a malformed key or token in production, listed with other problems, not echoing the key', () => {
+      const badKey = `${AES_KEY.slice(0, 42)}=`;
+      const problems = problemsOf({
+        ...productionEnv(),
+        JWT_SECRET: 'short',
+        WECHAT_CS_TOKEN: 'RongyouCs2027',
+        WECHAT_CS_AES_KEY: badKey,
+        WECHAT_CS_AES_KEY_PREVIOUS: AES_KEY.slice(0, 40),
+      });
+      expect(mentioning(problems, /^WECHAT_CS_AES_KEY: .*43/)).toHaveLength(1);
+      expect(mentioning(problems, /^WECHAT_CS_AES_KEY_PREVIOUS: .*43/)).toHaveLength(1);
+      expect(mentioning(problems, /^JWT_SECRET/)).toHaveLength(1);
+      expect(problems.join('\n')).not.toContain(AES_KEY.slice(0, 40));
+      // Each malformed key is named once, not again as "missing" by the checks between keys.
+      expect(mentioning(problems, /WECHAT_CS/)).toHaveLength(2);
+      expect(mentioning(problemsOf({ WECHAT_CS_TOKEN: 'has spaces and 符号' }), /^WECHAT_CS_TOKEN/)).toHaveLength(1);
+    });
+
+    it('refuses keys without the token, a previous key alone, and safe mode without an appid', () => {
+      expect(
+        mentioning(problemsOf({ WECHAT_CS_AES_KEY: AES_KEY, WECHAT_APP_ID: 'wx1' }), /needs WECHAT_CS_TOKEN/),
+      ).toHaveLength(1);
+      expect(
+        mentioning(
+          problemsOf({ WECHAT_CS_TOKEN: 'RongyouCs2027', WECHAT_CS_AES_KEY_PREVIOUS: OLD_KEY }),
+          /^WECHAT_CS_AES_KEY_PREVIOUS needs WECHAT_CS_AES_KEY/,
+        ),
+      ).toHaveLength(1);
+      expect(
+        mentioning(problemsOf({ WECHAT_CS_TOKEN: 'RongyouCs2027', WECHAT_CS_AES_KEY: AES_KEY }), /needs WECHAT_APP_ID/),
+      ).toHaveLength(1);
+    });
+  });
+
   describe('production', () => {
     it('with nothing set lists every missing piece at once', () => {
       const problems = problemsOf({ NODE_ENV: 'production' });

@@ -18,6 +18,24 @@ const FIELD_LIMITS: Record<string, number> = {
   date: 32,
 };
 
+/** A reply the customer-service endpoint accepted. */
+export interface CsDelivered {
+  openid: string;
+  msgtype: string;
+  text?: { content: string };
+  miniprogrampage?: { title: string; pagepath: string; thumb_media_id?: string };
+}
+
+/** What msg_sec_check answers for text containing a word. */
+export interface SecWord {
+  suggest: 'risky' | 'review';
+  label: number;
+}
+
+/** The customer-service window WeChat keeps per user: 5 replies within 48 h of their last message. */
+export const CS_WINDOW_MS = 48 * 3600_000;
+export const CS_WINDOW_MESSAGES = 5;
+
 export interface DeliveredMessage {
   openid: string;
   templateId: string;
@@ -34,7 +52,13 @@ export interface DeliveredMessage {
  *   mode) or a new one, invalidating the old (force_refresh);
  * - `POST /cgi-bin/message/subscribe/send` checks the access token (40001 unknown, 42001
  *   expired), the openid (40003), the template (40037), the values against their field limits
- *   (47003), and the user's subscription (43101 when refused).
+ *   (47003), and the user's subscription (43101 when refused);
+ * - `POST /cgi-bin/message/custom/send` (customer-service replies) checks the access token, the
+ *   openid, the message, and the user's window: 45015 when they have not written within 48 h (or
+ *   never), 45047 once 5 replies used it;
+ * - `POST /wxa/msg_sec_check` (version 2) checks the access token and the request's shape and
+ *   answers `risky`/`review` for text containing a configured word, else `pass`; `secCheckOutage`
+ *   makes every call fail until cleared.
  * Failures can be scripted per call; every request is recorded.
  */
 export class FakeWeChatServer {
@@ -46,6 +70,14 @@ export class FakeWeChatServer {
   tokenLifetime = 7200;
   /** Template id → its fields' types, e.g. { thing1: 'thing' }. */
   readonly templates = new Map<string, Record<string, string>>();
+  /** Customer-service replies accepted, in order. */
+  readonly csDelivered: CsDelivered[] = [];
+  /** Words msg_sec_check flags. */
+  readonly secWords = new Map<string, SecWord>();
+  /** While set, every msg_sec_check call gets this answer (e.g. `{ errcode: -1 }` or `{ status: 503 }`). */
+  secCheckOutage?: Scripted;
+  private readonly csWindows = new Map<string, { lastMessageAt: number; sent: number }>();
+  private secChecks = 0;
   private readonly refused = new Set<string>();
   private readonly codes = new Map<string, { openid: string; used: boolean }>();
   private readonly script: Scripted[] = [];
@@ -112,6 +144,30 @@ export class FakeWeChatServer {
   /** The user has refused (or cancelled) this template's messages. */
   refuse(openid: string, templateId: string): void {
     this.refused.add(`${openid}|${templateId}`);
+  }
+
+  /** The user wrote to customer service (at `at`, default now): a new window of 5 replies opens. */
+  userWrote(openid: string, at = Date.now()): void {
+    this.csWindows.set(openid, { lastMessageAt: at, sent: 0 });
+  }
+
+  /** Sets the user's window outright, e.g. written 49 h ago, or 5 replies already used. */
+  setCsWindow(openid: string, window: { lastMessageAt: number; sent: number }): void {
+    this.csWindows.set(openid, { ...window });
+  }
+
+  /** Replies accepted for this user. */
+  csSentTo(openid: string): CsDelivered[] {
+    return this.csDelivered.filter((m) => m.openid === openid);
+  }
+
+  /** 40001 for a token it never issued or retired, 42001 for one whose time ran out; else undefined. */
+  private tokenProblem(token: string | undefined): { errcode: number; errmsg: string } | undefined {
+    if (!token || !this.token || token !== this.token.value) {
+      return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    }
+    if (this.token.expiresAt <= Date.now()) return { errcode: 42001, errmsg: 'access_token expired' };
+    return undefined;
   }
 
   private newToken(): string {
@@ -182,11 +238,8 @@ export class FakeWeChatServer {
     }
 
     if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
-      const token = query.access_token;
-      if (!token || !this.token || token !== this.token.value) {
-        return send(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
-      }
-      if (this.token.expiresAt <= Date.now()) return send(200, { errcode: 42001, errmsg: 'access_token expired' });
+      const tokenProblem = this.tokenProblem(query.access_token);
+      if (tokenProblem) return send(200, tokenProblem);
       if (!body?.touser) return send(200, { errcode: 40003, errmsg: 'invalid openid' });
       const fields = this.templates.get(body.template_id);
       if (!fields) return send(200, { errcode: 40037, errmsg: 'invalid template_id' });
@@ -206,6 +259,69 @@ export class FakeWeChatServer {
         miniprogramState: body.miniprogram_state,
       });
       return send(200, { errcode: 0, errmsg: 'ok', msgid: this.delivered.length });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
+      const tokenProblem = this.tokenProblem(query.access_token);
+      if (tokenProblem) return send(200, tokenProblem);
+      if (typeof body?.touser !== 'string' || !body.touser)
+        return send(200, { errcode: 40003, errmsg: 'invalid openid' });
+      let message: CsDelivered;
+      if (body.msgtype === 'text') {
+        if (typeof body.text?.content !== 'string' || !body.text.content) {
+          return send(200, { errcode: 44003, errmsg: 'empty news data' });
+        }
+        message = { openid: body.touser, msgtype: 'text', text: { content: body.text.content } };
+      } else if (body.msgtype === 'miniprogrampage') {
+        const page = body.miniprogrampage;
+        if (typeof page?.title !== 'string' || typeof page?.pagepath !== 'string') {
+          return send(200, { errcode: 47001, errmsg: 'data format error' });
+        }
+        message = { openid: body.touser, msgtype: 'miniprogrampage', miniprogrampage: page };
+      } else {
+        return send(200, { errcode: 40008, errmsg: 'invalid message type' });
+      }
+      const window = this.csWindows.get(body.touser);
+      if (!window || Date.now() - window.lastMessageAt > CS_WINDOW_MS) {
+        return send(200, { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
+      }
+      if (window.sent >= CS_WINDOW_MESSAGES) {
+        return send(200, { errcode: 45047, errmsg: 'out of response count limit' });
+      }
+      window.sent += 1;
+      this.csDelivered.push(message);
+      return send(200, { errcode: 0, errmsg: 'ok' });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/msg_sec_check') {
+      if (this.secCheckOutage) {
+        const outage = this.secCheckOutage;
+        if ('status' in outage) return send(outage.status, outage.body ?? '');
+        return send(200, { errcode: outage.errcode, errmsg: outage.errmsg ?? 'system error' });
+      }
+      const tokenProblem = this.tokenProblem(query.access_token);
+      if (tokenProblem) return send(200, tokenProblem);
+      if (body?.version !== 2) return send(200, { errcode: 47001, errmsg: 'data format error: version' });
+      if (typeof body.openid !== 'string' || !body.openid)
+        return send(200, { errcode: 40003, errmsg: 'invalid openid' });
+      if (![1, 2, 3, 4].includes(body.scene)) return send(200, { errcode: 47001, errmsg: 'data format error: scene' });
+      if (typeof body.content !== 'string' || !body.content || Array.from(body.content).length > 2500) {
+        return send(200, { errcode: 47001, errmsg: 'data format error: content' });
+      }
+      let worst: SecWord | undefined;
+      for (const [word, verdict] of this.secWords) {
+        if (body.content.includes(word) && (!worst || verdict.suggest === 'risky')) worst = verdict;
+      }
+      const suggest = worst?.suggest ?? 'pass';
+      const label = worst?.label ?? 100;
+      this.secChecks += 1;
+      return send(200, {
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest, label },
+        detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: worst ? 90 : 0 }],
+        trace_id: `trace-${this.secChecks}-${crypto.randomBytes(4).toString('hex')}`,
+      });
     }
 
     send(404, { errcode: 404, errmsg: 'not found' });
