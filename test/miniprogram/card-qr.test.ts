@@ -25,6 +25,24 @@ const advanceTo = (at: number) => jest.advanceTimersByTimeAsync(at - Date.now())
 const tokenCalls = () =>
   fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/api/v1/me/card/qr-token'));
 
+const issued = {
+  action: 'issue',
+  from: null,
+  to: 'active',
+  at: '2026-05-10T09:00:00.000+08:00',
+  by: 'station',
+  reason: null,
+};
+const lost = {
+  action: 'report_lost',
+  from: 'active',
+  to: 'reported_lost',
+  at: '2026-06-01T20:15:00.000+08:00',
+  by: 'holder',
+  reason: null,
+};
+
+/** The card as the server shows it: its history so far and what the holder may do now. */
 const card = (status = 'active') => ({
   data: {
     cardNumber: '**********1234',
@@ -32,6 +50,8 @@ const card = (status = 'active') => ({
     category: 'veteran',
     holderName: '张*',
     issuedAt: '2026-05-10T09:00:00.000+08:00',
+    history: status === 'reported_lost' ? [issued, lost] : [issued],
+    allowedActions: status === 'active' ? ['report_lost'] : [],
   },
 });
 
@@ -63,7 +83,7 @@ describe('我的优待证: the QR code', () => {
     jest.useRealTimers();
   });
 
-  it('fetches a token on show, fetches a new one 10 s before it expires and not before, and stops when hidden', async () => {
+  it('fetches a token on show, a new one 10 s before it expires and not before, and stops when hidden', async () => {
     fakeWx().routes.set('GET /api/v1/me/card', () => card());
     serveTokens();
     const comp = await show();
@@ -171,6 +191,35 @@ describe('我的优待证: the QR code', () => {
     expect(comp.querySelector('.reissue')).toBeTruthy();
     await tick(300_000);
     expect(tokenCalls()).toHaveLength(1);
+  });
+
+  it('shows the card’s history newest first, with who and why, and 挂失 only when the server allows it', async () => {
+    const revoked = {
+      action: 'revoke',
+      from: 'reported_lost',
+      to: 'revoked',
+      at: '2026-06-03T10:00:00.000+08:00',
+      by: 'district',
+      reason: '持证人已不符合条件',
+    };
+    fakeWx().routes.set('GET /api/v1/me/card', () => ({
+      data: { ...card('revoked').data, history: [issued, lost, revoked] },
+    }));
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({ data: { items: [], nextCursor: null } }));
+    const comp = await show();
+    const steps = comp.querySelectorAll('.history-step').map((s) => s.dom!.textContent!.trim());
+    expect(steps).toEqual(['注销 · 已注销', '挂失 · 已挂失', '发证 · 正常']);
+    expect(textOf(comp, '.history-reason')).toBe('原因：持证人已不符合条件');
+    expect(textOf(comp, '.history-item .muted')).toContain('区退役军人事务局');
+    expect(comp.querySelector('.report-lost')).toBeFalsy();
+  });
+
+  it('offers no 挂失 on an active card when the server allows no action', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => ({ data: { ...card().data, allowedActions: [] } }));
+    serveTokens();
+    const comp = await show();
+    expect(comp.querySelector('.qr')).toBeTruthy();
+    expect(comp.querySelector('.report-lost')).toBeFalsy();
   });
 
   it('without a card (404) shows the way to apply and the latest application', async () => {

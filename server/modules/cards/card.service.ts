@@ -1,16 +1,27 @@
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { notFound } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { applyTransition } from '../../lib/state-machine';
+import { transition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
+import type { CardEvent } from './card-event.entity';
 import { Card } from './card.entity';
-import { CARD_TRANSITIONS } from './card.states';
+import { CARD_HISTORY, cardHistory } from './card.history';
+import { CARD_TRANSITIONS, cardActions, type CardAction } from './card.states';
 import { CardErrors } from './cards.errors';
 import type { QrTokens } from './qr-token.service';
 import { CARD_PAGES } from './cards.pages';
+
+/** The card as its holder reads it: with its history and what they may do with it now. */
+export interface HolderCardView {
+  card: Card;
+  person: Person;
+  history: CardEvent[];
+  allowedActions: CardAction[];
+}
 
 /** The holder's electronic card: show it, show its QR code, report it lost. */
 export class CardService {
@@ -21,8 +32,15 @@ export class CardService {
     private readonly clock: Clock,
   ) {}
 
-  /** The holder's current card, or their latest one (revoked, say) so they see why it stopped. */
-  async myCard(principal: Principal): Promise<{ card: Card; person: Person }> {
+  /**
+   * The holder's current card, or their latest one (revoked, say) so they see why it stopped, with
+   * its history and the holder's actions.
+   */
+  async myCard(principal: Principal): Promise<HolderCardView> {
+    return this.holderView(this.db.manager, await this.mine(principal));
+  }
+
+  private async mine(principal: Principal): Promise<{ card: Card; person: Person }> {
     const mine = await this.findMine(principal);
     if (!mine) throw notFound('您还没有优待证');
     return mine;
@@ -45,17 +63,30 @@ export class CardService {
 
   /** A fresh QR token (about a minute, single use) for an active card. */
   async qrToken(principal: Principal): Promise<{ token: string; expiresAt: Date }> {
-    const { card } = await this.myCard(principal);
+    const { card } = await this.mine(principal);
     if (card.status !== 'active') throw CardErrors.cannotShow();
     return this.qr.issue(card.id);
   }
 
-  /** Reports the card lost: it stops verifying at once; the holder may then apply for a reissue. */
-  async reportLost(principal: Principal): Promise<{ card: Card; person: Person }> {
-    const { card, person } = await this.myCard(principal);
+  /**
+   * Reports the card lost: it stops verifying at once; the holder may then apply for a reissue.
+   * 1. The guarded move with its history row (409 INVALID_TRANSITION unless the card is active);
+   * 2. the holder's notice, in the same transaction.
+   */
+  async reportLost(principal: Principal): Promise<HolderCardView> {
+    const { card, person } = await this.mine(principal);
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
-      await applyTransition(em, Card, card.id, CARD_TRANSITIONS.report_lost, { reportedLostAt: now, updatedAt: now });
+      await transition(em, {
+        entity: Card,
+        id: card.id,
+        table: CARD_TRANSITIONS,
+        action: 'report_lost',
+        actor: { accountId: principal.accountId, role: 'holder' },
+        at: now,
+        set: { reportedLostAt: now, updatedAt: now },
+        history: CARD_HISTORY,
+      });
       await this.notifications.notify(em, {
         recipient: person.accountId ?? principal.accountId,
         templateKey: 'application_status',
@@ -68,7 +99,12 @@ export class CardService {
         page: CARD_PAGES.card,
         idempotencyKey: `card:${card.id}:reported-lost`,
       });
-      return { card: await em.findOneByOrFail(Card, { id: card.id }), person };
+      return this.holderView(em, { card: await em.findOneByOrFail(Card, { id: card.id }), person });
     });
+  }
+
+  private async holderView(em: EntityManager, mine: { card: Card; person: Person }): Promise<HolderCardView> {
+    const history = (await cardHistory(em, [mine.card.id])).get(mine.card.id) ?? [];
+    return { ...mine, history, allowedActions: cardActions(mine.card.status, 'holder') };
   }
 }

@@ -1,5 +1,6 @@
 import { Cards1764100000000 } from '../../../migrations/1764100000000-cards';
 import { BatchExports1764800000000 } from '../../../migrations/1764800000000-batch-exports';
+import { CardHistory1765400000000 } from '../../../migrations/1765400000000-card-history';
 import type { Core, ModuleOf } from '../../module';
 import type { FilesService } from '../files/files.service';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -11,6 +12,7 @@ import { CardApplicationEvent } from './card-application-event.entity';
 import { CardApplication } from './card-application.entity';
 import { ApplicationWorkflow } from './card-application.workflow';
 import { CardBatch } from './card-batch.entity';
+import { CardEvent } from './card-event.entity';
 import { cardReadyRemindersJob } from './card-ready-reminders.job';
 import { CardRemindersService } from './card-reminders.service';
 import { CardStatsService } from './card-stats.service';
@@ -54,8 +56,8 @@ export const cardsModule: ModuleOf<typeof build, typeof CARD_TEMPLATES> = {
   name: 'cards',
   pages: CARD_PAGES,
   templates: CARD_TEMPLATES,
-  entities: [CardApplication, CardApplicationEvent, CardBatch, Card, QrTokenUse],
-  migrations: [Cards1764100000000, BatchExports1764800000000],
+  entities: [CardApplication, CardApplicationEvent, CardBatch, Card, CardEvent, QrTokenUse],
+  migrations: [Cards1764100000000, BatchExports1764800000000, CardHistory1765400000000],
   jobs: [cardDeadlinesJob, cardReadyRemindersJob, staffDigestJob],
   fileReadRules: { card_application: readApplicationFile },
   build,

@@ -1,3 +1,4 @@
+import { presentHistory as presentStatusHistory } from '../../lib/state-machine';
 import { isoTime } from '../../lib/time';
 import { maskIdNumber, maskName, maskPhone } from '../../lib/mask';
 import type { IdentityFacts } from '../people/people.service';
@@ -6,8 +7,9 @@ import type { Station } from '../staff/station.entity';
 import type { CardApplicationEvent } from './card-application-event.entity';
 import type { CardApplication } from './card-application.entity';
 import type { CardBatch } from './card-batch.entity';
-import type { Card } from './card.entity';
+import type { HolderCardView } from './card.service';
 import type { Declarations } from './eligibility';
+import type { StaffCardView } from './review.service';
 
 const t = (d: Date | null) => (d ? isoTime(d) : null);
 const DAY = 86_400_000;
@@ -58,7 +60,7 @@ export function presentStaffApplication(
     station: Station;
     history: CardApplicationEvent[];
     allowedActions: string[];
-    card: Card | null;
+    card: StaffCardView | null;
     /** The applicant as reviewed, with the facts read from the decrypted ID number. */
     applicant: { name: string; facts: IdentityFacts };
   },
@@ -83,14 +85,16 @@ export function presentStaffApplication(
   };
 }
 
-/** The card as staff see it: the whole number, for finding it and revoking it. */
-export const presentStaffCard = (c: Card) => ({
+/** The card as staff see it: the whole number, for finding it and revoking it, with its history. */
+export const presentStaffCard = ({ card: c, history, allowedActions }: StaffCardView) => ({
   id: c.id,
   cardNumber: c.cardNumber,
   status: c.status,
   category: c.category,
   issuedAt: isoTime(c.issuedAt),
   revokedReason: c.revokedReason,
+  history: presentStatusHistory(history),
+  allowedActions,
 });
 
 export const presentQueueItem = (now: Date) => (x: { application: CardApplication; person: Person }) => ({
@@ -107,14 +111,17 @@ export const presentQueueItem = (now: Date) => (x: { application: CardApplicatio
 
 /**
  * The card number is masked to its last four characters even for its holder: the QR code proves the card.
- * The name is the one the card was issued to, not the person's name today.
+ * The name is the one the card was issued to, not the person's name today. The history names staff
+ * by role only.
  */
-export const presentCard = (c: Card, p: Person) => ({
+export const presentCard = ({ card: c, person: p, history, allowedActions }: HolderCardView) => ({
   cardNumber: `${'*'.repeat(Math.max(4, c.cardNumber.length - 4))}${c.cardNumber.slice(-4)}`,
   status: c.status,
   category: c.category,
   holderName: maskName(c.holderName ?? p.name),
   issuedAt: isoTime(c.issuedAt),
+  history: presentStatusHistory(history),
+  allowedActions,
 });
 
 export const presentBatch = (b: CardBatch) => ({

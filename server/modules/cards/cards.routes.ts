@@ -117,14 +117,11 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     method: 'get',
     path: '/api/v1/me/card',
     tag: 'cards',
-    summary: 'The caller’s electronic card (number masked)',
+    summary: 'The caller’s electronic card (number masked), with its history and the actions allowed now',
     access: ['holder'],
     responses: { 200: { description: 'The card', schema: cardView } },
     errors: ['NOT_FOUND'],
-    handler: async ({ principal }) => {
-      const { card, person } = await cards.myCard(principal);
-      return { body: presentCard(card, person) };
-    },
+    handler: async ({ principal }) => ({ body: presentCard(await cards.myCard(principal)) }),
   }),
   route({
     method: 'post',
@@ -147,9 +144,6 @@ export const cardsRoutes = (applications: ApplicationsService, cards: CardServic
     access: ['holder'],
     responses: { 200: { description: 'The card', schema: cardView } },
     errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
-    handler: async ({ principal }) => {
-      const { card, person } = await cards.reportLost(principal);
-      return { body: presentCard(card, person) };
-    },
+    handler: async ({ principal }) => ({ body: presentCard(await cards.reportLost(principal)) }),
   }),
 ];

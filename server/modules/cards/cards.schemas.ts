@@ -4,7 +4,7 @@ import { idRef, instantString, queryIdRef } from '../../http/bounds';
 import { idParam } from '../../http/validate';
 import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { APPLICATION_STATUSES } from './card-application.states';
-import { CARD_STATUSES } from './card.states';
+import { CARD_ACTORS, CARD_HISTORY_ACTIONS, CARD_STATUSES, CARD_TRANSITIONS, type CardAction } from './card.states';
 import { declarationsSchema } from './eligibility';
 
 export { eligibilityBody } from './eligibility';
@@ -95,6 +95,18 @@ export const applicationView = z.object({
 });
 export const applicationListView = z.object({ items: z.array(applicationView), nextCursor: z.null() });
 
+/** One step of a card's history: its issue, then each move of its transition table. */
+const cardHistoryItem = z.object({
+  action: z.enum(CARD_HISTORY_ACTIONS),
+  from: z.enum(CARD_STATUSES).nullable(),
+  to: z.enum(CARD_STATUSES),
+  at: z.string(),
+  by: z.enum(CARD_ACTORS),
+  reason: z.string().nullable(),
+});
+/** The card actions the caller may take now, from the transition table. */
+const cardActions = z.array(z.enum(Object.keys(CARD_TRANSITIONS) as [CardAction, ...CardAction[]]));
+
 export const staffCardView = z.object({
   id: z.number().int(),
   cardNumber: z.string(),
@@ -102,6 +114,8 @@ export const staffCardView = z.object({
   category: z.enum(HOLDER_CATEGORIES),
   issuedAt: z.string(),
   revokedReason: z.string().nullable(),
+  history: z.array(cardHistoryItem),
+  allowedActions: cardActions,
 });
 export const staffApplicationView = applicationView.extend({
   applicant: z.object({
@@ -137,6 +151,8 @@ export const cardView = z.object({
   category: z.enum(HOLDER_CATEGORIES),
   holderName: z.string(),
   issuedAt: z.string(),
+  history: z.array(cardHistoryItem),
+  allowedActions: cardActions,
 });
 export const qrTokenView = z.object({ token: z.string(), expiresAt: z.string() });
 

@@ -4,7 +4,7 @@ import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
-import { allowedActions, applyTransition } from '../../lib/state-machine';
+import { allowedActions, transition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../../lib/notice-template';
 import type { IdentityFacts, PeopleService } from '../people/people.service';
@@ -20,8 +20,10 @@ import {
   type ReviewerRole,
 } from './card-application.states';
 import type { ApplicationWorkflow } from './card-application.workflow';
+import type { CardEvent } from './card-event.entity';
 import { Card, type Handover } from './card.entity';
-import { CARD_TRANSITIONS } from './card.states';
+import { CARD_HISTORY, cardHistory, recordIssued } from './card.history';
+import { CARD_TRANSITIONS, cardActions, type CardAction } from './card.states';
 import { CardErrors } from './cards.errors';
 import { actingLevel, assertLevel, assertVisible, canSee, loadReviewer, type Reviewer } from './cards.policy';
 import { CARD_PAGES } from './cards.pages';
@@ -43,9 +45,16 @@ export interface StaffApplicationView {
   history: CardApplicationEvent[];
   allowedActions: string[];
   /** The card issued from this application, once there is one (staff revoke it from here). */
-  card: Card | null;
+  card: StaffCardView | null;
   /** The applicant as reviewed (the snapshot, once a station approved), with the facts of the ID number. */
   applicant: { name: string; facts: IdentityFacts };
+}
+
+/** A card as staff read it: with its history and what the reviewer may do with it now. */
+export interface StaffCardView {
+  card: Card;
+  history: CardEvent[];
+  allowedActions: CardAction[];
 }
 
 const ACTION_NAMES: Partial<Record<keyof typeof APPLICATION_TRANSITIONS, string>> = {
@@ -70,6 +79,16 @@ export function staffActions(r: Reviewer, app: CardApplication): string[] {
       const name = ACTION_NAMES[a];
       if (name) out.add(name);
     }
+  }
+  return [...out];
+}
+
+/** What a reviewer may do to a card now: the table's actions at each level they hold over its application. */
+export function staffCardActions(r: Reviewer, card: Card, app: CardApplication): CardAction[] {
+  const out = new Set<CardAction>();
+  for (const level of r.levels) {
+    const inArea = level === 'station' ? app.stationId === r.stationId : app.districtId === r.districtId;
+    if (inArea) for (const a of cardActions(card.status, level)) out.add(a);
   }
   return [...out];
 }
@@ -259,10 +278,18 @@ export class ReviewService {
       if (app.status !== 'card_ready') throw CardErrors.cardNotArrived();
 
       // The old card stops being current before the new one takes its place.
+      const actor = { accountId: r.accountId, role: level };
       if (app.replacesCardId) {
-        await applyTransition(em, Card, app.replacesCardId, CARD_TRANSITIONS.replace, {
-          currentPersonId: null,
-          updatedAt: now,
+        await transition(em, {
+          entity: Card,
+          id: app.replacesCardId,
+          table: CARD_TRANSITIONS,
+          action: 'replace',
+          actor,
+          at: now,
+          reason: app.kind === 'reissue' ? '补领新证' : '换领新证',
+          set: { currentPersonId: null, updatedAt: now },
+          history: CARD_HISTORY,
         });
       }
       // The card carries the name it is issued to: the identity the station reviewed.
@@ -290,10 +317,11 @@ export class ReviewService {
         CardErrors.cardNumberTaken,
       );
       const cardId = Number(inserted.identifiers[0].id);
+      await recordIssued(em, cardId, actor, now);
       if (app.replacesCardId) await em.update(Card, { id: app.replacesCardId }, { replacedByCardId: cardId });
       const moved = await this.workflow.move(em, app, {
         action: 'issue',
-        actor: { accountId: r.accountId, role: level },
+        actor,
         set: { issuedAt: now, cardId },
         remark:
           input.handover === 'mail' || (!input.handover && app.delivery === 'mail')
@@ -316,7 +344,6 @@ export class ReviewService {
     });
   }
 
-  /** Revokes a card (a hidden exclusion came out, say): it stops verifying at once. District staff. */
   /**
    * A card found by the number printed on it, when it belongs to an application the caller may see
    * (the way to a card whose holder is not at hand, e.g. one reported by a merchant).
@@ -324,15 +351,24 @@ export class ReviewService {
   async findCardByNumber(
     principal: Principal,
     cardNumber: string,
-  ): Promise<{ card: Card; application: CardApplication; person: Person } | null> {
+  ): Promise<(StaffCardView & { application: CardApplication; person: Person }) | null> {
     const em = this.db.manager;
     const r = await loadReviewer(em, principal);
     const card = await em.findOneBy(Card, { cardNumber });
     const application = card ? await em.findOneBy(CardApplication, { id: card.applicationId }) : null;
     if (!card || !application || !canSee(r, application)) return null;
-    return { card, application, person: await em.findOneByOrFail(Person, { id: card.personId }) };
+    return {
+      ...(await this.cardView(em, r, card, application)),
+      application,
+      person: await em.findOneByOrFail(Person, { id: card.personId }),
+    };
   }
 
+  /**
+   * Revokes a card (a hidden exclusion came out, say): it stops verifying at once. District staff.
+   * 1. The guarded move with its history row and the reason (409 INVALID_TRANSITION once replaced or revoked);
+   * 2. the holder's notice and the audit entry, in the same transaction.
+   */
   async revokeCard(principal: Principal, cardId: number, reason: string, requestId: string): Promise<Card> {
     return this.db.transaction(async (em) => {
       const r = await loadReviewer(em, principal);
@@ -341,11 +377,16 @@ export class ReviewService {
       if (!card || !app || !canSee(r, app)) throw notFound('优待证不存在');
       assertLevel(r, 'district', app);
       const now = this.clock.now();
-      await applyTransition(em, Card, card.id, CARD_TRANSITIONS.revoke, {
-        currentPersonId: null,
-        revokedAt: now,
-        revokedReason: reason,
-        updatedAt: now,
+      await transition(em, {
+        entity: Card,
+        id: card.id,
+        table: CARD_TRANSITIONS,
+        action: 'revoke',
+        actor: { accountId: r.accountId, role: 'district' },
+        at: now,
+        reason,
+        set: { currentPersonId: null, revokedAt: now, revokedReason: reason, updatedAt: now },
+        history: CARD_HISTORY,
       });
       const person = await em.findOneByOrFail(Person, { id: card.personId });
       await this.notifications.notify(em, {
@@ -382,6 +423,19 @@ export class ReviewService {
       name: application.snapshotName ?? person.name,
       facts: this.people.factsOfCipher(application.snapshotIdNumberCipher ?? person.idNumberCipher),
     };
-    return { application, person, station, history, allowedActions: staffActions(r, application), card, applicant };
+    return {
+      application,
+      person,
+      station,
+      history,
+      allowedActions: staffActions(r, application),
+      card: card ? await this.cardView(em, r, card, application) : null,
+      applicant,
+    };
+  }
+
+  private async cardView(em: EntityManager, r: Reviewer, card: Card, app: CardApplication): Promise<StaffCardView> {
+    const history = (await cardHistory(em, [card.id])).get(card.id) ?? [];
+    return { card, history, allowedActions: staffCardActions(r, card, app) };
   }
 }

@@ -73,7 +73,8 @@ export const staffCardsRoutes = (
     path: '/api/v1/staff/card-applications/:id/review',
     tag: 'cards-staff',
     summary:
-      'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. Station approval verifies and freezes the applicant’s identity',
+      'Approve, reject (reason) or send back (reason) at the caller’s level: station, then district. ' +
+      'Station approval verifies and freezes the applicant’s identity',
     access: STAFF,
     params: idParams,
     body: reviewBody,
@@ -145,7 +146,8 @@ export const staffCardsRoutes = (
     path: '/api/v1/staff/card-batches/:id/export',
     tag: 'cards-staff',
     summary:
-      'The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ID numbers in full, kept as text; audit-logged',
+      'The batch for the bank: CSV (UTF-8 with BOM) or an Excel workbook; ' +
+      'ID numbers in full, kept as text; audit-logged',
     access: DISTRICT,
     params: idParams,
     query: exportQuery,
@@ -172,7 +174,8 @@ export const staffCardsRoutes = (
     path: '/api/v1/staff/card-batches/:id/photos',
     tag: 'cards-staff',
     summary:
-      'The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; downloadable once; audit-logged',
+      'The batch’s photos for the bank as a zip, one JPEG per applicant named by ID number; ' +
+      'downloadable once; audit-logged',
     access: DISTRICT,
     params: idParams,
     responses: { 200: { description: 'A zip of JPEG photos', contentType: 'application/zip' } },
@@ -217,7 +220,7 @@ export const staffCardsRoutes = (
     method: 'get',
     path: '/api/v1/staff/cards',
     tag: 'cards-staff',
-    summary: 'Find a card by the number printed on it (within the caller’s station or district)',
+    summary: 'Find a card by the number printed on it (within the caller’s station or district), with its history',
     access: STAFF,
     query: cardNumberQuery,
     responses: { 200: { description: 'The card, or no items', schema: staffCardSearchView } },
@@ -226,7 +229,7 @@ export const staffCardsRoutes = (
       const items = found
         ? [
             {
-              ...presentStaffCard(found.card),
+              ...presentStaffCard(found),
               applicationId: found.application.id,
               holderName: found.card.holderName ?? found.person.name,
             },

@@ -1,6 +1,8 @@
 import {
+  ACTOR_WORDS,
   APPLICATION_STATUS_WORDS,
   CARD_STATUS_WORDS,
+  CARD_STEP_WORDS,
   mine,
   myCard,
   qrToken,
@@ -10,7 +12,7 @@ import {
 } from '../../../../services/cards';
 import { categoryLabel } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
-import { formatDate } from '../../../../utils/format';
+import { formatDate, formatDateTime } from '../../../../utils/format';
 import { matrixToRuns, tokenToMatrix, type QrRun } from '../../../../utils/qr';
 
 /** A new code is fetched this long before the shown one expires. */
@@ -31,11 +33,14 @@ function stopRefresh(): void {
   refreshTimer = null;
 }
 
-interface CardView extends Card {
+interface CardView extends Omit<Card, 'history'> {
   statusLabel: string;
   statusHint: string;
   categoryLabel: string;
   issuedDate: string;
+  /** The server allows 挂失 now. */
+  canReportLost: boolean;
+  history: Array<{ key: number; step: string; toLabel: string; when: string; by: string; reason: string }>;
 }
 
 interface LatestApplication {
@@ -49,6 +54,18 @@ const toView = (c: Card): CardView =>
     statusHint: CARD_STATUS_WORDS[c.status].hint,
     categoryLabel: categoryLabel(c.category),
     issuedDate: formatDate(c.issuedAt),
+    canReportLost: c.allowedActions.indexOf('report_lost') >= 0,
+    // Newest step first: that is the one the holder comes to read.
+    history: c.history
+      .map((h, i) => ({
+        key: i,
+        step: CARD_STEP_WORDS[h.action] || h.action,
+        toLabel: CARD_STATUS_WORDS[h.to].label,
+        when: formatDateTime(h.at),
+        by: ACTOR_WORDS[h.by] || h.by,
+        reason: h.reason || '',
+      }))
+      .reverse(),
   });
 
 /**
