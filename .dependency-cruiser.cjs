@@ -42,8 +42,11 @@ module.exports = {
       // on purpose: those imports are type-only and erased at compile time (the swc parser cannot tell).
       to: {
         circular: true,
-        viaNot:
-          '^server/(module|modules|container)\\.ts$|^server/jobs/job\\.ts$|^server/modules/notifications/templates\\.ts$',
+        viaNot: [
+          '^server/(module|modules|container)\\.ts$',
+          '^server/jobs/job\\.ts$',
+          '^server/modules/notifications/templates\\.ts$',
+        ].join('|'),
       },
     },
   ],

@@ -22,7 +22,12 @@ const SHARED = [
 /** The timestamp in a migration's class name, which orders it. */
 const stamp = (m: { name: string }) => Number(/(\d{13})$/.exec(m.name)?.[1] ?? Number.NaN);
 
-/** Every migration, in order: the shared ones and every module's. Listed explicitly, so every runtime loads the same set. */
-export const migrations = [...SHARED, ...MODULES.flatMap((m) => m.migrations ?? [])].sort((a, b) => stamp(a) - stamp(b));
+/**
+ * Every migration, in order: the shared ones and every module's. Listed explicitly, so every
+ * runtime loads the same set.
+ */
+export const migrations = [...SHARED, ...MODULES.flatMap((m) => m.migrations ?? [])].sort(
+  (a, b) => stamp(a) - stamp(b),
+);
 
 if (migrations.some((m) => Number.isNaN(stamp(m)))) throw new Error('A migration class name lacks its timestamp');

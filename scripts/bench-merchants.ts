@@ -15,7 +15,8 @@ import { M_PER_E6, searchBox, toE6 } from '../server/modules/merchants/geo';
  * same SQL sent with raw mysql2 in the same run.
  *
  *   npm run bench:merchants
- *   BENCH_DB=mysql://root@127.0.0.1:3306/rongyou_bench_merchants BENCH_SECONDS=5 BENCH_CONCURRENCY=32 npm run bench:merchants
+ *   BENCH_DB=mysql://root@127.0.0.1:3306/rongyou_bench_merchants BENCH_SECONDS=5 BENCH_CONCURRENCY=32 \
+ *     npm run bench:merchants
  */
 const DB_URL = process.env.BENCH_DB ?? 'mysql://root@127.0.0.1:3306/rongyou_bench_merchants';
 const MERCHANTS = Number(process.env.BENCH_MERCHANTS ?? 10_000);
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   const now = new Date();
   await raw.query(
-    "INSERT INTO account (openid, display_name, disabled, created_at, updated_at) VALUES ('bench-owner', 'bench', 0, NOW(), NOW())",
+    `INSERT INTO account (openid, display_name, disabled, created_at, updated_at)
+     VALUES ('bench-owner', 'bench', 0, NOW(), NOW())`,
   );
   const [[{ id: ownerId }]] = (await raw.query("SELECT id FROM account WHERE openid = 'bench-owner'")) as any;
   const [cats] = (await raw.query('SELECT id FROM merchant_category')) as any;
@@ -99,7 +101,9 @@ async function main(): Promise<void> {
       ]);
     }
     await raw.query(
-      'INSERT INTO merchant (owner_account_id, name, license_no, category_id, address, lat_e6, lng_e6, contact_phone, status, created_at, updated_at) VALUES ?',
+      `INSERT INTO merchant (owner_account_id, name, license_no, category_id, address, lat_e6, lng_e6, contact_phone,
+         status, created_at, updated_at)
+       VALUES ?`,
       [rows],
     );
   }
@@ -111,7 +115,9 @@ async function main(): Promise<void> {
         rows.push([minId + j, `优惠 ${k}`, '', 'discount', '9 折', '', 'active', now, now]);
     }
     await raw.query(
-      'INSERT INTO merchant_offer (merchant_id, title, description, kind, discount_text, eligible_categories, status, created_at, updated_at) VALUES ?',
+      `INSERT INTO merchant_offer (merchant_id, title, description, kind, discount_text, eligible_categories, status,
+         created_at, updated_at)
+       VALUES ?`,
       [rows],
     );
   }
@@ -120,7 +126,8 @@ async function main(): Promise<void> {
 
   // A clerk at the first merchant, and holders with active cards for verification.
   await raw.query(
-    "INSERT INTO account (username, display_name, disabled, created_at, updated_at) VALUES ('bench-clerk', 'clerk', 0, NOW(), NOW())",
+    `INSERT INTO account (username, display_name, disabled, created_at, updated_at)
+     VALUES ('bench-clerk', 'clerk', 0, NOW(), NOW())`,
   );
   const [[{ id: clerkId }]] = (await raw.query("SELECT id FROM account WHERE username = 'bench-clerk'")) as any;
   await raw.query("INSERT INTO account_role (account_id, role, created_at) VALUES (?, 'merchant_clerk', NOW())", [
@@ -139,7 +146,9 @@ async function main(): Promise<void> {
     for (let j = i; j < i + 1000; j++)
       people.push([`持证人${j}`, 'x', String(j).padStart(64, '0'), 'x', 'x', '0000', 'veteran', 1, now, now]);
     await raw.query(
-      'INSERT INTO person (name, id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_last4, category, verified, created_at, updated_at) VALUES ?',
+      `INSERT INTO person (name, id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_last4, category,
+         verified, created_at, updated_at)
+       VALUES ?`,
       [people],
     );
   }
@@ -149,7 +158,9 @@ async function main(): Promise<void> {
       .slice(i, i + 1000)
       .map((p: { id: number }) => [p.id, 0, `B${p.id}`, 'veteran', 'active', p.id, 'pickup', now, clerkId, now, now]);
     await raw.query(
-      'INSERT INTO card (person_id, application_id, card_number, category, status, current_person_id, handover, issued_at, issued_by, created_at, updated_at) VALUES ?',
+      `INSERT INTO card (person_id, application_id, card_number, category, status, current_person_id, handover,
+         issued_at, issued_by, created_at, updated_at)
+       VALUES ?`,
       [cards],
     );
   }
@@ -185,9 +196,13 @@ async function main(): Promise<void> {
 
   // Nearby: a 3 km search at a varying point, category filter on every other request.
   const nearbySql = (withCategory: boolean) =>
-    'SELECT m.*, ((m.lat_e6 - ?) * (m.lat_e6 - ?) + ((m.lng_e6 - ?) * CAST(? AS DOUBLE)) * ((m.lng_e6 - ?) * CAST(? AS DOUBLE))) AS d2 FROM merchant m ' +
-    'WHERE m.status = ? AND m.lat_e6 BETWEEN ? AND ? AND m.lng_e6 BETWEEN ? AND ? ' +
-    'AND ((m.lat_e6 - ?) * (m.lat_e6 - ?) + ((m.lng_e6 - ?) * CAST(? AS DOUBLE)) * ((m.lng_e6 - ?) * CAST(? AS DOUBLE))) <= CAST(? AS DOUBLE)' +
+    `SELECT m.*,
+       ((m.lat_e6 - ?) * (m.lat_e6 - ?)
+         + ((m.lng_e6 - ?) * CAST(? AS DOUBLE)) * ((m.lng_e6 - ?) * CAST(? AS DOUBLE))) AS d2
+     FROM merchant m
+     WHERE m.status = ? AND m.lat_e6 BETWEEN ? AND ? AND m.lng_e6 BETWEEN ? AND ?
+       AND ((m.lat_e6 - ?) * (m.lat_e6 - ?)
+         + ((m.lng_e6 - ?) * CAST(? AS DOUBLE)) * ((m.lng_e6 - ?) * CAST(? AS DOUBLE))) <= CAST(? AS DOUBLE)` +
     (withCategory ? ' AND m.category_id = ?' : '') +
     ' ORDER BY d2, m.id LIMIT 21';
   const rawNearby = async (i: number) => {
@@ -225,9 +240,10 @@ async function main(): Promise<void> {
   };
   const httpNearby = async (i: number) => {
     const p = point(i * 7919);
+    const category = i % 2 ? `&categoryId=${cats[i % cats.length].id}` : '';
     const status = await request(
       'GET',
-      `/api/v1/merchants?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radiusKm=3${i % 2 ? `&categoryId=${cats[i % cats.length].id}` : ''}`,
+      `/api/v1/merchants?lat=${p.lat.toFixed(6)}&lng=${p.lng.toFixed(6)}&radiusKm=3${category}`,
     );
     if (status !== 200) throw new Error(`nearby answered ${status}`);
   };
@@ -247,7 +263,8 @@ async function main(): Promise<void> {
       ]);
       await conn.query('SELECT * FROM person WHERE id = ?', [card.personId]);
       await conn.query(
-        'INSERT INTO redemption (merchant_id, offer_id, card_id, person_id, clerk_account_id, day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO redemption (merchant_id, offer_id, card_id, person_id, clerk_account_id, day, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [minId, offerId, card.id, card.personId, clerkId, shanghaiDate(now), now],
       );
       await conn.commit();
@@ -293,11 +310,13 @@ async function main(): Promise<void> {
   ] as const;
 
   process.stdout.write(
-    `merchants ${MERCHANTS}, offers ${MERCHANTS * OFFERS_PER}, seeded in ${seeded.toFixed(1)} s; concurrency ${CONCURRENCY}, ${SECONDS} s per run\n`,
+    `merchants ${MERCHANTS}, offers ${MERCHANTS * OFFERS_PER}, seeded in ${seeded.toFixed(1)} s; ` +
+      `concurrency ${CONCURRENCY}, ${SECONDS} s per run\n`,
   );
   for (const [label, r] of results) {
     process.stdout.write(
-      `${label.padEnd(38)} ${r.rate.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(7)} ms   p99 ${r.p99.toFixed(2).padStart(7)} ms   (${r.ops} ops)\n`,
+      `${label.padEnd(38)} ${r.rate.toFixed(0).padStart(7)} req/s   ` +
+        `p50 ${r.p50.toFixed(2).padStart(7)} ms   p99 ${r.p99.toFixed(2).padStart(7)} ms   (${r.ops} ops)\n`,
     );
   }
   const ratio = (a: number, b: number) => (results[a][1].rate / results[b][1].rate).toFixed(2);

@@ -19,9 +19,8 @@ async function main(): Promise<void> {
   try {
     const outcome = await new JobRunner(c, `${config.scheduler.instanceId}-manual`).runByHand(job);
     if (!outcome.ran) throw new Error('the run could not be recorded');
-    process.stdout.write(
-      `${JSON.stringify({ job: job.name, status: outcome.run.status, counts: outcome.run.counts && JSON.parse(outcome.run.counts), error: outcome.run.error })}\n`,
-    );
+    const { status, counts, error } = outcome.run;
+    process.stdout.write(`${JSON.stringify({ job: job.name, status, counts: counts && JSON.parse(counts), error })}\n`);
     process.exitCode = outcome.run.status === 'succeeded' ? 0 : 1;
   } finally {
     await c.db.close();

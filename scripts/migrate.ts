@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '../server/config';
 import { openDatabase } from '../server/db/data-source';
 
-/** `npm run migrate`: brings the configured database's schema up to date and exits (the server also does this at start). */
+/**
+ * `npm run migrate`: brings the configured database's schema up to date and exits (the server also
+ * does this at start).
+ */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const db = await openDatabase(config.database);

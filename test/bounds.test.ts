@@ -26,7 +26,7 @@ describe('bounds at the edge', () => {
   afterAll(() => t.close());
 
   describe('dates', () => {
-    it('refuses an offer ending past the year 9999, however it is written, and keeps one ending on 9999-12-31', async () => {
+    it('refuses an offer ending past the year 9999, however written; keeps one ending on 9999-12-31', async () => {
       const { owner } = await approvedMerchant(t);
       const post = (extra: Record<string, unknown>) =>
         t.http

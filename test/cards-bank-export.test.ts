@@ -126,7 +126,7 @@ describe('优待证: what the bank receives', () => {
     expect(JSON.parse(audit[0].detail ?? '{}')).toMatchObject({ rows: 2, format: 'xlsx' });
   });
 
-  it('packages the photos named by ID number, once per batch, with an audit entry; an admin can reopen it', async () => {
+  it('packages the photos named by ID number, once per batch, audited; an admin can reopen it', async () => {
     const b = await createBureau(t);
     const { batchId, holders } = await batchOf(b, 2);
     const download = (s: Session) =>
@@ -212,7 +212,7 @@ describe('优待证: finding and revoking a card', () => {
   });
   afterAll(() => t.close());
 
-  it('shows staff the card issued from an application, finds it by number, and revokes it through the API', async () => {
+  it('shows staff the card issued from an application, finds it by number, revokes it through the API', async () => {
     const b = await createBureau(t);
     const h = await readyHolder(t);
     const id = await submittedApplication(t, h, b.stationId);

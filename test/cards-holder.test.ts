@@ -156,7 +156,7 @@ describe('eligibility self-check', () => {
     },
   );
 
-  it('an application declaring a prior criminal punishment is accepted and flagged for case-by-case review', async () => {
+  it('an application declaring a prior criminal punishment is accepted, flagged for case-by-case review', async () => {
     const h = await readyHolder(t);
     const draft = await create(h, { declarations: { ...cleanDeclarations, priorCriminalPunishment: true } }).expect(
       201,
@@ -465,7 +465,7 @@ describe("another holder's application", () => {
 });
 
 describe('new card, reissue and exchange', () => {
-  it('with an active card: no second new card, no reissue before a loss report; exchange replaces the card', async () => {
+  it('with an active card: no second new card, no reissue before a loss report; exchange replaces it', async () => {
     const { h, cardNumber, card: oldCard } = await holderWithCard('EXA');
 
     expectError(await create(h, { kind: 'new' }), 409, 'CARD_EXISTS');

@@ -59,7 +59,7 @@ describe('file uses', () => {
     expect(await usesOf('card_application', id)).toEqual([h.photoFileId, h.documentFileId].sort((x, y) => x - y));
   });
 
-  it('on edit, moves the rows to the new photo and documents: the replaced ones are no longer the application’s', async () => {
+  it('on edit, moves the rows to the new photo and documents: the replaced ones leave the application', async () => {
     const h = await readyHolder(t);
     const draft = await t.http
       .post('/api/v1/card-applications')

@@ -284,7 +284,7 @@ describe('files', () => {
       expect(res.body.error.details).toEqual([expect.objectContaining({ rule: 'format', actual: 'corrupt' })]);
     });
 
-    it('decodes the photo: refuses a truncated one and one with garbage image data, though their headers are fine', async () => {
+    it('decodes the photo: refuses a truncated one and one with garbage image data behind sound headers', async () => {
       const photo = compliantPhoto();
       const sos = photo.indexOf(Buffer.from([0xff, 0xda]));
       const scanStart = sos + 2 + photo.readUInt16BE(sos + 2);
@@ -689,7 +689,7 @@ describe('who reads a private file of an application', () => {
   });
   afterAll(() => t.close());
 
-  it('lets the staff of the application’s station and district read its photo and documents, and nobody else', async () => {
+  it('lets staff of the application’s station and district read its photo and documents, nobody else', async () => {
     const bureau = await createBureau(t);
     const h = await readyHolder(t);
     await submittedApplication(t, h, bureau.stationId);

@@ -228,7 +228,7 @@ describe('identity change requests', () => {
     );
   });
 
-  it('applies an approved change to the person in the same step, notifies and audits it; the reviewed snapshot stays', async () => {
+  it('applies an approved change to the person at once, notifies and audits; the reviewed snapshot stays', async () => {
     const h = await verifiedHolder();
     const newNumber = idNumber('19780809');
     const { body } = await submit(h, {

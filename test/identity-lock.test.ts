@@ -437,8 +437,9 @@ describe('identity migration', () => {
       const [accA, accB, staff] = [await account('甲'), await account('乙'), await account('站')];
       const person = (acc: number, name: string, n: string, cipher: string) =>
         insertId(
-          `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, id_number_last4, phone_cipher, phone_hash, phone_last4,
-             birth_date, gender, category, verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, id_number_last4,
+             phone_cipher, phone_hash, phone_last4, birth_date, gender, category, verified, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
             acc,
             name,
@@ -459,28 +460,33 @@ describe('identity migration', () => {
       const personA = await person(accA, '老张', numberA, cipherA);
       const personB = await person(accB, '老李', numberB, crypto.encrypt(numberB, ID_NUMBER_CONTEXT));
       const photo = await insertId(
-        'INSERT INTO stored_file (owner_account_id, purpose, mime, size, sha256, storage_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO stored_file (owner_account_id, purpose, mime, size, sha256, storage_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [accA, 'card_photo', 'image/jpeg', 30000, 'x'.repeat(64), 'k/1', at],
       );
       const application = (p: number, acc: number, status: string) =>
         insertId(
-          `INSERT INTO card_application (person_id, applicant_account_id, kind, category, photo_file_id, document_file_ids, station_id, district_id,
-             delivery, declarations, case_by_case, status, status_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO card_application (person_id, applicant_account_id, kind, category, photo_file_id,
+             document_file_ids, station_id, district_id, delivery, declarations, case_by_case, status,
+             status_changed_at, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [p, acc, 'new', 'veteran', photo, '[]', station, district, 'pickup', '{}', 0, status, at, at, at],
         );
       const issued = await application(personA, accA, 'issued');
       const waiting = await application(personB, accB, 'submitted');
       const event = (app: number, action: string, from: string | null, to: string, when: string) =>
         q(
-          'INSERT INTO card_application_event (application_id, action, from_status, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          `INSERT INTO card_application_event (application_id, action, from_status, to_status, actor_role, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
           [app, action, from, to, 'station', when],
         );
       await event(issued, 'submit', 'draft', 'submitted', at);
       await event(issued, 'station_approve', 'submitted', 'station_approved', '2026-01-06 03:00:00');
       await event(waiting, 'submit', 'draft', 'submitted', at);
       const card = await insertId(
-        `INSERT INTO card (person_id, application_id, card_number, category, status, current_person_id, handover, issued_at, issued_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO card (person_id, application_id, card_number, category, status, current_person_id, handover,
+           issued_at, issued_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [personA, issued, 'MIG0001', 'veteran', 'active', personA, 'pickup', at, staff, at, at],
       );
       await ds.destroy();
@@ -508,7 +514,8 @@ describe('identity migration', () => {
       expect(Boolean(Number(people[1].verified))).toBe(false);
 
       const apps = await q(
-        'SELECT id, snapshot_name, snapshot_id_number_cipher, snapshot_category, identity_verified_at FROM card_application ORDER BY id',
+        `SELECT id, snapshot_name, snapshot_id_number_cipher, snapshot_category, identity_verified_at
+         FROM card_application ORDER BY id`,
       );
       expect(apps[0]).toMatchObject({
         snapshot_name: '老张',
@@ -529,14 +536,18 @@ describe('identity migration', () => {
       // The rebuilt table is still the one the others point at, with its own keys and indexes.
       const refused = (sql: string, params: unknown[]) => expect(q(sql, params)).rejects.toThrow();
       await refused(
-        'INSERT INTO card_application_event (application_id, action, to_status, actor_role, created_at) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO card_application_event (application_id, action, to_status, actor_role, created_at)
+         VALUES (?, ?, ?, ?, ?)`,
         [99999, 'x', 'submitted', 'station', at],
       );
       await refused(
-        `INSERT INTO card (person_id, application_id, card_number, category, status, handover, issued_at, issued_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO card (person_id, application_id, card_number, category, status, handover, issued_at, issued_by,
+           created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [99999, issued, 'MIG0002', 'veteran', 'active', 'pickup', at, staff, at, at],
       );
-      const newPerson = `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, phone_cipher, phone_hash, phone_last4, category, verified, created_at, updated_at)
+      const newPerson = `INSERT INTO person (account_id, name, id_number_cipher, id_number_hash, phone_cipher,
+          phone_hash, phone_last4, category, verified, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
       await refused(newPerson, [99999, '丙', 'c', 'fresh-hash', 'p', 'h', '0000', 'veteran', 0, at, at]);
       await refused(newPerson, [

@@ -230,7 +230,7 @@ describe('scheduled jobs', () => {
       }
     });
 
-    it('start puts each job on a node-cron timer in Asia/Shanghai whose firing is a tick; stop takes it off', async () => {
+    it('start puts each job on a node-cron timer (Asia/Shanghai) that fires a tick; stop takes it off', async () => {
       let calls = 0;
       const job = defineJob(unique('morning'), async () => ({ done: ++calls }), '30 9 * * 1-5');
       const scheduler = new Scheduler(new JobRunner(t.container, 'instance-a'), t.container.logger, () =>

@@ -111,9 +111,10 @@ describe('legal aid: choose, book, be reminded, be served, rate', () => {
     const before = t.clock.now();
     t.clock.set(new Date(new Date(slot.startsAt).getTime() - 5 * 60_000));
     try {
-      const renew = async (refreshToken: string) => ({
-        Authorization: `Bearer ${(await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200)).body.accessToken}`,
-      });
+      const renew = async (refreshToken: string) => {
+        const refreshed = await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(200);
+        return { Authorization: `Bearer ${refreshed.body.accessToken}` };
+      };
       const lawyerAuth = await renew(lawyer.refreshToken);
       const holderAuth = await renew(h.refreshToken);
       await t.http.post(`/api/v1/provider/appointments/${appt.body.id}/check-in`).set(lawyerAuth).expect(200);

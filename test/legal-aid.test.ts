@@ -275,7 +275,7 @@ describe('legal aid weekly hours and slots', () => {
     return { id: p.body.id, slotsMade: s.body.slotsMade };
   }
 
-  it('makes slots only on the scheduled weekdays and hours, from now to 14 days ahead, with every place free', async () => {
+  it('makes slots only on the scheduled weekdays and hours, from now to 14 days ahead, every place free', async () => {
     // Mondays 08:00–12:00 in hours for two; Thursdays 14:00–15:30 in half hours for one.
     const p = await providerWith([
       hours(1, '08:00', '12:00', { capacity: 2 }),
@@ -827,7 +827,7 @@ describe('legal aid desk cancellations', () => {
   });
   afterAll(() => t.close());
 
-  it('cancels a slot with a reason: holders are told it and the provider’s next free time; those waiting are told', async () => {
+  it('cancels a slot with a reason: holders hear it and the provider’s next free time; waiters are told', async () => {
     const { providerId, staff } = await providerWithSlots(t, { capacity: 2 });
     const slot = await slotAt(t, providerId, '2026-11-23T11:00');
     const nextFree = (await slotsOf(t, providerId)).find((s) => s.id !== slot.id && s.remaining > 0)!;

@@ -176,7 +176,7 @@ describe('merchant alliance: join, publish, verify at the counter', () => {
       .expect(409);
   });
 
-  it('retires a category with active:false alone, and takes complaints only about merchants the public can see', async () => {
+  it('retires a category with active:false alone; takes complaints only on merchants the public can see', async () => {
     const { staff } = await approvedMerchant(t);
     const cat = await t.http
       .post('/api/v1/staff/merchant-categories')

@@ -201,7 +201,7 @@ describe('notifications: outbox and timeline', () => {
     expect(row.remaining).toBe(50);
   });
 
-  it('counts every one of 30 first grants made at the same moment by 30 new holders, and the next ones too', async () => {
+  it('counts every one of 30 first grants made at one moment by 30 new holders, and the next ones too', async () => {
     const holders = await Promise.all(Array.from({ length: 30 }, () => loginHolder(t)));
     const both = { application_status: 'accept', appointment_reminder: 'accept', service_notice: 'reject' };
     const retriesBefore = t.container.db.retries;
@@ -483,7 +483,7 @@ describe('notifications: delivery through WeChat', () => {
     expect(wx.forcedRefreshes - forced).toBe(1);
   });
 
-  it('stores the first token of several instances starting together in one row, without a deadlock to retry', async () => {
+  it('stores the first token of instances starting together in one row, with no deadlock to retry', async () => {
     await t.container.db.transaction((em) => em.delete(WeChatAccessToken, { appId: wx.appId }));
     const http = new WeChatHttp(wx.baseUrl);
     const instances = Array.from(

@@ -7,28 +7,71 @@ import { SHARED_TEMPLATES, type TemplateData } from '../server/modules/notificat
 /**
  * Type-level checks of `notify`, run by the typecheck (`tsc` covers test/): each
  * `@ts-expect-error` line must fail to compile, or the typecheck fails. Nothing here sends a notice.
+ * A call spans several lines, so each directive sits right above the line the compiler blames:
+ * the template key, the data, or the call itself.
  */
 function callSites(notifications: NotificationsService, em: EntityManager) {
   const base = { recipient: 1, idempotencyKey: 'k' };
 
   // Accepted: each template with exactly its fields, the optional `detail` given or not.
-  void notifications.notify(em, { ...base, templateKey: 'application_status', data: { subject: '优待证申请', status: '已通过', time: 't', remark: 'r' } });
-  void notifications.notify(em, { ...base, templateKey: 'application_status', data: { subject: 's', status: 's', time: 't', remark: 'r', detail: 'd' } });
-  void notifications.notify(em, { ...base, templateKey: 'appointment_reminder', data: { service: 's', time: 't', place: 'p', remark: 'r' }, page: 'pages/index/index' });
-  void notifications.notify(em, { ...base, templateKey: 'service_notice', data: { title: 't', remark: 'r', time: 't' } });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'application_status',
+    data: { subject: '优待证申请', status: '已通过', time: 't', remark: 'r' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'application_status',
+    data: { subject: 's', status: 's', time: 't', remark: 'r', detail: 'd' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'appointment_reminder',
+    data: { service: 's', time: 't', place: 'p', remark: 'r' },
+    page: 'pages/index/index',
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'service_notice',
+    data: { title: 't', remark: 'r', time: 't' },
+  });
 
-  // @ts-expect-error a template that does not exist
-  void notifications.notify(em, { ...base, templateKey: 'application_statuss', data: { subject: 's', status: 's', time: 't', remark: 'r' } });
-  // @ts-expect-error a field missing (time)
-  void notifications.notify(em, { ...base, templateKey: 'application_status', data: { subject: 's', status: 's', remark: 'r' } });
-  // @ts-expect-error a field the template does not have
-  void notifications.notify(em, { ...base, templateKey: 'application_status', data: { subject: 's', status: 's', time: 't', remark: 'r', place: 'p' } });
-  // @ts-expect-error another template's data
-  void notifications.notify(em, { ...base, templateKey: 'service_notice', data: { subject: 's', status: 's', time: 't', remark: 'r' } });
-  // @ts-expect-error a value that is not text
-  void notifications.notify(em, { ...base, templateKey: 'service_notice', data: { title: 't', remark: 'r', time: new Date() } });
+  void notifications.notify(em, {
+    ...base,
+    // @ts-expect-error a template that does not exist
+    templateKey: 'application_statuss',
+    data: { subject: 's', status: 's', time: 't', remark: 'r' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'application_status',
+    // @ts-expect-error a field missing (time)
+    data: { subject: 's', status: 's', remark: 'r' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'application_status',
+    // @ts-expect-error a field the template does not have
+    data: { subject: 's', status: 's', time: 't', remark: 'r', place: 'p' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'service_notice',
+    // @ts-expect-error another template's data
+    data: { subject: 's', status: 's', time: 't', remark: 'r' },
+  });
+  void notifications.notify(em, {
+    ...base,
+    templateKey: 'service_notice',
+    // @ts-expect-error a value that is not text
+    data: { title: 't', remark: 'r', time: new Date() },
+  });
   // @ts-expect-error no idempotency key
-  void notifications.notify(em, { recipient: 1, templateKey: 'service_notice', data: { title: 't', remark: 'r', time: 't' } });
+  void notifications.notify(em, {
+    recipient: 1,
+    templateKey: 'service_notice',
+    data: { title: 't', remark: 'r', time: 't' },
+  });
 }
 
 // A notice held in a variable keeps its template's data shape.
@@ -58,7 +101,8 @@ describe('typed notices', () => {
     void rendered;
     for (const [key, fields] of Object.entries(shapes)) {
       const template = TEMPLATES[key];
-      expect(new Set(fields)).toEqual(new Set([...Object.values(template.fields).map((f) => f.from), ...template.extras]));
+      const read = [...Object.values(template.fields).map((f) => f.from), ...template.extras];
+      expect(new Set(fields)).toEqual(new Set(read));
     }
     expect(Object.keys(TEMPLATES).sort()).toEqual(Object.keys(shapes).sort());
     expect(CARD_TEMPLATES.application_status.render(approved.data)).toEqual({ title: '优待证申请：已通过', body: '请到服务站领取' });

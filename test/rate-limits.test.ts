@@ -127,7 +127,7 @@ describe('rate limits shared by instances', () => {
       await passwordLogin(p.b, renamed, PASSWORD).expect(200);
     });
 
-    it('takes each parallel attempt’s place before checking the password: exactly the allowance gets through', async () => {
+    it('takes each parallel attempt’s place before the password check: just the allowance gets through', async () => {
       const name = unique('nobody');
       const answers = await Promise.all(
         Array.from({ length: 16 }, (_, i) => passwordLogin(i % 2 ? p.a : p.b, name, 'wrong-password-x')),
@@ -323,7 +323,7 @@ describe('rate limits shared by instances', () => {
         .set(auth)
         .send({ results: { service_notice: 'accept' } });
 
-    it('counts an account’s writes on both instances against one allowance, and rolls over with the window', async () => {
+    it('counts an account’s writes on both instances against one allowance; rolls over with the window', async () => {
       const s = await loginHolder(p.t);
       for (const http of [p.a, p.b, p.b, p.a]) await write(http, s.auth).expect(200);
       const limited = await write(p.b, s.auth).expect(429);

@@ -93,7 +93,7 @@ describe('database failures as answers (both databases)', () => {
     ]);
   });
 
-  it('answers a deadlock or lock-wait timeout left after the retries with 503 DB_BUSY, and a query bug still with 500', async () => {
+  it('answers a deadlock or lock wait outlasting the retries with 503 DB_BUSY, a query bug with 500', async () => {
     const deadlock = Object.assign(new Error('Deadlock found when trying to get lock'), {
       code: 'ER_LOCK_DEADLOCK',
       errno: 1213,
@@ -311,7 +311,7 @@ describeMysql('a database that stalls or refuses (MariaDB, through a TCP proxy)'
     expect(await timeUntil(200, ready)).toBeLessThan(1000);
   });
 
-  it('ends ordinary requests during a stall with 503 DB_UNAVAILABLE in bounded time, refusing at once beyond the queue', async () => {
+  it('ends requests in a stall with 503 DB_UNAVAILABLE in bounded time, refusing at once past the queue', async () => {
     expect((await stations()).value.status).toBe(200);
     proxy.stall();
     const stalled = await Promise.all(Array.from({ length: 24 }, stations));
@@ -412,7 +412,8 @@ describeMysql('transactions that collide (MariaDB)', () => {
   async function someoneWaits(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
       const [rows] = await watcher.query(
-        "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%retry_probe%'",
+        `SELECT COUNT(*) AS n FROM information_schema.innodb_trx
+         WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE '%retry_probe%'`,
       );
       if (Number((rows as Array<{ n: number }>)[0].n) > 0) return;
       await sleep(10);

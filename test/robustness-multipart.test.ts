@@ -26,7 +26,8 @@ const fieldPart = (name: string, value: string, boundary = BOUNDARY) =>
 
 const fileHead = (name = 'file', boundary = BOUNDARY) =>
   Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="a.pdf"\r\n` +
+      'Content-Type: application/pdf\r\n\r\n',
   );
 
 const closing = (boundary = BOUNDARY) => Buffer.from(`\r\n--${boundary}--\r\n`);
@@ -290,7 +291,8 @@ describe('multipart bodies that are broken on purpose', () => {
   it('answers 400 to a part header longer than any real one', async () => {
     const body = Buffer.concat([
       Buffer.from(
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="purpose"; x="${'a'.repeat(40_000)}"\r\n\r\ndocument\r\n`,
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="purpose"; ` +
+          `x="${'a'.repeat(40_000)}"\r\n\r\ndocument\r\n`,
       ),
       closing().subarray(2),
     ]);

@@ -15,7 +15,7 @@ describe('per-account write rate limit', () => {
   });
   afterAll(() => t.close());
 
-  it('answers 429 RATE_LIMITED, Retry-After once the minute’s writes are spent; writes pass next minute', async () => {
+  it('answers 429 RATE_LIMITED with Retry-After once a minute’s writes are spent; next minute they pass', async () => {
     const s = await loginHolder(t);
     for (let i = 0; i < 3; i++) await write(t, s).expect(200);
     const limited = await write(t, s).expect(429);

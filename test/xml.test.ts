@@ -4,7 +4,8 @@ describe('parseXml (WeChat messages)', () => {
   it('reads a flat message: CDATA and plain text as strings, a 64-bit id exact', () => {
     const xml =
       '<xml><ToUserName><![CDATA[gh_1]]></ToUserName><CreateTime>1348831860</CreateTime>' +
-      '<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[this is a test]]></Content><MsgId>1234567890123456789</MsgId></xml>';
+      '<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[this is a test]]></Content>' +
+      '<MsgId>1234567890123456789</MsgId></xml>';
     expect(parseXml(xml)).toEqual({
       ToUserName: 'gh_1',
       CreateTime: '1348831860',
@@ -16,14 +17,16 @@ describe('parseXml (WeChat messages)', () => {
 
   it('takes a BOM, an XML declaration, comments and whitespace between elements', () => {
     const xml =
-      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- push -->\n<xml>\n  <A>1</A>\n  <!-- note -->\n  <B><![CDATA[2]]></B>\n</xml>\n';
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<!-- push -->\n' +
+      '<xml>\n  <A>1</A>\n  <!-- note -->\n  <B><![CDATA[2]]></B>\n</xml>\n';
     expect(parseXml(xml)).toEqual({ A: '1', B: '2' });
   });
 
   it('decodes the predefined entities and character references, and nothing in CDATA', () => {
     expect(
       parseXml(
-        '<xml><A>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#20013;&#x6587;</A><B><![CDATA[&amp; <x> ]] ]]></B></xml>',
+        '<xml><A>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#20013;&#x6587;</A>' +
+          '<B><![CDATA[&amp; <x> ]] ]]></B></xml>',
       ),
     ).toEqual({
       A: '<a> & "b" \'c\' 中文',
@@ -33,7 +36,9 @@ describe('parseXml (WeChat messages)', () => {
 
   it('makes nested elements objects and repeated ones arrays; empty elements empty strings', () => {
     const xml =
-      '<xml><Event>pic</Event><SendPicsInfo><Count>2</Count><PicList><item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item></PicList></SendPicsInfo><Empty/><Blank></Blank></xml>';
+      '<xml><Event>pic</Event><SendPicsInfo><Count>2</Count><PicList>' +
+      '<item><PicMd5Sum>a</PicMd5Sum></item><item><PicMd5Sum>b</PicMd5Sum></item>' +
+      '</PicList></SendPicsInfo><Empty/><Blank></Blank></xml>';
     expect(parseXml(xml)).toEqual({
       Event: 'pic',
       SendPicsInfo: { Count: '2', PicList: { item: [{ PicMd5Sum: 'a' }, { PicMd5Sum: 'b' }] } },

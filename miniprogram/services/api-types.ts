@@ -9,7 +9,10 @@ export type ApiPath = keyof paths;
 
 type Operation<P extends ApiPath, M extends string> = M extends keyof paths[P] ? paths[P][M] : never;
 
-/** The JSON body of a successful answer: `ApiResult<'/api/v1/me'>`, `ApiResult<'/api/v1/card-applications', 'post', 201>`. */
+/**
+ * The JSON body of a successful answer: `ApiResult<'/api/v1/me'>`,
+ * `ApiResult<'/api/v1/card-applications', 'post', 201>`.
+ */
 export type ApiResult<P extends ApiPath, M extends string = 'get', S extends number = 200> =
   Operation<P, M> extends { responses: infer R }
     ? S extends keyof R
@@ -22,6 +25,10 @@ export type ApiResult<P extends ApiPath, M extends string = 'get', S extends num
 /** The JSON request body of an operation. */
 export type ApiBody<P extends ApiPath, M extends string> =
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+/** The query parameters of an operation, as the server declares them. */
+export type ApiQuery<P extends ApiPath, M extends string = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** The items of a list answer (`{ items, nextCursor }`). */
 export type ApiItem<P extends ApiPath, M extends string = 'get', S extends number = 200> =

@@ -1,3 +1,4 @@
+import type { ApiBody } from './api-types';
 import { request } from './request';
 import { clearSession, loadSession } from './session';
 
@@ -9,12 +10,10 @@ export async function logout(): Promise<void> {
   const session = loadSession();
   clearSession();
   if (!session || !session.refreshToken) return;
+  const data: ApiBody<'/api/v1/auth/logout', 'post'> = { refreshToken: session.refreshToken };
   try {
-    await request<unknown>('/api/v1/auth/logout', {
-      method: 'POST',
-      data: { refreshToken: session.refreshToken },
-      auth: false,
-    });
+    // 204: no body to read.
+    await request<unknown>('/api/v1/auth/logout', { method: 'POST', data, auth: false });
   } catch {
     // Nothing to tell the person: they are signed out here either way.
   }

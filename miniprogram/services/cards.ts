@@ -30,9 +30,13 @@ export type DeclarationKey = keyof Declarations;
 export type Eligibility = ApiResult<'/api/v1/card-applications/eligibility', 'post'>;
 export type EligibilityVerdict = Eligibility['verdict'];
 
-/** The electronic card: number and name masked; the QR code is what proves it. */
+/**
+ * The electronic card: number and name masked; the QR code is what proves it. `history` is every
+ * step since it was issued; `allowedActions` (report_lost) is exactly what the holder may do now.
+ */
 export type Card = ApiResult<'/api/v1/me/card'>;
 export type CardStatus = Card['status'];
+export type CardHistoryItem = Card['history'][number];
 export type QrToken = ApiResult<'/api/v1/me/card/qr-token', 'post'>;
 
 export type Station = ApiItem<'/api/v1/stations'>;
@@ -70,6 +74,14 @@ export const CARD_STATUS_WORDS: Record<CardStatus, { label: string; hint: string
   reported_lost: { label: '已挂失', hint: '已挂失，电子证已停用。如需继续使用，请申请补领。' },
   replaced: { label: '已更换', hint: '此证已由新证替换，不能再使用' },
   revoked: { label: '已注销', hint: '此证已被注销，不能再使用。如有疑问请联系所在服务站。' },
+};
+
+/** What each step of a card's history is called. */
+export const CARD_STEP_WORDS: Record<CardHistoryItem['action'], string> = {
+  issue: '发证',
+  report_lost: '挂失',
+  replace: '换发新证',
+  revoke: '注销',
 };
 
 /** The five questions of the self-check, in the order they are asked. */

@@ -1,10 +1,40 @@
+import type { ApiBody, ApiItem, ApiQuery, ApiResult } from './api-types';
 import { request } from './request';
 
-export type ServiceType = 'consultation' | 'legal_aid' | 'mediation' | 'counselling';
-export type Mode = 'onsite' | 'phone' | 'video';
-export type ProviderKind = 'lawyer' | 'mediator' | 'counsellor';
-export type AppointmentStatus = 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
-export type WaitlistStatus = 'waiting' | 'offered' | 'accepted' | 'expired' | 'left' | 'cancelled';
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
+
+/**
+ * A lawyer's, mediator's or counsellor's published profile; `averageRating` has one decimal and is
+ * null before the first rating.
+ */
+export type Provider = ApiResult<'/api/v1/legal-aid/providers/{id}'>;
+type Providers = ApiResult<'/api/v1/legal-aid/providers'>;
+export type ProviderKind = Provider['kind'];
+export type ServiceType = Provider['serviceTypes'][number];
+export type Mode = Provider['modes'][number];
+
+/** A bookable time; `remaining` 0 means full (a place can still be waited for). */
+export type Slot = ApiItem<'/api/v1/legal-aid/providers/{id}/slots'>;
+type Slots = ApiResult<'/api/v1/legal-aid/providers/{id}/slots'>;
+
+export type BookingInput = ApiBody<'/api/v1/legal-aid/appointments', 'post'>;
+
+/** The holder's appointments and the times they wait for. */
+export type MyAppointments = ApiResult<'/api/v1/legal-aid/appointments/mine'>;
+/** An appointment as its holder sees it, with its history; `allowedActions`: `cancel`, `review`. */
+export type Appointment = MyAppointments['items'][number];
+export type AppointmentStatus = Appointment['status'];
+/** A place waited for; while `offered`, `offerExpiresAt` says until when the freed place is held. */
+export type WaitlistEntry = MyAppointments['waitlist'][number];
+export type WaitlistStatus = WaitlistEntry['status'];
+
+/**
+ * An appointment as its provider sees it. `holder` is there for the provider's own appointments:
+ * the name, and the phone number while the appointment is live (null once it is settled); null
+ * when the holder has not bound an identity.
+ */
+export type DeskAppointment = ApiItem<'/api/v1/provider/appointments'>;
+type DeskAppointments = ApiResult<'/api/v1/provider/appointments'>;
 
 /** The desk's services, in the order the tabs show them. */
 export const SERVICE_TYPES: Array<{ value: ServiceType; label: string }> = [
@@ -43,78 +73,10 @@ export function ratingText(p: { averageRating: number | null; ratingCount: numbe
     : `评分 ${p.averageRating.toFixed(1)}（${p.ratingCount} 人评价）`;
 }
 
-/** A lawyer's, mediator's or counsellor's published profile. */
-export interface Provider {
-  id: number;
-  name: string;
-  kind: ProviderKind;
-  firm: string;
-  photoFileId: number | null;
-  specialties: string[];
-  serviceTypes: ServiceType[];
-  modes: Mode[];
-  languages: string[];
-  intro: string;
-  /** One decimal; null before the first rating. */
-  averageRating: number | null;
-  ratingCount: number;
-  servedCount: number;
-}
-
-/** A bookable time; `remaining` 0 means full (a place can still be waited for). */
-export interface Slot {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  remaining: number;
-  serviceTypes: ServiceType[];
-  modes: Mode[];
-}
-
-export interface BookingInput {
-  slotId: number;
-  serviceType: ServiceType;
-  mode: Mode;
-  summary: string;
-}
-
-export interface Appointment {
-  id: number;
-  status: AppointmentStatus;
-  serviceType: ServiceType;
-  mode: Mode;
-  summary: string;
-  startsAt: string;
-  provider: { id: number; name: string } | null;
-  cancelledBy: 'holder' | 'staff' | null;
-  cancelReason: string | null;
-  rating: number | null;
-  comment: string | null;
-  /** What the holder may do now: `cancel`, `review`. */
-  allowedActions: string[];
-}
-
-export interface WaitlistEntry {
-  id: number;
-  status: WaitlistStatus;
-  slot: { id: number; startsAt: string } | null;
-  provider: { id: number; name: string } | null;
-  /** While `offered`: until when the freed place is held. */
-  offerExpiresAt: string | null;
-  /** `accept`, `leave`. */
-  allowedActions: string[];
-}
-
-export interface MyAppointments {
-  items: Appointment[];
-  waitlist: WaitlistEntry[];
-  nextCursor: string | null;
-}
-
 /** Published providers offering a service type (all when none is given). */
-export function listProviders(serviceType?: ServiceType): Promise<{ items: Provider[]; nextCursor: string | null }> {
+export function listProviders(serviceType?: ServiceType): Promise<Providers> {
   const q = serviceType ? `?serviceType=${serviceType}` : '';
-  return request<{ items: Provider[]; nextCursor: string | null }>(`/api/v1/legal-aid/providers${q}`, { auth: false });
+  return request<Providers>(`/api/v1/legal-aid/providers${q}`, { auth: false });
 }
 
 export function getProvider(id: number): Promise<Provider> {
@@ -122,14 +84,16 @@ export function getProvider(id: number): Promise<Provider> {
 }
 
 /** A provider's open times (by default the next two weeks), with the places left. */
-export function listSlots(providerId: number, range: { from?: string; to?: string } = {}): Promise<{ items: Slot[] }> {
+export function listSlots(
+  providerId: number,
+  range: ApiQuery<'/api/v1/legal-aid/providers/{id}/slots'> = {},
+): Promise<Slots> {
   const q: string[] = [];
   if (range.from) q.push(`from=${encodeURIComponent(range.from)}`);
   if (range.to) q.push(`to=${encodeURIComponent(range.to)}`);
-  return request<{ items: Slot[] }>(
-    `/api/v1/legal-aid/providers/${providerId}/slots${q.length ? `?${q.join('&')}` : ''}`,
-    { auth: false },
-  );
+  return request<Slots>(`/api/v1/legal-aid/providers/${providerId}/slots${q.length ? `?${q.join('&')}` : ''}`, {
+    auth: false,
+  });
 }
 
 /**
@@ -137,12 +101,18 @@ export function listSlots(providerId: number, range: { from?: string; to?: strin
  * SLOT_IN_PAST, SLOT_CANCELLED or VALIDATION_FAILED, each with a message to show.
  */
 export function bookAppointment(input: BookingInput): Promise<Appointment> {
-  return request<Appointment>('/api/v1/legal-aid/appointments', { method: 'POST', data: input });
+  return request<ApiResult<'/api/v1/legal-aid/appointments', 'post', 201>>('/api/v1/legal-aid/appointments', {
+    method: 'POST',
+    data: input,
+  });
 }
 
 /** Waits for a place in a full slot, with what the booking would have been. */
 export function joinWaitlist(input: BookingInput): Promise<WaitlistEntry> {
-  return request<WaitlistEntry>('/api/v1/legal-aid/waitlist', { method: 'POST', data: input });
+  return request<ApiResult<'/api/v1/legal-aid/waitlist', 'post', 201>>('/api/v1/legal-aid/waitlist', {
+    method: 'POST',
+    data: input,
+  });
 }
 
 /** The holder's appointments (newest first) and the times they wait for. */
@@ -152,19 +122,28 @@ export function myAppointments(): Promise<MyAppointments> {
 
 /** Cancels until 2 hours before the start (CANCEL_TOO_LATE after). */
 export function cancelAppointment(id: number): Promise<Appointment> {
-  return request<Appointment>(`/api/v1/legal-aid/appointments/${id}/cancel`, { method: 'POST' });
+  return request<ApiResult<'/api/v1/legal-aid/appointments/{id}/cancel', 'post'>>(
+    `/api/v1/legal-aid/appointments/${id}/cancel`,
+    { method: 'POST' },
+  );
 }
 
 /** Rates a completed appointment, 1 to 5, with an optional comment. */
 export function reviewAppointment(id: number, rating: number, comment?: string): Promise<Appointment> {
-  const data: { rating: number; comment?: string } = { rating };
+  const data: ApiBody<'/api/v1/legal-aid/appointments/{id}/review', 'post'> = { rating };
   if (comment) data.comment = comment;
-  return request<Appointment>(`/api/v1/legal-aid/appointments/${id}/review`, { method: 'POST', data });
+  return request<ApiResult<'/api/v1/legal-aid/appointments/{id}/review', 'post'>>(
+    `/api/v1/legal-aid/appointments/${id}/review`,
+    { method: 'POST', data },
+  );
 }
 
 /** Takes the place the waitlist offered; OFFER_EXPIRED when it is gone. */
 export function acceptWaitlistOffer(id: number): Promise<Appointment> {
-  return request<Appointment>(`/api/v1/legal-aid/waitlist/${id}/accept`, { method: 'POST' });
+  return request<ApiResult<'/api/v1/legal-aid/waitlist/{id}/accept', 'post', 201>>(
+    `/api/v1/legal-aid/waitlist/${id}/accept`,
+    { method: 'POST' },
+  );
 }
 
 /** Stops waiting. */
@@ -172,31 +151,15 @@ export function leaveWaitlist(id: number): Promise<void> {
   return request<unknown>(`/api/v1/legal-aid/waitlist/${id}/leave`, { method: 'POST' }).then(() => undefined);
 }
 
-/**
- * An appointment as its provider sees it. `holder` is there for the provider's own appointments:
- * the name, and the phone number while the appointment is live (null once it is settled); null
- * when the holder has not bound an identity.
- */
-export interface DeskAppointment {
-  id: number;
-  status: AppointmentStatus;
-  serviceType: ServiceType;
-  mode: Mode;
-  summary: string;
-  startsAt: string;
-  providerId: number;
-  privateNotes: string | null;
-  cancelledBy: 'holder' | 'staff' | null;
-  cancelReason: string | null;
-  holder?: { name: string; phone: string | null } | null;
-}
-
 /** The provider's own appointments (from yesterday, for 30 days), soonest first. */
-export function providerAppointments(): Promise<{ items: DeskAppointment[]; nextCursor: string | null }> {
-  return request<{ items: DeskAppointment[]; nextCursor: string | null }>('/api/v1/provider/appointments');
+export function providerAppointments(): Promise<DeskAppointments> {
+  return request<DeskAppointments>('/api/v1/provider/appointments');
 }
 
 /** Checks the holder in; TOO_EARLY before the appointment's day. */
 export function checkInAppointment(id: number): Promise<DeskAppointment> {
-  return request<DeskAppointment>(`/api/v1/provider/appointments/${id}/check-in`, { method: 'POST' });
+  return request<ApiResult<'/api/v1/provider/appointments/{id}/check-in', 'post'>>(
+    `/api/v1/provider/appointments/${id}/check-in`,
+    { method: 'POST' },
+  );
 }

@@ -1,29 +1,24 @@
-import type { HolderCategory } from './people';
-import type { Offer, Page } from './merchants';
+import type { ApiQuery, ApiResult } from './api-types';
 import { request } from './request';
 
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
+
 /** What the counter learns from a verified card: enough to match the person, nothing more. */
-export interface Redemption {
-  id: number;
-  at: string;
-  holder: { nameMasked: string; category: HolderCategory };
-  offer: { id: number; title: string };
-}
+export type Redemption = ApiResult<'/api/v1/merchant/redemptions', 'post', 201>;
 
-export interface DailyCount {
-  /** A Beijing calendar day, `YYYY-MM-DD`. */
-  day: string;
-  count: number;
-}
+/**
+ * The merchant's redemptions with, in `daily`, the counts per Beijing calendar day (`YYYY-MM-DD`)
+ * for the last two weeks, newest first; days without any are absent.
+ */
+export type RedemptionsPage = ApiResult<'/api/v1/merchant/redemptions'>;
+export type DailyCount = RedemptionsPage['daily'][number];
 
-export interface RedemptionsPage extends Page<Redemption> {
-  /** Counts per day for the last two weeks, newest first; days without any are absent. */
-  daily: DailyCount[];
-}
+/** The merchant's own offers (withdrawn ones too). */
+export type MyOffers = ApiResult<'/api/v1/merchant/offers'>;
 
 /** The merchant's offers, newest first (withdrawn ones too). */
-export function listMyOffers(): Promise<Page<Offer>> {
-  return request<Page<Offer>>('/api/v1/merchant/offers');
+export function listMyOffers(): Promise<MyOffers> {
+  return request<MyOffers>('/api/v1/merchant/offers');
 }
 
 /**
@@ -36,7 +31,7 @@ export function redeem(qrToken: string, offerId: number): Promise<Redemption> {
 }
 
 /** The merchant's redemptions, newest first, with the daily counts. */
-export function listRedemptions(opts: { cursor?: string; limit?: number } = {}): Promise<RedemptionsPage> {
+export function listRedemptions(opts: ApiQuery<'/api/v1/merchant/redemptions'> = {}): Promise<RedemptionsPage> {
   const q: string[] = [];
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
   if (opts.limit) q.push(`limit=${opts.limit}`);

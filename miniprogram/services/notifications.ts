@@ -1,29 +1,27 @@
 import { config } from '../config';
+import type { ApiBody, ApiItem, ApiQuery, ApiResult } from './api-types';
 import { request } from './request';
 
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
+
+/** The templates a subscription can be asked for (their ids are in config.templateIds). */
 export type TemplateKey = 'application_status' | 'appointment_reminder' | 'service_notice';
 
-export interface TimelineItem {
-  id: number;
-  templateKey: string;
-  title: string;
-  body: string;
-  page: string | null;
-  at: string;
-}
+/** One notice of the holder's timeline. */
+export type TimelineItem = ApiItem<'/api/v1/me/timeline'>;
+export type Timeline = ApiResult<'/api/v1/me/timeline'>;
+export type TimelineQuery = ApiQuery<'/api/v1/me/timeline'>;
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+type SubscribeResults = ApiBody<'/api/v1/me/subscriptions', 'post'>['results'];
+type Grants = ApiResult<'/api/v1/me/subscriptions', 'post'>['grants'];
 
 /** The holder's notices, newest first; `after` keeps only those newer than an id already shown. */
-export function timeline(opts: { after?: number; cursor?: string; limit?: number } = {}): Promise<Page<TimelineItem>> {
+export function timeline(opts: TimelineQuery = {}): Promise<Timeline> {
   const q: string[] = [];
   if (opts.after !== undefined) q.push(`after=${opts.after}`);
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
   if (opts.limit) q.push(`limit=${opts.limit}`);
-  return request<Page<TimelineItem>>(`/api/v1/me/timeline${q.length ? `?${q.join('&')}` : ''}`);
+  return request<Timeline>(`/api/v1/me/timeline${q.length ? `?${q.join('&')}` : ''}`);
 }
 
 /**
@@ -32,7 +30,7 @@ export function timeline(opts: { after?: number; cursor?: string; limit?: number
  * key. Templates without a configured id are skipped. Never throws: a refusal or a failure here
  * must not spoil the action it follows; the timeline has every notice anyway.
  */
-export function askSubscribe(keys: TemplateKey[]): Promise<Record<string, number> | null> {
+export function askSubscribe(keys: TemplateKey[]): Promise<Grants | null> {
   const wanted = keys.filter((k) => config.templateIds[k]);
   if (wanted.length === 0) return Promise.resolve(null);
   const byId: Record<string, TemplateKey> = {};
@@ -41,14 +39,17 @@ export function askSubscribe(keys: TemplateKey[]): Promise<Record<string, number
     wx.requestSubscribeMessage({
       tmplIds: wanted.map((k) => config.templateIds[k]),
       success: (res: WechatMiniprogram.IAnyObject) => {
-        const results: Record<string, string> = {};
+        const results: SubscribeResults = {};
         for (const [id, key] of Object.entries(byId)) {
           const answer = res[id];
           if (answer === 'accept' || answer === 'reject' || answer === 'ban' || answer === 'filter')
             results[key] = answer;
         }
         if (Object.keys(results).length === 0) return resolve(null);
-        request<{ grants: Record<string, number> }>('/api/v1/me/subscriptions', { method: 'POST', data: { results } })
+        request<ApiResult<'/api/v1/me/subscriptions', 'post'>>('/api/v1/me/subscriptions', {
+          method: 'POST',
+          data: { results },
+        })
           .then((r) => resolve(r.grants))
           .catch(() => resolve(null));
       },

@@ -1,5 +1,7 @@
-import type { ApiResult } from './api-types';
+import type { ApiBody, ApiItem, ApiResult } from './api-types';
 import { request } from './request';
+
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
 
 /** The signed-in person as the server sends it: roles and the masked identity (null until bound). */
 export type Me = ApiResult<'/api/v1/me'>;
@@ -26,12 +28,8 @@ export function categoryLabel(category: string): string {
   return category;
 }
 
-export interface IdentityInput {
-  name: string;
-  idNumber: string;
-  phone: string;
-  category: HolderCategory;
-}
+/** What binding (or correcting) the identity sends: the full numbers, which the server never sends back. */
+export type IdentityInput = ApiBody<'/api/v1/me/identity', 'put'>;
 
 /** The signed-in person: roles and masked identity. */
 export function getMe(): Promise<Me> {
@@ -43,10 +41,14 @@ export function getMe(): Promise<Me> {
  * ID_NUMBER_TAKEN, IDENTITY_LOCKED or VALIDATION_FAILED, each with a message to show.
  */
 export function bindIdentity(input: IdentityInput): Promise<Identity> {
-  return request<Identity>('/api/v1/me/identity', { method: 'PUT', data: input });
+  return request<ApiResult<'/api/v1/me/identity', 'put'>>('/api/v1/me/identity', { method: 'PUT', data: input });
 }
 
-export type ChangeStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+/** A request to change a verified identity; only the fields it changes are set in `changes`. */
+export type ChangeRequest = ApiItem<'/api/v1/me/identity-change-requests'>;
+export type ChangeStatus = ChangeRequest['status'];
+export type ChangeRequestInput = ApiBody<'/api/v1/me/identity-change-requests', 'post'>;
+type ChangeRequests = ApiResult<'/api/v1/me/identity-change-requests'>;
 
 /** What a change request's status is called on the holder's and the staff's pages. */
 export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
@@ -56,43 +58,9 @@ export const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
   withdrawn: '已撤回',
 };
 
-/** A request to change a verified identity; only the fields it changes are set in `changes`. */
-export interface ChangeRequest {
-  id: number;
-  status: ChangeStatus;
-  changes: {
-    name: string | null;
-    category: HolderCategory | null;
-    idNumberMasked: string | null;
-    phoneMasked: string | null;
-  };
-  previous: { name: string; category: HolderCategory; idNumberMasked: string };
-  reason: string;
-  documentFileIds: number[];
-  decisionReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-  history: Array<{
-    action: string;
-    from: ChangeStatus | null;
-    to: ChangeStatus;
-    at: string;
-    by: 'holder' | 'staff';
-    reason: string | null;
-  }>;
-  allowedActions: string[];
-}
-
-export interface ChangeRequestInput {
-  name?: string;
-  category?: HolderCategory;
-  reason: string;
-  documentFileIds?: number[];
-}
-
 /** The holder's change requests, newest first. */
-export function myChangeRequests(): Promise<{ items: ChangeRequest[] }> {
-  return request<{ items: ChangeRequest[] }>('/api/v1/me/identity-change-requests');
+export function myChangeRequests(): Promise<ChangeRequests> {
+  return request<ChangeRequests>('/api/v1/me/identity-change-requests');
 }
 
 /**
@@ -100,9 +68,15 @@ export function myChangeRequests(): Promise<{ items: ChangeRequest[] }> {
  * IDENTITY_NOT_VERIFIED when the identity can still be corrected directly.
  */
 export function submitChangeRequest(input: ChangeRequestInput): Promise<ChangeRequest> {
-  return request<ChangeRequest>('/api/v1/me/identity-change-requests', { method: 'POST', data: input });
+  return request<ApiResult<'/api/v1/me/identity-change-requests', 'post', 201>>('/api/v1/me/identity-change-requests', {
+    method: 'POST',
+    data: input,
+  });
 }
 
 export function withdrawChangeRequest(id: number): Promise<ChangeRequest> {
-  return request<ChangeRequest>(`/api/v1/me/identity-change-requests/${id}/withdraw`, { method: 'POST' });
+  return request<ApiResult<'/api/v1/me/identity-change-requests/{id}/withdraw', 'post'>>(
+    `/api/v1/me/identity-change-requests/${id}/withdraw`,
+    { method: 'POST' },
+  );
 }

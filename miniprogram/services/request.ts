@@ -1,5 +1,10 @@
 import { config } from '../config';
+import type { components } from '../types/api';
+import type { ApiResult } from './api-types';
 import { clearSession, loadSession, saveSession, type Session } from './session';
+
+/** The server's error answer (`{ error: { code, message, details? } }`), from the generated API types. */
+type ErrorBody = components['schemas']['Error'];
 
 /** A failure as the server states it (`{ error: { code, message } }`), or the network's. */
 export class ApiError extends Error {
@@ -7,7 +12,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: Array<{ field?: string; rule?: string; message: string }>,
+    readonly details?: ErrorBody['error']['details'],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,7 +53,8 @@ function send(path: string, method: Method, data: unknown, token?: string): Prom
 }
 
 export function toApiError(res: RawResponse): ApiError {
-  const body = res.data as { error?: { code?: string; message?: string; details?: ApiError['details'] } } | undefined;
+  // Anything may arrive here (a proxy's HTML page, say): every part of the error shape is checked.
+  const body = res.data as Partial<{ error: Partial<ErrorBody['error']> }> | undefined;
   if (body?.error?.code)
     return new ApiError(res.statusCode, body.error.code, body.error.message ?? '请求失败', body.error.details);
   return new ApiError(res.statusCode, 'HTTP_ERROR', res.statusCode >= 500 ? '服务暂时不可用，请稍后再试' : '请求失败');
@@ -64,11 +70,11 @@ function wxLoginCode(): Promise<string> {
   });
 }
 
-interface SessionBody {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: number; roles: string[] };
-}
+/** What a login or a refresh answers: the tokens and who they belong to (the same for all three routes). */
+type SessionBody =
+  | ApiResult<'/api/v1/auth/wechat-login', 'post'>
+  | ApiResult<'/api/v1/auth/password-login', 'post'>
+  | ApiResult<'/api/v1/auth/refresh', 'post'>;
 
 const toSession = (b: SessionBody, via: Session['via']): Session => ({
   accessToken: b.accessToken,

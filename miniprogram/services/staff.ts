@@ -1,49 +1,28 @@
-import type { Application, ApplicationKind, ApplicationStatus, Declarations } from './cards';
-import type { Page } from './notifications';
-import type { ChangeRequest, ChangeStatus, HolderCategory } from './people';
+import type { ApiBody, ApiItem, ApiQuery, ApiResult } from './api-types';
 import { request } from './request';
 
-/** One line of the review queue. */
-export interface QueueItem {
-  id: number;
-  status: ApplicationStatus;
-  kind: ApplicationKind;
-  category: HolderCategory;
-  applicantName: string;
-  stationId: number;
-  /** A prior criminal punishment was declared: reviewed case by case. */
-  caseByCase: boolean;
-  submittedAt: string | null;
-  waitingDays: number | null;
-}
+// The shapes below are the server's, read from the generated API types (types/api.d.ts).
 
-/** An application as a reviewer sees it: the applicant (ID and phone masked), declarations, files. */
-export interface StaffApplication extends Application {
-  applicant: {
-    name: string;
-    gender: 'M' | 'F';
-    birthDate: string;
-    idNumberMasked: string;
-    phoneMasked: string;
-    verified: boolean;
-  };
-  caseByCase: boolean;
-  declarations: Declarations;
-  batchId: number | null;
-  waitingDays: number | null;
-}
+/** One line of the review queue; `caseByCase`: a prior criminal punishment was declared. */
+export type QueueItem = ApiItem<'/api/v1/staff/card-applications'>;
+export type Queue = ApiResult<'/api/v1/staff/card-applications'>;
+type QueueQuery = ApiQuery<'/api/v1/staff/card-applications'>;
 
-export type Decision = 'approve' | 'reject' | 'request_info';
+/**
+ * An application as a reviewer sees it: the applicant (ID and phone masked), declarations, files,
+ * and the card issued from it with the card's own history.
+ */
+export type StaffApplication = ApiResult<'/api/v1/staff/card-applications/{id}'>;
+
+export type Decision = ApiBody<'/api/v1/staff/card-applications/{id}/review', 'post'>['decision'];
 
 /** Applications in the reviewer's station or district, oldest submission first. */
-export function queue(
-  opts: { status?: ApplicationStatus; cursor?: string | null; limit?: number } = {},
-): Promise<Page<QueueItem>> {
+export function queue(opts: Pick<QueueQuery, 'status' | 'limit'> & { cursor?: string | null } = {}): Promise<Queue> {
   const q: string[] = [];
   if (opts.status) q.push(`status=${opts.status}`);
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
   if (opts.limit) q.push(`limit=${opts.limit}`);
-  return request<Page<QueueItem>>(`/api/v1/staff/card-applications${q.length ? `?${q.join('&')}` : ''}`);
+  return request<Queue>(`/api/v1/staff/card-applications${q.length ? `?${q.join('&')}` : ''}`);
 }
 
 export function get(id: number): Promise<StaffApplication> {
@@ -56,9 +35,12 @@ export function get(id: number): Promise<StaffApplication> {
  * application has moved on meanwhile.
  */
 export function review(id: number, decision: Decision, reason?: string): Promise<StaffApplication> {
-  const data: { decision: Decision; reason?: string } = { decision };
+  const data: ApiBody<'/api/v1/staff/card-applications/{id}/review', 'post'> = { decision };
   if (reason) data.reason = reason;
-  return request<StaffApplication>(`/api/v1/staff/card-applications/${id}/review`, { method: 'POST', data });
+  return request<ApiResult<'/api/v1/staff/card-applications/{id}/review', 'post'>>(
+    `/api/v1/staff/card-applications/${id}/review`,
+    { method: 'POST', data },
+  );
 }
 
 /**
@@ -68,30 +50,31 @@ export function review(id: number, decision: Decision, reason?: string): Promise
 export { privateFilePath } from './files';
 
 /** A change request as staff see it: the person as they stand now beside the change asked for. */
-export interface StaffChangeRequest extends ChangeRequest {
-  stationId: number | null;
-  person: { id: number; name: string; category: HolderCategory; idNumberMasked: string; phoneMasked: string };
-}
+export type StaffChangeRequest = ApiItem<'/api/v1/staff/identity-change-requests'>;
+export type StaffChangeRequests = ApiResult<'/api/v1/staff/identity-change-requests'>;
+type ChangeQuery = ApiQuery<'/api/v1/staff/identity-change-requests'>;
+type ChangeDecision = ApiBody<'/api/v1/staff/identity-change-requests/{id}/review', 'post'>;
 
 /** Identity change requests in the caller's station or district, oldest first. */
 export function changeRequests(
-  opts: { status?: ChangeStatus; cursor?: string | null } = {},
-): Promise<Page<StaffChangeRequest>> {
+  opts: Pick<ChangeQuery, 'status'> & { cursor?: string | null } = {},
+): Promise<StaffChangeRequests> {
   const q: string[] = [];
   if (opts.status) q.push(`status=${opts.status}`);
   if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
-  return request<Page<StaffChangeRequest>>(
-    `/api/v1/staff/identity-change-requests${q.length ? `?${q.join('&')}` : ''}`,
-  );
+  return request<StaffChangeRequests>(`/api/v1/staff/identity-change-requests${q.length ? `?${q.join('&')}` : ''}`);
 }
 
 /** Approve (applied to the person at once) or reject (reason required) a change request. */
 export function reviewChangeRequest(
   id: number,
-  decision: 'approve' | 'reject',
+  decision: ChangeDecision['decision'],
   reason?: string,
 ): Promise<StaffChangeRequest> {
-  const data: { decision: 'approve' | 'reject'; reason?: string } = { decision };
+  const data: ChangeDecision = { decision };
   if (reason) data.reason = reason;
-  return request<StaffChangeRequest>(`/api/v1/staff/identity-change-requests/${id}/review`, { method: 'POST', data });
+  return request<ApiResult<'/api/v1/staff/identity-change-requests/{id}/review', 'post'>>(
+    `/api/v1/staff/identity-change-requests/${id}/review`,
+    { method: 'POST', data },
+  );
 }

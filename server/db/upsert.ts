@@ -71,9 +71,10 @@ export function upsertStatement<E extends ObjectLiteral>(
   if (sets.length === 0) throw new Error('upsert needs at least one column to set on an existing row');
 
   const insert = `INSERT INTO ${q(meta.tableName)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  const conflict = key.map((k) => q(column(k).databaseName)).join(', ');
   const sql =
     driver.options.type === 'mysql'
       ? `${insert} ON DUPLICATE KEY UPDATE ${sets.join(', ')}`
-      : `${insert} ON CONFLICT (${key.map((k) => q(column(k).databaseName)).join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
+      : `${insert} ON CONFLICT (${conflict}) DO UPDATE SET ${sets.join(', ')}`;
   return { sql, params };
 }

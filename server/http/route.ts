@@ -69,7 +69,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   multipart?: MultipartSpec;
-  /** Hand the handler the body's exact bytes as `rawBody` (for signatures computed over them); the JSON size limit still applies. */
+  /**
+   * Hand the handler the body's exact bytes as `rawBody` (for signatures computed over them); the
+   * JSON size limit still applies.
+   */
   rawBody?: true;
   /** Body formats accepted, by Content-Type: JSON (default) and/or flat XML as WeChat sends it. */
   accepts?: BodyFormat[];

@@ -84,7 +84,10 @@ export async function transition<
     history: HistorySink<H>;
     /** A further condition on the guarded UPDATE (an offer still unexpired, say), in column names. */
     guard?: { where: string; params: Record<string, unknown> };
-    /** The error for a forbidden or lost transition, where the module has a more telling one than 409 INVALID_TRANSITION. */
+    /**
+     * The error for a forbidden or lost transition, where the module has a more telling one than
+     * 409 INVALID_TRANSITION.
+     */
     moved?: () => Error;
   },
 ): Promise<{ from: S; to: S; eventId: number }> {

@@ -86,7 +86,8 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     ...rows,
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
     '  Demo holders with applications at every stage: dev-demo1 … dev-demo8 (dev-demo7 holds a card)',
-    `  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; counter clerk ${DEMO_LOGINS.clerk.username} / ${DEMO_LOGINS.clerk.password}`,
+    '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; ' +
+      `counter clerk ${DEMO_LOGINS.clerk.username} / ${DEMO_LOGINS.clerk.password}`,
     '  Legal aid: four providers with weekday hours; the lawyer login above is 王建华',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',

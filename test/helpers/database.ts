@@ -50,7 +50,8 @@ async function emptyMysql(db: Database): Promise<void> {
   try {
     // Reference data the migrations load (merchant categories) stays, as on a fresh SQLite file.
     const tables: Array<{ name: string }> = await runner.query(
-      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN ('migrations', 'merchant_category')",
+      `SELECT table_name AS name FROM information_schema.tables
+       WHERE table_schema = DATABASE() AND table_name NOT IN ('migrations', 'merchant_category')`,
     );
     await runner.query('SET FOREIGN_KEY_CHECKS = 0');
     for (const t of tables) await runner.query(`TRUNCATE TABLE \`${t.name}\``);

@@ -89,7 +89,7 @@ describe('申请表', () => {
     fakeWx().routes.set('GET /api/v1/stations', () => stations);
   });
 
-  it('shows the photo rules before a photo is chosen, and the server’s list of problems when it is refused', async () => {
+  it('shows the photo rules before a photo is chosen, and the server’s list of problems on refusal', async () => {
     const comp = await render(applyPage, { category: 'veteran', d: '00000' });
     const rules = comp.querySelectorAll('.rule').map((r) => r.dom!.textContent!);
     expect(rules.join(' ')).toContain('JPG');

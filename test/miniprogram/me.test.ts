@@ -132,7 +132,7 @@ describe('我的: binding the identity', () => {
     expect(textOf(comp, '.name-error')).toBe('姓名只能包含汉字、字母和间隔号');
   });
 
-  it('lets an unverified identity be corrected; a locked one shows the server’s message and no edit button', async () => {
+  it('lets an unverified identity be corrected; a locked one shows the server’s message, no edit button', async () => {
     let verified = false;
     fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified })));
     fakeWx().routes.set('PUT /api/v1/me/identity', () => {

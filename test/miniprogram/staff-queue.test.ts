@@ -41,7 +41,7 @@ describe('优待证审核: the queue', () => {
     saveSession({ accessToken: 's', refreshToken: 'r', userId: 3, roles: ['station_staff'], via: 'password' });
   });
 
-  it('lists 待初审 first, oldest first as the server gives them, with waiting days and the case-by-case mark', async () => {
+  it('lists 待初审 first, oldest first as the server gives them, with waiting days and case-by-case mark', async () => {
     fakeWx().routes.set('GET /api/v1/staff/card-applications', (o) =>
       String(o.url).indexOf('cursor=') >= 0
         ? { data: { items: [item(3, { waitingDays: 0 })], nextCursor: null } }

@@ -104,7 +104,7 @@ describe('审核申请', () => {
     fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
   });
 
-  it('shows the applicant masked, the files fetched with the token, the declarations and the allowed decisions', async () => {
+  it('shows the applicant masked, files fetched with the token, the declarations and allowed decisions', async () => {
     const comp = await open();
     expect(textOf(comp, '.applicant-name')).toBe('张三');
     expect(textOf(comp, '.id-masked')).toBe('**************002X');

@@ -58,7 +58,8 @@ export class FilesService {
 
     const now = this.clock.now();
     const frame = mime === 'image/jpeg' ? readJpegFrame(bytes) : undefined;
-    const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${crypto.randomUUID()}`;
+    const month = String(now.getUTCMonth() + 1).padStart(2, '0');
+    const storageKey = `${now.getUTCFullYear()}/${month}/${crypto.randomUUID()}`;
     const reservation = await this.quota.reserve(principal.accountId, bytes.length);
     const giveBack = () =>
       this.quota.release(reservation).catch((e) => this.logger.warn('upload quota not released', { err: e }));

@@ -45,7 +45,9 @@ export class AppointmentRemindersService {
           startsAt: appt.startsAt,
           place: PLACE[appt.mode],
           remark: `${kind.words}与${provider.name}的预约`,
-          detail: `提醒：您${kind.words}（${wechatTime(appt.startsAt)}）与${provider.name}有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。如需取消，请在开始前 2 小时操作。`,
+          detail:
+            `提醒：您${kind.words}（${wechatTime(appt.startsAt)}）与${provider.name}` +
+            `有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。如需取消，请在开始前 2 小时操作。`,
           key: `appointment:${appt.id}:remind:${kind.key}`,
         });
       });

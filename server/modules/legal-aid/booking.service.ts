@@ -381,7 +381,9 @@ export class BookingService {
       startsAt: slot.startsAt,
       place: PLACE[input.mode],
       remark: `已预约${provider.name}`,
-      detail: `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
+      detail:
+        `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，` +
+        `${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
       key: `appointment:${id}:booked`,
     });
     return em.findOneByOrFail(LegalAppointment, { id });

@@ -34,7 +34,8 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
       path: '/api/v1/provider/appointments',
       tag: 'legal-aid-desk',
       summary:
-        'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), staff any provider’s',
+        'Appointments: a provider sees their own only (with the holder’s name and, while live, phone), ' +
+        'staff any provider’s',
       access: DESK,
       query: providerAppointmentsQuery,
       responses: { 200: { description: 'Appointments with private notes', schema: deskAppointmentsView } },

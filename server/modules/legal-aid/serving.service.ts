@@ -387,7 +387,11 @@ export class ServingService {
       startsAt: appt.startsAt,
       place: PLACE[appt.mode],
       remark: '预约已被服务窗口取消',
-      detail: `很抱歉，您的预约已取消：${reason}。${next ? `该服务人员最近的空闲时间是 ${wechatTime(next.startsAt)}，可在小程序中改约。` : '可在小程序中选择其他服务人员或时间。'}`,
+      detail:
+        `很抱歉，您的预约已取消：${reason}。` +
+        (next
+          ? `该服务人员最近的空闲时间是 ${wechatTime(next.startsAt)}，可在小程序中改约。`
+          : '可在小程序中选择其他服务人员或时间。'),
       key: `appointment:${appt.id}:cancelled-by-desk`,
     });
   }

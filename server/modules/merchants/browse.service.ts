@@ -48,7 +48,8 @@ export class BrowseService {
     const radiusM = query.radiusKm * 1000;
     const box = searchBox(latE6, lngE6, radiusM);
     const asDouble = (p: string) => (this.db.kind === 'mysql' ? `CAST(:${p} AS DOUBLE)` : `CAST(:${p} AS REAL)`);
-    const d2 = `((m.lat_e6 - :lat) * (m.lat_e6 - :lat) + ((m.lng_e6 - :lng) * ${asDouble('k')}) * ((m.lng_e6 - :lng) * ${asDouble('k')}))`;
+    const dLng = `((m.lng_e6 - :lng) * ${asDouble('k')})`;
+    const d2 = `((m.lat_e6 - :lat) * (m.lat_e6 - :lat) + ${dLng} * ${dLng})`;
     // Order and page on the whole part of the squared distance (then id): an integer survives the
     // trip through a cursor exactly, where a double read back from MariaDB's text may not.
     const key = this.db.kind === 'mysql' ? `CAST(FLOOR(${d2}) AS SIGNED)` : `CAST(${d2} AS INTEGER)`;

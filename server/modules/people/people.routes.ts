@@ -18,7 +18,8 @@ export const peopleRoutes = (people: PeopleService) => [
     path: '/api/v1/me/identity',
     tag: 'people',
     summary:
-      'Bind or correct the caller’s identity (ID number checked against GB 11643); once a station has verified it, only the phone may change here',
+      'Bind or correct the caller’s identity (ID number checked against GB 11643); ' +
+      'once a station has verified it, only the phone may change here',
     access: ['holder'],
     body: identityBody,
     responses: { 200: { description: 'The identity, masked', schema: identityView } },
