@@ -1,5 +1,6 @@
 import { authModule } from './modules/auth/auth.module';
 import { cardsModule } from './modules/cards/cards.module';
+import { chatModule } from './modules/chat/chat.module';
 import { filesModule } from './modules/files/files.module';
 import { healthModule } from './modules/health/health.module';
 import { legalAidModule } from './modules/legal-aid/legal-aid.module';
@@ -27,6 +28,7 @@ export const MODULES = [
   cardsModule,
   merchantsModule,
   legalAidModule,
+  chatModule,
 ] as const;
 
 /** Every module's notice templates, by key (a key declared twice stops the process). */

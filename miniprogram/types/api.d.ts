@@ -1524,7 +1524,7 @@ export interface paths {
     };
   };
   "/api/v1/me/card": {
-    /** The caller’s electronic card (number masked) */
+    /** The caller’s electronic card (number masked), with its history and the actions allowed now */
     get: {
       responses: {
         /** @description The card */
@@ -1538,6 +1538,19 @@ export interface paths {
               category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
               holderName: string;
               issuedAt: string;
+              history: ({
+                  /** @enum {string} */
+                  action: "issue" | "report_lost" | "replace" | "revoke";
+                  /** @enum {string|null} */
+                  from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                  /** @enum {string} */
+                  to: "active" | "reported_lost" | "replaced" | "revoked";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district";
+                  reason: string | null;
+                })[];
+              allowedActions: ("report_lost" | "replace" | "revoke")[];
             };
           };
         };
@@ -1587,6 +1600,19 @@ export interface paths {
               category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
               holderName: string;
               issuedAt: string;
+              history: ({
+                  /** @enum {string} */
+                  action: "issue" | "report_lost" | "replace" | "revoke";
+                  /** @enum {string|null} */
+                  from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                  /** @enum {string} */
+                  to: "active" | "reported_lost" | "replaced" | "revoked";
+                  at: string;
+                  /** @enum {string} */
+                  by: "holder" | "station" | "district";
+                  reason: string | null;
+                })[];
+              allowedActions: ("report_lost" | "replace" | "revoke")[];
             };
           };
         };
@@ -1717,6 +1743,19 @@ export interface paths {
                 category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
                 issuedAt: string;
                 revokedReason: string | null;
+                history: ({
+                    /** @enum {string} */
+                    action: "issue" | "report_lost" | "replace" | "revoke";
+                    /** @enum {string|null} */
+                    from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                    /** @enum {string} */
+                    to: "active" | "reported_lost" | "replaced" | "revoked";
+                    at: string;
+                    /** @enum {string} */
+                    by: "holder" | "station" | "district";
+                    reason: string | null;
+                  })[];
+                allowedActions: ("report_lost" | "replace" | "revoke")[];
               }) | null;
             };
           };
@@ -1813,6 +1852,19 @@ export interface paths {
                 category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
                 issuedAt: string;
                 revokedReason: string | null;
+                history: ({
+                    /** @enum {string} */
+                    action: "issue" | "report_lost" | "replace" | "revoke";
+                    /** @enum {string|null} */
+                    from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                    /** @enum {string} */
+                    to: "active" | "reported_lost" | "replaced" | "revoked";
+                    at: string;
+                    /** @enum {string} */
+                    by: "holder" | "station" | "district";
+                    reason: string | null;
+                  })[];
+                allowedActions: ("report_lost" | "replace" | "revoke")[];
               }) | null;
             };
           };
@@ -1900,6 +1952,19 @@ export interface paths {
                 category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
                 issuedAt: string;
                 revokedReason: string | null;
+                history: ({
+                    /** @enum {string} */
+                    action: "issue" | "report_lost" | "replace" | "revoke";
+                    /** @enum {string|null} */
+                    from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                    /** @enum {string} */
+                    to: "active" | "reported_lost" | "replaced" | "revoked";
+                    at: string;
+                    /** @enum {string} */
+                    by: "holder" | "station" | "district";
+                    reason: string | null;
+                  })[];
+                allowedActions: ("report_lost" | "replace" | "revoke")[];
               }) | null;
             };
           };
@@ -1996,6 +2061,19 @@ export interface paths {
                 category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
                 issuedAt: string;
                 revokedReason: string | null;
+                history: ({
+                    /** @enum {string} */
+                    action: "issue" | "report_lost" | "replace" | "revoke";
+                    /** @enum {string|null} */
+                    from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                    /** @enum {string} */
+                    to: "active" | "reported_lost" | "replaced" | "revoked";
+                    at: string;
+                    /** @enum {string} */
+                    by: "holder" | "station" | "district";
+                    reason: string | null;
+                  })[];
+                allowedActions: ("report_lost" | "replace" | "revoke")[];
               }) | null;
             };
           };
@@ -2192,7 +2270,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/cards": {
-    /** Find a card by the number printed on it (within the caller’s station or district) */
+    /** Find a card by the number printed on it (within the caller’s station or district), with its history */
     get: {
       parameters: {
         query: {
@@ -2213,6 +2291,19 @@ export interface paths {
                   category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
                   issuedAt: string;
                   revokedReason: string | null;
+                  history: ({
+                      /** @enum {string} */
+                      action: "issue" | "report_lost" | "replace" | "revoke";
+                      /** @enum {string|null} */
+                      from: "active" | "reported_lost" | "replaced" | "revoked" | null;
+                      /** @enum {string} */
+                      to: "active" | "reported_lost" | "replaced" | "revoked";
+                      at: string;
+                      /** @enum {string} */
+                      by: "holder" | "station" | "district";
+                      reason: string | null;
+                    })[];
+                  allowedActions: ("report_lost" | "replace" | "revoke")[];
                   applicationId: number;
                   holderName: string;
                 })[];
@@ -4540,6 +4631,1007 @@ export interface paths {
           };
         };
         /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/chat/messages": {
+    /** Messages after a cursor, waiting up to `wait` seconds (at most 25) for one; or the latest page, or those before a cursor. Read messages count as read. */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          before?: string;
+          wait?: number;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description Messages, oldest first (empty when the wait ran out or the server is stopping) */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  cursor: string;
+                  /** @enum {string} */
+                  from: "holder" | "assistant" | "staff" | "system";
+                  /** @enum {string} */
+                  kind: "text" | "card" | "quick_replies" | "notice";
+                  text: string;
+                  card?: {
+                    title: string;
+                    lines: string[];
+                    button?: {
+                      label: string;
+                      page: string;
+                    };
+                  };
+                  quickReplies?: ({
+                      id: string;
+                      label: string;
+                      page: string;
+                    } | ({
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      action: "send" | "send_location" | "feedback";
+                    }))[];
+                  /** @enum {string} */
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  source?: {
+                    entryId: number;
+                    document: string;
+                    article: string | null;
+                    issuer: string | null;
+                    effectiveDate: string | null;
+                  };
+                  /** @enum {string} */
+                  feedback?: "useful" | "not_useful";
+                  at: string;
+                })[];
+              /** @description Where to read on in the same direction (after= or before=) at once; null when nothing more is there now */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Send a message ({ text }) or tap a quick reply ({ action: id }); the assistant answers in the same call */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            location?: {
+              lat: number;
+              lng: number;
+            };
+          } | {
+            action: string;
+            location?: {
+              lat: number;
+              lng: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The holder’s message, then the assistant’s answer (none while staff have the conversation) */
+        201: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  cursor: string;
+                  /** @enum {string} */
+                  from: "holder" | "assistant" | "staff" | "system";
+                  /** @enum {string} */
+                  kind: "text" | "card" | "quick_replies" | "notice";
+                  text: string;
+                  card?: {
+                    title: string;
+                    lines: string[];
+                    button?: {
+                      label: string;
+                      page: string;
+                    };
+                  };
+                  quickReplies?: ({
+                      id: string;
+                      label: string;
+                      page: string;
+                    } | ({
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      action: "send" | "send_location" | "feedback";
+                    }))[];
+                  /** @enum {string} */
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  source?: {
+                    entryId: number;
+                    document: string;
+                    article: string | null;
+                    issuer: string | null;
+                    effectiveDate: string | null;
+                  };
+                  /** @enum {string} */
+                  feedback?: "useful" | "not_useful";
+                  at: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, MESSAGE_EMPTY, MESSAGE_TOO_LONG, MESSAGE_INVALID_CHARACTERS, UNKNOWN_ACTION, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/chat/conversation": {
+    /** The holder’s conversation: its state, unread count and last page (the first visit opens it with a greeting) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description The conversation */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+              unread: number;
+              readCursor: string;
+              items: ({
+                  id: number;
+                  cursor: string;
+                  /** @enum {string} */
+                  from: "holder" | "assistant" | "staff" | "system";
+                  /** @enum {string} */
+                  kind: "text" | "card" | "quick_replies" | "notice";
+                  text: string;
+                  card?: {
+                    title: string;
+                    lines: string[];
+                    button?: {
+                      label: string;
+                      page: string;
+                    };
+                  };
+                  quickReplies?: ({
+                      id: string;
+                      label: string;
+                      page: string;
+                    } | ({
+                      id: string;
+                      label: string;
+                      /** @enum {string} */
+                      action: "send" | "send_location" | "feedback";
+                    }))[];
+                  /** @enum {string} */
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  source?: {
+                    entryId: number;
+                    document: string;
+                    article: string | null;
+                    issuer: string | null;
+                    effectiveDate: string | null;
+                  };
+                  /** @enum {string} */
+                  feedback?: "useful" | "not_useful";
+                  at: string;
+                })[];
+              /** @description Pass as before= for older messages; null at the start */
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/chat/read": {
+    /** Mark the conversation read up to a cursor */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            cursor: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What is still unread */
+        200: {
+          content: {
+            "application/json": {
+              unread: number;
+              readCursor: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/chat/messages/{id}/feedback": {
+    /** Say whether an answer of the assistant helped (有用 / 没用), once per message */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            useful: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The message with its feedback */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              cursor: string;
+              /** @enum {string} */
+              from: "holder" | "assistant" | "staff" | "system";
+              /** @enum {string} */
+              kind: "text" | "card" | "quick_replies" | "notice";
+              text: string;
+              card?: {
+                title: string;
+                lines: string[];
+                button?: {
+                  label: string;
+                  page: string;
+                };
+              };
+              quickReplies?: ({
+                  id: string;
+                  label: string;
+                  page: string;
+                } | ({
+                  id: string;
+                  label: string;
+                  /** @enum {string} */
+                  action: "send" | "send_location" | "feedback";
+                }))[];
+              /** @enum {string} */
+              intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              source?: {
+                entryId: number;
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              /** @enum {string} */
+              feedback?: "useful" | "not_useful";
+              at: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FEEDBACK_ALREADY_GIVEN, FEEDBACK_NOT_ASKED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/figures": {
+    /** The assistant per week: holders’ messages, answered by the assistant, 有用 rate, handovers, top intents */
+    get: {
+      parameters: {
+        query?: {
+          weeks?: number;
+        };
+      };
+      responses: {
+        /** @description One row per week, oldest first, this week last */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  weekStart: string;
+                  holderMessages: number;
+                  answeredByAssistant: number;
+                  answeredRate: number | null;
+                  useful: number;
+                  notUseful: number;
+                  usefulRate: number | null;
+                  conversations: number;
+                  handovers: number;
+                  handoverRate: number | null;
+                  topIntents: {
+                      intent: string;
+                      count: number;
+                    }[];
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries": {
+    /** Knowledge-base entries newest first, by status, tag or words of the question */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "draft" | "published" | "archived";
+          tag?: string;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of entries */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  question: string;
+                  phrasings: string[];
+                  answer: string;
+                  source: {
+                    document: string;
+                    article: string | null;
+                    issuer: string | null;
+                    effectiveDate: string | null;
+                  };
+                  tags: string[];
+                  /** @enum {string} */
+                  status: "draft" | "published" | "archived";
+                  revision: number;
+                  allowedActions: string[];
+                  createdAt: string;
+                  updatedAt: string;
+                  publishedAt: string | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Write a new entry (a draft until published) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            question: string;
+            /** @default [] */
+            phrasings?: string[];
+            answer: string;
+            source: {
+              document: string;
+              /** @default null */
+              article?: string | null;
+              /** @default null */
+              issuer?: string | null;
+              /**
+               * Format: date
+               * @default null
+               */
+              effectiveDate?: string | null;
+            };
+            /** @default [] */
+            tags?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The draft */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries/{id}": {
+    /** One entry */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Edit an entry (recorded in its history); a published one answers with the edit at once */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            question?: string;
+            phrasings?: string[];
+            answer?: string;
+            source?: {
+              document: string;
+              /** @default null */
+              article?: string | null;
+              /** @default null */
+              issuer?: string | null;
+              /**
+               * Format: date
+               * @default null
+               */
+              effectiveDate?: string | null;
+            };
+            tags?: string[];
+            revision?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, KNOWLEDGE_ARCHIVED, KNOWLEDGE_EDIT_CONFLICT */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries/{id}/publish": {
+    /** Publish a draft: it answers holders from now on */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, KNOWLEDGE_INCOMPLETE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries/{id}/archive": {
+    /** Archive an entry: it stops answering holders */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries/{id}/restore": {
+    /** Restore an archived entry as a draft */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The entry */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/entries/{id}/history": {
+    /** An entry's history: creation, edits and status changes, oldest first */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The history */
+        200: {
+          content: {
+            "application/json": ({
+                action: string;
+                from: string | null;
+                to: string;
+                at: string;
+                by: string;
+                reason: string | null;
+              })[];
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/synonyms": {
+    /** Synonyms: the words people use and the words the entries use */
+    get: {
+      responses: {
+        /** @description Every synonym */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: number;
+                  term: string;
+                  canonical: string;
+                  createdAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Add a synonym (used by the assistant at once) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            term: string;
+            canonical: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The synonym */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              term: string;
+              canonical: string;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, SYNONYM_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/synonyms/{id}": {
+    /** Remove a synonym */
+    delete: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/unanswered": {
+    /** Questions the assistant could not answer, most askers first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "open" | "converted" | "dismissed";
+        };
+      };
+      responses: {
+        /** @description A page of questions */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  text: string;
+                  askCount: number;
+                  askerCount: number;
+                  firstAskedAt: string;
+                  lastAskedAt: string;
+                  /** @enum {string} */
+                  status: "open" | "converted" | "dismissed";
+                  entryId: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/unanswered/{id}/convert": {
+    /** Make a draft entry of an unanswered question */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            question?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft entry */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              question: string;
+              phrasings: string[];
+              answer: string;
+              source: {
+                document: string;
+                article: string | null;
+                issuer: string | null;
+                effectiveDate: string | null;
+              };
+              tags: string[];
+              /** @enum {string} */
+              status: "draft" | "published" | "archived";
+              revision: number;
+              allowedActions: string[];
+              createdAt: string;
+              updatedAt: string;
+              publishedAt: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/unanswered/{id}/dismiss": {
+    /** Set an unanswered question aside: not one for the knowledge base */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The question */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              text: string;
+              askCount: number;
+              askerCount: number;
+              firstAskedAt: string;
+              lastAskedAt: string;
+              /** @enum {string} */
+              status: "open" | "converted" | "dismissed";
+              entryId: number | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/understand": {
+    /** How the assistant reads a question, with the rules and entries behind it */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            hasLocation?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The understanding and its evidence */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              confidence: number;
+              words: string[];
+              /** @enum {string|null} */
+              legalService: "consultation" | "legal_aid" | "mediation" | "counselling" | null;
+              knowledge: {
+                id: number;
+                question: string;
+              } | null;
+              rules: ({
+                  /** @enum {string} */
+                  intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  score: number;
+                  matched: string[];
+                })[];
+              candidates: {
+                  id: number;
+                  question: string;
+                  relevance: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

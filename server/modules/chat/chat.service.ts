@@ -1,0 +1,363 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../../db/database';
+import type { Clock } from '../../lib/clock';
+import { notFound, validationFailed } from '../../lib/errors';
+import type { Principal } from '../../lib/principal';
+import { transition } from '../../lib/state-machine';
+import type { WrittenNotice } from '../notifications/notifications.service';
+import type { Understanding } from './assistant/intents';
+import type { AnswerBuilder, PreparedAnswer } from './chat-answers';
+import { ChatConversationEvent } from './chat-conversation-event.entity';
+import { ChatConversation } from './chat-conversation.entity';
+import {
+  ASSISTANT_ANSWERS,
+  CONVERSATION_TRANSITIONS,
+  UNKNOWNS_BEFORE_HANDOVER,
+  type ConversationAction,
+  type ConversationActor,
+} from './chat-conversation.states';
+import { ChatMessage } from './chat-message.entity';
+import { ChatErrors } from './chat.errors';
+import { findHolderAction, type ReplyDraft } from './chat.replies';
+import { appendMessages, assistantMessage, lockConversation, type NewMessage } from './chat.stream';
+import { cleanHolderText } from './chat.text';
+import type { ConversationWaiter } from './chat.waiter';
+
+/** What the assistant needs of the knowledge base: to understand a message, and to note what it could not answer. */
+export interface AssistantKnowledge {
+  understand(text: string, hints?: { hasLocation?: boolean }): Promise<Understanding>;
+  recordUnanswered(em: EntityManager, text: string, accountId: number): Promise<unknown>;
+}
+
+export interface Location {
+  lat: number;
+  lng: number;
+}
+
+/** A holder's message: typed words, or the id of a quick reply they tapped. */
+export type SendInput = ({ text: string } | { action: string }) & { location?: Location };
+
+/** A page of messages, oldest first, and whether more follow in the direction read. */
+export interface MessagePage {
+  messages: ChatMessage[];
+  more: boolean;
+}
+
+export interface ConversationView {
+  conversation: ChatConversation;
+  unread: number;
+  /** The last page, oldest first; `more` when older messages exist. */
+  page: MessagePage;
+}
+
+export interface ReadQuery {
+  /** Messages after this sequence number (a long poll); without it, the latest page. */
+  after?: number;
+  /** Messages before this sequence number (scrolling back); never waits. */
+  before?: number;
+  limit: number;
+  /** How long to wait for a message after `after`, in ms. */
+  waitMs: number;
+  signal: AbortSignal;
+}
+
+/** The assistant (or a job) acting on a conversation. */
+const SYSTEM = { accountId: null, role: 'system' as const };
+
+/** How often a waiting poll reads the database again, for messages written by other instances. */
+export const RECHECK_MS = 1_000;
+
+/**
+ * The holder's conversation: sending (the holder's message and the assistant's answer in one
+ * transaction), reading with a long poll, unread counts, feedback on answers, and notices copied
+ * into the stream inside the transaction that writes them.
+ */
+export class ChatService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly knowledge: AssistantKnowledge,
+    private readonly answers: AnswerBuilder,
+    private readonly waiter: ConversationWaiter,
+  ) {}
+
+  /**
+   * 1. Checks the words (400 with a code of its own), or resolves the tapped quick reply.
+   * 2. Understands them and prepares the answer from live data, outside the transaction: reads only.
+   * 3. In one transaction, with the conversation locked: a resolved conversation reopens with the
+   *    assistant; in `bot` the assistant answers, or hands over (asked for a person, or a second
+   *    "I don't know" in a row) with a history row; with staff it stays quiet. Questions it could
+   *    not answer are recorded for staff.
+   * 4. Once committed, wakes the conversation's long polls.
+   * Returns the messages written: the holder's, then the assistant's when it answered.
+   */
+  async send(principal: Principal, input: SendInput): Promise<ChatMessage[]> {
+    const { words, typed, understanding } = await this.understand(input);
+    const prepared = await this.answers.prepare({
+      principal,
+      understanding,
+      location: input.location,
+      now: this.clock.now(),
+    });
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const holder = { accountId: principal.accountId, role: 'holder' as const };
+      const { conversation } = await lockConversation(em, principal.accountId, holder, now);
+      if (conversation.status === 'resolved') await this.move(em, conversation, 'reopen', holder, now);
+      const asked: NewMessage = { sender: 'holder', kind: 'text', text: words, intent: understanding.intent };
+      if (!ASSISTANT_ANSWERS.includes(conversation.status)) {
+        return this.write(em, conversation, [asked], now);
+      }
+      const reply = await this.decide(em, conversation, prepared, now);
+      if (reply.intent === 'unknown' && typed) await this.knowledge.recordUnanswered(em, words, principal.accountId);
+      const answered = reply.intent !== 'unknown' && reply.intent !== 'ask_person';
+      return this.write(em, conversation, [{ ...asked, answeredByAssistant: answered }, assistantMessage(reply)], now);
+    });
+  }
+
+  /** The conversation (made with its greeting on the first visit), its unread count and last page. */
+  async conversation(principal: Principal, limit: number): Promise<ConversationView> {
+    const conversation = await this.ensure(principal.accountId);
+    const [unread, page] = await Promise.all([this.unread(conversation), this.latest(conversation.id, limit)]);
+    return { conversation, unread, page };
+  }
+
+  /**
+   * Messages after a cursor, waiting up to `waitMs` for one when there is none yet; or the latest
+   * page, or older ones. A wait ends when this instance writes to the conversation, when a
+   * re-read of the database (every RECHECK_MS) finds a message another instance wrote, or when
+   * the request's signal aborts (the server drains, the client goes away): then the answer is
+   * empty. What is delivered counts as read.
+   */
+  async read(principal: Principal, q: ReadQuery): Promise<MessagePage> {
+    const conversation = await this.ensure(principal.accountId);
+    if (q.before !== undefined) return this.older(conversation.id, q.before, q.limit);
+    if (q.after === undefined) return this.delivered(conversation, await this.latest(conversation.id, q.limit));
+    if (q.after > conversation.lastSeq) throw validationFailed('after', '游标超出了对话的范围，请重新打开对话');
+    const after = q.after;
+    // Subscribed before the first read, so a message committed in between still wakes this poll.
+    const ticket = this.waiter.subscribe(conversation.id);
+    try {
+      // Real time, not the injected clock: this is how long the request is held, not a date.
+      const deadline = Date.now() + q.waitMs;
+      for (;;) {
+        const page = await this.newer(conversation.id, after, q.limit);
+        if (page.messages.length > 0) return this.delivered(conversation, page);
+        const left = deadline - Date.now();
+        if (left <= 0 || q.signal.aborted) return page;
+        if ((await ticket.wait(Math.min(left, RECHECK_MS), q.signal)) === 'aborted') return page;
+      }
+    } finally {
+      ticket.close();
+    }
+  }
+
+  /** Marks everything up to `seq` read (never backwards, never past the end). */
+  async markRead(principal: Principal, seq: number): Promise<{ conversation: ChatConversation; unread: number }> {
+    const conversation = await this.ensure(principal.accountId);
+    await this.advanceRead(conversation, Math.min(seq, conversation.lastSeq));
+    return { conversation, unread: await this.unread(conversation) };
+  }
+
+  /** Records whether an answer helped, once per message (409 the second time). */
+  async feedback(principal: Principal, messageId: number, useful: boolean): Promise<ChatMessage> {
+    return this.db.transaction(async (em) => {
+      const message = await em
+        .createQueryBuilder(ChatMessage, 'm')
+        .innerJoin(ChatConversation, 'c', 'c.id = m.conversation_id')
+        .where('m.id = :messageId AND c.account_id = :accountId', { messageId, accountId: principal.accountId })
+        .getOne();
+      if (!message) throw notFound('消息不存在');
+      if (message.sender !== 'assistant') throw ChatErrors.feedbackNotAsked();
+      const now = this.clock.now();
+      const r = await em
+        .createQueryBuilder()
+        .update(ChatMessage)
+        .set({ feedback: useful ? 'useful' : 'not_useful', feedbackAt: now })
+        .where('id = :messageId AND feedback IS NULL', { messageId })
+        .execute();
+      if (r.affected !== 1) throw ChatErrors.feedbackGiven();
+      return em.findOneByOrFail(ChatMessage, { id: messageId });
+    });
+  }
+
+  /**
+   * Copies a notice into its recipient's conversation (made if missing), inside the notice's own
+   * transaction: it commits or rolls back with the notice. The unique outbox id keeps it to one
+   * message whatever runs twice.
+   */
+  async recordNotice(em: EntityManager, notice: WrittenNotice): Promise<void> {
+    if (await em.existsBy(ChatMessage, { outboxId: notice.outboxId })) return;
+    const { conversation } = await lockConversation(em, notice.recipient, SYSTEM, notice.at);
+    await appendMessages(
+      em,
+      conversation,
+      [
+        {
+          sender: 'system',
+          kind: 'notice',
+          text: notice.body || notice.title,
+          card: { title: notice.title, lines: [], button: { label: '查看详情', page: notice.page } },
+          outboxId: notice.outboxId,
+        },
+      ],
+      notice.at,
+    );
+    this.waiter.wakeAfterCommit(em, conversation.id);
+  }
+
+  /** Long polls waiting on this instance now (for tests and the operator's figures). */
+  get waitingPolls(): number {
+    return this.waiter.waiting;
+  }
+
+  /** A conversation's history, oldest first. */
+  async history(conversationId: number): Promise<ChatConversationEvent[]> {
+    return this.db.manager.find(ChatConversationEvent, { where: { conversationId }, order: { id: 'ASC' } });
+  }
+
+  private async understand(input: SendInput): Promise<{ words: string; typed: boolean; understanding: Understanding }> {
+    const hints = { hasLocation: input.location !== undefined };
+    if ('text' in input) {
+      const words = cleanHolderText(input.text);
+      return { words, typed: true, understanding: await this.knowledge.understand(words, hints) };
+    }
+    const action = findHolderAction(input.action);
+    if (!action) throw ChatErrors.unknownAction();
+    // The label is read too, for a knowledge-base entry to quote; the intent is the chip's own.
+    const read = await this.knowledge.understand(action.label, hints);
+    return {
+      words: action.label,
+      typed: false,
+      understanding: { ...read, intent: action.intent, confidence: 1, legalService: action.legalService },
+    };
+  }
+
+  /**
+   * The assistant's reply in `bot`: the prepared answer, or the handover message when the holder
+   * asked for a person or the assistant failed for the second time in a row.
+   */
+  private async decide(
+    em: EntityManager,
+    conversation: ChatConversation,
+    prepared: PreparedAnswer,
+    now: Date,
+  ): Promise<ReplyDraft> {
+    const { reply, handover } = prepared;
+    const asked = reply.intent === 'ask_person';
+    const streak = reply.intent === 'unknown' ? conversation.unknownStreak + 1 : 0;
+    if (handover && (asked || streak >= UNKNOWNS_BEFORE_HANDOVER)) {
+      const actor = asked ? { accountId: conversation.accountId, role: 'holder' as const } : SYSTEM;
+      await this.move(em, conversation, 'hand_over', actor, now, asked ? '用户要求转人工' : '助手连续两次未能回答');
+      await this.setStreak(em, conversation, 0);
+      return handover;
+    }
+    await this.setStreak(em, conversation, streak);
+    return reply;
+  }
+
+  private async setStreak(em: EntityManager, conversation: ChatConversation, streak: number): Promise<void> {
+    if (streak === conversation.unknownStreak) return;
+    conversation.unknownStreak = streak;
+    await em.update(ChatConversation, { id: conversation.id }, { unknownStreak: streak });
+  }
+
+  private async move(
+    em: EntityManager,
+    conversation: ChatConversation,
+    action: ConversationAction,
+    actor: { accountId: number | null; role: ConversationActor },
+    now: Date,
+    reason?: string,
+  ): Promise<void> {
+    const { to } = await transition(em, {
+      entity: ChatConversation,
+      id: conversation.id,
+      table: CONVERSATION_TRANSITIONS,
+      action,
+      actor,
+      at: now,
+      reason,
+      set: { updatedAt: now },
+      history: { entity: ChatConversationEvent, subjectKey: 'conversationId' },
+    });
+    conversation.status = to;
+  }
+
+  /** Appends the messages; what the holder sends, they have read up to. Wakes polls after the commit. */
+  private async write(
+    em: EntityManager,
+    conversation: ChatConversation,
+    messages: NewMessage[],
+    now: Date,
+  ): Promise<ChatMessage[]> {
+    const written = await appendMessages(em, conversation, messages, now);
+    await em.update(ChatConversation, { id: conversation.id }, { readSeq: conversation.lastSeq });
+    this.waiter.wakeAfterCommit(em, conversation.id);
+    return written;
+  }
+
+  /** The holder's conversation; the first visit makes it, with the greeting. */
+  private async ensure(accountId: number): Promise<ChatConversation> {
+    const found = await this.db.manager.findOneBy(ChatConversation, { accountId });
+    if (found) return found;
+    return this.db.transaction(async (em) => {
+      const holder = { accountId, role: 'holder' as const };
+      return (await lockConversation(em, accountId, holder, this.clock.now())).conversation;
+    });
+  }
+
+  private async unread(conversation: ChatConversation): Promise<number> {
+    return this.db.manager
+      .createQueryBuilder(ChatMessage, 'm')
+      .innerJoin(ChatConversation, 'c', 'c.id = m.conversation_id')
+      .where('m.conversation_id = :id AND m.seq > c.read_seq AND m.sender <> :holder', {
+        id: conversation.id,
+        holder: 'holder',
+      })
+      .getCount();
+  }
+
+  private async newer(conversationId: number, after: number, limit: number): Promise<MessagePage> {
+    const rows = await this.db.manager
+      .createQueryBuilder(ChatMessage, 'm')
+      .where('m.conversation_id = :conversationId AND m.seq > :after', { conversationId, after })
+      .orderBy('m.seq', 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    return { messages: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  private async older(conversationId: number, before: number, limit: number): Promise<MessagePage> {
+    const rows = await this.db.manager
+      .createQueryBuilder(ChatMessage, 'm')
+      .where('m.conversation_id = :conversationId AND m.seq < :before', { conversationId, before })
+      .orderBy('m.seq', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return { messages: rows.slice(0, limit).reverse(), more: rows.length > limit };
+  }
+
+  private latest(conversationId: number, limit: number): Promise<MessagePage> {
+    return this.older(conversationId, Number.MAX_SAFE_INTEGER, limit);
+  }
+
+  private async delivered(conversation: ChatConversation, page: MessagePage): Promise<MessagePage> {
+    const last = page.messages.at(-1);
+    if (last) await this.advanceRead(conversation, last.seq);
+    return page;
+  }
+
+  private async advanceRead(conversation: ChatConversation, seq: number): Promise<void> {
+    if (seq <= conversation.readSeq) return;
+    await this.db.statement((em) =>
+      em
+        .createQueryBuilder()
+        .update(ChatConversation)
+        .set({ readSeq: seq })
+        .where('id = :id AND read_seq < :seq', { id: conversation.id, seq })
+        .execute(),
+    );
+    conversation.readSeq = Math.max(conversation.readSeq, seq);
+  }
+}
