@@ -1,36 +1,186 @@
+import type { QuickReply } from '../../services/chat';
 import { hasRole } from '../../services/session';
+import { locate } from '../../utils/location';
+import { ChatSession } from './conversation';
+import { fontScale, rootFontSize } from './font-size';
+import { chatView, type ItemView, type NoticeView } from './view';
+
+interface Shortcut {
+  key: string;
+  label: string;
+  url: string;
+}
+
+/** The four services, always one tap away above the input. */
+const SHORTCUTS: Shortcut[] = [
+  { key: 'card', label: '优待证', url: '/packages/card/pages/card/card' },
+  { key: 'merchants', label: '优待商户', url: '/packages/merchants/pages/list/list' },
+  { key: 'legal', label: '法律服务', url: '/packages/legal-aid/pages/providers/providers' },
+  { key: 'me', label: '我的', url: '/pages/me/me' },
+];
+
+const HOME = '/pages/index/index';
+
+/** Above this text scale the four shortcuts no longer fit one row: they go two by two. */
+const SHORTCUTS_ONE_ROW_MAX_SCALE = 1.1;
+
+/** A quick reply that needs to know where the holder is (nearby offers). */
+const wantsLocation = (reply: QuickReply) => reply.action === 'send_location' || reply.id === 'share_location';
+
+/** Opens a page the conversation pointed to; a path without its leading slash is accepted. */
+function openPage(page: string): void {
+  const url = page.charAt(0) === '/' ? page : `/${page}`;
+  if (url.split('?')[0] === HOME) return;
+  wx.navigateTo({
+    url,
+    // A tab page cannot be pushed: switch to it instead (no query survives a switch).
+    fail: (err) => {
+      if (/tab/i.test(err.errMsg)) wx.switchTab({ url: url.split('?')[0] });
+    },
+  });
+}
+
+/** The corners of staff, merchants and lawyers, for those who hold the role. */
+function corners(): Shortcut[] {
+  const out: Shortcut[] = [];
+  if (hasRole('merchant_owner') || hasRole('merchant_clerk'))
+    out.push({ key: 'merchant', label: '商户核验：扫码验证优待证', url: '/packages/merchant-portal/pages/scan/scan' });
+  if (hasRole('station_staff') || hasRole('district_staff'))
+    out.push({ key: 'staff', label: '工作台：优待证审核', url: '/packages/staff/pages/queue/queue' });
+  if (hasRole('lawyer'))
+    out.push({ key: 'provider', label: '法律服务：我的服务预约', url: '/packages/legal-aid/pages/desk/desk' });
+  return out;
+}
+
+// One conversation per page instance, outside `data`: it holds timers and the reading loop.
+const sessions = new WeakMap<object, ChatSession>();
 
 /**
- * Home. The service assistant's chat will live here; until then it offers the main services as
- * large tiles, and the staff and merchant corners to those who hold those roles.
+ * Home: the conversation with the service assistant. The holder types or taps a suggestion and
+ * gets an answer with live data and a button to the right page; notices arrive in the same
+ * stream, the newest unread one pinned at the top. New messages come by a long poll while the
+ * page is visible. The four services stay one tap away above the input.
  */
 Component({
   data: {
-    tiles: [
-      { key: 'card', label: '优待证', hint: '申领、进度、电子证', url: '/packages/card/pages/card/card' },
-      { key: 'merchants', label: '优待商户', hint: '附近的拥军优惠', url: '/packages/merchants/pages/list/list' },
-      {
-        key: 'legal',
-        label: '法律服务',
-        hint: '咨询、援助、调解',
-        url: '/packages/legal-aid/pages/providers/providers',
-      },
-      { key: 'timeline', label: '消息', hint: '办理进度与提醒', url: '/pages/timeline/timeline' },
-    ],
-    isMerchant: false,
-    isStaff: false,
-    isProvider: false,
+    rootFontSize: rootFontSize(),
+    shortcutsTwoRows: false,
+    items: [] as ItemView[],
+    quickReplies: [] as QuickReply[],
+    scrollTo: '',
+    pinned: null as NoticeView | null,
+    loading: true,
+    loaded: false,
+    loadError: '',
+    notForThisAccount: false,
+    shortcuts: SHORTCUTS,
+    corners: [] as Shortcut[],
   },
   methods: {
-    onShow() {
-      this.setData({
-        isMerchant: hasRole('merchant_owner') || hasRole('merchant_clerk'),
-        isStaff: hasRole('station_staff') || hasRole('district_staff'),
-        isProvider: hasRole('lawyer'),
-      });
+    onLoad(): void {
+      const session = new ChatSession();
+      session.onChange = () => this.render();
+      session.onToast = (title) => wx.showToast({ title, icon: 'none' });
+      sessions.set(this, session);
+      void session.load();
     },
-    open(e: WechatMiniprogram.TouchEvent) {
-      wx.navigateTo({ url: String(e.currentTarget.dataset.url) });
+
+    onShow(): void {
+      // The font size and the signed-in roles may have changed while the page was away.
+      this.setData({
+        rootFontSize: rootFontSize(),
+        shortcutsTwoRows: fontScale() > SHORTCUTS_ONE_ROW_MAX_SCALE,
+        corners: corners(),
+      });
+      this.session()?.show();
+    },
+
+    onHide(): void {
+      this.session()?.hide();
+    },
+
+    onUnload(): void {
+      this.session()?.close();
+      sessions.delete(this);
+    },
+
+    session(): ChatSession | undefined {
+      return sessions.get(this);
+    },
+
+    render(): void {
+      const s = this.session();
+      if (!s) return;
+      this.setData(chatView(s));
+    },
+
+    retryLoad(): void {
+      void this.session()?.load();
+    },
+
+    onSend(e: WechatMiniprogram.CustomEvent<{ text: string }>): void {
+      const text = e.detail.text;
+      void this.session()?.send({ text }, text);
+    },
+
+    async onQuickReply(e: WechatMiniprogram.CustomEvent<{ reply: QuickReply }>): Promise<void> {
+      const reply = e.detail.reply;
+      const s = this.session();
+      if (!s || !reply) return;
+      if (reply.page) {
+        openPage(reply.page);
+        return;
+      }
+      // The server knows its quick replies by id: that is what goes back.
+      const action = reply.id;
+      if (wantsLocation(reply)) {
+        const pos = await locate();
+        if (pos.fallback) {
+          wx.showModal({
+            title: '没有取得您的位置',
+            content: '请允许使用位置信息，才能按远近查找优待商户。也可以点下方「优待商户」查看全部商户。',
+            showCancel: false,
+            confirmText: '知道了',
+          });
+          return;
+        }
+        await s.send({ action, location: { lat: pos.lat, lng: pos.lng } }, reply.label);
+        return;
+      }
+      await s.send({ action }, reply.label);
+    },
+
+    onOpen(e: WechatMiniprogram.CustomEvent<{ page: string }>): void {
+      if (e.detail.page) openPage(e.detail.page);
+    },
+
+    onRetry(e: WechatMiniprogram.CustomEvent<{ localId: number }>): void {
+      void this.session()?.retry(e.detail.localId);
+    },
+
+    onFeedback(e: WechatMiniprogram.CustomEvent<{ messageId: number; useful: boolean }>): void {
+      void this.session()?.giveFeedback(e.detail.messageId, e.detail.useful);
+    },
+
+    /** The pinned notice, tapped: it is read; open its page, or show it in the conversation. */
+    openPinned(e: WechatMiniprogram.CustomEvent<{ id: number; page: string }>): void {
+      this.session()?.unpin();
+      if (e.detail.page) openPage(e.detail.page);
+      else this.setData({ scrollTo: `m${e.detail.id}` });
+    },
+
+    closePinned(): void {
+      this.session()?.unpin();
+    },
+
+    openNotice(e: WechatMiniprogram.CustomEvent<{ id: number; page: string }>): void {
+      const s = this.session();
+      if (s && s.pinnedId === e.detail.id) s.unpin();
+      if (e.detail.page) openPage(e.detail.page);
+    },
+
+    openShortcut(e: WechatMiniprogram.TouchEvent): void {
+      openPage(String(e.currentTarget.dataset.url));
     },
   },
 });
