@@ -4,6 +4,10 @@ import type { Database } from './db/database';
 import { RateLimitCounters } from './http/rate-limit';
 import { LocalFileStorage } from './integrations/storage/local-storage';
 import { WeChatAccessTokens } from './integrations/wechat/access-token';
+import { DevContentSecurity } from './integrations/wechat/content-security-dev';
+import { HttpContentSecurity } from './integrations/wechat/content-security-http';
+import { DevCustomerServiceChannel } from './integrations/wechat/cs-channel-dev';
+import { HttpCustomerServiceChannel } from './integrations/wechat/cs-channel-http';
 import { DevWeChatLogin } from './integrations/wechat/login-dev';
 import { HttpWeChatLogin } from './integrations/wechat/login-http';
 import { DevSubscribeMessages } from './integrations/wechat/subscribe-dev';
@@ -17,6 +21,8 @@ import { FILE_READ_RULES, MODULES, TEMPLATES } from './modules';
 import { SessionGuard } from './modules/auth/session-guard.service';
 import { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
+import type { ContentSecurityPort } from './modules/chat/content-security.port';
+import type { CustomerServiceChannelPort } from './modules/chat/cs-channel.port';
 import type { FileStorage } from './modules/files/storage.port';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
 
@@ -34,6 +40,8 @@ export interface ContainerOverrides {
   wechatLogin?: WeChatLoginPort;
   storage?: FileStorage;
   subscribeMessages?: SubscribeMessagePort;
+  csChannel?: CustomerServiceChannelPort;
+  contentSecurity?: ContentSecurityPort;
   db?: Database;
 }
 
@@ -43,14 +51,31 @@ export function wechatLoginFor(config: Config): WeChatLoginPort {
     : new DevWeChatLogin();
 }
 
-export function subscribeMessagesFor(
+/** The WeChat ports that call with the access token: subscribe messages, customer-service replies, content security. */
+export interface WeChatTokenPorts {
+  subscribeMessages: SubscribeMessagePort;
+  csChannel: CustomerServiceChannelPort;
+  contentSecurity: ContentSecurityPort;
+}
+
+/**
+ * Live mode: the real adapters on one access-token owner, so one token (and one refresh on
+ * 40001/42001) serves every call. Dev mode: adapters that keep everything on the machine.
+ */
+export function wechatTokenPortsFor(
   config: Config,
   db: Database,
   fieldCrypto: FieldCrypto,
   clock: Clock,
   logger: Logger,
-): SubscribeMessagePort {
-  if (config.wechat.mode === 'dev') return new DevSubscribeMessages(logger);
+): WeChatTokenPorts {
+  if (config.wechat.mode === 'dev') {
+    return {
+      subscribeMessages: new DevSubscribeMessages(logger),
+      csChannel: new DevCustomerServiceChannel(logger),
+      contentSecurity: new DevContentSecurity(logger),
+    };
+  }
   const http = new WeChatHttp(config.wechat.apiBase);
   const tokens = new WeChatAccessTokens(
     http,
@@ -61,7 +86,21 @@ export function subscribeMessagesFor(
     clock,
     logger,
   );
-  return new HttpSubscribeMessages(http, tokens, config.wechat.miniprogramState);
+  return {
+    subscribeMessages: new HttpSubscribeMessages(http, tokens, config.wechat.miniprogramState),
+    csChannel: new HttpCustomerServiceChannel(http, tokens),
+    contentSecurity: new HttpContentSecurity(http, tokens),
+  };
+}
+
+export function subscribeMessagesFor(
+  config: Config,
+  db: Database,
+  fieldCrypto: FieldCrypto,
+  clock: Clock,
+  logger: Logger,
+): SubscribeMessagePort {
+  return wechatTokenPortsFor(config, db, fieldCrypto, clock, logger).subscribeMessages;
 }
 
 export async function createContainer(config: Config, overrides: ContainerOverrides = {}): Promise<Container> {
@@ -77,7 +116,10 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   );
   const wechatLogin = overrides.wechatLogin ?? wechatLoginFor(config);
   const storage = overrides.storage ?? new LocalFileStorage(config.fileStorageDir);
-  const subscribeMessages = overrides.subscribeMessages ?? subscribeMessagesFor(config, db, fieldCrypto, clock, logger);
+  const wechatPorts = wechatTokenPortsFor(config, db, fieldCrypto, clock, logger);
+  const subscribeMessages = overrides.subscribeMessages ?? wechatPorts.subscribeMessages;
+  const csChannel = overrides.csChannel ?? wechatPorts.csChannel;
+  const contentSecurity = overrides.contentSecurity ?? wechatPorts.contentSecurity;
   const core: Core = {
     config,
     logger,
@@ -87,7 +129,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     tokens,
     sessions,
     rateLimits,
-    ports: { wechatLogin, storage, subscribeMessages },
+    ports: { wechatLogin, storage, subscribeMessages, csChannel, contentSecurity },
     fileReadRules: FILE_READ_RULES,
     templates: TEMPLATES,
   };

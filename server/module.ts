@@ -10,6 +10,8 @@ import type { Logger } from './lib/logger';
 import type { SessionGuard } from './modules/auth/session-guard.service';
 import type { TokenService } from './modules/auth/tokens';
 import type { WeChatLoginPort } from './modules/auth/wechat-login.port';
+import type { ContentSecurityPort } from './modules/chat/content-security.port';
+import type { CustomerServiceChannelPort } from './modules/chat/cs-channel.port';
 import type { FileReadRule } from './modules/files/file-use.service';
 import type { FileStorage } from './modules/files/storage.port';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
@@ -27,7 +29,15 @@ export interface Core {
   sessions: SessionGuard;
   /** Rate-limit counters in the database, shared by every instance. */
   rateLimits: RateLimitCounters;
-  ports: { wechatLogin: WeChatLoginPort; storage: FileStorage; subscribeMessages: SubscribeMessagePort };
+  ports: {
+    wechatLogin: WeChatLoginPort;
+    storage: FileStorage;
+    subscribeMessages: SubscribeMessagePort;
+    /** Replies through WeChat's customer-service chat (客服消息). */
+    csChannel: CustomerServiceChannelPort;
+    /** WeChat's check of holders' free text (msg_sec_check). */
+    contentSecurity: ContentSecurityPort;
+  };
   /** Every module's file-read rules, by owner type (the files module applies them). */
   fileReadRules: Record<string, FileReadRule>;
   /** Every module's notice templates, by key (the notifications module renders and sends them). */

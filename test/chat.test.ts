@@ -342,7 +342,9 @@ describe('chat: the holder’s conversation', () => {
       expect(times.card!.button!.page).toBe(`${CHAT_PAGES.legalProviders}?serviceType=consultation`);
       const slots = await openSlots(t, providerId, 0);
       const chips = times.quickReplies!;
-      expect(chips).toHaveLength(3);
+      // Three times to book, then 转人工 (under every answer).
+      expect(chips).toHaveLength(4);
+      expect(chips[3]).toEqual({ id: 'ask_person', label: '转人工', action: 'send' });
       expect(chips[0].page).toContain(`${CHAT_PAGES.legalBook}?slotId=${slots[0].id}&serviceType=consultation`);
 
       // Counselling is not offered by this provider: no time, the list of providers instead.
@@ -386,6 +388,7 @@ describe('chat: the holder’s conversation', () => {
         { id: 'link.1', label: '电子优待证', page: CHAT_PAGES.card },
         { id: 'feedback.useful', label: '有用', action: 'feedback' },
         { id: 'feedback.not_useful', label: '没用', action: 'feedback' },
+        { id: 'ask_person', label: '转人工', action: 'send' },
       ]);
       await t.http.post(`/api/v1/chat/messages/${answer.id}/feedback`).set(h.auth).send({ useful: false }).expect(200);
     });

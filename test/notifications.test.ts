@@ -211,7 +211,12 @@ describe('notifications: outbox and timeline', () => {
     );
     expect(first.map((r) => r.status)).toEqual(holders.map(() => 200));
     for (const r of first)
-      expect(r.body.grants).toEqual({ application_status: 1, appointment_reminder: 1, service_notice: 0 });
+      expect(r.body.grants).toEqual({
+        application_status: 1,
+        appointment_reminder: 1,
+        chat_reply: 0,
+        service_notice: 0,
+      });
     // And all at once again, now that the rows exist, in the other order.
     const again = { appointment_reminder: 'accept', application_status: 'accept' };
     const second = await Promise.all(

@@ -91,6 +91,7 @@ const rendered = SHARED_TEMPLATES.service_notice.render({ title: 't', time: 't' 
 const shapes: { [K in keyof TemplateData]: Array<keyof TemplateData[K]> } = {
   application_status: ['subject', 'status', 'time', 'remark', 'detail'],
   appointment_reminder: ['service', 'time', 'place', 'remark', 'detail'],
+  chat_reply: ['agent', 'excerpt', 'time'],
   service_notice: ['title', 'remark', 'time', 'detail'],
 };
 

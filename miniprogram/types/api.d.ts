@@ -4679,7 +4679,7 @@ export interface paths {
                       id: string;
                       label: string;
                       /** @enum {string} */
-                      action: "send" | "send_location" | "feedback";
+                      action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
                   intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
@@ -4692,6 +4692,8 @@ export interface paths {
                   };
                   /** @enum {string} */
                   feedback?: "useful" | "not_useful";
+                  /** @description On a staff member’s message: who wrote it */
+                  staffName?: string;
                   at: string;
                 })[];
               /** @description Where to read on in the same direction (after= or before=) at once; null when nothing more is there now */
@@ -4755,7 +4757,7 @@ export interface paths {
                       id: string;
                       label: string;
                       /** @enum {string} */
-                      action: "send" | "send_location" | "feedback";
+                      action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
                   intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
@@ -4768,12 +4770,14 @@ export interface paths {
                   };
                   /** @enum {string} */
                   feedback?: "useful" | "not_useful";
+                  /** @description On a staff member’s message: who wrote it */
+                  staffName?: string;
                   at: string;
                 })[];
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, MESSAGE_EMPTY, MESSAGE_TOO_LONG, MESSAGE_INVALID_CHARACTERS, UNKNOWN_ACTION, RATE_LIMITED */
+        /** @description Error: VALIDATION_FAILED, MESSAGE_EMPTY, MESSAGE_TOO_LONG, MESSAGE_INVALID_CHARACTERS, UNKNOWN_ACTION, MESSAGE_REFUSED, RATE_LIMITED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4824,7 +4828,7 @@ export interface paths {
                       id: string;
                       label: string;
                       /** @enum {string} */
-                      action: "send" | "send_location" | "feedback";
+                      action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
                   intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
@@ -4837,10 +4841,27 @@ export interface paths {
                   };
                   /** @enum {string} */
                   feedback?: "useful" | "not_useful";
+                  /** @description On a staff member’s message: who wrote it */
+                  staffName?: string;
                   at: string;
                 })[];
               /** @description Pass as before= for older messages; null at the start */
               nextCursor: string | null;
+              /** @description While waiting for staff: the place among the station’s waiting conversations */
+              queue: ({
+                position: number;
+                expectedWaitMinutes: number | null;
+                staffBackAt: string | null;
+              }) | null;
+              /** @description While a staff member has the conversation */
+              agent: {
+                displayName: string;
+              } | null;
+              /** @description The rating of the last handover; null before any */
+              rating: ({
+                asked: boolean;
+                score: number | null;
+              }) | null;
             };
           };
         };
@@ -4925,7 +4946,7 @@ export interface paths {
                   id: string;
                   label: string;
                   /** @enum {string} */
-                  action: "send" | "send_location" | "feedback";
+                  action: "send" | "send_location" | "feedback" | "rate";
                 }))[];
               /** @enum {string} */
               intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
@@ -4938,6 +4959,8 @@ export interface paths {
               };
               /** @enum {string} */
               feedback?: "useful" | "not_useful";
+              /** @description On a staff member’s message: who wrote it */
+              staffName?: string;
               at: string;
             };
           };
@@ -4984,6 +5007,775 @@ export interface paths {
           };
         };
         /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/chat/rating": {
+    /** Rate the service staff gave (1–5, a comment optional), once per resolved handover */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            score: number;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The rating as recorded */
+        200: {
+          content: {
+            "application/json": {
+              asked: boolean;
+              score: number | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, RATING_ALREADY_GIVEN, RATING_NOT_ASKED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/figures": {
+    /** First-response and resolution times (median, p90, business hours only), conversations per day, handover rate, ratings, per station and agent */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Figures over the days from–to (Asia/Shanghai) */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              conversations: number;
+              handoverRate: number | null;
+              overall: {
+                handovers: number;
+                resolved: number;
+                firstResponseSeconds: {
+                  median: number | null;
+                  p90: number | null;
+                };
+                resolutionSeconds: {
+                  median: number | null;
+                  p90: number | null;
+                };
+                ratings: number;
+                averageRating: number | null;
+              };
+              perDay: {
+                  date: string;
+                  conversations: number;
+                  handovers: number;
+                }[];
+              stations: ({
+                  handovers: number;
+                  resolved: number;
+                  firstResponseSeconds: {
+                    median: number | null;
+                    p90: number | null;
+                  };
+                  resolutionSeconds: {
+                    median: number | null;
+                    p90: number | null;
+                  };
+                  ratings: number;
+                  averageRating: number | null;
+                  stationId: number | null;
+                  stationName: string | null;
+                })[];
+              agents: ({
+                  handovers: number;
+                  resolved: number;
+                  firstResponseSeconds: {
+                    median: number | null;
+                    p90: number | null;
+                  };
+                  resolutionSeconds: {
+                    median: number | null;
+                    p90: number | null;
+                  };
+                  ratings: number;
+                  averageRating: number | null;
+                  accountId: number;
+                  displayName: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations": {
+    /** Handed-over conversations in one state the caller may see (their station, their district); oldest waiting first */
+    get: {
+      parameters: {
+        query?: {
+          state?: "waiting_staff" | "with_staff" | "resolved";
+          mine?: "true" | "false";
+        };
+      };
+      responses: {
+        /** @description Conversations */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+                  holder: {
+                    /** @description Masked: 张* */
+                    name: string;
+                    category: string | null;
+                    verified: boolean;
+                  };
+                  station: {
+                    id: number;
+                    name: string;
+                  } | null;
+                  /** @enum {string} */
+                  trigger: "asked" | "unknowns" | "intent";
+                  handedOverAt: string;
+                  waitingSince: string;
+                  waitingSeconds: number;
+                  agent: {
+                    accountId: number;
+                    displayName: string;
+                  } | null;
+                  resolvedAt: string | null;
+                  outcome: string | null;
+                  lastMessage: ({
+                    /** @enum {string} */
+                    from: "holder" | "assistant" | "staff" | "system";
+                    text: string;
+                    at: string;
+                  }) | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}": {
+    /** The holder’s context in one call (masked identity, application, appointments, redemptions, complaints, the assistant’s guess, last 30 lines with notes); audit-logged */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The context */
+        200: {
+          content: {
+            "application/json": {
+              conversation: {
+                id: number;
+                /** @enum {string} */
+                state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+                holder: {
+                  /** @description Masked: 张* */
+                  name: string;
+                  category: string | null;
+                  verified: boolean;
+                };
+                station: {
+                  id: number;
+                  name: string;
+                } | null;
+                /** @enum {string} */
+                trigger: "asked" | "unknowns" | "intent";
+                handedOverAt: string;
+                waitingSince: string;
+                waitingSeconds: number;
+                agent: {
+                  accountId: number;
+                  displayName: string;
+                } | null;
+                resolvedAt: string | null;
+                outcome: string | null;
+                lastMessage: ({
+                  /** @enum {string} */
+                  from: "holder" | "assistant" | "staff" | "system";
+                  text: string;
+                  at: string;
+                }) | null;
+              };
+              holder: {
+                name: string | null;
+                category: string | null;
+                verified: boolean;
+                phone: string | null;
+              };
+              application: {
+                id: number;
+                kind: string;
+                status: string;
+                phrase: string;
+              } | null;
+              appointments: ({
+                  id: number;
+                  serviceType: string;
+                  startsAt: string;
+                  status: string;
+                  providerName: string | null;
+                })[];
+              redemptions: ({
+                  id: number;
+                  merchantName: string | null;
+                  offerTitle: string | null;
+                  at: string;
+                })[];
+              complaints: ({
+                  id: number;
+                  merchantName: string | null;
+                  status: string;
+                  at: string;
+                })[];
+              /** @description What the assistant took the holder to want */
+              assistantIntent: string | null;
+              items: ({
+                  id: number;
+                  /** @description A note among staff, never shown to the holder */
+                  internal: boolean;
+                  cursor: string | null;
+                  /** @enum {string} */
+                  from: "holder" | "assistant" | "staff" | "system";
+                  /** @enum {string} */
+                  kind: "text" | "card" | "quick_replies" | "notice";
+                  text: string;
+                  staffName?: string;
+                  /** @description The content check asked for a person to look at this text before acting on it */
+                  forReview: boolean;
+                  at: string;
+                })[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}/claim": {
+    /** Take a waiting conversation (one owner; a second claim is 409 ALREADY_CLAIMED) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The conversation, now with the caller */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+              holder: {
+                /** @description Masked: 张* */
+                name: string;
+                category: string | null;
+                verified: boolean;
+              };
+              station: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              trigger: "asked" | "unknowns" | "intent";
+              handedOverAt: string;
+              waitingSince: string;
+              waitingSeconds: number;
+              agent: {
+                accountId: number;
+                displayName: string;
+              } | null;
+              resolvedAt: string | null;
+              outcome: string | null;
+              lastMessage: ({
+                /** @enum {string} */
+                from: "holder" | "assistant" | "staff" | "system";
+                text: string;
+                at: string;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, ALREADY_CLAIMED, AGENT_LIMIT_REACHED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}/release": {
+    /** Give an open conversation back to the queue */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The conversation, waiting again */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+              holder: {
+                /** @description Masked: 张* */
+                name: string;
+                category: string | null;
+                verified: boolean;
+              };
+              station: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              trigger: "asked" | "unknowns" | "intent";
+              handedOverAt: string;
+              waitingSince: string;
+              waitingSeconds: number;
+              agent: {
+                accountId: number;
+                displayName: string;
+              } | null;
+              resolvedAt: string | null;
+              outcome: string | null;
+              lastMessage: ({
+                /** @enum {string} */
+                from: "holder" | "assistant" | "staff" | "system";
+                text: string;
+                at: string;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}/transfer": {
+    /** Hand an open conversation to another staff member who may see the holder */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            toAccountId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The conversation with its new agent */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+              holder: {
+                /** @description Masked: 张* */
+                name: string;
+                category: string | null;
+                verified: boolean;
+              };
+              station: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              trigger: "asked" | "unknowns" | "intent";
+              handedOverAt: string;
+              waitingSince: string;
+              waitingSeconds: number;
+              agent: {
+                accountId: number;
+                displayName: string;
+              } | null;
+              resolvedAt: string | null;
+              outcome: string | null;
+              lastMessage: ({
+                /** @enum {string} */
+                from: "holder" | "assistant" | "staff" | "system";
+                text: string;
+                at: string;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, AGENT_LIMIT_REACHED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}/messages": {
+    /** Reply to the holder ({ text } or { cannedReplyId }, shown at once in their stream), or leave an internal note ({ internal: true }) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            text?: string;
+            cannedReplyId?: number;
+            internal?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The reply or note as staff see it */
+        201: {
+          content: {
+            "application/json": {
+              item: {
+                id: number;
+                /** @description A note among staff, never shown to the holder */
+                internal: boolean;
+                cursor: string | null;
+                /** @enum {string} */
+                from: "holder" | "assistant" | "staff" | "system";
+                /** @enum {string} */
+                kind: "text" | "card" | "quick_replies" | "notice";
+                text: string;
+                staffName?: string;
+                /** @description The content check asked for a person to look at this text before acting on it */
+                forReview: boolean;
+                at: string;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, MESSAGE_EMPTY, MESSAGE_TOO_LONG, MESSAGE_INVALID_CHARACTERS, CONVERSATION_NOT_CLAIMED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/conversations/{id}/resolve": {
+    /** Close the conversation with an outcome; the holder is asked to rate the service */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            outcome: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The conversation, resolved */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              state: "bot" | "waiting_staff" | "with_staff" | "resolved";
+              holder: {
+                /** @description Masked: 张* */
+                name: string;
+                category: string | null;
+                verified: boolean;
+              };
+              station: {
+                id: number;
+                name: string;
+              } | null;
+              /** @enum {string} */
+              trigger: "asked" | "unknowns" | "intent";
+              handedOverAt: string;
+              waitingSince: string;
+              waitingSeconds: number;
+              agent: {
+                accountId: number;
+                displayName: string;
+              } | null;
+              resolvedAt: string | null;
+              outcome: string | null;
+              lastMessage: ({
+                /** @enum {string} */
+                from: "holder" | "assistant" | "staff" | "system";
+                text: string;
+                at: string;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/canned-replies": {
+    /** Canned replies of the caller’s station and district (variables {姓名}, {申请状态}, {服务站电话}) */
+    get: {
+      responses: {
+        /** @description Canned replies */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  title: string;
+                  text: string;
+                  stationId: number | null;
+                  districtId: number;
+                  updatedAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Add a canned reply for the caller’s station (district staff: a station of theirs, or the district) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            text: string;
+            stationId?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The canned reply */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              text: string;
+              stationId: number | null;
+              districtId: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/canned-replies/{id}": {
+    /** Delete a canned reply */
+    delete: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Change a canned reply’s title or text */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title?: string;
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The canned reply */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              text: string;
+              stationId: number | null;
+              districtId: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/stations/{id}/business-hours": {
+    /** A station’s business hours (default Mon–Fri 9:00–12:00, 13:30–17:30), holidays and extra workdays */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The hours, and whether the station is open now */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Seven days, Monday first */
+              weekly: {
+                    start: string;
+                    end: string;
+                  }[][];
+              holidays: string[];
+              /** @description Weekend days worked, with Monday’s spans */
+              extraWorkdays: string[];
+              stationId: number;
+              openNow: boolean;
+              nextOpening: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Replace a station’s business hours (its staff, its district’s staff, admins); audit-logged */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Seven days, Monday first */
+            weekly: {
+                  start: string;
+                  end: string;
+                }[][];
+            holidays: string[];
+            /** @description Weekend days worked, with Monday’s spans */
+            extraWorkdays: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The hours as saved */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Seven days, Monday first */
+              weekly: {
+                    start: string;
+                    end: string;
+                  }[][];
+              holidays: string[];
+              /** @description Weekend days worked, with Monday’s spans */
+              extraWorkdays: string[];
+              stationId: number;
+              openNow: boolean;
+              nextOpening: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, NOT_FOUND */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
@@ -160,6 +160,26 @@ export class AuthService {
       if (isUniqueViolation(err)) return false; // another instance created it first
       throw err;
     }
+  }
+
+  /**
+   * The holder account of an openid WeChat vouched for outside a login (a signed customer-service
+   * push), made as the first WeChat login would make it: the holder's later login finds the same
+   * account, and with it the same conversation.
+   */
+  async holderForOpenid(openid: string): Promise<{ id: number; disabled: boolean }> {
+    const account = await this.findOrCreateWeChatAccount(openid);
+    return { id: account.id, disabled: account.disabled };
+  }
+
+  /** The openids of these accounts (those that have one), for messages sent back through WeChat. */
+  async openidsOf(accountIds: number[]): Promise<Map<number, string>> {
+    if (accountIds.length === 0) return new Map();
+    const rows = await this.db.manager.find(Account, {
+      where: { id: In([...new Set(accountIds)]) },
+      select: { id: true, openid: true },
+    });
+    return new Map(rows.filter((a) => a.openid).map((a) => [a.id, a.openid as string]));
   }
 
   private async revokeFamily(familyId: string): Promise<void> {

@@ -254,6 +254,18 @@ export class ApplicationsService {
     };
   }
 
+  /**
+   * The station and district a holder belongs to: those of their latest application (a draft's
+   * choice counts: it is where they mean to go). Null for a holder without one. Reads through the
+   * caller's transaction, so it sees what that transaction sees.
+   */
+  async placeOf(em: EntityManager, accountId: number): Promise<{ stationId: number; districtId: number } | null> {
+    const person = await em.findOneBy(Person, { accountId });
+    if (!person) return null;
+    const app = await em.findOne(CardApplication, { where: { personId: person.id }, order: { id: 'DESC' } });
+    return app ? { stationId: app.stationId, districtId: app.districtId } : null;
+  }
+
   private async view(em: EntityManager, application: CardApplication): Promise<ApplicationView> {
     const [history, station] = await Promise.all([
       em.find(CardApplicationEvent, { where: { applicationId: application.id }, order: { id: 'ASC' } }),

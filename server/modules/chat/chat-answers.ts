@@ -2,6 +2,7 @@ import type { Principal } from '../../lib/principal';
 import type { KnowledgeAnswer, Understanding } from './assistant/intents';
 import type { LiveAnswers } from './chat-live-answers';
 import { CHAT_PAGES, isChatPage } from './chat.pages';
+import { needsPerson } from './handover-triggers';
 import {
   FEEDBACK_REPLIES,
   sendReply,
@@ -27,7 +28,12 @@ export interface AnswerRequest {
 export interface PreparedAnswer {
   reply: ReplyDraft;
   handover?: ReplyDraft;
+  /** The message needs a person though the holder did not ask for one (a complaint, a dispute). */
+  escalate?: true;
 }
+
+/** What the handover message promises; outside business hours the inbox says when staff are back instead. */
+export const HANDOVER_SOON = '工作人员会尽快在这里回复您，请稍候。';
 
 /** `[文字](/packages/…)` in a knowledge-base answer. */
 const LINK = /(：)?\[([^\]\n]+)\]\(([^)\s]+)\)/g;
@@ -44,8 +50,12 @@ export class AnswerBuilder {
   constructor(private readonly live: LiveAnswers) {}
 
   async prepare(req: AnswerRequest): Promise<PreparedAnswer> {
+    if (needsPerson(req.understanding)) {
+      const handover = this.handover('escalate', await this.live.contact(req.principal));
+      return { reply: handover, handover, escalate: true };
+    }
     const answered = await this.answer(req);
-    if (typeof answered !== 'string') return { reply: answered };
+    if (typeof answered !== 'string') return { reply: withPersonChip(answered) };
     const contact = await this.live.contact(req.principal);
     const handover = this.handover(answered, contact);
     return { reply: answered === 'ask_person' ? handover : this.unknown(contact), handover };
@@ -135,14 +145,28 @@ export class AnswerBuilder {
     };
   }
 
-  private handover(why: 'unknown' | 'ask_person', contact: { name: string; phone: string } | null): ReplyDraft {
+  private handover(
+    why: 'unknown' | 'ask_person' | 'escalate',
+    contact: { name: string; phone: string } | null,
+  ): ReplyDraft {
     const call = contact ? `着急的话也可以致电${contact.name}：${contact.phone}。` : '';
-    const lead = why === 'ask_person' ? '好的，已为您转接人工客服' : '这个问题我还回答不了，已为您转接人工客服';
+    const lead = {
+      ask_person: '好的，已为您转接人工客服',
+      unknown: '这个问题我还回答不了，已为您转接人工客服',
+      escalate: '您反映的情况需要工作人员处理，已为您转接人工客服',
+    }[why];
     return {
-      intent: why,
-      text: `${lead}，工作人员会尽快在这里回复您，请稍候。${call}`,
+      intent: why === 'unknown' ? 'unknown' : 'ask_person',
+      text: `${lead}，${HANDOVER_SOON}${call}`,
     };
   }
+}
+
+/** Every answer offers a person too: 转人工 last among its chips (once). */
+function withPersonChip(draft: ReplyDraft): ReplyDraft {
+  const chips = draft.quickReplies ?? [];
+  if (chips.some((q) => q.id === 'ask_person')) return draft;
+  return { ...draft, quickReplies: [...chips, sendReply('ask_person')] };
 }
 
 /**

@@ -29,6 +29,18 @@ export class ChatConversation {
   @Column({ name: 'unknown_streak', type: 'integer', default: 0 })
   unknownStreak!: number;
 
+  /** The handover under way or last ended (`chat_handover`); null before the first. */
+  @Column({ name: 'current_handover_id', type: 'integer', nullable: true })
+  currentHandoverId!: number | null;
+
+  /** The staff member who has the conversation while `with_staff`. */
+  @Column({ name: 'agent_account_id', type: 'integer', nullable: true })
+  agentAccountId!: number | null;
+
+  /** The holder's last request on a chat endpoint: staff replies reach someone away by subscribe message too. */
+  @Column({ name: 'holder_active_at', type: 'datetime', nullable: true })
+  holderActiveAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

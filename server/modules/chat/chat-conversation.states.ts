@@ -15,6 +15,8 @@ export type ConversationActor = 'holder' | 'staff' | 'system';
 export const CONVERSATION_TRANSITIONS = {
   hand_over: { from: ['bot'], to: 'waiting_staff', actors: ['holder', 'system'] },
   claim: { from: ['waiting_staff'], to: 'with_staff', actors: ['staff'] },
+  // To another staff member: the status stays, the agent changes (the history row names both).
+  transfer: { from: ['with_staff'], to: 'with_staff', actors: ['staff'] },
   release: { from: ['with_staff'], to: 'waiting_staff', actors: ['staff'] },
   resolve: { from: ['waiting_staff', 'with_staff'], to: 'resolved', actors: ['staff'] },
   reopen: { from: ['resolved'], to: 'bot', actors: ['holder'] },

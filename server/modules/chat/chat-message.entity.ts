@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { MessageChannel, Moderation } from './content-check.rules';
 
 export const MESSAGE_SENDERS = ['holder', 'assistant', 'staff', 'system'] as const;
 export type MessageSender = (typeof MESSAGE_SENDERS)[number];
@@ -27,6 +28,10 @@ export class ChatMessage {
   /** The staff member who wrote it (handover); null for everyone else. */
   @Column({ name: 'author_account_id', type: 'integer', nullable: true })
   authorAccountId!: number | null;
+
+  /** A staff message's author as the holder saw them named when it was written. */
+  @Column({ name: 'author_name', type: 'varchar', length: 64, nullable: true })
+  authorName!: string | null;
 
   @Column({ name: 'kind', type: 'varchar', length: 16 })
   kind!: MessageKind;
@@ -73,4 +78,16 @@ export class ChatMessage {
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
+
+  /** Where the holder wrote it: the mini-program (`app`, also every other sender's) or WeChat's service chat. */
+  @Column({ name: 'channel', type: 'varchar', length: 16, default: 'app' })
+  channel!: MessageChannel;
+
+  /** The content check's verdict on a holder's free text; staff see only `visibleToStaff` ones. */
+  @Column({ name: 'moderation', type: 'varchar', length: 16, default: 'pass' })
+  moderation!: Moderation;
+
+  /** Re-checks made of an `unchecked` message. */
+  @Column({ name: 'moderation_attempts', type: 'integer', default: 0 })
+  moderationAttempts!: number;
 }

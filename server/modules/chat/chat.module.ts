@@ -1,5 +1,8 @@
 import { Chat1765200000000 } from '../../../migrations/1765200000000-chat';
+import { CustomerService1765600000000 } from '../../../migrations/1765600000000-customer-service';
+import { CustomerServiceCrypto } from '../../integrations/wechat/cs-crypto';
 import type { Core, ModuleOf } from '../../module';
+import type { AuthService } from '../auth/auth.service';
 import type { ApplicationsService } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
 import type { BookingService } from '../legal-aid/booking.service';
@@ -18,8 +21,25 @@ import { chatRoutes } from './chat.routes';
 import { ChatService } from './chat.service';
 import { ConversationWaiter } from './chat.waiter';
 import { buildKnowledge, knowledgeEntities, knowledgeMigrations, knowledgeRoutes } from './knowledge/knowledge.part';
+import { contentRecheckJob } from './content-check.job';
+import { ContentCheckService } from './content-check.service';
+import { ChatChannelState } from './cs-channel-state.entity';
+import { CsInboundService } from './cs-inbound.service';
+import { ChatChannelPush } from './cs-push.entity';
+import { csPushesJob } from './cs-pushes.job';
+import { CsReplyService } from './cs-replies.service';
+import { csRepliesJob } from './cs-replies.job';
+import { ChatChannelReply } from './cs-reply.entity';
+import { csRoutes } from './cs.routes';
+import { CHAT_TEMPLATES } from './inbox/inbox.notices';
+import { buildInbox, inboxEntities, inboxMigrations, type InboxUses } from './inbox/inbox.part';
+import { inboxRoutes, withPresence } from './inbox/inbox.routes';
 
-interface Uses {
+/** The customer-service channel's tables. */
+const CS_ENTITIES = [ChatChannelPush, ChatChannelState, ChatChannelReply];
+
+interface Uses extends InboxUses {
+  auth: AuthService;
   notifications: NotificationsService;
   staff: StaffService;
   applications: ApplicationsService;
@@ -43,21 +63,73 @@ function build(c: Core, u: Uses) {
     notifications: u.notifications,
     staff: u.staff,
   });
-  const chat = new ChatService(c.db, c.clock, knowledge, new AnswerBuilder(live), waiter);
+  // Holders' free text passes the content check before staff see it, by either channel.
+  const contentCheck = new ContentCheckService(c.db, c.clock, c.logger, c.ports.contentSecurity, u.auth);
+  const chat = new ChatService(c.db, c.clock, knowledge, new AnswerBuilder(live), waiter, contentCheck);
   // Every notice also appears in the holder's conversation, written in the notice's transaction.
-  u.notifications.onNotice((em, notice) => chat.recordNotice(em, notice));
-  return { chat, chatFigures: new ChatFiguresService(c.db, c.clock), knowledge };
+  // A staff reply's subscribe message is the reply itself, already in the stream: not copied again.
+  u.notifications.onNotice(async (em, notice) => {
+    if (notice.templateKey !== 'chat_reply') await chat.recordNotice(em, notice);
+  });
+  // Handovers place the conversation in its station's queue; staff answer it from the inbox.
+  const cs = buildCustomerService(c, u, chat, contentCheck);
+  const inbox = buildInbox(c, u, waiter, cs.csReplies);
+  chat.useHandover(inbox.handover);
+  return { chat, chatFigures: new ChatFiguresService(c.db, c.clock), knowledge, contentCheck, ...cs, ...inbox };
+}
+
+/**
+ * WeChat's customer-service chat (客服消息) into the same conversation: the push endpoint's checks
+ * (only with WECHAT_CS_TOKEN), the inbound processing and the replies' outbox.
+ */
+function buildCustomerService(c: Core, u: Uses, chat: ChatService, contentCheck: ContentCheckService) {
+  const settings = c.config.wechat.customerService;
+  const csCrypto = settings
+    ? new CustomerServiceCrypto(
+        {
+          token: settings.token,
+          appId: settings.appId,
+          encodingAesKey: settings.aesKey,
+          previousEncodingAesKey: settings.previousAesKey,
+        },
+        c.clock,
+      )
+    : null;
+  const csReplies = new CsReplyService(c.db, c.clock, c.logger, c.ports.csChannel, u.auth, u.notifications);
+  const csInbound = new CsInboundService({
+    db: c.db,
+    clock: c.clock,
+    logger: c.logger,
+    crypto: csCrypto,
+    chat,
+    replies: csReplies,
+    contentCheck,
+    auth: u.auth,
+  });
+  return { csInbound, csReplies };
 }
 
 /** The chat-style home: the holder's conversation, the service assistant and its knowledge base. */
-export const chatModule: ModuleOf<typeof build> = {
+export const chatModule: ModuleOf<typeof build, typeof CHAT_TEMPLATES> = {
   name: 'chat',
   pages: CHAT_PAGES,
-  entities: [ChatConversation, ChatConversationEvent, ChatMessage, ...knowledgeEntities],
-  migrations: [Chat1765200000000, ...knowledgeMigrations],
+  templates: CHAT_TEMPLATES,
+  entities: [
+    ChatConversation,
+    ChatConversationEvent,
+    ChatMessage,
+    ...knowledgeEntities,
+    ...CS_ENTITIES,
+    ...inboxEntities,
+  ],
+  migrations: [Chat1765200000000, ...knowledgeMigrations, ...inboxMigrations, CustomerService1765600000000],
+  jobs: [csPushesJob, csRepliesJob, contentRecheckJob],
   build,
   routes: (s, c) => [
-    ...chatRoutes(s.chat, s.chatFigures, c.rateLimits),
+    ...withPresence(chatRoutes(s.chat, s.chatFigures, c.rateLimits), s.handover),
+    ...inboxRoutes(s),
     ...knowledgeRoutes({ knowledge: s.knowledge }),
+    // The push endpoint exists only when WeChat has been given its token (dev mode included).
+    ...(s.csInbound.enabled ? csRoutes(s.csInbound) : []),
   ],
 };

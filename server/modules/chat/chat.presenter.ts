@@ -24,6 +24,7 @@ export function presentMessage(m: ChatMessage) {
     intent: fromAssistant && m.intent ? (m.intent as IntentKey) : undefined,
     source: fromAssistant ? parsed<AnswerSource>(m.source) : undefined,
     feedback: m.feedback ?? undefined,
+    staffName: m.sender === 'staff' ? (m.authorName ?? '工作人员') : undefined,
     at: isoTime(m.createdAt),
   };
 }
@@ -44,6 +45,15 @@ export function presentConversation(v: ConversationView) {
     unread: v.unread,
     readCursor: String(v.conversation.readSeq),
     ...presentPage(v.page, 'older'),
+    queue: v.handover?.queue
+      ? {
+          position: v.handover.queue.position,
+          expectedWaitMinutes: v.handover.queue.expectedWaitMinutes,
+          staffBackAt: v.handover.queue.staffBackAt ? isoTime(v.handover.queue.staffBackAt) : null,
+        }
+      : null,
+    agent: v.handover?.agent ?? null,
+    rating: v.handover?.rating ?? null,
   };
 }
 

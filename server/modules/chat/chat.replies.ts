@@ -11,9 +11,10 @@ export interface MessageCard {
 /**
  * What tapping a quick reply does: open `page`, or by `action`: `send` posts `{ action: id }` as
  * the holder's message, `send_location` does the same with the phone's location, `feedback` rates
- * the message it belongs to (`POST /chat/messages/:id/feedback`, 有用 → `useful: true`).
+ * the message it belongs to (`POST /chat/messages/:id/feedback`, 有用 → `useful: true`), `rate`
+ * scores the service staff gave (`POST /chat/rating`, with the number ending the id as the score).
  */
-export type QuickReplyAction = 'send' | 'send_location' | 'feedback';
+export type QuickReplyAction = 'send' | 'send_location' | 'feedback' | 'rate';
 export type QuickReply =
   | { id: string; label: string; page: string }
   | { id: string; label: string; action: QuickReplyAction };

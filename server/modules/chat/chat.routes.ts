@@ -53,6 +53,7 @@ export const chatRoutes = (chat: ChatService, figures: ChatFiguresService, count
         'MESSAGE_TOO_LONG',
         'MESSAGE_INVALID_CHARACTERS',
         'UNKNOWN_ACTION',
+        'MESSAGE_REFUSED',
         'RATE_LIMITED',
       ],
       handler: async ({ principal, body }) => {

@@ -61,7 +61,7 @@ const cardView = z.object({
 
 const quickReplyView = z.union([
   z.object({ id: z.string(), label: z.string(), page: z.string() }),
-  z.object({ id: z.string(), label: z.string(), action: z.enum(['send', 'send_location', 'feedback']) }),
+  z.object({ id: z.string(), label: z.string(), action: z.enum(['send', 'send_location', 'feedback', 'rate']) }),
 ]);
 
 const sourceView = z.object({
@@ -83,6 +83,7 @@ export const messageView = z.object({
   intent: z.enum(INTENT_KEYS).optional(),
   source: sourceView.optional(),
   feedback: z.enum(['useful', 'not_useful']).optional(),
+  staffName: z.string().optional().meta({ description: 'On a staff member’s message: who wrote it' }),
   at: z.string(),
 });
 
@@ -103,6 +104,22 @@ export const conversationView = z.object({
   readCursor: z.string(),
   items: z.array(messageView),
   nextCursor: z.string().nullable().meta({ description: 'Pass as before= for older messages; null at the start' }),
+  queue: z
+    .object({
+      position: z.number().int(),
+      expectedWaitMinutes: z.number().int().nullable(),
+      staffBackAt: z.string().nullable(),
+    })
+    .nullable()
+    .meta({ description: 'While waiting for staff: the place among the station’s waiting conversations' }),
+  agent: z
+    .object({ displayName: z.string() })
+    .nullable()
+    .meta({ description: 'While a staff member has the conversation' }),
+  rating: z
+    .object({ asked: z.boolean(), score: z.number().int().nullable() })
+    .nullable()
+    .meta({ description: 'The rating of the last handover; null before any' }),
 });
 
 export const readView = z.object({ unread: z.number().int(), readCursor: z.string() });

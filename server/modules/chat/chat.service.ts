@@ -22,6 +22,7 @@ import { findHolderAction, type ReplyDraft } from './chat.replies';
 import { appendMessages, assistantMessage, lockConversation, type NewMessage } from './chat.stream';
 import { cleanHolderText } from './chat.text';
 import type { ConversationWaiter } from './chat.waiter';
+import type { MessageChannel, Moderation } from './content-check.rules';
 
 /** What the assistant needs of the knowledge base: to understand a message, and to note what it could not answer. */
 export interface AssistantKnowledge {
@@ -48,6 +49,34 @@ export interface ConversationView {
   unread: number;
   /** The last page, oldest first; `more` when older messages exist. */
   page: MessagePage;
+  /** The holder's side of a handover: place in the queue, who answers, the rating asked. */
+  handover?: HolderHandoverView;
+}
+
+/** Why the assistant handed a conversation over. */
+export type HandoverTrigger = 'asked' | 'unknowns' | 'intent';
+
+/** What a holder sees of a handover (the inbox works it out). */
+export interface HolderHandoverView {
+  queue: { position: number; expectedWaitMinutes: number | null; staffBackAt: Date | null } | null;
+  agent: { displayName: string } | null;
+  rating: { asked: boolean; score: number | null } | null;
+}
+
+/**
+ * What a handover does beyond the state change, supplied by the staff inbox: placing the
+ * conversation in its station's queue (inside the handover's transaction, returning what the
+ * assistant should say, e.g. when staff are back), and the holder's view of it.
+ */
+export interface HandoverHooks {
+  handedOver(
+    em: EntityManager,
+    conversation: ChatConversation,
+    trigger: HandoverTrigger,
+    said: ReplyDraft,
+    now: Date,
+  ): Promise<ReplyDraft>;
+  holderView(conversation: ChatConversation): Promise<HolderHandoverView>;
 }
 
 export interface ReadQuery {
@@ -59,6 +88,27 @@ export interface ReadQuery {
   /** How long to wait for a message after `after`, in ms. */
   waitMs: number;
   signal: AbortSignal;
+}
+
+/**
+ * Checks a holder's typed words before anything is written (the content check, outside any
+ * transaction): `refused` stops the message; the other verdicts are stored with it.
+ */
+export interface HolderTextScreen {
+  screen(accountId: number, text: string): Promise<Moderation | 'refused'>;
+}
+
+/** How a holder's message arrived, for callers other than the mini-program (WeChat's service chat). */
+export interface SendOptions {
+  /** Where it was written (default `app`). */
+  channel?: MessageChannel;
+  /** The verdict the caller already had from the content check; without it the words are screened here. */
+  moderation?: Moderation;
+  /**
+   * Runs inside the transaction once the messages are written, with them: what the caller records
+   * of the send (a push marked done, replies queued for the channel) commits or rolls back with it.
+   */
+  withinTransaction?: (em: EntityManager, written: ChatMessage[]) => Promise<void>;
 }
 
 /** The assistant (or a job) acting on a conversation. */
@@ -79,7 +129,15 @@ export class ChatService {
     private readonly knowledge: AssistantKnowledge,
     private readonly answers: AnswerBuilder,
     private readonly waiter: ConversationWaiter,
+    private readonly screen?: HolderTextScreen,
   ) {}
+
+  private handoverHooks: HandoverHooks | undefined;
+
+  /** Lets the staff inbox take part in handovers (set once, when the module is built). */
+  useHandover(hooks: HandoverHooks): void {
+    this.handoverHooks = hooks;
+  }
 
   /**
    * 1. Checks the words (400 with a code of its own), or resolves the tapped quick reply.
@@ -91,8 +149,10 @@ export class ChatService {
    * 4. Once committed, wakes the conversation's long polls.
    * Returns the messages written: the holder's, then the assistant's when it answered.
    */
-  async send(principal: Principal, input: SendInput): Promise<ChatMessage[]> {
+  async send(principal: Principal, input: SendInput, opts: SendOptions = {}): Promise<ChatMessage[]> {
     const { words, typed, understanding } = await this.understand(input);
+    // Typed words are checked before anything is written; a tapped quick reply is our own words.
+    const moderation = opts.moderation ?? (typed ? await this.screenWords(principal.accountId, words) : 'pass');
     const prepared = await this.answers.prepare({
       principal,
       understanding,
@@ -104,22 +164,58 @@ export class ChatService {
       const holder = { accountId: principal.accountId, role: 'holder' as const };
       const { conversation } = await lockConversation(em, principal.accountId, holder, now);
       if (conversation.status === 'resolved') await this.move(em, conversation, 'reopen', holder, now);
-      const asked: NewMessage = { sender: 'holder', kind: 'text', text: words, intent: understanding.intent };
+      const asked: NewMessage = {
+        sender: 'holder',
+        kind: 'text',
+        text: words,
+        intent: understanding.intent,
+        channel: opts.channel,
+        moderation,
+      };
       if (!ASSISTANT_ANSWERS.includes(conversation.status)) {
-        return this.write(em, conversation, [asked], now);
+        return this.written(em, opts, await this.write(em, conversation, [asked], now));
       }
       const reply = await this.decide(em, conversation, prepared, now);
-      if (reply.intent === 'unknown' && typed) await this.knowledge.recordUnanswered(em, words, principal.accountId);
+      // Unanswered questions are shown to staff: only words that passed the check go there.
+      if (reply.intent === 'unknown' && typed && moderation === 'pass') {
+        await this.knowledge.recordUnanswered(em, words, principal.accountId);
+      }
       const answered = reply.intent !== 'unknown' && reply.intent !== 'ask_person';
-      return this.write(em, conversation, [{ ...asked, answeredByAssistant: answered }, assistantMessage(reply)], now);
+      const messages = [{ ...asked, answeredByAssistant: answered }, assistantMessage(reply)];
+      return this.written(em, opts, await this.write(em, conversation, messages, now));
+    });
+  }
+
+  /**
+   * A holder's message the assistant has nothing to answer to (a picture, a mini-program page shared
+   * in WeChat's service chat): written to the conversation as it is, which reopens a resolved one.
+   */
+  async recordHolderMessage(accountId: number, text: string, opts: SendOptions = {}): Promise<ChatMessage[]> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const holder = { accountId, role: 'holder' as const };
+      const { conversation } = await lockConversation(em, accountId, holder, now);
+      if (conversation.status === 'resolved') await this.move(em, conversation, 'reopen', holder, now);
+      const message: NewMessage = {
+        sender: 'holder',
+        kind: 'text',
+        text,
+        channel: opts.channel,
+        moderation: opts.moderation,
+      };
+      return this.written(em, opts, await this.write(em, conversation, [message], now));
     });
   }
 
   /** The conversation (made with its greeting on the first visit), its unread count and last page. */
   async conversation(principal: Principal, limit: number): Promise<ConversationView> {
     const conversation = await this.ensure(principal.accountId);
-    const [unread, page] = await Promise.all([this.unread(conversation), this.latest(conversation.id, limit)]);
-    return { conversation, unread, page };
+    const [unread, page, handover] = await Promise.all([
+      this.unread(conversation),
+      this.latest(conversation.id, limit),
+      this.handoverHooks?.holderView(conversation),
+    ]);
+    return { conversation, unread, page, handover };
   }
 
   /**
@@ -216,6 +312,20 @@ export class ChatService {
     return this.db.manager.find(ChatConversationEvent, { where: { conversationId }, order: { id: 'ASC' } });
   }
 
+  /** The content check of typed words: refused (400 MESSAGE_REFUSED, nothing written) or the verdict to store. */
+  private async screenWords(accountId: number, words: string): Promise<Moderation> {
+    if (!this.screen) return 'pass';
+    const verdict = await this.screen.screen(accountId, words);
+    if (verdict === 'refused') throw ChatErrors.messageRefused();
+    return verdict;
+  }
+
+  /** Lets the caller record its part of a send in the same transaction. */
+  private async written(em: EntityManager, opts: SendOptions, messages: ChatMessage[]): Promise<ChatMessage[]> {
+    await opts.withinTransaction?.(em, messages);
+    return messages;
+  }
+
   private async understand(input: SendInput): Promise<{ words: string; typed: boolean; understanding: Understanding }> {
     const hints = { hasLocation: input.location !== undefined };
     if ('text' in input) {
@@ -247,10 +357,16 @@ export class ChatService {
     const asked = reply.intent === 'ask_person';
     const streak = reply.intent === 'unknown' ? conversation.unknownStreak + 1 : 0;
     if (handover && (asked || streak >= UNKNOWNS_BEFORE_HANDOVER)) {
-      const actor = asked ? { accountId: conversation.accountId, role: 'holder' as const } : SYSTEM;
-      await this.move(em, conversation, 'hand_over', actor, now, asked ? '用户要求转人工' : '助手连续两次未能回答');
+      const trigger: HandoverTrigger = prepared.escalate ? 'intent' : asked ? 'asked' : 'unknowns';
+      const actor = trigger === 'asked' ? { accountId: conversation.accountId, role: 'holder' as const } : SYSTEM;
+      const reason = {
+        asked: '用户要求转人工',
+        unknowns: '助手连续两次未能回答',
+        intent: '涉及投诉或纠纷，需人工处理',
+      }[trigger];
+      await this.move(em, conversation, 'hand_over', actor, now, reason);
       await this.setStreak(em, conversation, 0);
-      return handover;
+      return this.handoverHooks ? this.handoverHooks.handedOver(em, conversation, trigger, handover, now) : handover;
     }
     await this.setStreak(em, conversation, streak);
     return reply;

@@ -4,6 +4,7 @@ import { ChatConversationEvent } from './chat-conversation-event.entity';
 import { ChatConversation } from './chat-conversation.entity';
 import type { ConversationActor } from './chat-conversation.states';
 import { ChatMessage, type MessageKind, type MessageSender } from './chat-message.entity';
+import type { MessageChannel, Moderation } from './content-check.rules';
 import {
   GREETING,
   kindOf,
@@ -25,6 +26,12 @@ export interface NewMessage {
   source?: AnswerSource;
   outboxId?: number;
   authorAccountId?: number;
+  /** A staff message's author, as shown to the holder. */
+  authorName?: string;
+  /** Where a holder's message was written (default `app`). */
+  channel?: MessageChannel;
+  /** The content check's verdict on a holder's text (default `pass`: nothing to check). */
+  moderation?: Moderation;
 }
 
 /** The assistant's draft as a message of the stream. */
@@ -73,6 +80,9 @@ export async function lockConversation(
       lastSeq: 0,
       readSeq: 0,
       unknownStreak: 0,
+      currentHandoverId: null,
+      agentAccountId: null,
+      holderActiveAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -117,6 +127,7 @@ export async function appendMessages(
       seq: conversation.lastSeq + written.length + 1,
       sender: m.sender,
       authorAccountId: m.authorAccountId ?? null,
+      authorName: m.authorName ?? null,
       kind: m.kind,
       text: m.text,
       card: m.card ? JSON.stringify(m.card) : null,
@@ -129,6 +140,9 @@ export async function appendMessages(
       feedback: null,
       feedbackAt: null,
       createdAt: now,
+      channel: m.channel ?? 'app',
+      moderation: m.moderation ?? 'pass',
+      moderationAttempts: 0,
     };
     const r = await em.insert(ChatMessage, row);
     written.push(Object.assign(new ChatMessage(), row, { id: Number(r.identifiers[0].id) }));

@@ -184,4 +184,21 @@ export class PeopleService {
       ]),
     );
   }
+
+  /**
+   * Who the holders behind some accounts are, without decrypting anything: name (the caller
+   * masks it where it must), category and whether a station has verified the identity.
+   */
+  async identitiesOf(
+    accountIds: readonly number[],
+  ): Promise<Map<number, { name: string; category: HolderCategory; verified: boolean; phoneLast4: string }>> {
+    const ids = [...new Set(accountIds)];
+    const people = ids.length ? await this.db.manager.findBy(Person, { accountId: In(ids) }) : [];
+    return new Map(
+      people.map((p) => [
+        p.accountId!,
+        { name: p.name, category: p.category, verified: Boolean(p.verified), phoneLast4: p.phoneLast4 },
+      ]),
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
@@ -31,6 +31,16 @@ export interface AccountState {
   username: string | null;
   disabled: boolean;
   roles: Role[];
+}
+
+/** A staff member as other modules see them: name, placement, roles, whether they may still log in. */
+export interface StaffMember {
+  id: number;
+  displayName: string;
+  stationId: number | null;
+  districtId: number | null;
+  roles: Role[];
+  disabled: boolean;
 }
 
 /** Bureau organisation (districts, stations) and the accounts staff create. */
@@ -231,6 +241,26 @@ export class StaffService {
       disabled: Boolean(account.disabled),
       roles: await rolesOf(em, accountId),
     };
+  }
+
+  /** Staff members by account id (accounts that are not found are left out). */
+  async findStaffMembers(ids: readonly number[]): Promise<Map<number, StaffMember>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const em = this.db.manager;
+    const accounts = await em.findBy(Account, { id: In(unique) });
+    const out = new Map<number, StaffMember>();
+    for (const a of accounts) {
+      out.set(a.id, {
+        id: a.id,
+        displayName: a.displayName,
+        stationId: a.stationId,
+        districtId: a.districtId,
+        roles: await rolesOf(em, a.id),
+        disabled: Boolean(a.disabled),
+      });
+    }
+    return out;
   }
 
   /** The audit trail, newest first; `beforeId` continues a previous page. */
