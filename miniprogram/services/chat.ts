@@ -25,9 +25,10 @@ export interface ChatCard {
 /**
  * What tapping a quick reply does, when it opens no page: `send` posts `{ action: id }` as the
  * holder's message, `send_location` does the same with where the phone is, `feedback` rates the
- * message it belongs to (有用 / 没用).
+ * message it belongs to (有用 / 没用), `rate` scores the staff's service (the page shows its own
+ * rating card instead of these chips).
  */
-export type QuickReplyAction = 'send' | 'send_location' | 'feedback';
+export type QuickReplyAction = 'send' | 'send_location' | 'feedback' | 'rate';
 
 /** A suggestion under a message: one with `page` opens that page, one with `action` does that. */
 export interface QuickReply {
@@ -61,14 +62,44 @@ export interface ChatMessage {
   source?: KnowledgeSource | null;
   /** The holder's 有用 / 没用 on an assistant's answer, once given. */
   feedback?: 'useful' | 'not_useful' | null;
+  /** For a staff member's message: who wrote it. */
+  staffName?: string | null;
   at: string;
 }
 
-/** The holder's conversation: its state, how many messages they have not seen, and the last page. */
+/**
+ * While waiting for staff: the place in the station's queue (1 = next), the expected wait when the
+ * station has recent replies to go by, and, outside business hours, when staff are back (ISO time).
+ */
+export interface HandoverQueue {
+  position: number;
+  expectedWaitMinutes: number | null;
+  staffBackAt: string | null;
+}
+
+/** The staff member who has the conversation. */
+export interface HandoverAgent {
+  displayName: string;
+}
+
+/** The rating of the last handover: whether the holder was asked, and the score once given. */
+export interface HandoverRating {
+  asked: boolean;
+  score: number | null;
+}
+
+/**
+ * The holder's conversation: its state, how many messages they have not seen, and the last page.
+ * `queue`, `agent` and `rating` describe a handover to staff; they are optional here so that the
+ * page works the same against a server that does not send them yet (then read as null).
+ */
 export interface Conversation {
   state: ConversationState;
   unread: number;
   items: ChatMessage[];
+  queue?: HandoverQueue | null;
+  agent?: HandoverAgent | null;
+  rating?: HandoverRating | null;
 }
 
 export interface LatLng {
@@ -110,6 +141,15 @@ export async function messagesAfter(after: string | null, wait = LONG_POLL_SECON
 /** Says whether an answer helped (有用 / 没用); FEEDBACK_ALREADY_GIVEN (409) the second time. */
 export async function giveFeedback(messageId: number, useful: boolean): Promise<void> {
   await request<unknown>(`/api/v1/chat/messages/${messageId}/feedback`, { method: 'POST', data: { useful } });
+}
+
+/**
+ * Rates the service staff gave, once per resolved handover (1–5, a comment optional).
+ * RATING_ALREADY_GIVEN or RATING_NOT_ASKED (409) when there is nothing left to rate.
+ */
+export async function rateService(score: number, comment?: string): Promise<void> {
+  const data = comment ? { score, comment } : { score };
+  await request<unknown>('/api/v1/chat/rating', { method: 'POST', data });
 }
 
 /** Marks the conversation read up to a message the holder has seen (messages read by polling already are). */

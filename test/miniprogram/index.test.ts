@@ -203,6 +203,8 @@ describe('home: the conversation', () => {
     expect(texts(comp, '.work-account')).toEqual([
       '您登录的是工作账号。对话助手为优抚对象服务，您的工作请从下方入口办理。',
     ]);
+    // WeChat's service chat is the holders' too.
+    expect(comp.querySelector('.contact-service')).toBeFalsy();
     expect(chat.reads()).toEqual([]);
 
     saveSession({

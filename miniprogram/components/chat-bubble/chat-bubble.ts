@@ -1,6 +1,6 @@
 /**
  * One message of the conversation: the holder's on the right, the assistant's and staff's on the
- * left, system lines in the middle. A knowledge-base answer shows where it comes from and asks
+ * left (staff's tinted, under the staff member's name), system lines in the middle. A knowledge-base answer shows where it comes from and asks
  * 有用 / 没用; a message that failed to send says why and offers 重发.
  * Emits `open` `{ page }`, `feedback` `{ messageId, useful }` and `retry` `{ localId }`.
  */

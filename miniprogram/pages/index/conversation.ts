@@ -1,12 +1,17 @@
 import {
   type ChatInput,
   type ChatMessage,
+  type Conversation,
   type ConversationState,
   conversation,
   giveFeedback,
+  type HandoverAgent,
+  type HandoverQueue,
+  type HandoverRating,
   LONG_POLL_SECONDS,
   markRead,
   messagesAfter,
+  rateService,
   sendMessage,
 } from '../../services/chat';
 import { ApiError, messageOf } from '../../services/request';
@@ -26,6 +31,9 @@ export interface PendingMessage {
 
 /** The holder's 有用 / 没用 on an answer: on its way, or given. */
 export type FeedbackState = 'sending' | 'useful' | 'useless';
+
+/** The holder's rating of the staff's service in this visit: not yet, on its way, or recorded. */
+export type RatingPhase = '' | 'sending' | 'done';
 
 /**
  * Timings of the reading loop. Tests shorten them; nothing else changes them.
@@ -61,6 +69,16 @@ const inOrder = (a: ChatMessage, b: ChatMessage) => {
 const retryable = (err: unknown) =>
   !(err instanceof ApiError) || err.status === 0 || err.status === 429 || err.status >= 500;
 
+/** Both mean there is nothing (left) to rate: the holder rated before, here or on another phone. */
+const RATED_ALREADY = ['RATING_ALREADY_GIVEN', 'RATING_NOT_ASKED'];
+
+/**
+ * An answer after which the conversation may have moved to staff: the holder asked for a person,
+ * a complaint was handed over (both answered as `ask_person`), or a second "I don't know".
+ */
+const mayHandOver = (items: ChatMessage[]) =>
+  items.some((m) => m.from === 'assistant' && (m.intent === 'ask_person' || m.intent === 'unknown'));
+
 /**
  * The holder's conversation on this page: what is shown, the reading loop (a long poll while the
  * page is visible), sending with a retry for what failed, the pinned notice and feedback. The page
@@ -78,6 +96,16 @@ export class ChatSession {
   /** The notice pinned at the top until the holder opens or closes it. */
   pinnedId: number | null = null;
   feedback: Record<number, FeedbackState> = {};
+  /** While waiting for staff: the place in the queue and the expected wait. */
+  queue: HandoverQueue | null = null;
+  /** While with staff: who has the conversation. */
+  agent: HandoverAgent | null = null;
+  /** The last handover's rating as the server last said. */
+  rating: HandoverRating | null = null;
+  ratingPhase: RatingPhase = '';
+  /** The score given in this visit (null when the server said it was given before). */
+  ratingScore: number | null = null;
+  ratingError = '';
 
   /** Called after every change the page should show. */
   onChange: () => void = () => undefined;
@@ -93,6 +121,8 @@ export class ChatSession {
   private round = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  /** Bumped for each re-read of the conversation's state: only the newest answer is kept. */
+  private refreshes = 0;
 
   /** Reads the conversation (a first visit gets the greeting), then keeps reading while visible. */
   async load(): Promise<void> {
@@ -103,7 +133,7 @@ export class ChatSession {
     try {
       const c = await conversation();
       if (this.closed) return;
-      this.state = c.state;
+      this.takeState(c);
       this.add(c.items, false);
       this.pinLatestNotice(c.items.slice(Math.max(0, c.items.length - Math.max(0, c.unread))));
       this.loaded = true;
@@ -124,7 +154,10 @@ export class ChatSession {
   /** The page is visible again: catch up after the last message shown, then keep reading. */
   show(): void {
     this.visible = true;
-    if (this.loaded) this.startReading();
+    if (!this.loaded) return;
+    // The queue moves and staff come and go while the holder is away: the banner is read again.
+    if (this.state !== 'bot') void this.refresh();
+    this.startReading();
   }
 
   /** The page is hidden (another page, or WeChat in the background): stop reading. */
@@ -185,6 +218,49 @@ export class ChatSession {
     if (!this.closed) this.onChange();
   }
 
+  /**
+   * Rates the staff's service, once. A 409 means it is rated already (or nothing is left to rate):
+   * the holder is thanked all the same rather than shown an error they cannot act on.
+   */
+  async rate(score: number, comment: string): Promise<void> {
+    if (this.ratingPhase !== '') return;
+    this.ratingPhase = 'sending';
+    this.ratingError = '';
+    this.onChange();
+    try {
+      await rateService(score, comment.trim() || undefined);
+      this.ratingPhase = 'done';
+      this.ratingScore = score;
+      if (this.rating) this.rating = { ...this.rating, score };
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && RATED_ALREADY.indexOf(err.code) >= 0) {
+        this.ratingPhase = 'done';
+      } else {
+        this.ratingPhase = '';
+        this.ratingError = messageOf(err);
+      }
+    }
+    if (!this.closed) this.onChange();
+  }
+
+  /**
+   * Re-reads the conversation for its state, queue, agent and rating (after a handover, a staff
+   * message or a system line); it also brings any message not shown yet. A failure changes
+   * nothing: the next occasion reads again.
+   */
+  async refresh(): Promise<void> {
+    const mine = ++this.refreshes;
+    try {
+      const c = await conversation();
+      if (this.closed || mine !== this.refreshes) return;
+      this.takeState(c);
+      this.add(c.items, true);
+      this.onChange();
+    } catch {
+      // the stream goes on; the banner catches up on the next staff or system message
+    }
+  }
+
   /** The holder opened or closed the pinned notice: it is read, and stays unpinned on later visits. */
   unpin(): void {
     if (this.pinnedId === null) return;
@@ -200,6 +276,9 @@ export class ChatSession {
       if (this.closed) return;
       this.pending = this.pending.filter((x) => x !== p);
       this.add(items, true);
+      // A message to staff or after a resolve moves the state (a resolved conversation reopens);
+      // an answer that may have handed over says so only through the conversation's state.
+      if (this.state !== 'bot' || mayHandOver(items)) void this.refresh();
     } catch (err) {
       if (this.closed) return;
       p.state = 'failed';
@@ -228,6 +307,22 @@ export class ChatSession {
       if (i >= 0) this.pending.splice(i, 1);
     }
     if (live) this.pinLatestNotice(fresh);
+  }
+
+  private takeState(c: Conversation): void {
+    // A new handover starts a new rating: what was given in this visit was for the one before.
+    if (c.state === 'waiting_staff' || c.state === 'with_staff') {
+      this.ratingPhase = this.ratingPhase === 'sending' ? 'sending' : '';
+      this.ratingScore = null;
+      this.ratingError = '';
+    }
+    this.state = c.state;
+    this.queue = c.queue || null;
+    this.agent = c.agent || null;
+    const rating = c.rating || null;
+    // A read that started before the rating was sent still says "not rated": the score given stands.
+    this.rating =
+      rating && this.ratingPhase === 'done' && rating.score === null ? { ...rating, score: this.ratingScore } : rating;
   }
 
   private pinLatestNotice(candidates: ChatMessage[]): void {
@@ -262,8 +357,12 @@ export class ChatSession {
       if (items.length > 0) {
         this.add(items, true);
         this.onChange();
+        // Staff joining, replying or resolving, and system lines, come with a new state to show.
+        if (items.some((m) => m.from === 'staff' || m.from === 'system')) void this.refresh();
         this.later(round, 0);
       } else {
+        // Nothing was said, but the queue may have moved: the place is read again each round.
+        if (this.state === 'waiting_staff') void this.refresh();
         this.later(round, Math.max(0, timing.minRoundMs - (Date.now() - started)));
       }
     } catch (err) {

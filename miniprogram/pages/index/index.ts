@@ -3,7 +3,7 @@ import { hasRole } from '../../services/session';
 import { locate } from '../../utils/location';
 import { ChatSession } from './conversation';
 import { fontScale, rootFontSize } from './font-size';
-import { chatView, type ItemView, type NoticeView } from './view';
+import { chatView, type ItemView, type NoticeView, type RatingView, type StatusView } from './view';
 
 interface Shortcut {
   key: string;
@@ -60,6 +60,11 @@ const sessions = new WeakMap<object, ChatSession>();
  * gets an answer with live data and a button to the right page; notices arrive in the same
  * stream, the newest unread one pinned at the top. New messages come by a long poll while the
  * page is visible. The four services stay one tap away above the input.
+ *
+ * A person can take over: while the holder waits for staff or talks with them a banner at the
+ * top says so (the place in the queue, or who is answering), staff's words come under their name,
+ * and after staff close the conversation a card asks for a rating once. WeChat's own service
+ * chat is one tap away near the top as well.
  */
 Component({
   data: {
@@ -75,6 +80,9 @@ Component({
     notForThisAccount: false,
     shortcuts: SHORTCUTS,
     corners: [] as Shortcut[],
+    status: null as StatusView | null,
+    rating: null as RatingView | null,
+    placeholder: '请输入您的问题',
   },
   methods: {
     onLoad(): void {
@@ -160,6 +168,10 @@ Component({
 
     onFeedback(e: WechatMiniprogram.CustomEvent<{ messageId: number; useful: boolean }>): void {
       void this.session()?.giveFeedback(e.detail.messageId, e.detail.useful);
+    },
+
+    onRate(e: WechatMiniprogram.CustomEvent<{ score: number; comment: string }>): void {
+      void this.session()?.rate(e.detail.score, e.detail.comment);
     },
 
     /** The pinned notice, tapped: it is read; open its page, or show it in the conversation. */
