@@ -14,6 +14,7 @@ export const config = {
   templateIds: {
     application_status: '',
     appointment_reminder: '',
+    chat_reply: '',
     service_notice: '',
   } as Record<string, string>,
 };

@@ -5,7 +5,7 @@ import { request } from './request';
 // The shapes below are the server's, read from the generated API types (types/api.d.ts).
 
 /** The templates a subscription can be asked for (their ids are in config.templateIds). */
-export type TemplateKey = 'application_status' | 'appointment_reminder' | 'service_notice';
+export type TemplateKey = 'application_status' | 'appointment_reminder' | 'chat_reply' | 'service_notice';
 
 /** One notice of the holder's timeline. */
 export type TimelineItem = ApiItem<'/api/v1/me/timeline'>;
@@ -26,9 +26,10 @@ export function timeline(opts: TimelineQuery = {}): Promise<Timeline> {
 
 /**
  * Asks the person to allow one message of each template (wx.requestSubscribeMessage, at a moment
- * that matters: after applying, after booking), then tells the server what they chose, by template
- * key. Templates without a configured id are skipped. Never throws: a refusal or a failure here
- * must not spoil the action it follows; the timeline has every notice anyway.
+ * that matters: after applying, after booking, when asking for a person), then tells the server
+ * what they chose, by template key. Templates without a configured id are skipped. Never throws:
+ * a refusal or a failure here must not spoil the action it follows; the timeline has every notice
+ * anyway. WeChat shows the prompt only when this is called from a tap, before the handler awaits.
  */
 export function askSubscribe(keys: TemplateKey[]): Promise<Grants | null> {
   const wanted = keys.filter((k) => config.templateIds[k]);

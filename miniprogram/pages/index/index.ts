@@ -1,4 +1,5 @@
 import type { QuickReply } from '../../services/chat';
+import { askSubscribe } from '../../services/notifications';
 import { hasRole } from '../../services/session';
 import { locate } from '../../utils/location';
 import { ChatSession } from './conversation';
@@ -55,6 +56,10 @@ function corners(): Shortcut[] {
 // One conversation per page instance, outside `data`: it holds timers and the reading loop.
 const sessions = new WeakMap<object, ChatSession>();
 
+// Page instances that asked for the staff-reply message since they were last shown: a holder
+// writing while waiting for staff is asked once per visit, not after every line.
+const askedForReplies = new WeakSet<object>();
+
 /**
  * Home: the conversation with the service assistant. The holder types or taps a suggestion and
  * gets an answer with live data and a button to the right page; notices arrive in the same
@@ -64,7 +69,9 @@ const sessions = new WeakMap<object, ChatSession>();
  * A person can take over: while the holder waits for staff or talks with them a banner at the
  * top says so (the place in the queue, or who is answering), staff's words come under their name,
  * and after staff close the conversation a card asks for a rating once. WeChat's own service
- * chat is one tap away near the top as well.
+ * chat is one tap away near the top as well. Asking for a person (转人工, 联系人工客服) and the
+ * first line written while waiting for staff also ask whether staff's replies may come by WeChat
+ * message, for when the holder has left.
  */
 Component({
   data: {
@@ -94,6 +101,7 @@ Component({
     },
 
     onShow(): void {
+      askedForReplies.delete(this);
       // The font size and the signed-in roles may have changed while the page was away.
       this.setData({
         rootFontSize: rootFontSize(),
@@ -126,9 +134,32 @@ Component({
       void this.session()?.load();
     },
 
+    /**
+     * Asks whether WeChat may tell the holder when staff reply while they are away (the server
+     * sends `chat_reply` only with a grant). Called in the tap itself, before anything is awaited:
+     * WeChat shows the prompt only then. Not awaited: the holder's message goes out whatever they
+     * answer, and a refusal or a failure is no error.
+     */
+    askForReplies(): void {
+      askedForReplies.add(this);
+      void askSubscribe(['chat_reply']);
+    },
+
     onSend(e: WechatMiniprogram.CustomEvent<{ text: string }>): void {
       const text = e.detail.text;
-      void this.session()?.send({ text }, text);
+      const s = this.session();
+      // Waiting for staff, the holder may leave before the answer: the moment to ask, once a visit.
+      if (s && s.state === 'waiting_staff' && !askedForReplies.has(this)) this.askForReplies();
+      void s?.send({ text }, text);
+    },
+
+    /**
+     * 联系人工客服: the button opens WeChat's service chat by itself. Staff answer there while
+     * WeChat's reply window is open; after it closes the answer comes by `chat_reply`, which needs
+     * the grant asked for here.
+     */
+    onContactTap(): void {
+      this.askForReplies();
     },
 
     async onQuickReply(e: WechatMiniprogram.CustomEvent<{ reply: QuickReply }>): Promise<void> {
@@ -139,6 +170,8 @@ Component({
         openPage(reply.page);
         return;
       }
+      // Asking for a person: staff may answer after the holder has left.
+      if (reply.id === 'ask_person') this.askForReplies();
       // The server knows its quick replies by id: that is what goes back.
       const action = reply.id;
       if (wantsLocation(reply)) {
