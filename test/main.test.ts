@@ -194,7 +194,7 @@ describe('the server process', () => {
     expect(res.json.mime).toBe('image/jpeg');
     expect(await server.exited).toBe(0);
     cleanup();
-  }, 30_000);
+  }, 90_000);
 
   describe('in live mode', () => {
     /** Live WeChat with real secrets, outside production: nothing else marks it as live. */
@@ -269,7 +269,7 @@ describe('the server process', () => {
       }
       expect(await server.exited).toBe(0);
       cleanup();
-    }, 30_000);
+    }, 60_000);
   });
 
   it('refuses to start in production with development settings, listing every problem', async () => {
