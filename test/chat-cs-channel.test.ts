@@ -17,7 +17,7 @@ import type { FakeWeChatServer } from './fakes/fake-wechat';
 import { pushJson, WeChatPushBuilder, type BuiltPush } from './fakes/wechat-push';
 import type { TestContext } from './helpers/context';
 import { createBureau } from './helpers/cards';
-import { unique } from './helpers/factories';
+import { makeJpeg, unique } from './helpers/factories';
 import { createLiveContext, loginLiveHolder } from './helpers/live-wechat';
 
 const PATH = '/api/v1/wechat/customer-service';
@@ -358,6 +358,7 @@ describe('WeChat customer-service channel (安全模式)', () => {
     });
     await post(t, builder.push(enter, { timestamp: stamp(t) }));
     await post(t, builder.push(enter, { timestamp: stamp(t) }));
+    wx.addMedia('media-1', makeJpeg({ width: 32, height: 32, size: 600 }));
     const image = pushJson({
       ToUserName: 'gh_0a1b2c3d4e5f',
       FromUserName: openid,

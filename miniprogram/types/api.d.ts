@@ -1055,7 +1055,7 @@ export interface paths {
             "application/json": {
               id: number;
               /** @enum {string} */
-              purpose: "card_photo" | "document" | "profile_photo";
+              purpose: "card_photo" | "document" | "profile_photo" | "chat_image";
               size: number;
               mime: string;
               width: number | null;
@@ -4694,6 +4694,8 @@ export interface paths {
                   feedback?: "useful" | "not_useful";
                   /** @description On a staff member’s message: who wrote it */
                   staffName?: string;
+                  /** @description On a picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+                  fileId?: number;
                   at: string;
                 })[];
               /** @description Where to read on in the same direction (after= or before=) at once; null when nothing more is there now */
@@ -4772,6 +4774,8 @@ export interface paths {
                   feedback?: "useful" | "not_useful";
                   /** @description On a staff member’s message: who wrote it */
                   staffName?: string;
+                  /** @description On a picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+                  fileId?: number;
                   at: string;
                 })[];
             };
@@ -4843,6 +4847,8 @@ export interface paths {
                   feedback?: "useful" | "not_useful";
                   /** @description On a staff member’s message: who wrote it */
                   staffName?: string;
+                  /** @description On a picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+                  fileId?: number;
                   at: string;
                 })[];
               /** @description Pass as before= for older messages; null at the start */
@@ -4961,6 +4967,8 @@ export interface paths {
               feedback?: "useful" | "not_useful";
               /** @description On a staff member’s message: who wrote it */
               staffName?: string;
+              /** @description On a picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+              fileId?: number;
               at: string;
             };
           };
@@ -5273,6 +5281,8 @@ export interface paths {
                   kind: "text" | "card" | "quick_replies" | "notice";
                   text: string;
                   staffName?: string;
+                  /** @description A picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+                  fileId?: number;
                   /** @description The content check asked for a person to look at this text before acting on it */
                   forReview: boolean;
                   at: string;
@@ -5502,6 +5512,8 @@ export interface paths {
                 kind: "text" | "card" | "quick_replies" | "notice";
                 text: string;
                 staffName?: string;
+                /** @description A picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id} */
+                fileId?: number;
                 /** @description The content check asked for a person to look at this text before acting on it */
                 forReview: boolean;
                 at: string;

@@ -58,7 +58,9 @@ export interface DeliveredMessage {
  *   never), 45047 once 5 replies used it;
  * - `POST /wxa/msg_sec_check` (version 2) checks the access token and the request's shape and
  *   answers `risky`/`review` for text containing a configured word, else `pass`; `secCheckOutage`
- *   makes every call fail until cleared.
+ *   makes every call fail until cleared;
+ * - `GET /cgi-bin/media/get` checks the access token and answers the bytes registered for the
+ *   media id (`addMedia`) with their content type, or 40007 for an id it does not know.
  * Failures can be scripted per call; every request is recorded.
  */
 export class FakeWeChatServer {
@@ -76,6 +78,8 @@ export class FakeWeChatServer {
   readonly secWords = new Map<string, SecWord>();
   /** While set, every msg_sec_check call gets this answer (e.g. `{ errcode: -1 }` or `{ status: 503 }`). */
   secCheckOutage?: Scripted;
+  /** Temporary media the users sent, by media id. */
+  private readonly media = new Map<string, { bytes: Buffer; contentType: string }>();
   private readonly csWindows = new Map<string, { lastMessageAt: number; sent: number }>();
   private secChecks = 0;
   private readonly refused = new Set<string>();
@@ -154,6 +158,11 @@ export class FakeWeChatServer {
   /** Sets the user's window outright, e.g. written 49 h ago, or 5 replies already used. */
   setCsWindow(openid: string, window: { lastMessageAt: number; sent: number }): void {
     this.csWindows.set(openid, { ...window });
+  }
+
+  /** Media a user sent through customer service, downloadable by its id (`cgi-bin/media/get`). */
+  addMedia(mediaId: string, bytes: Buffer, contentType = 'image/jpeg'): void {
+    this.media.set(mediaId, { bytes, contentType });
   }
 
   /** Replies accepted for this user. */
@@ -291,6 +300,16 @@ export class FakeWeChatServer {
       window.sent += 1;
       this.csDelivered.push(message);
       return send(200, { errcode: 0, errmsg: 'ok' });
+    }
+
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/media/get') {
+      const tokenProblem = this.tokenProblem(query.access_token);
+      if (tokenProblem) return send(200, tokenProblem);
+      const media = this.media.get(query.media_id ?? '');
+      if (!media) return send(200, { errcode: 40007, errmsg: 'invalid media_id' });
+      res.writeHead(200, { 'content-type': media.contentType, 'content-length': String(media.bytes.length) });
+      res.end(media.bytes);
+      return;
     }
 
     if (req.method === 'POST' && url.pathname === '/wxa/msg_sec_check') {

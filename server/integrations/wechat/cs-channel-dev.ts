@@ -1,11 +1,30 @@
+import jpeg from 'jpeg-js';
 import type { Logger } from '../../lib/logger';
-import type { CsMiniProgramPage, CsSendResult, CustomerServiceChannelPort } from '../../modules/chat/cs-channel.port';
+import type {
+  CsMediaResult,
+  CsMiniProgramPage,
+  CsSendResult,
+  CustomerServiceChannelPort,
+} from '../../modules/chat/cs-channel.port';
+
+let devPicture: Buffer | undefined;
+
+/** A 64 x 64 grey square as a real JPEG, made once: what every picture "downloads" as locally. */
+function picture(): Buffer {
+  if (!devPicture) {
+    const size = 64;
+    const data = Buffer.alloc(size * size * 4, 0xb0);
+    devPicture = Buffer.from(jpeg.encode({ width: size, height: size, data }, 80).data);
+  }
+  return devPicture;
+}
 
 export type DevCsMessage = { openid: string; text: string } | { openid: string; page: CsMiniProgramPage };
 
 /**
  * The embedded default: nothing leaves the machine. Replies are kept in memory (the last 1000)
- * and logged by type and size only: the openid and the text are personal data.
+ * and logged by type and size only: the openid and the text are personal data. Any media id
+ * downloads as the same small generated JPEG, so a picture sent in dev mode is stored end to end.
  */
 export class DevCustomerServiceChannel implements CustomerServiceChannelPort {
   readonly sent: DevCsMessage[] = [];
@@ -39,6 +58,10 @@ export class DevCustomerServiceChannel implements CustomerServiceChannelPort {
       page: page.pagePath.split('?')[0],
     });
     return { kind: 'sent' };
+  }
+
+  async downloadMedia(_mediaId: string): Promise<CsMediaResult> {
+    return { kind: 'ok', bytes: picture(), contentType: 'image/jpeg' };
   }
 
   private keep(message: DevCsMessage): void {

@@ -1,7 +1,22 @@
-import type { CsMiniProgramPage, CsSendResult, CustomerServiceChannelPort } from '../../modules/chat/cs-channel.port';
+import type {
+  CsMediaResult,
+  CsMiniProgramPage,
+  CsSendResult,
+  CustomerServiceChannelPort,
+} from '../../modules/chat/cs-channel.port';
 import { AccessTokenError, type WeChatAccessTokens } from './access-token';
 import { callWithAccessToken } from './token-call';
-import { type WeChatHttp, WeChatTransportError } from './wechat-http';
+import { type WeChatBytes, type WeChatHttp, WeChatTransportError } from './wechat-http';
+
+/** The largest picture taken from the service chat; WeChat's own limit for images is lower. */
+export const CS_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Media answers that will not change on a later try: the id is unknown or expired (3 days), or bad. */
+const MEDIA_FINAL: Record<number, string> = {
+  40007: 'invalid media id',
+  40013: 'invalid appid',
+  48001: 'api not authorized',
+};
 
 const WINDOW_CLOSED = new Set([45015, 45047]);
 
@@ -44,6 +59,40 @@ export class HttpCustomerServiceChannel implements CustomerServiceChannelPort {
         ...(page.thumbMediaId ? { thumb_media_id: page.thumbMediaId } : {}),
       },
     });
+  }
+
+  async downloadMedia(mediaId: string): Promise<CsMediaResult> {
+    let answer: WeChatBytes | { kind: 'json' };
+    let errcode: number;
+    try {
+      const res = await callWithAccessToken(this.tokens, async (token) => {
+        const got = await this.http.getBytes(
+          '/cgi-bin/media/get',
+          { access_token: token, media_id: mediaId },
+          CS_MEDIA_MAX_BYTES,
+        );
+        // Only a JSON answer carries an errcode (a token to replace, or WeChat's refusal).
+        return got.kind === 'json' ? { errcode: got.errcode ?? 0, answer: got } : { answer: got };
+      });
+      answer = res.answer;
+      errcode = res.errcode ?? 0;
+    } catch (err) {
+      if (err instanceof WeChatTransportError) return { kind: 'retryable', reason: err.message };
+      if (err instanceof AccessTokenError) return { kind: 'retryable', reason: 'access token' };
+      throw err;
+    }
+    if (answer.kind === 'tooLarge') return { kind: 'final', reason: 'too large' };
+    if (answer.kind === 'json') {
+      if (errcode === 0) return { kind: 'final', reason: 'no media in the answer' };
+      return MEDIA_FINAL[errcode]
+        ? { kind: 'final', reason: MEDIA_FINAL[errcode] }
+        : { kind: 'retryable', reason: `errcode ${errcode}` };
+    }
+    if (answer.status === 429) return { kind: 'retryable', reason: 'http 429' };
+    if (answer.status !== 200) return { kind: 'final', reason: `http ${answer.status}` };
+    if (!answer.contentType.startsWith('image/')) return { kind: 'final', reason: 'not a picture' };
+    if (answer.bytes.length === 0) return { kind: 'final', reason: 'empty media' };
+    return { kind: 'ok', bytes: answer.bytes, contentType: answer.contentType };
   }
 
   private async send(body: Record<string, unknown>): Promise<CsSendResult> {

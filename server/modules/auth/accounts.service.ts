@@ -11,6 +11,20 @@ export async function rolesOf(em: EntityManager, accountId: number): Promise<Rol
   return rows.map((r) => r.role);
 }
 
+/** Where an account works (staff's station and district) and whether it may still act; null when unknown. */
+export async function placementOf(
+  em: EntityManager,
+  accountId: number,
+): Promise<{ displayName: string; stationId: number | null; districtId: number | null; disabled: boolean } | null> {
+  const a = await em.findOne(Account, {
+    where: { id: accountId },
+    select: { id: true, displayName: true, stationId: true, districtId: true, disabled: true },
+  });
+  return a
+    ? { displayName: a.displayName, stationId: a.stationId, districtId: a.districtId, disabled: a.disabled }
+    : null;
+}
+
 /** Grants a role; granting one the account already has is a no-op. */
 export async function grantRole(em: EntityManager, accountId: number, role: Role, now: Date): Promise<void> {
   const existing = await em.findOne(AccountRole, { where: { accountId, role } });

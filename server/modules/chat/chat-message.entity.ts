@@ -90,4 +90,8 @@ export class ChatMessage {
   /** Re-checks made of an `unchecked` message. */
   @Column({ name: 'moderation_attempts', type: 'integer', default: 0 })
   moderationAttempts!: number;
+
+  /** A holder's picture from WeChat's service chat, kept as a private file (read through `file_use`). */
+  @Column({ name: 'file_id', type: 'integer', nullable: true })
+  fileId!: number | null;
 }

@@ -1,10 +1,12 @@
 import { Chat1765200000000 } from '../../../migrations/1765200000000-chat';
 import { CustomerService1765600000000 } from '../../../migrations/1765600000000-customer-service';
+import { ChatImages1765700000000 } from '../../../migrations/1765700000000-chat-images';
 import { CustomerServiceCrypto } from '../../integrations/wechat/cs-crypto';
 import type { Core, ModuleOf } from '../../module';
 import type { AuthService } from '../auth/auth.service';
 import type { ApplicationsService } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
+import type { FilesService } from '../files/files.service';
 import type { BookingService } from '../legal-aid/booking.service';
 import type { ProvidersService } from '../legal-aid/providers.service';
 import type { BrowseService } from '../merchants/browse.service';
@@ -24,7 +26,7 @@ import { buildKnowledge, knowledgeEntities, knowledgeMigrations, knowledgeRoutes
 import { contentRecheckJob } from './content-check.job';
 import { ContentCheckService } from './content-check.service';
 import { ChatChannelState } from './cs-channel-state.entity';
-import { CsInboundService } from './cs-inbound.service';
+import { CHAT_MESSAGE_FILE_OWNER, CsInboundService } from './cs-inbound.service';
 import { ChatChannelPush } from './cs-push.entity';
 import { csPushesJob } from './cs-pushes.job';
 import { CsReplyService } from './cs-replies.service';
@@ -33,6 +35,7 @@ import { ChatChannelReply } from './cs-reply.entity';
 import { csRoutes } from './cs.routes';
 import { CHAT_TEMPLATES } from './inbox/inbox.notices';
 import { buildInbox, inboxEntities, inboxMigrations, type InboxUses } from './inbox/inbox.part';
+import { readChatMessageFile } from './inbox/inbox.policy';
 import { inboxRoutes, withPresence } from './inbox/inbox.routes';
 
 /** The customer-service channel's tables. */
@@ -47,6 +50,7 @@ interface Uses extends InboxUses {
   browse: BrowseService;
   providers: ProvidersService;
   booking: BookingService;
+  files: FilesService;
 }
 
 /** Builds the module's services from the core and the services it uses. */
@@ -105,6 +109,8 @@ function buildCustomerService(c: Core, u: Uses, chat: ChatService, contentCheck:
     replies: csReplies,
     contentCheck,
     auth: u.auth,
+    channel: c.ports.csChannel,
+    files: u.files,
   });
   return { csInbound, csReplies };
 }
@@ -122,8 +128,15 @@ export const chatModule: ModuleOf<typeof build, typeof CHAT_TEMPLATES> = {
     ...CS_ENTITIES,
     ...inboxEntities,
   ],
-  migrations: [Chat1765200000000, ...knowledgeMigrations, ...inboxMigrations, CustomerService1765600000000],
+  migrations: [
+    Chat1765200000000,
+    ...knowledgeMigrations,
+    ...inboxMigrations,
+    CustomerService1765600000000,
+    ChatImages1765700000000,
+  ],
   jobs: [csPushesJob, csRepliesJob, contentRecheckJob],
+  fileReadRules: { [CHAT_MESSAGE_FILE_OWNER]: readChatMessageFile },
   build,
   routes: (s, c) => [
     ...withPresence(chatRoutes(s.chat, s.chatFigures, c.rateLimits), s.handover),

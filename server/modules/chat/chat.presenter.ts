@@ -25,6 +25,8 @@ export function presentMessage(m: ChatMessage) {
     source: fromAssistant ? parsed<AnswerSource>(m.source) : undefined,
     feedback: m.feedback ?? undefined,
     staffName: m.sender === 'staff' ? (m.authorName ?? '工作人员') : undefined,
+    // Only the holder's own pictures: the conversation is theirs, and the file too.
+    fileId: m.sender === 'holder' ? (m.fileId ?? undefined) : undefined,
     at: isoTime(m.createdAt),
   };
 }

@@ -84,6 +84,11 @@ export const messageView = z.object({
   source: sourceView.optional(),
   feedback: z.enum(['useful', 'not_useful']).optional(),
   staffName: z.string().optional().meta({ description: 'On a staff member’s message: who wrote it' }),
+  fileId: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'On a picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id}' }),
   at: z.string(),
 });
 

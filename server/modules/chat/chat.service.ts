@@ -190,7 +190,11 @@ export class ChatService {
    * A holder's message the assistant has nothing to answer to (a picture, a mini-program page shared
    * in WeChat's service chat): written to the conversation as it is, which reopens a resolved one.
    */
-  async recordHolderMessage(accountId: number, text: string, opts: SendOptions = {}): Promise<ChatMessage[]> {
+  async recordHolderMessage(
+    accountId: number,
+    text: string,
+    opts: SendOptions & { fileId?: number } = {},
+  ): Promise<ChatMessage[]> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const holder = { accountId, role: 'holder' as const };
@@ -202,6 +206,7 @@ export class ChatService {
         text,
         channel: opts.channel,
         moderation: opts.moderation,
+        fileId: opts.fileId,
       };
       return this.written(em, opts, await this.write(em, conversation, [message], now));
     });

@@ -32,6 +32,8 @@ export interface NewMessage {
   channel?: MessageChannel;
   /** The content check's verdict on a holder's text (default `pass`: nothing to check). */
   moderation?: Moderation;
+  /** The private file a holder's picture was stored as (WeChat's service chat). */
+  fileId?: number;
 }
 
 /** The assistant's draft as a message of the stream. */
@@ -143,6 +145,7 @@ export async function appendMessages(
       channel: m.channel ?? 'app',
       moderation: m.moderation ?? 'pass',
       moderationAttempts: 0,
+      fileId: m.fileId ?? null,
     };
     const r = await em.insert(ChatMessage, row);
     written.push(Object.assign(new ChatMessage(), row, { id: Number(r.identifiers[0].id) }));

@@ -10,7 +10,17 @@
 export interface CustomerServiceChannelPort {
   sendText(openid: string, text: string): Promise<CsSendResult>;
   sendMiniProgramPage(openid: string, page: CsMiniProgramPage): Promise<CsSendResult>;
+  /**
+   * The bytes of a temporary media a holder sent (`cgi-bin/media/get`; WeChat keeps it 3 days).
+   * Never throws for WeChat's answers: `retryable` (network, 5xx, busy, a token that would not
+   * refresh) may pass later; `final` (unknown or expired media, not a picture, too large) will not.
+   */
+  downloadMedia(mediaId: string): Promise<CsMediaResult>;
 }
+
+export type CsMediaResult =
+  | { kind: 'ok'; bytes: Buffer; contentType: string }
+  | { kind: 'retryable' | 'final'; reason: string };
 
 /** A mini-program card in the service chat; a tap opens `pagePath` (with its query) in the mini-program. */
 export interface CsMiniProgramPage {

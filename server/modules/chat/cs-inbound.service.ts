@@ -8,10 +8,13 @@ import type { Logger } from '../../lib/logger';
 import { CsCryptoError, type CsQuery, type CustomerServiceCrypto } from '../../integrations/wechat/cs-crypto';
 import { parseCsPush, type CsPush } from '../../integrations/wechat/cs-push';
 import type { AuthService } from '../auth/auth.service';
+import { attachFiles } from '../files/file-use.service';
+import type { FilesService } from '../files/files.service';
 import type { ChatMessage } from './chat-message.entity';
 import type { ChatService } from './chat.service';
 import { cleanHolderText } from './chat.text';
 import type { ContentCheckService } from './content-check.service';
+import type { CustomerServiceChannelPort } from './cs-channel.port';
 import { ChatChannelPush, type ChannelPushStatus } from './cs-push.entity';
 import type { CsReplyService } from './cs-replies.service';
 
@@ -25,6 +28,20 @@ const BATCH = 50;
 export const CS_REFUSED_TEXT = '抱歉，您的消息中含有不适宜发布的内容，未能转给工作人员。请修改后再发送，谢谢理解。';
 /** What the holder is told after sending a picture, which only staff can look at. */
 export const CS_IMAGE_TEXT = '已收到您的图片。服务助手暂时看不懂图片，请用文字简单描述您的问题，或回复“转人工”。';
+/** A holder's picture in the conversation; the file itself is the message's `fileId`. */
+export const CS_IMAGE_MESSAGE = '[图片]';
+/** A picture WeChat would not give us (gone, not a picture, too large): the holder still sent one. */
+export const CS_IMAGE_LOST_MESSAGE = '[图片]（未能保存）';
+/** Owner type of the files holders' messages show (`file_use`); the chat module's read rule decides. */
+export const CHAT_MESSAGE_FILE_OWNER = 'chat_message';
+
+/** WeChat could not hand the picture over this time: the push stays pending for the job to retry. */
+export class CsMediaUnavailable extends Error {
+  constructor(reason: string) {
+    super(`customer-service media not downloaded: ${reason}`);
+    this.name = 'CsMediaUnavailable';
+  }
+}
 
 export type CsAcceptance =
   | { stored: true; pushId: number }
@@ -44,6 +61,9 @@ export interface CsInboundDeps {
   replies: CsReplyService;
   contentCheck: ContentCheckService;
   auth: Pick<AuthService, 'holderForOpenid'>;
+  /** Downloads the pictures holders send. */
+  channel: Pick<CustomerServiceChannelPort, 'downloadMedia'>;
+  files: Pick<FilesService, 'storeReceived' | 'discardReceived'>;
 }
 
 /**
@@ -165,7 +185,8 @@ export class CsInboundService {
   /**
    * 1. Claims the push (a guarded UPDATE with a lease): one run processes it, whichever instance.
    * 2. Maps the openid to the holder's account, made as the first WeChat login would make it.
-   * 3. By kind: remembers where the holder came from; writes a picture or a page as the holder's
+   * 3. By kind: remembers where the holder came from; downloads a picture (outside any transaction)
+   *    and keeps it as the holder's private file, then writes it, or a page, as the holder's
    *    message; checks text (outside any transaction) and sends it as the holder would in the
    *    mini-program, the assistant answering; refuses risky text with a polite reply.
    * 4. Marks the push done in the transaction that writes the message (guarded by the claim), with
@@ -216,23 +237,48 @@ export class CsInboundService {
           if (push.sessionFrom) await this.d.replies.rememberSessionFrom(em, accountId, push.sessionFrom, now);
         });
 
-      case 'image':
+      case 'image': {
+        // Downloaded and stored before the message's transaction, never inside it.
+        const fileId = await this.keepPicture(accountId, push.mediaId);
+        const queued: number[] = [];
+        try {
+          await this.d.chat.recordHolderMessage(accountId, fileId ? CS_IMAGE_MESSAGE : CS_IMAGE_LOST_MESSAGE, {
+            channel,
+            moderation: 'pass',
+            ...(fileId ? { fileId } : {}),
+            withinTransaction: async (em, written) => {
+              await this.complete(em, row, token, 'done', accountId, written[0].id);
+              if (fileId) {
+                await attachFiles(em, [fileId], { ownerType: CHAT_MESSAGE_FILE_OWNER, ownerId: written[0].id });
+              }
+              await this.d.replies.holderWrote(em, accountId, now);
+              queued.push(...(await this.d.replies.queueText(em, accountId, `push:${row.id}:image`, CS_IMAGE_TEXT)));
+            },
+          });
+        } catch (err) {
+          // The message was not written: the retry downloads again, so this copy must not stay behind.
+          if (fileId) {
+            await this.d.files
+              .discardReceived(fileId)
+              .catch((e) => this.d.logger.warn('customer-service picture not discarded', { fileId, err: e }));
+          }
+          throw err;
+        }
+        await this.d.replies.deliver(queued);
+        return 'done';
+      }
+
       case 'miniprogrampage': {
         // Not the holder's own words: nothing for the content check or the assistant to read.
-        const text = push.kind === 'image' ? '[图片]' : `[小程序页面] ${push.title}（${push.pagePath}）`;
-        const queued: number[] = [];
+        const text = `[小程序页面] ${push.title}（${push.pagePath}）`;
         await this.d.chat.recordHolderMessage(accountId, text, {
           channel,
           moderation: 'pass',
           withinTransaction: async (em, written) => {
             await this.complete(em, row, token, 'done', accountId, written[0].id);
             await this.d.replies.holderWrote(em, accountId, now);
-            if (push.kind === 'image') {
-              queued.push(...(await this.d.replies.queueText(em, accountId, `push:${row.id}:image`, CS_IMAGE_TEXT)));
-            }
           },
         });
-        await this.d.replies.deliver(queued);
         return 'done';
       }
 
@@ -264,6 +310,28 @@ export class CsInboundService {
         await this.d.replies.deliver(queued);
         return 'done';
       }
+    }
+  }
+
+  /**
+   * The holder's picture as a private file of theirs, or null when it cannot be had: WeChat answers
+   * finally (gone, not a picture, too large) or the files module refuses the bytes (not a JPEG or
+   * PNG, over the size or the holder's daily quota). A passing failure throws CsMediaUnavailable,
+   * which leaves the push to the job.
+   */
+  private async keepPicture(accountId: number, mediaId: string): Promise<number | null> {
+    const media = await this.d.channel.downloadMedia(mediaId);
+    if (media.kind !== 'ok') {
+      if (media.kind === 'retryable') throw new CsMediaUnavailable(media.reason);
+      this.d.logger.warn('customer-service picture not downloaded', { reason: media.reason });
+      return null;
+    }
+    try {
+      return (await this.d.files.storeReceived(accountId, media.bytes, { purpose: 'chat_image' })).id;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      this.d.logger.warn('customer-service picture refused', { code: err.code });
+      return null;
     }
   }
 

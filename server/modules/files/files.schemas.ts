@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idParam } from '../../http/validate';
-import { FILE_PURPOSES } from './stored-file.entity';
+import { FILE_PURPOSES, UPLOAD_PURPOSES } from './stored-file.entity';
 
-export const uploadFields = z.strictObject({ purpose: z.enum(FILE_PURPOSES) });
+export const uploadFields = z.strictObject({ purpose: z.enum(UPLOAD_PURPOSES) });
 export const fileIdParams = z.object({ id: idParam });
 
 export const fileView = z.object({

@@ -7,13 +7,16 @@ import type { UploadedFile } from '../../lib/uploaded-file';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { readJpegFrame, sniffType } from './file-type';
-import type { FileReadRules } from './file-use.service';
+import { usesOfFile, type FileReadRules } from './file-use.service';
 import { FileErrors } from './files.errors';
 import { canReadFile } from './files.policy';
 import { checkCardPhoto } from './photo-spec';
 import type { FileStorage } from './storage.port';
-import { StoredFile, type FilePurpose } from './stored-file.entity';
+import { StoredFile, type FilePurpose, type UploadPurpose } from './stored-file.entity';
 import type { UploadQuotas } from './upload-quota';
+
+/** Purposes of files the server stores itself from another system, never uploaded by a client. */
+export type ReceivedPurpose = Exclude<FilePurpose, UploadPurpose>;
 
 /** A provider's profile photo: JPEG or PNG, at most 2 MB. */
 const PROFILE_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
@@ -38,7 +41,7 @@ export class FilesService {
    * 4. Record the file; if that fails, remove the bytes again. If storing or recording fails, give
    *    the quota place back.
    */
-  async upload(principal: Principal, purpose: FilePurpose, file: UploadedFile | undefined): Promise<StoredFile> {
+  async upload(principal: Principal, purpose: UploadPurpose, file: UploadedFile | undefined): Promise<StoredFile> {
     if (!file || file.bytes.length === 0) throw validationFailed('file', '请选择要上传的文件');
     const bytes = file.bytes;
     const mime = sniffType(bytes);
@@ -56,11 +59,44 @@ export class FilesService {
       }
     }
 
+    return this.keep(principal.accountId, purpose, bytes, mime!);
+  }
+
+  /**
+   * A picture received for its owner from another system (a holder's picture in WeChat's service
+   * chat), kept as a private file of theirs. The type is judged from the bytes: anything but a
+   * JPEG or PNG is refused (415), as is more than the document limit (413); the owner's daily
+   * quota applies as to their uploads (429). The caller attaches the file where it belongs.
+   */
+  async storeReceived(ownerAccountId: number, bytes: Buffer, opts: { purpose: ReceivedPurpose }): Promise<StoredFile> {
+    const mime = sniffType(bytes);
+    if (mime !== 'image/jpeg' && mime !== 'image/png') throw unsupportedMediaType('仅支持 JPG、PNG 图片');
+    if (bytes.length > this.maxDocumentBytes) {
+      throw payloadTooLarge(`图片不能超过 ${Math.floor(this.maxDocumentBytes / 1024 / 1024)} MB`);
+    }
+    return this.keep(ownerAccountId, opts.purpose, bytes, mime);
+  }
+
+  /**
+   * Takes back a file from `storeReceived` that the caller could not attach (its own write failed),
+   * so a retry does not leave a second copy. A file something already uses is left alone.
+   */
+  async discardReceived(fileId: number): Promise<void> {
+    const file = await this.db.manager.findOneBy(StoredFile, { id: fileId });
+    if (!file || (await usesOfFile(this.db.manager, fileId)).length > 0) return;
+    await this.db.statement((em) => em.delete(StoredFile, { id: fileId }));
+    await this.storage
+      .remove(file.storageKey)
+      .catch((e) => this.logger.warn('orphan upload not removed', { storageKey: file.storageKey, err: e }));
+  }
+
+  /** Steps 2–4 of `upload`: quota, storage, the row (each undone if a later one fails). */
+  private async keep(ownerAccountId: number, purpose: FilePurpose, bytes: Buffer, mime: string): Promise<StoredFile> {
     const now = this.clock.now();
     const frame = mime === 'image/jpeg' ? readJpegFrame(bytes) : undefined;
     const month = String(now.getUTCMonth() + 1).padStart(2, '0');
     const storageKey = `${now.getUTCFullYear()}/${month}/${crypto.randomUUID()}`;
-    const reservation = await this.quota.reserve(principal.accountId, bytes.length);
+    const reservation = await this.quota.reserve(ownerAccountId, bytes.length);
     const giveBack = () =>
       this.quota.release(reservation).catch((e) => this.logger.warn('upload quota not released', { err: e }));
     try {
@@ -72,9 +108,9 @@ export class FilesService {
     try {
       return await this.db.transaction(async (em) => {
         const result = await em.insert(StoredFile, {
-          ownerAccountId: principal.accountId,
+          ownerAccountId,
           purpose,
-          mime: mime!,
+          mime,
           size: bytes.length,
           sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
           storageKey,

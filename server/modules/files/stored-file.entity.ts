@@ -1,8 +1,14 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** `profile_photo`: a provider's published photo, the only kind of file anyone logged in may read. */
-export const FILE_PURPOSES = ['card_photo', 'document', 'profile_photo'] as const;
+/** What clients may upload. `profile_photo`: a provider's published photo, the only kind of file anyone logged in may read. */
+export const UPLOAD_PURPOSES = ['card_photo', 'document', 'profile_photo'] as const;
+/**
+ * Every purpose a file may have: the uploads, and `chat_image`, a picture a holder sent through
+ * WeChat's service chat, which the server stores itself (never uploaded by a client).
+ */
+export const FILE_PURPOSES = [...UPLOAD_PURPOSES, 'chat_image'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 /** A private upload. The bytes live behind the storage port under `storageKey`; never a public URL. */
 @Entity({ name: 'stored_file' })

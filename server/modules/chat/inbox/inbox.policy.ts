@@ -1,5 +1,11 @@
 import { forbidden } from '../../../lib/errors';
+import { placementOf } from '../../auth/accounts.service';
+import type { FileReadRule } from '../../files/file-use.service';
 import type { StaffMember } from '../../staff/staff.service';
+import { ChatConversation } from '../chat-conversation.entity';
+import { ChatMessage } from '../chat-message.entity';
+import { STAFF_VISIBLE_MODERATIONS } from '../content-check.rules';
+import { ChatHandover } from './chat-handover.entity';
 
 /**
  * Staff in the inbox, scoped as card review is: station staff over their station's holders,
@@ -55,3 +61,32 @@ export function canManageStation(v: InboxViewer, station: { id: number; district
 /** District staff and admins may act on a conversation another agent holds (transfer, resolve). */
 export const supervises = (v: InboxViewer, p: QueuePlace) =>
   v.admin || (v.districtId !== null && (p.districtId === v.districtId || p.districtId === null));
+
+/**
+ * Who may read the picture a holder's message shows (`file_use` owner `chat_message`), besides its
+ * owner and admins (the files policy lets them in first): staff who may see the conversation in the
+ * inbox now, by the same scoping (its current handover's station or district queue). A conversation
+ * never handed over is nobody's in the inbox, so its pictures stay the holder's.
+ */
+export const readChatMessageFile: FileReadRule = async (em, principal, use, file) => {
+  if (file.purpose !== 'chat_image') return false;
+  const placement = await placementOf(em, principal.accountId);
+  const viewer = placement && viewerOf({ id: principal.accountId, roles: principal.roles, ...placement });
+  if (!viewer) return false;
+  const message = await em.findOne(ChatMessage, {
+    where: { id: use.ownerId, fileId: file.id, sender: 'holder' },
+    select: { id: true, conversationId: true, moderation: true },
+  });
+  if (!message || !(STAFF_VISIBLE_MODERATIONS as readonly string[]).includes(message.moderation)) return false;
+  const conversation = await em.findOne(ChatConversation, {
+    where: { id: message.conversationId, accountId: file.ownerAccountId },
+    select: { id: true, currentHandoverId: true },
+  });
+  const handover = conversation?.currentHandoverId
+    ? await em.findOne(ChatHandover, {
+        where: { id: conversation.currentHandoverId },
+        select: { id: true, stationId: true, districtId: true },
+      })
+    : null;
+  return !!handover && canSeePlace(viewer, handover);
+};

@@ -44,6 +44,7 @@ export function presentMessageForStaff(m: ChatMessage) {
     kind: m.kind,
     text: m.text,
     staffName: m.sender === 'staff' ? (m.authorName ?? '工作人员') : undefined,
+    fileId: m.fileId ?? undefined,
     forReview: m.moderation === 'review',
     at: isoTime(m.createdAt),
   };

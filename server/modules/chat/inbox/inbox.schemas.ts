@@ -109,6 +109,11 @@ export const staffLineView = z.object({
   kind: z.enum(MESSAGE_KINDS),
   text: z.string(),
   staffName: z.string().optional(),
+  fileId: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'A picture the holder sent through WeChat’s service chat: GET /api/v1/files/{id}' }),
   forReview: z
     .boolean()
     .meta({ description: 'The content check asked for a person to look at this text before acting on it' }),
