@@ -1,4 +1,4 @@
-import { config } from '../config';
+import { config, envVersion } from '../config';
 import type { components } from '../types/api';
 import type { ApiResult } from './api-types';
 import { clearSession, loadSession, saveSession, type Session } from './session';
@@ -86,7 +86,7 @@ const toSession = (b: SessionBody, via: Session['via']): Session => ({
 
 /** Logs in with the code from wx.login and keeps the session. */
 export async function loginWithWeChat(): Promise<Session> {
-  const code = config.devLoginCode ? config.devLoginCode : await wxLoginCode();
+  const code = config.devLoginCode && envVersion() === 'develop' ? config.devLoginCode : await wxLoginCode();
   const res = await send('/api/v1/auth/wechat-login', 'POST', { code });
   if (res.statusCode !== 200) throw toApiError(res);
   const session = toSession(res.data as SessionBody, 'wechat');

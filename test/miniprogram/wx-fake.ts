@@ -44,6 +44,19 @@ const DEVICE_APIS = [
   'setClipboardData',
   'stopPullDownRefresh',
   'pageScrollTo',
+  'requirePrivacyAuthorize',
+  'getPrivacySetting',
+  'openPrivacyContract',
+  'onNeedPrivacyAuthorization',
+  'getScreenBrightness',
+  'setScreenBrightness',
+  'setKeepScreenOn',
+  'canvasToTempFilePath',
+  'compressImage',
+  'openDocument',
+  'downloadFile',
+  'setStorage',
+  'getStorage',
 ];
 
 export function installFakeWx(): FakeWx {
@@ -96,6 +109,10 @@ export function installFakeWx(): FakeWx {
         options.success?.({ statusCode: answer.statusCode ?? 200, data: JSON.stringify(answer.data ?? {}) });
       }, 0);
     },
+    // Synchronous facts about the device and build: a standard phone, standard text, a develop build.
+    getAppBaseInfo: () => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1, SDKVersion: '3.6.0' }),
+    getWindowInfo: () => ({ windowWidth: 375, windowHeight: 724, pixelRatio: 2 }),
+    getAccountInfoSync: () => ({ miniProgram: { appId: 'wx-test', envVersion: 'develop', version: '' } }),
     login: (options: any) => {
       record('login', options);
       const code = fake.loginCodes.shift();

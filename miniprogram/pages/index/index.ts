@@ -3,7 +3,7 @@ import { askSubscribe } from '../../services/notifications';
 import { hasRole } from '../../services/session';
 import { locate } from '../../utils/location';
 import { ChatSession } from './conversation';
-import { fontScale, rootFontSize } from './font-size';
+import { fontScale, rootFontSize } from '../../utils/font-size';
 import { chatView, type ItemView, type NoticeView, type RatingView, type StatusView } from './view';
 
 interface Shortcut {
