@@ -1,6 +1,6 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
-import { fakeWx, flush } from './fake';
+import { flush } from './fake';
 
 // One root for every load: miniprogram-simulate compiles the templates once per root.
 const root = path.join(__dirname, '../../miniprogram');
