@@ -7,6 +7,7 @@ import { legalAidModule } from './modules/legal-aid/legal-aid.module';
 import { merchantsModule } from './modules/merchants/merchants.module';
 import { notificationsModule } from './modules/notifications/notifications.module';
 import { peopleModule } from './modules/people/people.module';
+import { privacyModule } from './modules/privacy/privacy.module';
 import { staffModule } from './modules/staff/staff.module';
 import type { TemplateDef } from './lib/notice-template';
 import type { AnyModule } from './module';
@@ -29,6 +30,7 @@ export const MODULES = [
   merchantsModule,
   legalAidModule,
   chatModule,
+  privacyModule,
 ] as const;
 
 /** Every module's notice templates, by key (a key declared twice stops the process). */

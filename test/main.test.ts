@@ -111,7 +111,9 @@ describe('the server process', () => {
         username: 'chief',
         password: 'chief-password-1',
       });
-      expect(admin.json.user.roles).toEqual(['admin']);
+      // The configured first admin signs in, and is asked to enrol a second factor before any token.
+      expect(admin.json).toMatchObject({ mfaRequired: true, enrolled: false });
+      expect(admin.json.accessToken).toBeUndefined();
       const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', {
         username: 'station1',
         password: 'demo-station-2026',
@@ -122,6 +124,16 @@ describe('the server process', () => {
 
       // A holder binds an identity: the process's own log output must not carry it.
       const login = await call(server.port, 'POST', '/api/v1/auth/wechat-login', { code: 'dev-process-holder' });
+      // The separate consent to sensitive personal information comes first.
+      const consent = await call(server.port, 'GET', '/api/v1/me/consent', undefined, login.json.accessToken);
+      const agreed = await call(
+        server.port,
+        'POST',
+        '/api/v1/me/consent',
+        { version: consent.json.currentVersion },
+        login.json.accessToken,
+      );
+      expect(agreed.status).toBe(201);
       const id = idNumber('19700707');
       const bound = await call(
         server.port,
@@ -255,7 +267,8 @@ describe('the server process', () => {
           username: 'chief',
           password: 'chief-password-1',
         });
-        expect(admin.json.user.roles).toEqual(['admin']);
+        expect(admin.json).toMatchObject({ mfaRequired: true, enrolled: false });
+        expect(admin.json.accessToken).toBeUndefined();
         const demo = await call(server.port, 'POST', '/api/v1/auth/password-login', {
           username: 'station1',
           password: 'demo-station-2026',

@@ -37,7 +37,8 @@ export function getMe(): Promise<Me> {
 }
 
 /**
- * Binds (or corrects, while unverified) the holder's identity. Fails with ID_NUMBER_INVALID,
+ * Binds (or corrects, while unverified) the holder's identity. Fails with CONSENT_REQUIRED (the
+ * holder has not agreed to the current consent text: open the consent page), ID_NUMBER_INVALID,
  * ID_NUMBER_TAKEN, IDENTITY_LOCKED or VALIDATION_FAILED, each with a message to show.
  */
 export function bindIdentity(input: IdentityInput): Promise<Identity> {

@@ -6,6 +6,7 @@ import { CardApplicationEvent } from '../modules/cards/card-application-event.en
 import { CardApplication } from '../modules/cards/card-application.entity';
 import type { HolderCategory } from '../lib/id-number';
 import { checkDigit } from '../lib/id-number';
+import { CONSENT_VERSION } from '../modules/people/consent.text';
 import { Station } from '../modules/staff/station.entity';
 import { demoPhoto } from './demo-photo';
 
@@ -55,6 +56,7 @@ export async function seedDemoCards(c: Container): Promise<void> {
       insertAccount(tx, { openid, displayName: h.name, roles: ['holder'] }, now),
     );
     const me: Principal = { accountId: account.id, roles: ['holder'] };
+    await c.services.consent.agree(me, CONSENT_VERSION);
     const first17 = `330102${h.birth}${String(100 + i * 2 + 1).padStart(3, '0')}`;
     await c.services.people.bindIdentity(me, {
       name: h.name,

@@ -1,7 +1,13 @@
-import { asHolder, calls, loadPage, openPage, requests, textOf, type Rendered } from './harness';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { asHolder, calls, openPage, requests, type Rendered } from './harness';
 import { fakeWx, flush } from './fake';
 
-const pageId = loadPage('packages/people/pages/identity-change/identity-change');
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/people/pages/identity-change/identity-change'), {
+  rootPath: root,
+});
+const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 
 const identity = (over: Record<string, unknown> = {}) => ({
   name: '陈卫国',
@@ -57,7 +63,7 @@ describe('身份信息变更: the holder’s change requests', () => {
 
     type(comp, 'name', ' 王建国 ');
     type(comp, 'reason', '已在派出所办理更名');
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(posts()).toHaveLength(1);
     expect(posts()[0].options.header.Authorization).toBe('Bearer t');
@@ -87,7 +93,7 @@ describe('身份信息变更: the holder’s change requests', () => {
     });
     const comp = await openPage(pageId);
 
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.form-error')).toBe('请填写新的姓名，或选择新的身份类别');
     expect(textOf(comp, '.reason-error')).toBe('请说明变更的原因，如已在派出所办理更名');
@@ -96,14 +102,14 @@ describe('身份信息变更: the holder’s change requests', () => {
     type(comp, 'name', '陈卫国');
     (comp.instance as any).onCategoryChange({ detail: { value: '1' } });
     type(comp, 'reason', '核对');
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.form-error')).toBe('请填写新的姓名，或选择新的身份类别');
     expect(posts()).toHaveLength(0);
 
     (comp.instance as any).onCategoryChange({ detail: { value: '2' } });
     type(comp, 'reason', '类别登记有误');
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(sent).toEqual({ category: 'martyr_family', reason: '类别登记有误' });
   });
@@ -125,7 +131,7 @@ describe('身份信息变更: the holder’s change requests', () => {
     const comp = await openPage(pageId);
     type(comp, 'name', '王建国2');
     type(comp, 'reason', '更名');
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(textOf(comp, '.name-error')).toBe('姓名只能包含汉字、字母和间隔号');
 
@@ -135,9 +141,28 @@ describe('身份信息变更: the holder’s change requests', () => {
         error: { code: 'CHANGE_REQUEST_EXISTS', message: '您已有一份正在审核的变更申请，请等待审核结果或先撤回' },
       },
     };
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(textOf(comp, '.submit-error')).toBe('您已有一份正在审核的变更申请，请等待审核结果或先撤回');
+  });
+
+  it('opens the consent page when the server asks for the current consent, keeping what was typed', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    fakeWx().routes.set('GET /api/v1/me/identity-change-requests', () => ({ data: { items: [], nextCursor: null } }));
+    fakeWx().routes.set('POST /api/v1/me/identity-change-requests', () => ({
+      statusCode: 403,
+      data: {
+        error: { code: 'CONSENT_REQUIRED', message: '请先阅读并同意《敏感个人信息处理同意书》，再登记或变更身份信息' },
+      },
+    }));
+    const comp = await openPage(pageId);
+    type(comp, 'name', '陈卫民');
+    type(comp, 'reason', '已在派出所办理更名');
+    comp.querySelector('.submit')!.dispatchEvent('press');
+    await flush(10);
+    expect(calls('navigateTo').map((c) => c.options.url)).toEqual(['/packages/people/pages/consent/consent']);
+    expect(textOf(comp, '.submit-error')).toContain('同意书');
+    expect((comp.instance as any).data.form.name).toBe('陈卫民');
   });
 
   it('lists decided requests with the staff’s reason, and withdraws an open one after asking', async () => {
@@ -183,7 +208,7 @@ describe('身份信息变更: the holder’s change requests', () => {
     expect(rejected).toContain('审核意见：未提供烈士证明材料');
     expect(comp.querySelectorAll('.withdraw')).toHaveLength(1);
 
-    comp.querySelector('.withdraw')!.dispatchEvent('tap');
+    comp.querySelector('.withdraw')!.dispatchEvent('press');
     await flush(10);
     expect(calls('showModal')).toHaveLength(1);
     expect(requests('POST', '/withdraw')).toHaveLength(1);

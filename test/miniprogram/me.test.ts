@@ -5,10 +5,24 @@ import { fakeWx, flush } from './fake';
 
 /** The text of the first element matching `selector`, or undefined when there is none. */
 const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) =>
-  comp.querySelector(selector)?.dom?.textContent;
+  comp.querySelector(selector)?.dom?.textContent?.trim();
 
 // Loaded once: a page's module runs Component() only the first time it is required.
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/me/me'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/me/me'), { rootPath: root });
+
+const consent = (agreed: boolean) => ({
+  data: {
+    currentVersion: '2026-11',
+    agreedVersion: agreed ? '2026-11' : null,
+    agreedAt: agreed ? '2026-11-20T10:00:00.000+08:00' : null,
+    text: { title: '敏感个人信息处理同意书', intro: '…', items: [] },
+  },
+});
+const navigations = () =>
+  fakeWx()
+    .calls.filter((c) => c.api === 'navigateTo')
+    .map((c) => c.options.url);
 
 const me = (identity: unknown = null, roles = ['holder']) => ({
   data: { id: 7, displayName: '微信用户', roles, identity },
@@ -40,7 +54,7 @@ async function fillAndSubmit(comp: ReturnType<typeof simulate.render>, idNumber:
   type(comp, 'phone', '13812345678');
   (comp.instance as any).onCategoryChange({ detail: { value: '0' } });
   await flush(1);
-  comp.querySelector('.submit')!.dispatchEvent('tap');
+  comp.querySelector('.submit')!.dispatchEvent('press');
   await flush();
 }
 
@@ -50,6 +64,7 @@ describe('我的: binding the identity', () => {
   beforeEach(() => {
     fakeWx().reset();
     saveSession({ accessToken: 't', refreshToken: 'r', userId: 7, roles: ['holder'], via: 'wechat' });
+    fakeWx().routes.set('GET /api/v1/me/consent', () => consent(true));
   });
 
   it('shows the form to a holder with no identity yet, and sends nothing for an invalid ID number', async () => {
@@ -73,7 +88,7 @@ describe('我的: binding the identity', () => {
     type(comp, 'name', '张三');
     type(comp, 'idNumber', '11010519491231002X');
     type(comp, 'phone', '1381234');
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.phone-error')).toBe('请填写 11 位手机号码');
     expect(textOf(comp, '.category-error')).toBe('请选择身份类别');
@@ -144,7 +159,7 @@ describe('我的: binding the identity', () => {
     });
     const comp = await open();
     expect(comp.querySelector('.identity-form')).toBeFalsy();
-    comp.querySelector('.edit')!.dispatchEvent('tap');
+    comp.querySelector('.edit')!.dispatchEvent('press');
     await flush(1);
     expect((comp.instance as any).data.form).toMatchObject({ name: '张三', idNumber: '', categoryIndex: 0 });
 
@@ -167,7 +182,7 @@ describe('我的: binding the identity', () => {
     fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: true })));
     const verified = await open();
     expect(verified.querySelector('.edit')).toBeFalsy();
-    verified.querySelector('.request-change')!.dispatchEvent('tap');
+    verified.querySelector('.request-change')!.dispatchEvent('press');
     await flush();
     expect(
       fakeWx()
@@ -206,12 +221,120 @@ describe('我的: binding the identity', () => {
       fakeWx()
         .calls.filter((c) => c.api === 'navigateTo')
         .map((c) => c.options.url),
-    ).toEqual(['/packages/merchants/pages/complaints/complaints', '/packages/legal-aid/pages/desk/desk']);
+    ).toEqual(['/packages/merchants/pages/complaints/complaints', '/packages/legal-aid/pages/day/day']);
+  });
+
+  it('leads a holder to their redemptions and to joining as a shop, and a shop’s people to its pages', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity()));
+    const holderPage = await open();
+    expect(textOf(holderPage, '.shop')).toContain('商户加入拥军优待联盟');
+    holderPage.querySelector('.my-redemptions')!.dispatchEvent('tap');
+    await flush();
+    holderPage.querySelector('.shop')!.dispatchEvent('tap');
+    await flush();
+
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['merchant_clerk'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/me', () => me(null, ['merchant_clerk']));
+    const clerkPage = await open();
+    expect(clerkPage.querySelector('.my-redemptions')).toBeFalsy();
+    expect(textOf(clerkPage, '.shop')).toContain('店铺管理');
+    clerkPage.querySelector('.shop')!.dispatchEvent('tap');
+    await flush();
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'navigateTo')
+        .map((c) => c.options.url),
+    ).toEqual([
+      '/packages/merchants/pages/redemptions/redemptions',
+      '/packages/merchant-portal/pages/application/application',
+      '/packages/merchant-portal/pages/home/home',
+    ]);
   });
 
   it('says so when the account cannot be loaded', async () => {
     fakeWx().routes.set('GET /api/v1/me', () => 'fail');
     const comp = await open();
-    expect(textOf(comp, '.load-error')).toBe('网络不可用，请检查网络后重试');
+    expect(textOf(comp, '.load-error')).toContain('网络不可用，请检查网络后重试');
+  });
+
+  it('asks for consent before the form: no form until the holder has agreed', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    let agreed = false;
+    fakeWx().routes.set('GET /api/v1/me/consent', () => consent(agreed));
+    const comp = await open();
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+    expect(comp.querySelector('.consent-needed')).toBeTruthy();
+
+    comp.querySelector('.open-consent')!.dispatchEvent('press');
+    await flush();
+    expect(navigations()).toEqual(['/packages/people/pages/consent/consent']);
+
+    // Coming back without agreeing changes nothing; after agreeing, the form is there.
+    (comp.instance as any).onShow();
+    await flush();
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+    comp.querySelector('.open-consent')!.dispatchEvent('press');
+    await flush();
+    agreed = true;
+    (comp.instance as any).onShow();
+    await flush();
+    expect(comp.querySelector('.consent-needed')).toBeFalsy();
+    expect(comp.querySelector('.identity-form')).toBeTruthy();
+  });
+
+  it('opens the consent page when the server answers CONSENT_REQUIRED, keeping what was typed', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me());
+    fakeWx().routes.set('PUT /api/v1/me/identity', () => ({
+      statusCode: 403,
+      data: { error: { code: 'CONSENT_REQUIRED', message: '登记身份前，请先阅读并同意《敏感个人信息处理同意书》' } },
+    }));
+    const comp = await open();
+    await fillAndSubmit(comp, '11010519491231002X');
+    expect(navigations()).toEqual(['/packages/people/pages/consent/consent']);
+    expect(textOf(comp, '.submit-error')).toContain('同意书');
+    expect((comp.instance as any).data.form.idNumber).toBe('11010519491231002X');
+  });
+
+  it('asks for consent before correcting an unverified identity', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity()));
+    fakeWx().routes.set('GET /api/v1/me/consent', () => consent(false));
+    const comp = await open();
+    comp.querySelector('.edit')!.dispatchEvent('press');
+    await flush();
+    expect(comp.querySelector('.identity-form')).toBeFalsy();
+    expect(navigations()).toEqual(['/packages/people/pages/consent/consent']);
+  });
+
+  it('links a holder to 我的信息, the consent text, 注销账号 and WeChat’s privacy guide', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity({ verified: true })));
+    const comp = await open();
+    for (const link of ['.my-data', '.consent-link', '.delete-account', '.privacy-guide']) {
+      comp.querySelector(link)!.dispatchEvent('tap');
+      await flush();
+    }
+    expect(navigations()).toEqual([
+      '/packages/people/pages/my-data/my-data',
+      '/packages/people/pages/consent/consent',
+      '/packages/people/pages/delete-account/delete-account',
+    ]);
+    expect(fakeWx().calls.filter((c) => c.api === 'openPrivacyContract')).toHaveLength(1);
+  });
+
+  it('shows staff the privacy guide but no holder’s data or deletion links', async () => {
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['station_staff'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/me', () => me(null, ['station_staff']));
+    const comp = await open();
+    expect(comp.querySelector('.privacy-guide')).toBeTruthy();
+    expect(comp.querySelector('.my-data')).toBeFalsy();
+    expect(comp.querySelector('.delete-account')).toBeFalsy();
+    expect(fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).includes('consent'))).toHaveLength(
+      0,
+    );
+  });
+
+  it('sets the root font size from WeChat’s text size', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity()));
+    const comp = await open();
+    expect((comp.instance as any).data.rootFontSize).toMatch(/px$/);
   });
 });

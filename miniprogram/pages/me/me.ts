@@ -1,6 +1,10 @@
 import { bindIdentity, categoryLabel, getMe, HOLDER_CATEGORIES, type Identity, type Me } from '../../services/people';
+import { getConsent, hasCurrentConsent } from '../../services/privacy';
 import { ApiError, messageOf } from '../../services/request';
+import { rootFontSize } from '../../utils/font-size';
 import { checkIdNumber, checkPhone } from '../../utils/id-number';
+
+const CONSENT_PAGE = '/packages/people/pages/consent/consent';
 
 const ROLE_LABELS: Record<string, string> = {
   holder: '优抚服务对象',
@@ -28,16 +32,20 @@ const toView = (identity: Identity | null): IdentityView | null =>
 
 /**
  * 我的: who is signed in, and the holder's identity (masked). A holder without an identity binds
- * one here; an unverified identity can still be corrected; a verified one is fixed (changes go
- * through a change request staff review, 申请变更).
+ * one here, once they have agreed to the consent text for sensitive personal information (the
+ * consent page comes first); an unverified identity can still be corrected; a verified one is
+ * fixed (changes go through a change request staff review, 申请变更). Links to what is stored about
+ * the holder, account deletion and WeChat's privacy guide.
  */
 Component({
   data: {
+    rootFontSize: '',
     loading: true,
     loadError: '',
     roleLabels: [] as string[],
     isHolder: false,
     isProvider: false,
+    isMerchant: false,
     identity: null as IdentityView | null,
     editing: false,
     form: emptyForm(),
@@ -45,11 +53,23 @@ Component({
     submitError: '',
     submitting: false,
     saved: false,
+    /** The holder has not agreed to the consent text now in force: binding waits for it. */
+    consentNeeded: false,
+    /** The consent page was opened from here: check again when the holder comes back. */
+    awaitingConsent: false,
     categoryLabels: HOLDER_CATEGORIES.map((c) => c.label),
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
       void this.load();
+    },
+
+    /** Back from the consent page: what was typed stays, only the consent is read again. */
+    onShow(): void {
+      if (!this.data.awaitingConsent) return;
+      this.setData({ awaitingConsent: false });
+      void this.refreshConsent();
     },
 
     async onPullDownRefresh(): Promise<void> {
@@ -67,17 +87,43 @@ Component({
         return;
       }
       const isHolder = me.roles.indexOf('holder') >= 0;
+      const consentNeeded = isHolder ? await this.consentMissing() : false;
       this.setData({
         loading: false,
         roleLabels: me.roles.map((r) => ROLE_LABELS[r] || r),
         isHolder,
         isProvider: me.roles.indexOf('lawyer') >= 0,
+        isMerchant: me.roles.indexOf('merchant_owner') >= 0 || me.roles.indexOf('merchant_clerk') >= 0,
         identity: toView(me.identity),
-        // A holder with nothing bound yet goes straight to the form.
-        editing: isHolder && !me.identity,
+        consentNeeded,
+        // A holder with nothing bound yet goes straight to the form, once consent is given.
+        editing: isHolder && !me.identity && !consentNeeded,
         form: emptyForm(),
         errors: noErrors(),
       });
+    },
+
+    /**
+     * True when the holder still has to agree to the current consent text. When it cannot be read,
+     * the form is shown: the server refuses the binding without consent, and the page then asks.
+     */
+    async consentMissing(): Promise<boolean> {
+      try {
+        return !hasCurrentConsent(await getConsent());
+      } catch {
+        return false;
+      }
+    },
+
+    async refreshConsent(): Promise<void> {
+      const consentNeeded = await this.consentMissing();
+      const bindNow = !consentNeeded && this.data.isHolder && !this.data.identity;
+      this.setData({ consentNeeded, editing: this.data.editing || bindNow, submitError: '' });
+    },
+
+    openConsent(): void {
+      this.setData({ awaitingConsent: true });
+      wx.navigateTo({ url: CONSENT_PAGE });
     },
 
     retry(): void {
@@ -87,6 +133,10 @@ Component({
     startEdit(): void {
       const identity = this.data.identity;
       if (!identity || identity.verified) return;
+      if (this.data.consentNeeded) {
+        this.openConsent();
+        return;
+      }
       let categoryIndex = -1;
       HOLDER_CATEGORIES.forEach((c, i) => {
         if (c.value === identity.category) categoryIndex = i;
@@ -158,6 +208,12 @@ Component({
         this.setData({ submitError: messageOf(err) });
         return;
       }
+      if (err.code === 'CONSENT_REQUIRED') {
+        // The consent was withdrawn or the text changed meanwhile: read and agree first, then 提交 again.
+        this.setData({ consentNeeded: true, submitError: err.message });
+        this.openConsent();
+        return;
+      }
       if (err.code === 'ID_NUMBER_INVALID' || err.code === 'ID_NUMBER_TAKEN') {
         this.setData({ errors: Object.assign(noErrors(), { idNumber: err.message }) });
         return;
@@ -184,12 +240,40 @@ Component({
       wx.navigateTo({ url: '/packages/people/pages/identity-change/identity-change' });
     },
 
+    openMyData(): void {
+      wx.navigateTo({ url: '/packages/people/pages/my-data/my-data' });
+    },
+
+    openDeletion(): void {
+      wx.navigateTo({ url: '/packages/people/pages/delete-account/delete-account' });
+    },
+
+    /** WeChat's own page with the app's privacy guide (隐私保护指引). */
+    openPrivacyGuide(): void {
+      wx.openPrivacyContract({
+        fail: () => wx.showToast({ title: '暂时打不开，请稍后再试', icon: 'none' }),
+      });
+    },
+
     openMyComplaints(): void {
       wx.navigateTo({ url: '/packages/merchants/pages/complaints/complaints' });
     },
 
     openDesk(): void {
-      wx.navigateTo({ url: '/packages/legal-aid/pages/desk/desk' });
+      wx.navigateTo({ url: '/packages/legal-aid/pages/day/day' });
+    },
+
+    openMyRedemptions(): void {
+      wx.navigateTo({ url: '/packages/merchants/pages/redemptions/redemptions' });
+    },
+
+    /** The shop's pages for its owner and clerks; for anyone else, joining the alliance. */
+    openShop(): void {
+      wx.navigateTo({
+        url: this.data.isMerchant
+          ? '/packages/merchant-portal/pages/home/home'
+          : '/packages/merchant-portal/pages/application/application',
+      });
     },
   },
 });

@@ -32,6 +32,7 @@ export const identityChangeRoutes = (changes: IdentityChangeService) => [
       'ID_NUMBER_TAKEN',
       'IDENTITY_REQUIRED',
       'IDENTITY_NOT_VERIFIED',
+      'CONSENT_REQUIRED',
       'CHANGE_REQUEST_EXISTS',
     ],
     handler: async ({ principal, body }) => ({

@@ -23,6 +23,7 @@ import {
   type IdentityChangeActor,
   type IdentityChangeStatus,
 } from './identity-change.states';
+import { hasCurrentConsent } from './consent.service';
 import { PeopleErrors } from './people.errors';
 import { assertCategoryFits, validIdNumber, type PeopleService, type PersonIdentity } from './people.service';
 import { Person } from './person.entity';
@@ -75,7 +76,8 @@ export class IdentityChangeService {
   ) {}
 
   /**
-   * 1. The caller has a verified identity (an unverified one is corrected directly).
+   * 1. The caller has a verified identity (an unverified one is corrected directly) and has agreed to
+   *    the current consent text.
    * 2. Keep only what differs from the identity now; something besides the phone must change.
    * 3. Check the new ID number (GB 11643, not bound to another person) and that the category fits it.
    * 4. The documents are the caller's own uploads.
@@ -87,6 +89,8 @@ export class IdentityChangeService {
     const person = await em.findOneBy(Person, { accountId: principal.accountId });
     if (!person) throw PeopleErrors.identityRequired();
     if (!person.verified) throw PeopleErrors.identityNotVerified();
+    // New numbers and documents are sensitive information: the current consent covers them.
+    if (!(await hasCurrentConsent(em, principal.accountId))) throw PeopleErrors.consentRequired();
 
     const name = input.name !== undefined && input.name !== person.name ? input.name : null;
     const category = input.category !== undefined && input.category !== person.category ? input.category : null;

@@ -20,4 +20,6 @@ export const PeopleErrors = {
   identityRequired: appError(409, 'IDENTITY_REQUIRED', '请先完成身份信息登记'),
   identityNotVerified: appError(409, 'IDENTITY_NOT_VERIFIED', '身份信息尚未核验，可直接修改，无需提交变更申请'),
   changeRequestExists: appError(409, 'CHANGE_REQUEST_EXISTS', '您已有一份正在审核的变更申请，请等待审核结果或先撤回'),
+  consentRequired: appError(403, 'CONSENT_REQUIRED', '请先阅读并同意《敏感个人信息处理同意书》，再登记或变更身份信息'),
+  consentVersionStale: appError(409, 'CONSENT_VERSION_STALE', '同意书已更新，请重新阅读后再同意'),
 };

@@ -1,5 +1,8 @@
 import { maskIdNumber, maskPhone } from '../../lib/mask';
 import type { Account } from '../auth/account.entity';
+import { isoTime } from '../../lib/time';
+import type { ConsentRecord } from './consent-record.entity';
+import type { ConsentStatus } from './consent.service';
 import type { PersonIdentity } from './people.service';
 
 export const presentIdentity = ({ person: p, facts }: PersonIdentity) => ({
@@ -15,4 +18,18 @@ export const presentMe = (m: { account: Account; roles: string[]; identity: Pers
   displayName: m.account.displayName,
   roles: m.roles,
   identity: m.identity ? presentIdentity(m.identity) : null,
+});
+
+export const presentConsent = (s: ConsentStatus) => ({
+  currentVersion: s.currentVersion,
+  agreedVersion: s.agreedVersion,
+  agreedAt: s.agreedAt ? isoTime(s.agreedAt) : null,
+  text: s.text,
+});
+
+export const presentConsentRecord = (r: ConsentRecord) => ({
+  version: r.version,
+  action: r.action,
+  items: JSON.parse(r.items) as string[],
+  at: isoTime(r.createdAt),
 });

@@ -31,3 +31,23 @@ export const meView = z.object({
   roles: z.array(z.enum(ROLES)),
   identity: identityView.nullable(),
 });
+
+export const consentView = z.object({
+  currentVersion: z.string(),
+  agreedVersion: z.string().nullable(),
+  agreedAt: z.string().nullable(),
+  text: z.object({
+    title: z.string(),
+    intro: z.string(),
+    items: z.array(z.object({ key: z.string(), title: z.string(), detail: z.string() })),
+  }),
+});
+
+export const consentBody = z.strictObject({ version: z.string().trim().min(1).max(16) });
+
+export const consentRecordView = z.object({
+  version: z.string(),
+  action: z.enum(['agree', 'withdraw']),
+  items: z.array(z.string()),
+  at: z.string(),
+});

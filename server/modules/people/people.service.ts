@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
@@ -8,11 +8,14 @@ import type { FieldCrypto } from '../../lib/field-crypto';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts.service';
 import { ageOn, factsOf, parseIdNumber, type HolderCategory, type IdNumberFacts } from '../../lib/id-number';
+import { hasCurrentConsent } from './consent.service';
 import { PeopleErrors } from './people.errors';
 import { Person } from './person.entity';
 
 export const ID_NUMBER_CONTEXT = 'person.id_number';
 export const PHONE_CONTEXT = 'person.phone';
+/** What an erased encrypted column holds once its account was deleted. */
+export const ERASED = '';
 
 export interface IdentityInput {
   name: string;
@@ -69,6 +72,8 @@ export class PeopleService {
 
   /**
    * Binds (or, until a station verifies it, corrects) the caller's identity.
+   * 0. The caller has agreed to the current consent text (403 CONSENT_REQUIRED otherwise): the ID
+   *    number is not even read before that.
    * 1. Check the ID number (GB 11643) and that the category fits the birth date.
    * 2. Encrypt ID number and phone; index them by keyed hash.
    * 3. A verified identity is locked: the same name, number and category with a new phone changes
@@ -77,6 +82,7 @@ export class PeopleService {
    *    only applies while the identity is still unverified (a station approving meanwhile wins).
    */
   async bindIdentity(principal: Principal, input: IdentityInput): Promise<PersonIdentity> {
+    if (!(await hasCurrentConsent(this.db.manager, principal.accountId))) throw PeopleErrors.consentRequired();
     const now = this.clock.now();
     const { normalized, birthDate } = validIdNumber(input.idNumber, now);
     assertCategoryFits(input.category, birthDate, now);
@@ -128,6 +134,7 @@ export class PeopleService {
 
   /** Last four, birth date and gender of an ID number encrypted under the person's context. */
   factsOfCipher(cipher: string): IdentityFacts {
+    if (cipher === ERASED) return { idNumberLast4: '****', birthDate: '', gender: 'M' };
     const { normalized, birthDate, gender } = factsOf(this.decryptIdNumber(cipher));
     return { idNumberLast4: normalized.slice(-4), birthDate, gender };
   }
@@ -162,6 +169,34 @@ export class PeopleService {
 
   decryptPhone(cipher: string): string {
     return this.fieldCrypto.decrypt(cipher, PHONE_CONTEXT);
+  }
+
+  /** The identity bound to an account, read inside the caller's transaction. */
+  identityIn(em: EntityManager, accountId: number): Promise<Person | null> {
+    return em.findOneBy(Person, { accountId });
+  }
+
+  /**
+   * Erases a person whose account is deleted: name, encrypted ID number and phone and their blind
+   * indexes (replaced by a marker unique to the row), detached from the account. The row stays:
+   * issued cards and reviewed applications point to it.
+   */
+  async erase(em: EntityManager, personId: number, now: Date): Promise<void> {
+    const tomb = `erased:${personId}`;
+    await em.update(
+      Person,
+      { id: personId },
+      {
+        accountId: null,
+        name: '已注销',
+        idNumberCipher: ERASED,
+        idNumberHash: tomb,
+        phoneCipher: ERASED,
+        phoneHash: tomb,
+        phoneLast4: '',
+        updatedAt: now,
+      },
+    );
   }
 
   /** The identity bound to an account, or null when the holder has not bound one. */

@@ -11,7 +11,16 @@ import {
   type Identity,
 } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime } from '../../../../utils/format';
+
+type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
+const STATUS_TONE: Record<string, Tone> = {
+  submitted: 'info',
+  approved: 'ok',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+};
 
 type Field = 'name' | 'category' | 'reason' | 'form';
 type FieldErrors = Record<Field, string>;
@@ -20,6 +29,7 @@ interface RequestView {
   id: number;
   status: string;
   statusLabel: string;
+  statusTone: Tone;
   /** One line per field the request changes. */
   changes: string[];
   reason: string;
@@ -52,6 +62,7 @@ function toView(r: ChangeRequest): RequestView {
     id: r.id,
     status: r.status,
     statusLabel: CHANGE_STATUS_LABELS[r.status] || r.status,
+    statusTone: STATUS_TONE[r.status] || 'neutral',
     changes,
     reason: r.reason,
     decisionReason: r.decisionReason || '',
@@ -75,6 +86,7 @@ function toView(r: ChangeRequest): RequestView {
  */
 Component({
   data: {
+    rootFontSize: '',
     loading: true,
     loadError: '',
     identity: null as (Identity & { categoryLabel: string }) | null,
@@ -90,6 +102,7 @@ Component({
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
       void this.load();
     },
 
@@ -178,6 +191,11 @@ Component({
         }
       }
       this.setData({ submitError: messageOf(err) });
+      // The consent text changed since the holder agreed: read and agree first; what was typed stays.
+      if (err instanceof ApiError && err.code === 'CONSENT_REQUIRED') {
+        wx.navigateTo({ url: '/packages/people/pages/consent/consent' });
+        return;
+      }
       // Another request is open, or the identity changed meanwhile: show things as they stand.
       if (err instanceof ApiError && (err.code === 'CHANGE_REQUEST_EXISTS' || err.code === 'IDENTITY_NOT_VERIFIED'))
         void this.load();
