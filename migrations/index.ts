@@ -5,6 +5,7 @@ import { Identity1764500000000 } from './1764500000000-identity';
 import { SessionsAndQuotas1764600000000 } from './1764600000000-sessions-and-quotas';
 import { RateLimits1764900000000 } from './1764900000000-rate-limits';
 import { LifecycleHistory1765000000000 } from './1765000000000-lifecycle-history';
+import { ConsoleSignIn1766200000000 } from './1766200000000-console-sign-in';
 
 /**
  * Migrations that span several modules (or the process's own tables). A migration of one module's
@@ -17,6 +18,8 @@ const SHARED = [
   SessionsAndQuotas1764600000000,
   RateLimits1764900000000,
   LifecycleHistory1765000000000,
+  // The second factor and console sessions (auth) with the queue's search index (cards).
+  ConsoleSignIn1766200000000,
 ];
 
 /** The timestamp in a migration's class name, which orders it. */

@@ -18,6 +18,8 @@ import { buildRouter } from './http/router';
 import { JOBS } from './jobs';
 import { jobsRoutes } from './jobs/jobs.routes';
 import { MODULES } from './modules';
+import { ConsoleSite } from './modules/console/console-site.service';
+import { consoleStatic } from './modules/console/console.routes';
 
 export interface AppOptions {
   /** True while the process drains for shutdown: readiness then answers 503. */
@@ -31,6 +33,8 @@ export interface AppOptions {
   extraRoutes?: RouteSpec[];
   /** Checks every answer against its route's declared responses and reports each mismatch (tests). */
   checkResponses?: (mismatch: ResponseMismatch) => void;
+  /** The built console's folder, instead of the project's `console/dist` (tests). */
+  consoleDir?: string;
 }
 
 /** The API's title and version in its OpenAPI document. */
@@ -97,6 +101,7 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   if (opts.checkResponses) app.use(responseCheck(opts.checkResponses));
   app.use(errorHandler(c.logger));
   app.use(securityHeaders(config.env === 'production'));
+  app.use(consoleStatic(opts.consoleDir ? new ConsoleSite(opts.consoleDir) : c.services.consoleSite));
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

@@ -1,6 +1,7 @@
 import { authModule } from './modules/auth/auth.module';
 import { cardsModule } from './modules/cards/cards.module';
 import { chatModule } from './modules/chat/chat.module';
+import { consoleModule } from './modules/console/console.module';
 import { filesModule } from './modules/files/files.module';
 import { healthModule } from './modules/health/health.module';
 import { legalAidModule } from './modules/legal-aid/legal-aid.module';
@@ -31,6 +32,7 @@ export const MODULES = [
   legalAidModule,
   chatModule,
   privacyModule,
+  consoleModule,
 ] as const;
 
 /** Every module's notice templates, by key (a key declared twice stops the process). */

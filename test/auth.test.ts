@@ -4,7 +4,7 @@ import { Account } from '../server/modules/auth/account.entity';
 import { RefreshToken } from '../server/modules/auth/refresh-token.entity';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { createTestContext, type TestContext } from './helpers/context';
-import { createDistrictAndStation, loginHolder, loginStaff, unique } from './helpers/factories';
+import { createDistrictAndStation, loginHolder, loginStaff, signInWithPassword, unique } from './helpers/factories';
 
 describe('auth', () => {
   let t: TestContext;
@@ -215,8 +215,8 @@ describe('auth', () => {
       const admin = { username: unique('root'), password: 'first-admin-password' };
       expect(await t.container.services.auth.ensureAdmin(admin)).toBe(true);
       expect(await t.container.services.auth.ensureAdmin({ ...admin, password: 'another-password-x' })).toBe(false);
-      const res = await t.http.post('/api/v1/auth/password-login').send(admin).expect(200);
-      expect(res.body.user.roles).toEqual(['admin']);
+      const session = await signInWithPassword(t, admin);
+      expect(session.user.roles).toEqual(['admin']);
     });
   });
 

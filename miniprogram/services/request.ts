@@ -74,15 +74,19 @@ function wxLoginCode(): Promise<string> {
 type SessionBody =
   | ApiResult<'/api/v1/auth/wechat-login', 'post'>
   | ApiResult<'/api/v1/auth/password-login', 'post'>
-  | ApiResult<'/api/v1/auth/refresh', 'post'>;
+  | ApiResult<'/api/v1/auth/refresh', 'post'>
+  | ApiResult<'/api/v1/auth/mfa/verify', 'post'>;
 
-const toSession = (b: SessionBody, via: Session['via']): Session => ({
-  accessToken: b.accessToken,
-  refreshToken: b.refreshToken,
-  userId: b.user.id,
-  roles: b.user.roles,
-  via,
-});
+/**
+ * The session in an answer. The mini-program never asks for the console's cookie session, so its
+ * answers always carry the refresh token; an answer without one (or a second-factor step) is refused
+ * rather than kept as a session that cannot renew itself.
+ */
+function toSession(b: SessionBody, via: Session['via']): Session {
+  if (!('accessToken' in b) || !('refreshToken' in b) || !b.refreshToken)
+    throw new ApiError(0, 'SESSION_INVALID', '登录没有完成，请重新登录');
+  return { accessToken: b.accessToken, refreshToken: b.refreshToken, userId: b.user.id, roles: b.user.roles, via };
+}
 
 /** Logs in with the code from wx.login and keeps the session. */
 export async function loginWithWeChat(): Promise<Session> {
@@ -94,9 +98,37 @@ export async function loginWithWeChat(): Promise<Session> {
   return session;
 }
 
+/**
+ * What the password step leads to: signed in, or (admin and district accounts) the second factor
+ * still to give, with the short-lived token of this step. `enrolled` false: the authenticator has
+ * not been set up yet, which is done in the staff console on a computer.
+ */
+export type PasswordLogin =
+  | { kind: 'signedIn'; session: Session }
+  | { kind: 'secondFactor'; mfaToken: string; enrolled: boolean };
+
 /** Staff, lawyers and merchant clerks log in with the account the bureau gave them. */
-export async function loginWithPassword(username: string, password: string): Promise<Session> {
+export async function loginWithPassword(username: string, password: string): Promise<PasswordLogin> {
   const res = await send('/api/v1/auth/password-login', 'POST', { username, password });
+  if (res.statusCode !== 200) throw toApiError(res);
+  const body = res.data as ApiResult<'/api/v1/auth/password-login', 'post'>;
+  if ('mfaRequired' in body && body.mfaRequired)
+    return { kind: 'secondFactor', mfaToken: body.mfaToken, enrolled: body.enrolled };
+  const session = toSession(body, 'password');
+  saveSession(session);
+  return { kind: 'signedIn', session };
+}
+
+/**
+ * The second step for admin and district staff: the six-digit code of their authenticator, or one
+ * of their recovery codes. Fails with MFA_CODE_INVALID (try again), MFA_LOCKED (too many wrong
+ * codes: wait) or UNAUTHENTICATED (the step took too long: start again with the password).
+ */
+export async function verifySecondFactor(
+  mfaToken: string,
+  answer: { code: string } | { recoveryCode: string },
+): Promise<Session> {
+  const res = await send('/api/v1/auth/mfa/verify', 'POST', { mfaToken, ...answer });
   if (res.statusCode !== 200) throw toApiError(res);
   const session = toSession(res.data as SessionBody, 'password');
   saveSession(session);

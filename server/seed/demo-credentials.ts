@@ -12,6 +12,15 @@ export const DEMO_LOGINS = {
   clerk: { username: 'clerk1', password: 'demo-clerk-2026' },
 } as const;
 
+/**
+ * The TOTP secret the demo admin and district accounts are enrolled with, so a developer (any
+ * authenticator app, or `oathtool --totp -b`) and the browser tests can compute their codes.
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/** The demo accounts enrolled with `DEMO_TOTP_SECRET`. */
+export const DEMO_MFA_USERNAMES: readonly string[] = [DEMO_LOGINS.admin.username, DEMO_LOGINS.district.username];
+
 /** Every password the demo seed uses, each once. */
 export const DEMO_PASSWORDS: readonly string[] = [...new Set(Object.values(DEMO_LOGINS).map((l) => l.password))];
 

@@ -8,7 +8,7 @@ import { hashPassword } from '../lib/password';
 import type { Role } from '../modules/auth/roles';
 import { District } from '../modules/staff/district.entity';
 import { Station } from '../modules/staff/station.entity';
-import { DEMO_DISTRICT_CODE, DEMO_LOGINS } from './demo-credentials';
+import { DEMO_DISTRICT_CODE, DEMO_LOGINS, DEMO_MFA_USERNAMES, DEMO_TOTP_SECRET } from './demo-credentials';
 
 /** Demo logins for the embedded default. Development only: production and live mode refuse SEED_DEMO. */
 export const DEMO_ACCOUNTS: Array<{
@@ -56,7 +56,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
     }
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       if (await tx.findOneBy(Account, { username: a.username })) continue; // e.g. ADMIN_USERNAME=admin already made it
-      await insertAccount(
+      const account = await insertAccount(
         tx,
         {
           username: a.username,
@@ -68,6 +68,10 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
         },
         now,
       );
+      // Enrolled already, with a published secret: the console's second factor works out of the box.
+      if (DEMO_MFA_USERNAMES.includes(a.username)) {
+        await c.services.mfa.enrolWithSecret(tx, account.id, DEMO_TOTP_SECRET, now);
+      }
       created.push(a);
     }
   });
@@ -84,6 +88,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     '==================== 演示数据 / demo data loaded ====================',
     '  Staff logins (POST /api/v1/auth/password-login):',
     ...rows,
+    `  admin and district also need a TOTP code: authenticator secret ${DEMO_TOTP_SECRET}`,
     '  Holders: POST /api/v1/auth/wechat-login with { "code": "dev-<name>" }',
     '  Demo holders with applications at every stage: dev-demo1 … dev-demo8 (dev-demo7 holds a card)',
     '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; ' +

@@ -4,7 +4,12 @@ import type { Role } from '../../server/modules/auth/roles';
 import { checkDigit } from '../../server/lib/id-number';
 import { District } from '../../server/modules/staff/district.entity';
 import { Station } from '../../server/modules/staff/station.entity';
+import { CONSENT_VERSION } from '../../server/modules/people/consent.text';
 import type { TestContext } from './context';
+import { AccountMfa } from '../../server/modules/auth/account-mfa.entity';
+import { Account } from '../../server/modules/auth/account.entity';
+import { requiresMfa } from '../../server/modules/auth/mfa.service';
+import { totpCode, totpStep } from '../../server/modules/auth/totp';
 
 let counter = 0;
 /** A name unique within the test run, for openids and usernames. */
@@ -24,17 +29,28 @@ export interface Session {
   auth: { Authorization: string };
 }
 
-/** Logs a holder in through the real endpoint with the dev WeChat adapter. */
-export async function loginHolder(t: TestContext, name = unique('holder')): Promise<Session> {
+/**
+ * Logs a holder in through the real endpoint with the dev WeChat adapter. The holder has agreed to
+ * the current consent text (binding an identity needs it) unless `consent: false`.
+ */
+export async function loginHolder(
+  t: TestContext,
+  name = unique('holder'),
+  opts: { consent?: boolean } = {},
+): Promise<Session> {
   const res = await t.http
     .post('/api/v1/auth/wechat-login')
     .send({ code: `dev-${name}` })
     .expect(200);
+  const auth = { Authorization: `Bearer ${res.body.accessToken}` };
+  // Recorded through the service, not the endpoint: a login stays one write for the rate limits.
+  if (opts.consent !== false)
+    await t.container.services.consent.agree({ accountId: res.body.user.id, roles: ['holder'] }, CONSENT_VERSION);
   return {
     accessToken: res.body.accessToken,
     refreshToken: res.body.refreshToken,
     userId: res.body.user.id,
-    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+    auth,
   };
 }
 
@@ -77,14 +93,21 @@ export async function loginStaff(
       t.clock.now(),
     ),
   );
-  const res = await t.http.post('/api/v1/auth/password-login').send({ username, password }).expect(200);
+  const accountId = await accountIdOf(t, username);
+  if (requiresMfa(roles)) {
+    // Enrolled directly: the enrolment through the API has tests of its own.
+    await t.container.db.transaction((em) =>
+      t.container.services.mfa.enrolWithSecret(em, accountId, TEST_TOTP_SECRET, t.clock.now()),
+    );
+  }
+  const body = await signInWithPassword(t, { username, password });
   return {
     username,
     password,
-    accessToken: res.body.accessToken,
-    refreshToken: res.body.refreshToken,
-    userId: res.body.user.id,
-    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    userId: body.user.id,
+    auth: { Authorization: `Bearer ${body.accessToken}` },
   };
 }
 
@@ -216,3 +239,57 @@ export function makeJpeg(opts: {
 
 /** A photo that meets the 优待证 specification. */
 export const compliantPhoto = () => makeJpeg({ width: 352, height: 440, size: 30 * 1024 });
+
+/** The TOTP secret `loginStaff` enrols admin and district accounts with. */
+export const TEST_TOTP_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+async function accountIdOf(t: TestContext, username: string): Promise<number> {
+  return (await t.container.db.manager.findOneByOrFail(Account, { username })).id;
+}
+
+/**
+ * A TOTP code for an account that the server will take now: of a time step after the last one
+ * the account used (the test clock stands still, and a code is accepted once). When every step
+ * in the window is used up, the account's replay marker is cleared, as if a step had passed.
+ */
+export async function totpFor(t: TestContext, accountId: number, secret: string): Promise<string> {
+  const now = totpStep(t.clock.now());
+  const row = await t.container.db.manager.findOneBy(AccountMfa, { accountId });
+  const last = row?.lastUsedStep ?? null;
+  const step = [now - 1, now, now + 1].find((s) => last === null || s > last);
+  if (step !== undefined) return totpCode(secret, step);
+  await t.container.db.transaction((em) => em.update(AccountMfa, { accountId }, { lastUsedStep: null }));
+  return totpCode(secret, now);
+}
+
+/**
+ * Signs in through the real endpoints: the password, then for admin and district accounts the
+ * second factor, enrolling an authenticator first when the account has none (its secret is then
+ * the one the server handed out). `secret` is the enrolled account's secret (default: the one
+ * `loginStaff` uses). Returns the session's body; `recoveryCodes` when this sign-in enrolled.
+ */
+export async function signInWithPassword(
+  t: TestContext,
+  credentials: { username: string; password: string },
+  opts: { secret?: string; headers?: Record<string, string> } = {},
+): Promise<{
+  accessToken: string;
+  refreshToken: string;
+  user: { id: number; roles: Role[] };
+  recoveryCodes?: string[];
+  secret?: string;
+}> {
+  const headers = opts.headers ?? {};
+  const first = await t.http.post('/api/v1/auth/password-login').set(headers).send(credentials).expect(200);
+  if (!first.body.mfaRequired) return first.body;
+  const { mfaToken, enrolled } = first.body as { mfaToken: string; enrolled: boolean };
+  let secret = opts.secret ?? TEST_TOTP_SECRET;
+  if (!enrolled) {
+    const enrolment = await t.http.post('/api/v1/auth/mfa/enroll').set(headers).send({ mfaToken }).expect(200);
+    secret = enrolment.body.secret;
+  }
+  const accountId = await accountIdOf(t, credentials.username);
+  const code = await totpFor(t, accountId, secret);
+  const done = await t.http.post('/api/v1/auth/mfa/verify').set(headers).send({ mfaToken, code }).expect(200);
+  return enrolled ? done.body : { ...done.body, secret };
+}

@@ -16,6 +16,20 @@ export const AuthErrors = {
   invalidCredentials: appError(401, 'INVALID_CREDENTIALS', '用户名或密码错误'),
   holderDisabled: appError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系工作人员'),
   staffDisabled: appError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员'),
+
+  // The second factor (TOTP or a recovery code) of admin and district accounts
+  mfaCodeInvalid: appError(401, 'MFA_CODE_INVALID', '验证码错误或已使用，请重新输入'),
+  mfaLocked: appError(429, 'MFA_LOCKED', (retryAfterSeconds: number) => ({
+    message: `验证码错误次数过多，请${Math.ceil(retryAfterSeconds / 60)}分钟后再试`,
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  })),
+  mfaNotEnrolled: appError(409, 'MFA_NOT_ENROLLED', '尚未绑定身份验证器，请先完成绑定'),
+  mfaAlreadyEnrolled: appError(409, 'MFA_ALREADY_ENROLLED', '已绑定身份验证器；如需重新绑定，请联系管理员'),
+
+  // The console's cookie session
+  csrfInvalid: appError(403, 'CSRF_INVALID', '请求来源校验失败，请刷新页面后重试'),
+  sessionIdle: appError(401, 'SESSION_IDLE', '长时间未操作，已自动退出，请重新登录'),
+
   /**
    * An access token whose account has moved on (logged out, disabled, roles changed). Still 401
    * UNAUTHENTICATED, so the mini-program renews its session silently; the reason is in the details.

@@ -1,9 +1,12 @@
 import { isoTime } from '../../lib/time';
-import type { Session } from './auth.service';
+import type { MfaChallenge, Session } from './auth.service';
 
 export const presentSession = (s: Session) => ({
   accessToken: s.accessToken,
   accessTokenExpiresAt: isoTime(s.accessTokenExpiresAt),
-  refreshToken: s.refreshToken,
+  ...(s.console ? {} : { refreshToken: s.refreshToken }),
   user: s.user,
+  ...(s.recoveryCodes ? { recoveryCodes: s.recoveryCodes } : {}),
 });
+
+export const presentSignIn = (s: Session | MfaChallenge) => ('mfaRequired' in s ? s : presentSession(s));

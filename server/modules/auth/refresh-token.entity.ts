@@ -28,6 +28,14 @@ export class RefreshToken {
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt!: Date | null;
 
+  /** The staff console's session: the token travels in an HttpOnly cookie and the session ends when idle. */
+  @Column({ name: 'console', type: 'boolean', default: false })
+  console!: boolean;
+
+  /** A console session's last refresh or authenticated request (recorded at most once a minute). */
+  @Column({ name: 'last_active_at', type: 'datetime', nullable: true })
+  lastActiveAt!: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 }

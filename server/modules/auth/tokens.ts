@@ -8,6 +8,16 @@ import { ROLES, type Role } from './roles';
 
 const ISSUER = 'rongyou';
 const AUDIENCE = 'rongyou-api';
+/** The second-factor step has an audience of its own: neither token passes for the other. */
+const MFA_AUDIENCE = 'rongyou-mfa';
+/** How long a password sign-in waits for its second factor. */
+export const MFA_TOKEN_TTL_SECONDS = 300;
+
+/** What a valid second-factor token speaks for: the account that passed its password. */
+export interface VerifiedMfa {
+  accountId: number;
+  tokenVersion: number;
+}
 
 /** A validly signed access token: who it speaks for, and the account token version it was issued at. */
 export interface VerifiedAccess {
@@ -21,6 +31,7 @@ export interface VerifiedAccess {
  */
 export class TokenService {
   private readonly key: crypto.KeyObject;
+  private activity?: (sessionId: string, accountId: number) => void;
 
   constructor(
     private readonly config: Config['jwt'],
@@ -29,11 +40,30 @@ export class TokenService {
     this.key = crypto.createSecretKey(Buffer.from(config.secret, 'utf8'));
   }
 
-  /** `tokenVersion` is the account's current one: a later bump makes this token void. */
-  signAccess(principal: Principal, tokenVersion: number): { token: string; expiresAt: Date } {
+  /**
+   * Called with the session id of every verified access token that carries one (console sessions),
+   * so their idle time counts from the last request, not only from the last refresh.
+   */
+  onSessionActivity(listener: (sessionId: string, accountId: number) => void): void {
+    this.activity = listener;
+  }
+
+  /**
+   * `tokenVersion` is the account's current one: a later bump makes this token void. `sessionId`
+   * (the refresh-token family) is carried by console sessions' tokens, whose activity is recorded.
+   */
+  signAccess(principal: Principal, tokenVersion: number, sessionId?: string): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + this.config.accessTtlSeconds;
-    const token = jwt.sign({ roles: principal.roles, ver: tokenVersion, typ: 'access', iat, exp }, this.key, {
+    const claims = {
+      roles: principal.roles,
+      ver: tokenVersion,
+      typ: 'access',
+      iat,
+      exp,
+      ...(sessionId ? { sid: sessionId } : {}),
+    };
+    const token = jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       subject: String(principal.accountId),
       issuer: ISSUER,
@@ -72,7 +102,47 @@ export class TokenService {
     ) {
       throw unauthenticated('登录凭证无效，请重新登录');
     }
+    if (typeof payload.sid === 'string' && this.activity) this.activity(payload.sid, accountId);
     return { principal: { accountId, roles: roles as Role[] }, tokenVersion: tokenVersion as number };
+  }
+
+  /** A short-lived token for the second-factor step only, for the account that passed its password. */
+  signMfa(accountId: number, tokenVersion: number): string {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    return jwt.sign({ ver: tokenVersion, typ: 'mfa', iat, exp: iat + MFA_TOKEN_TTL_SECONDS }, this.key, {
+      algorithm: 'HS256',
+      subject: String(accountId),
+      issuer: ISSUER,
+      audience: MFA_AUDIENCE,
+    });
+  }
+
+  /** The account of a valid second-factor token; anything else (an access token too) is 401. */
+  verifyMfa(token: string): VerifiedMfa {
+    let payload: jwt.JwtPayload;
+    try {
+      payload = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: MFA_AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      }) as jwt.JwtPayload;
+    } catch {
+      throw unauthenticated('登录步骤已过期，请重新输入用户名和密码');
+    }
+    const accountId = Number(payload.sub);
+    if (payload.typ !== 'mfa' || !Number.isInteger(accountId) || accountId <= 0 || !Number.isInteger(payload.ver)) {
+      throw unauthenticated('登录步骤已过期，请重新输入用户名和密码');
+    }
+    return { accountId, tokenVersion: payload.ver as number };
+  }
+
+  /**
+   * The CSRF token of a console session: a keyed hash of its refresh-token family, so it is
+   * checked against the session itself and not only against the cookie the browser sent.
+   */
+  csrfFor(familyId: string): string {
+    return crypto.createHmac('sha256', this.key).update(`csrf\u0000${familyId}`).digest('base64url');
   }
 
   /** A new opaque refresh token and the hash that is stored in its place. */

@@ -25,6 +25,8 @@ import { QrTokens } from './qr-token.service';
 import { ReviewService } from './review.service';
 import { staffCardsRoutes } from './staff-cards.routes';
 import { staffDigestJob } from './staff-digest.job';
+import { PersonSearchIndex } from './person-search-index.entity';
+import { StaffQueueService } from './staff-queue.service';
 import { CARD_PAGES } from './cards.pages';
 import { CARD_TEMPLATES } from './cards.notices';
 
@@ -48,6 +50,7 @@ function build(c: Core, u: Uses) {
     cards: new CardService(c.db, qrTokens, u.notifications, c.clock),
     cardStats: new CardStatsService(c.db, c.clock),
     cardReminders: new CardRemindersService(c.db, workflow, u.notifications),
+    staffQueue: new StaffQueueService(c.db, c.fieldCrypto, u.people, c.clock),
   };
 }
 
@@ -56,13 +59,13 @@ export const cardsModule: ModuleOf<typeof build, typeof CARD_TEMPLATES> = {
   name: 'cards',
   pages: CARD_PAGES,
   templates: CARD_TEMPLATES,
-  entities: [CardApplication, CardApplicationEvent, CardBatch, Card, CardEvent, QrTokenUse],
+  entities: [CardApplication, CardApplicationEvent, CardBatch, Card, CardEvent, QrTokenUse, PersonSearchIndex],
   migrations: [Cards1764100000000, BatchExports1764800000000, CardHistory1765400000000],
   jobs: [cardDeadlinesJob, cardReadyRemindersJob, staffDigestJob],
   fileReadRules: { card_application: readApplicationFile },
   build,
   routes: (s, c) => [
     ...cardsRoutes(s.applications, s.cards),
-    ...staffCardsRoutes(s.review, s.batches, s.cardStats, c.clock),
+    ...staffCardsRoutes(s.review, s.batches, s.cardStats, c.clock, s.staffQueue),
   ],
 };

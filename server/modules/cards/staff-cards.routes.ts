@@ -17,7 +17,6 @@ import {
   issueBody,
   queueCursor,
   queueQuery,
-  queueView,
   revokeBody,
   revokedCardView,
   reviewBody,
@@ -25,8 +24,40 @@ import {
 } from './cards.schemas';
 import type { ReviewService } from './review.service';
 import { z } from 'zod';
+import { HOLDER_CATEGORIES } from '../../lib/id-number';
+import { APPLICATION_STATUSES } from './card-application.states';
+import { queueItemView } from './cards.schemas';
+import type { StaffQueueService } from './staff-queue.service';
 
 const STAFF = ['station_staff', 'district_staff'] as const;
+
+type QueueRow = Parameters<ReturnType<typeof presentQueueItem>>[0];
+
+/** The console's filters on top of the queue's status, station and waiting time. */
+const staffQueueQuery = queueQuery.extend({
+  category: z.enum(HOLDER_CATEGORIES).optional(),
+  ageMin: z.coerce.number().int().min(0).max(150).optional(),
+  ageMax: z.coerce.number().int().min(0).max(150).optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  q: z.string().trim().min(1).max(64).optional(),
+});
+const staffQueueView = z.object({
+  items: z.array(
+    queueItemView.extend({
+      /** Waiting longer than the review deadline of its current step (5 working days). */
+      overdue: z.boolean(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+  /** Applications per status under the other filters, for the status chips. */
+  counts: z.record(
+    z.enum(APPLICATION_STATUSES.filter((s) => s !== 'draft') as [string, ...string[]]),
+    z.number().int(),
+  ),
+});
 const DISTRICT = ['district_staff'] as const;
 
 /** The bureau's side: the review queue, decisions, production batches, handing out, revocation, figures. */
@@ -35,24 +66,38 @@ export const staffCardsRoutes = (
   batches: BatchesService,
   stats: CardStatsService,
   clock: Clock,
+  staffQueue: StaffQueueService,
 ) => [
   route({
     method: 'get',
     path: '/api/v1/staff/card-applications',
     tag: 'cards-staff',
-    summary: 'Applications in the caller’s station or district, oldest submission first',
+    summary:
+      'Applications in the caller’s station or district, oldest submission first. Filters: status, stationId, ' +
+      'category, ageMin/ageMax (whole years), overdue, minWaitingDays; q searches the name, the last 4–6 ' +
+      'characters of the ID number or the whole number. `counts` gives each status under the other filters',
     access: STAFF,
-    query: queueQuery,
-    responses: { 200: { description: 'A page of the queue', schema: queueView } },
+    query: staffQueueQuery,
+    responses: { 200: { description: 'A page of the queue', schema: staffQueueView } },
+    errors: ['VALIDATION_FAILED'],
     handler: async ({ principal, query }) => {
       const after = decodeCursor(query.cursor, queueCursor);
-      const rows = await review.queue(principal, { ...query, after, limit: query.limit + 1 });
-      return {
-        body: toPage(rows, query.limit, presentQueueItem(clock.now()), (x) => ({
+      const { rows, counts } = await staffQueue.search(principal, { ...query, after, limit: query.limit + 1 });
+      const now = clock.now();
+      const page = toPage(
+        rows,
+        query.limit,
+        (x) => ({
+          // The queue item reads only the person's name, which the search brings along.
+          ...presentQueueItem(now)({ application: x.application, person: { name: x.applicantName } as QueueRow['person'] }),
+          overdue: x.overdue,
+        }),
+        (x) => ({
           submittedAt: (x.application.submittedAt ?? x.application.createdAt).toISOString(),
           id: x.application.id,
-        })),
-      };
+        }),
+      );
+      return { body: { ...page, counts } };
     },
   }),
   route({
