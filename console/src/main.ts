@@ -1,0 +1,7 @@
+import 'element-plus/dist/index.css';
+import './styles.css';
+import { createApp } from 'vue';
+import App from './App.vue';
+import { router } from './router';
+
+createApp(App).use(router).mount('#app');
