@@ -341,7 +341,8 @@ describe('identity: production and the card use the identity as reviewed', () =>
       .set(owner.auth)
       .send({ qrToken: qr.body.token, offerId })
       .expect(201);
-    expect(redeemed.body.holder).toEqual({ nameMasked: '陈**', category: 'veteran' });
+    expect(redeemed.body.holder).toMatchObject({ nameMasked: '陈**', category: 'veteran' });
+    expect(redeemed.body.holder.photoFileId).toEqual(expect.any(Number));
     const history = await t.http.get('/api/v1/merchant/redemptions').set(owner.auth).expect(200);
     expect(history.body.items[0].holder).toEqual({ nameMasked: '陈**', category: 'veteran' });
     const own = await t.http.get('/api/v1/me/redemptions').set(h.auth).expect(200);

@@ -197,7 +197,7 @@ describe('merchant alliance: join, publish, verify at the counter', () => {
       .set(applicant.auth)
       .send({
         name: '待审核商户',
-        licenseNo: '913100000000000001',
+        licenseNo: '91310000000000000U',
         categoryId: 2,
         address: '上海市黄浦区人民大道 1 号',
         lat: CENTRE.lat,

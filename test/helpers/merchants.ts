@@ -1,3 +1,4 @@
+import { licenceCheckChar } from '../../server/modules/merchants/licence-number';
 import type { TestContext } from './context';
 import { loginHolder, loginStaff, unique, type Session } from './factories';
 
@@ -5,8 +6,11 @@ import { loginHolder, loginStaff, unique, type Session } from './factories';
 export const CENTRE = { lat: 31.2304, lng: 121.4737 };
 
 let licence = 0;
-export const licenceNo = () =>
-  `91310000${String(Date.now() % 1e6).padStart(6, '0')}${String(++licence).padStart(4, '0')}`;
+/** A unified social credit code no other test uses, with its check character. */
+export const licenceNo = () => {
+  const body = `91310000${String(Date.now() % 1e6).padStart(6, '0')}${String(++licence % 1000).padStart(3, '0')}`;
+  return body + licenceCheckChar(body);
+};
 
 /** A merchant applied for by a fresh WeChat user and approved by district staff; the owner logged in again. */
 export async function approvedMerchant(

@@ -8,6 +8,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
 import type { CardEvent } from './card-event.entity';
+import { CardApplication } from './card-application.entity';
 import { Card } from './card.entity';
 import { CARD_HISTORY, cardHistory } from './card.history';
 import { CARD_TRANSITIONS, cardActions, type CardAction } from './card.states';
@@ -21,6 +22,8 @@ export interface HolderCardView {
   person: Person;
   history: CardEvent[];
   allowedActions: CardAction[];
+  /** The photo of the application the card was issued on: shown beside the QR code at the counter. */
+  photoFileId: number | null;
 }
 
 /** The holder's electronic card: show it, show its QR code, report it lost. */
@@ -105,6 +108,20 @@ export class CardService {
 
   private async holderView(em: EntityManager, mine: { card: Card; person: Person }): Promise<HolderCardView> {
     const history = (await cardHistory(em, [mine.card.id])).get(mine.card.id) ?? [];
-    return { ...mine, history, allowedActions: cardActions(mine.card.status, 'holder') };
+    return {
+      ...mine,
+      history,
+      allowedActions: cardActions(mine.card.status, 'holder'),
+      photoFileId: await cardPhotoFileId(em, mine.card),
+    };
   }
+}
+
+/** The photo on a card: the one its application was approved with (null for cards made without one). */
+export async function cardPhotoFileId(em: EntityManager, card: Pick<Card, 'applicationId'>): Promise<number | null> {
+  const application = await em.findOne(CardApplication, {
+    where: { id: card.applicationId },
+    select: { id: true, photoFileId: true },
+  });
+  return application?.photoFileId ?? null;
 }

@@ -114,7 +114,7 @@ export const presentQueueItem = (now: Date) => (x: { application: CardApplicatio
  * The name is the one the card was issued to, not the person's name today. The history names staff
  * by role only.
  */
-export const presentCard = ({ card: c, person: p, history, allowedActions }: HolderCardView) => ({
+export const presentCard = ({ card: c, person: p, history, allowedActions, photoFileId }: HolderCardView) => ({
   cardNumber: `${'*'.repeat(Math.max(4, c.cardNumber.length - 4))}${c.cardNumber.slice(-4)}`,
   status: c.status,
   category: c.category,
@@ -122,6 +122,7 @@ export const presentCard = ({ card: c, person: p, history, allowedActions }: Hol
   issuedAt: isoTime(c.issuedAt),
   history: presentStatusHistory(history),
   allowedActions,
+  photoFileId,
 });
 
 export const presentBatch = (b: CardBatch) => ({

@@ -153,6 +153,8 @@ export const cardView = z.object({
   issuedAt: z.string(),
   history: z.array(cardHistoryItem),
   allowedActions: cardActions,
+  /** The holder's own photo file (readable by them through the files API), to show at the counter. */
+  photoFileId: z.number().int().nullable(),
 });
 export const qrTokenView = z.object({ token: z.string(), expiresAt: z.string() });
 

@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import crypto from 'node:crypto';
 import type { Database } from '../../db/database';
 import { notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../lib/errors';
@@ -9,7 +9,7 @@ import type { Logger } from '../../lib/logger';
 import { readJpegFrame, sniffType } from './file-type';
 import { usesOfFile, type FileReadRules } from './file-use.service';
 import { FileErrors } from './files.errors';
-import { canReadFile } from './files.policy';
+import { canAttachFile, canReadFile } from './files.policy';
 import { checkCardPhoto } from './photo-spec';
 import type { FileStorage } from './storage.port';
 import { StoredFile, type FilePurpose, type UploadPurpose } from './stored-file.entity';
@@ -148,4 +148,17 @@ export class FilesService {
     for (const f of files) out.set(f.id, await this.storage.read(f.storageKey));
     return out;
   }
+}
+
+/**
+ * The file with this id if it may be attached under the rule (its purpose, uploaded by one of the
+ * owners), else null: for another module checking a file id it was sent before it keeps it.
+ */
+export async function attachableFile(
+  em: EntityManager,
+  fileId: number,
+  rule: Parameters<typeof canAttachFile>[1],
+): Promise<StoredFile | null> {
+  const file = await em.findOneBy(StoredFile, { id: fileId });
+  return canAttachFile(file, rule) ? file : null;
 }

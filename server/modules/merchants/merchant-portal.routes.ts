@@ -14,8 +14,10 @@ import {
   offerBody,
   offerPatch,
   offerView,
+  ownFiguresQuery,
+  ownFiguresView,
   redemptionBody,
-  redemptionItemView,
+  redemptionResultView,
 } from './merchants.schemas';
 import type { OffersService } from './offers.service';
 import type { RedemptionsService } from './redemptions.service';
@@ -148,7 +150,7 @@ export const merchantPortalRoutes = (
     responses: {
       201: {
         description: 'Recorded: the holder’s masked name and category to match the person',
-        schema: redemptionItemView,
+        schema: redemptionResultView,
       },
     },
     errors: [
@@ -162,17 +164,29 @@ export const merchantPortalRoutes = (
       'MERCHANT_INACTIVE',
     ],
     handler: async ({ principal, body }) => {
-      const { redemption, holder, offer } = await redemptions.redeem(principal, body);
+      const r = await redemptions.redeem(principal, body);
       return {
         status: 201,
         body: {
-          id: redemption.id,
-          at: isoTime(redemption.createdAt),
-          holder: { nameMasked: maskName(holder.name), category: holder.category },
-          offer: { id: offer.id, title: offer.title },
+          id: r.redemption.id,
+          at: isoTime(r.redemption.createdAt),
+          holder: { nameMasked: maskName(r.holder.name), category: r.holder.category, photoFileId: r.photoFileId },
+          offer: { id: r.offer.id, title: r.offer.title },
+          photoReadableUntil: isoTime(r.photoReadableUntil),
         },
       };
     },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/merchant/figures',
+    tag: 'merchant-portal',
+    summary: 'The shop’s figures over Beijing days from…to (default the last 30): per day, per offer, total, holders',
+    access: OWNER,
+    query: ownFiguresQuery,
+    responses: { 200: { description: 'Figures', schema: ownFiguresView } },
+    errors: ['VALIDATION_FAILED'],
+    handler: async ({ principal, query }) => ({ body: await redemptions.ownFigures(principal, query) }),
   }),
   route({
     method: 'get',

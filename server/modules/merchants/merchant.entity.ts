@@ -19,6 +19,10 @@ export class Merchant {
   @Column({ name: 'license_no', type: 'varchar', length: 32 })
   licenseNo!: string;
 
+  /** The photo of the business licence sent with the application (a private document file). */
+  @Column({ name: 'license_file_id', type: 'integer', nullable: true })
+  licenseFileId!: number | null;
+
   @Column({ name: 'category_id', type: 'integer' })
   categoryId!: number;
 

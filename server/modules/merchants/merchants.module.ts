@@ -1,5 +1,6 @@
 import { Merchants1764200000000 } from '../../../migrations/1764200000000-merchants';
 import { ComplaintsAndBounds1764700000000 } from '../../../migrations/1764700000000-complaints-and-bounds';
+import { MerchantLicencePhoto1766000000000 } from '../../../migrations/1766000000000-merchant-licence-photo';
 import { defineModule } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { QrTokens } from '../cards/qr-token.service';
@@ -16,7 +17,8 @@ import { MerchantOffer } from './merchant-offer.entity';
 import { merchantPortalRoutes } from './merchant-portal.routes';
 import { Merchant } from './merchant.entity';
 import { merchantsRoutes } from './merchants.routes';
-import { MerchantsService } from './merchants.service';
+import { MERCHANT_APPLICATION_FILE, MerchantsService } from './merchants.service';
+import { REDEEMED_CARD_FILE, readCounterPhoto, readLicenceFile, useCounterClock } from './merchants.policy';
 import { OffersService } from './offers.service';
 import { RedemptionDailyCount } from './redemption-daily-count.entity';
 import { Redemption } from './redemption.entity';
@@ -47,8 +49,10 @@ export const merchantsModule = defineModule({
     MerchantComplaintEvent,
     MerchantEvent,
   ],
-  migrations: [Merchants1764200000000, ComplaintsAndBounds1764700000000],
+  migrations: [Merchants1764200000000, ComplaintsAndBounds1764700000000, MerchantLicencePhoto1766000000000],
+  fileReadRules: { [MERCHANT_APPLICATION_FILE]: readLicenceFile, [REDEEMED_CARD_FILE]: readCounterPhoto },
   build: (c, u: Uses) => {
+    useCounterClock(c.clock);
     // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
     const catalogue = new SingleFlightCache<unknown>(10_000);
     return {

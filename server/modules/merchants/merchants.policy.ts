@@ -4,6 +4,9 @@ import type { Principal } from '../../lib/principal';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
 import { MerchantErrors } from './merchants.errors';
+import { Redemption } from './redemption.entity';
+import { systemClock, type Clock } from '../../lib/clock';
+import type { FileReadRule } from '../files/file-use.service';
 
 export interface Membership {
   member: MerchantMember;
@@ -35,3 +38,43 @@ export async function membershipOf(
   }
   return { member, merchant };
 }
+
+/** How long after verifying a card the clerk's shop may see the card's photo. */
+export const COUNTER_PHOTO_MS = 10 * 60_000;
+
+/** The file-use owner type of a card's photo as shown at a counter (owner id: the card). */
+export const REDEEMED_CARD_FILE = 'redeemed_card';
+
+/**
+ * The clock the counter-photo rule reads "now" from. File-read rules are declared with the module,
+ * before any clock exists; building the module sets it.
+ */
+let counterClock: Clock = systemClock;
+export function useCounterClock(clock: Clock): void {
+  counterClock = clock;
+}
+
+/**
+ * A card's photo at the counter: readable by the members of a shop that verified this card within
+ * the last {@link COUNTER_PHOTO_MS}, so the clerk can compare it with the person in front of them.
+ * Another shop, or the same shop once the window has passed, gets 404 like everyone else.
+ */
+export const readCounterPhoto: FileReadRule = async (em, principal, use, file) => {
+  if (file.purpose !== 'card_photo') return false;
+  const since = new Date(counterClock.now().getTime() - COUNTER_PHOTO_MS);
+  const row = await em
+    .createQueryBuilder(Redemption, 'r')
+    .innerJoin(MerchantMember, 'mm', 'mm.merchant_id = r.merchant_id')
+    .select('r.id', 'id')
+    .where('mm.account_id = :a AND mm.active = :yes', { a: principal.accountId, yes: true })
+    .andWhere('r.card_id = :card AND r.created_at >= :since', { card: use.ownerId, since })
+    .limit(1)
+    .getRawOne<{ id: number }>();
+  return !!row;
+};
+
+/** An application's licence photo: the staff who review merchants may read it (the applicant owns it). */
+export const readLicenceFile: FileReadRule = async (em, principal, use, file) =>
+  file.purpose === 'document' &&
+  principal.roles.includes('district_staff') &&
+  (await em.existsBy(Merchant, { id: use.ownerId, licenseFileId: file.id }));

@@ -48,6 +48,7 @@ export const presentMerchantRecord = (m: Merchant) => ({
   id: m.id,
   name: m.name,
   licenseNo: m.licenseNo,
+  licenseFileId: m.licenseFileId ?? null,
   categoryId: m.categoryId,
   address: m.address,
   lat: fromE6(m.latE6),

@@ -24,9 +24,11 @@ import {
   nearbyQuery,
   nearbyView,
   merchantRecordView,
+  myApplicationView,
   redemptionPageView,
 } from './merchants.schemas';
 import type { RedemptionsService } from './redemptions.service';
+import { presentHistory } from '../../lib/state-machine';
 import { pageQuery } from '../../http/pagination';
 
 /** What holders (and anyone) see of the alliance, joining it, and a holder's own redemptions and complaints. */
@@ -91,6 +93,28 @@ export const merchantsRoutes = (
       status: 201,
       body: presentMerchantRecord(await merchants.apply(principal, body)),
     }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/merchant-applications/mine',
+    tag: 'merchants',
+    summary: 'The caller’s latest application to join, with its state, the reason if rejected, and its history',
+    access: 'authenticated',
+    responses: { 200: { description: 'The application, or null', schema: myApplicationView } },
+    handler: async ({ principal }) => {
+      const mine = await merchants.myApplication(principal);
+      return {
+        body: {
+          application: mine
+            ? {
+                ...presentMerchantRecord(mine.merchant),
+                categoryName: mine.category?.name ?? null,
+                history: presentHistory(mine.history),
+              }
+            : null,
+        },
+      };
+    },
   }),
   route({
     method: 'get',

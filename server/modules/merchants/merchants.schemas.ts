@@ -6,6 +6,7 @@ import { historyView } from '../../http/history';
 import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { COMPLAINT_STATUSES } from './merchant-complaint.states';
 import { MERCHANT_STATUSES } from './merchant.states';
+import { isValidLicenceNumber } from './licence-number';
 
 export const idParams = z.object({ id: idParam });
 
@@ -23,7 +24,15 @@ export const merchantApplicationBody = z.strictObject({
   licenseNo: z
     .string()
     .trim()
-    .regex(/^[0-9A-Z]{15,18}$/, '统一社会信用代码为 18 位（旧营业执照号 15 位）'),
+    .transform((v) => v.toUpperCase())
+    .pipe(
+      z
+        .string()
+        .regex(/^[0-9A-Z]{18}$/, '统一社会信用代码为 18 位数字或大写字母')
+        .refine(isValidLicenceNumber, '统一社会信用代码有误，请对照营业执照核对'),
+    ),
+  /** The photo of the business licence, uploaded first as a `document` file. */
+  licenseFileId: idRef().optional(),
   categoryId: idRef(),
   address: z.string().trim().min(5).max(255),
   lat: z.number().min(3).max(54),
@@ -87,6 +96,9 @@ export const complaintsQuery = pageQuery.extend({
   merchantId: queryIdRef().optional(),
 });
 export const figuresQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+const dayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD');
+/** A span of Beijing calendar days, both ends included; by default the last 30 days. */
+export const ownFiguresQuery = z.object({ from: dayText.optional(), to: dayText.optional() });
 export const idCursor = z.object({ id: idRef() });
 
 export const offerView = z.object({
@@ -148,6 +160,22 @@ export const myComplaintView = z.object({
   ),
 });
 export const myComplaintsView = pageView(myComplaintView);
+/**
+ * What the counter learns from a verified card. `photoFileId`: the card's photo, which the clerk's
+ * shop may read for a short while after the verification to compare with the person (null when the
+ * card has none on record).
+ */
+export const redemptionResultView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  holder: z.object({
+    nameMasked: z.string(),
+    category: z.enum(HOLDER_CATEGORIES),
+    photoFileId: z.number().int().nullable(),
+  }),
+  offer: z.object({ id: z.number().int(), title: z.string() }),
+  photoReadableUntil: z.string(),
+});
 export const redemptionView = z.object({
   id: z.number().int(),
   holder: z.object({ nameMasked: z.string(), category: z.enum(HOLDER_CATEGORIES) }),
@@ -169,6 +197,7 @@ export const merchantRecordView = z.object({
   id: z.number().int(),
   name: z.string(),
   licenseNo: z.string(),
+  licenseFileId: z.number().int().nullable(),
   categoryId: z.number().int(),
   address: z.string(),
   lat: z.number(),
@@ -186,6 +215,23 @@ export const merchantRecordView = z.object({
 export const staffMerchantView = merchantRecordView.extend({ history: historyView });
 export const merchantRecordPageView = pageView(staffMerchantView);
 export const myMerchantView = z.object({ role: z.enum(['owner', 'clerk']), merchant: merchantRecordView });
+/**
+ * The caller's latest application to join, whatever its state, with the category's name and the
+ * status changes; null when they never applied.
+ */
+export const myApplicationView = z.object({
+  application: merchantRecordView.extend({ categoryName: z.string().nullable(), history: historyView }).nullable(),
+});
+/** The shop's own figures over a span of days (owner only). */
+export const ownFiguresView = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  uniqueHolders: z.number().int(),
+  today: z.number().int(),
+  perDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
+  perOffer: z.array(z.object({ offerId: z.number().int(), title: z.string(), count: z.number().int() })),
+});
 export const clerksView = z.object({
   items: z.array(
     z.object({ accountId: z.number().int(), username: z.string(), displayName: z.string(), since: z.string() }),

@@ -12,6 +12,8 @@ import type { SessionGuard } from '../auth/session-guard.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../../lib/notice-template';
 import { recordAudit } from '../staff/audit.service';
+import { attachFiles } from '../files/file-use.service';
+import { attachableFile } from '../files/files.service';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
@@ -34,7 +36,12 @@ export interface MerchantApplicationInput {
   lng: number;
   contactPhone: string;
   intro?: string;
+  /** The licence photo: a `document` file the applicant uploaded. */
+  licenseFileId?: number;
 }
+
+/** The file-use owner type of an application's licence photo (staff who review merchants may read it). */
+export const MERCHANT_APPLICATION_FILE = 'merchant_application';
 
 /** Joining the alliance, staff oversight, categories and the owner's clerks. */
 export class MerchantsService {
@@ -116,11 +123,17 @@ export class MerchantsService {
       if (await em.existsBy(Merchant, { ownerAccountId: principal.accountId, status: 'pending' })) {
         throw MerchantErrors.applicationExists();
       }
+      if (input.licenseFileId !== undefined) {
+        if (!(await attachableFile(em, input.licenseFileId, { purpose: 'document', owners: [principal.accountId] }))) {
+          throw validationFailed('licenseFileId', '请重新上传营业执照照片');
+        }
+      }
       const now = this.clock.now();
       const r = await em.insert(Merchant, {
         ownerAccountId: principal.accountId,
         name: input.name,
         licenseNo: input.licenseNo,
+        licenseFileId: input.licenseFileId ?? null,
         categoryId: input.categoryId,
         address: input.address,
         latE6: toE6(input.lat),
@@ -136,6 +149,9 @@ export class MerchantsService {
         updatedAt: now,
       });
       const id = Number(r.identifiers[0].id);
+      if (input.licenseFileId !== undefined) {
+        await attachFiles(em, [input.licenseFileId], { ownerType: MERCHANT_APPLICATION_FILE, ownerId: id });
+      }
       await em.insert(MerchantEvent, {
         merchantId: id,
         action: 'apply',
@@ -198,7 +214,7 @@ export class MerchantsService {
             decision === 'approve' ? `${merchant.name}已加入联盟，请重新登录后发布优惠` : `原因：${reason!.trim()}`,
           time: wechatTime(now),
         },
-        page: MERCHANT_PAGES.merchantPortal,
+        page: MERCHANT_PAGES.merchantApplication,
         idempotencyKey: `merchant:${id}:review:${decision}`,
       });
       await recordAudit(
@@ -275,6 +291,20 @@ export class MerchantsService {
     });
     for (const r of rows) byMerchant.get(r.merchantId)?.push(r);
     return byMerchant;
+  }
+
+  /** The caller's latest application to join (any state) with its category and history; null if none. */
+  async myApplication(
+    principal: Principal,
+  ): Promise<{ merchant: Merchant; category: MerchantCategory | null; history: MerchantEvent[] } | null> {
+    const merchant = await this.db.manager.findOne(Merchant, {
+      where: { ownerAccountId: principal.accountId },
+      order: { id: 'DESC' },
+    });
+    if (!merchant) return null;
+    const category = await this.db.manager.findOneBy(MerchantCategory, { id: merchant.categoryId });
+    const history = (await this.historyOf([merchant.id])).get(merchant.id) ?? [];
+    return { merchant, category, history };
   }
 
   async mine(principal: Principal) {

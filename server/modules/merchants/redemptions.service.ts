@@ -1,18 +1,20 @@
-import { In, LessThan } from 'typeorm';
+import { In, LessThan, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../db/database';
 import { upsert } from '../../db/upsert';
-import { notFound } from '../../lib/errors';
+import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
 import { Card } from '../cards/card.entity';
+import { cardPhotoFileId } from '../cards/card.service';
+import { attachFiles } from '../files/file-use.service';
 import type { QrTokens } from '../cards/qr-token.service';
 import { Person } from '../people/person.entity';
 import type { HolderCategory } from '../../lib/id-number';
 import { MerchantOffer } from './merchant-offer.entity';
 import { Merchant } from './merchant.entity';
 import { MerchantErrors } from './merchants.errors';
-import { membershipOf } from './merchants.policy';
+import { COUNTER_PHOTO_MS, REDEEMED_CARD_FILE, membershipOf } from './merchants.policy';
 import { RedemptionDailyCount } from './redemption-daily-count.entity';
 import { Redemption } from './redemption.entity';
 
@@ -27,6 +29,20 @@ export interface RedemptionResult {
   person: Person;
   holder: RedemptionHolder;
   offer: MerchantOffer;
+  /** The card's photo, readable by the clerk's shop until `photoReadableUntil`; null if none on record. */
+  photoFileId: number | null;
+  photoReadableUntil: Date;
+}
+
+/** The shop's own figures over Beijing days `from`…`to`, both included. */
+export interface OwnFigures {
+  from: string;
+  to: string;
+  total: number;
+  uniqueHolders: number;
+  today: number;
+  perDay: Array<{ day: string; count: number }>;
+  perOffer: Array<{ offerId: number; title: string; count: number }>;
 }
 
 const holderOf = (card: Card, person: Person | undefined): RedemptionHolder => ({
@@ -106,11 +122,16 @@ export class RedemptionsService {
         createdAt: now,
       };
       const r = await em.insert(Redemption, values);
+      // The card's photo, so the clerk can compare it with the person for a short while.
+      const photoFileId = await cardPhotoFileId(em, card);
+      if (photoFileId) await attachFiles(em, [photoFileId], { ownerType: REDEEMED_CARD_FILE, ownerId: card.id });
       return {
         redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }),
         person,
         holder: holderOf(card, person),
         offer,
+        photoFileId,
+        photoReadableUntil: new Date(now.getTime() + COUNTER_PHOTO_MS),
       };
     });
   }
@@ -130,6 +151,59 @@ export class RedemptionsService {
       .orderBy('r.day', 'DESC')
       .getRawMany<{ day: string; count: string | number }>();
     return { rows, ...(await this.details(rows)), daily: daily.map((d) => ({ day: d.day, count: Number(d.count) })) };
+  }
+
+  /**
+   * The owner's figures for their shop over Beijing days `from`…`to` (default: the last 30 days up
+   * to today): the total, distinct holders, uses per day (days without any left out) and per offer.
+   */
+  async ownFigures(principal: Principal, span: { from?: string; to?: string }): Promise<OwnFigures> {
+    const { merchant } = await membershipOf(this.db.manager, principal, { ownerOnly: true, mustBeActive: false });
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    const to = span.to ?? today;
+    const from = span.from ?? shanghaiDate(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
+    if (from > to) throw validationFailed('from', '开始日期不能晚于结束日期');
+    if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > 366 * 86_400_000) {
+      throw validationFailed('from', '一次最多查看一年');
+    }
+    const inSpan = (q: SelectQueryBuilder<Redemption>) =>
+      q.where('r.merchant_id = :m AND r.day >= :from AND r.day <= :to', { m: merchant.id, from, to });
+    const totals = await inSpan(
+      this.db.manager
+        .createQueryBuilder(Redemption, 'r')
+        .select('COUNT(*)', 'total')
+        .addSelect('COUNT(DISTINCT r.person_id)', 'people'),
+    ).getRawOne<{ total: string | number; people: string | number }>();
+    const perDay = await inSpan(
+      this.db.manager.createQueryBuilder(Redemption, 'r').select('r.day', 'day').addSelect('COUNT(*)', 'count'),
+    )
+      .groupBy('r.day')
+      .orderBy('r.day', 'DESC')
+      .getRawMany<{ day: string; count: string | number }>();
+    const perOffer = await inSpan(
+      this.db.manager
+        .createQueryBuilder(Redemption, 'r')
+        .innerJoin(MerchantOffer, 'o', 'o.id = r.offer_id')
+        .select('o.id', 'offerId')
+        .addSelect('o.title', 'title')
+        .addSelect('COUNT(*)', 'count'),
+    )
+      .groupBy('o.id')
+      .addGroupBy('o.title')
+      .orderBy('count', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .getRawMany<{ offerId: number; title: string; count: string | number }>();
+    const todayCount = await this.db.manager.count(Redemption, { where: { merchantId: merchant.id, day: today } });
+    return {
+      from,
+      to,
+      total: Number(totals?.total ?? 0),
+      uniqueHolders: Number(totals?.people ?? 0),
+      today: todayCount,
+      perDay: perDay.map((d) => ({ day: d.day, count: Number(d.count) })),
+      perOffer: perOffer.map((o) => ({ offerId: Number(o.offerId), title: o.title, count: Number(o.count) })),
+    };
   }
 
   /** The caller's own redemptions, newest first. */
