@@ -6,7 +6,7 @@ import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.
 import { LegalSlot } from '../server/modules/legal-aid/legal-slot.entity';
 import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { createTestContext, type TestContext } from './helpers/context';
-import { loginHolder, loginStaff, unique, type Session } from './helpers/factories';
+import { loginHolder, loginStaff, signInWithPassword, unique, type Session } from './helpers/factories';
 import { bookingBody, providerWithSlots } from './helpers/legal-aid';
 
 /** Monday 23 November 2026, 10:00 in Shanghai: every test starts here. */
@@ -67,12 +67,13 @@ async function holderAgain(t: TestContext, h: Holder): Promise<Holder> {
 async function staffAgain(t: TestContext, s: Session): Promise<Session> {
   const { username, password } = s as Session & Partial<Pick<Staff, 'username' | 'password'>>;
   if (!username || !password) throw new Error('this session has no password login');
-  const res = await t.http.post('/api/v1/auth/password-login').send({ username, password }).expect(200);
+  // Staff sign in with their second factor as well.
+  const body = await signInWithPassword(t, { username, password });
   return {
     ...s,
-    accessToken: res.body.accessToken,
-    refreshToken: res.body.refreshToken,
-    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+    accessToken: body.accessToken,
+    refreshToken: body.refreshToken,
+    auth: { Authorization: `Bearer ${body.accessToken}` },
   };
 }
 

@@ -5,7 +5,7 @@ import { wechatTime } from '../../lib/notice-template';
 import type { BookingService } from './booking.service';
 import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
-import { PLACE, tellHolder } from './legal-aid.notices';
+import { meetingWords, placeOf, tellHolder } from './legal-aid.notices';
 import { MODE_WORDS, SERVICE_WORDS } from './legal-aid.types';
 
 const HOUR = 3_600_000;
@@ -43,11 +43,12 @@ export class AppointmentRemindersService {
           recipient: appt.accountId,
           serviceType: appt.serviceType,
           startsAt: appt.startsAt,
-          place: PLACE[appt.mode],
+          place: placeOf(appt, provider),
           remark: `${kind.words}与${provider.name}的预约`,
           detail:
             `提醒：您${kind.words}（${wechatTime(appt.startsAt)}）与${provider.name}` +
-            `有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。如需取消，请在开始前 2 小时操作。`,
+            `有${SERVICE_WORDS[appt.serviceType]}预约，${MODE_WORDS[appt.mode]}进行。${meetingWords(appt)}` +
+            '如需取消，请在开始前 2 小时操作。',
           key: `appointment:${appt.id}:remind:${kind.key}`,
         });
       });

@@ -21,7 +21,7 @@ import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
-import { PLACE, tellHolder } from './legal-aid.notices';
+import { meetingWords, PLACE, placeOf, tellHolder } from './legal-aid.notices';
 import { WAITLIST_TRANSITIONS } from './waitlist.states';
 import { MODE_WORDS, SERVICE_WORDS, splitList, type Mode, type ServiceType } from './legal-aid.types';
 
@@ -362,6 +362,7 @@ export class BookingService {
         cancelledBy: null,
         cancelReason: null,
         privateNotes: null,
+        meetingLink: null,
         rating: null,
         comment: null,
         ratedAt: null,
@@ -379,11 +380,11 @@ export class BookingService {
       recipient: accountId,
       serviceType: input.serviceType,
       startsAt: slot.startsAt,
-      place: PLACE[input.mode],
+      place: placeOf({ mode: input.mode }, provider),
       remark: `已预约${provider.name}`,
       detail:
         `已为您预约${provider.name}（${provider.firm}）的${SERVICE_WORDS[input.serviceType]}，` +
-        `${MODE_WORDS[input.mode]}进行。开始前 24 小时和 2 小时会提醒您。`,
+        `${MODE_WORDS[input.mode]}进行。${meetingWords({ mode: input.mode })}开始前 24 小时和 2 小时会提醒您。`,
       key: `appointment:${id}:booked`,
     });
     return em.findOneByOrFail(LegalAppointment, { id });

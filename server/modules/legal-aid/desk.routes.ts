@@ -11,6 +11,8 @@ import {
   figuresQuery,
   idParams,
   legalFiguresView,
+  meetingBody,
+  notesBody,
   providerAppointmentsQuery,
   providerBody,
   providerView,
@@ -45,7 +47,15 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
         const history = await serving.history(r.appointments.map((a) => a.id));
         return {
           body: {
-            items: r.appointments.map((a) => presentDeskAppointment(a, history.get(a.id) ?? [], r.contacts.get(a.id))),
+            items: r.appointments.map((a) =>
+              presentDeskAppointment(
+                a,
+                history.get(a.id) ?? [],
+                serving.actionsFor(principal, a),
+                r.contacts.get(a.id),
+                r.providers.get(a.providerId),
+              ),
+            ),
             nextCursor: null,
           },
         };
@@ -75,10 +85,41 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
             (body as { notes?: string } | undefined)?.notes,
             requestId,
           );
-          return { body: presentDeskAppointment(appt, await historyOf(appt.id)) };
+          return { body: presentDeskAppointment(appt, await historyOf(appt.id), serving.actionsFor(principal, appt)) };
         },
       }),
     ),
+    route({
+      method: 'put',
+      path: '/api/v1/provider/appointments/:id/notes',
+      tag: 'legal-aid-desk',
+      summary: 'Replace the notes on an appointment (provider and staff only; never shown to the holder)',
+      access: DESK,
+      params: idParams,
+      body: notesBody,
+      responses: { 200: { description: 'The appointment', schema: deskAppointmentView } },
+      errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'FORBIDDEN', 'VALIDATION_FAILED'],
+      handler: async ({ principal, params, body, requestId }) => {
+        const appt = await serving.setNotes(principal, params.id, body.notes, requestId);
+        return { body: presentDeskAppointment(appt, await historyOf(appt.id), serving.actionsFor(principal, appt)) };
+      },
+    }),
+    route({
+      method: 'put',
+      path: '/api/v1/provider/appointments/:id/meeting',
+      tag: 'legal-aid-desk',
+      summary:
+        'Set or change the video meeting (link or meeting number) of a live video appointment; the holder is told',
+      access: DESK,
+      params: idParams,
+      body: meetingBody,
+      responses: { 200: { description: 'The appointment', schema: deskAppointmentView } },
+      errors: ['NOT_FOUND', 'NOT_VIDEO', 'INVALID_TRANSITION', 'FORBIDDEN', 'VALIDATION_FAILED'],
+      handler: async ({ principal, params, body, requestId }) => {
+        const appt = await serving.setMeeting(principal, params.id, body.meetingLink, requestId);
+        return { body: presentDeskAppointment(appt, await historyOf(appt.id), serving.actionsFor(principal, appt)) };
+      },
+    }),
     route({
       method: 'post',
       path: '/api/v1/staff/legal-aid/providers',
@@ -175,7 +216,7 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
       errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
       handler: async ({ principal, params, body, requestId }) => {
         const appt = await serving.cancelAppointment(principal, params.id, body.reason, requestId);
-        return { body: presentDeskAppointment(appt, await historyOf(appt.id)) };
+        return { body: presentDeskAppointment(appt, await historyOf(appt.id), serving.actionsFor(principal, appt)) };
       },
     }),
     route({

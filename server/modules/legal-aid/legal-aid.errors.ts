@@ -31,4 +31,7 @@ export const LegalAidErrors = {
   noShowTooEarly: appError(409, 'TOO_EARLY', '预约时间尚未开始，不能标记爽约'),
   checkInTooEarly: appError(409, 'TOO_EARLY', '预约当天才能签到'),
   slotAlreadyCancelled: appError(409, 'INVALID_TRANSITION', '该时段已取消'),
+  notesOnCancelled: appError(409, 'INVALID_TRANSITION', '预约已取消，不能再写记录'),
+  notVideo: appError(409, 'NOT_VIDEO', '只有视频服务的预约才需要会议链接'),
+  meetingNotLive: appError(409, 'INVALID_TRANSITION', '预约已结束或已取消，不能再设置会议'),
 };

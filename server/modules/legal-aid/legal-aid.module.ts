@@ -1,4 +1,5 @@
 import { LegalAid1764300000000 } from '../../../migrations/1764300000000-legal-aid';
+import { LegalAidPlaces1765900000000 } from '../../../migrations/1765900000000-legal-aid-places';
 import type { Core, ModuleOf } from '../../module';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PeopleService } from '../people/people.service';
@@ -47,10 +48,13 @@ export const legalAidModule: ModuleOf<typeof build, typeof LEGAL_AID_TEMPLATES> 
     AppointmentEvent,
     WaitlistEvent,
   ],
-  migrations: [LegalAid1764300000000],
+  migrations: [LegalAid1764300000000, LegalAidPlaces1765900000000],
   templates: LEGAL_AID_TEMPLATES,
   jobs: [legalSlotsJob, legalRemindersJob],
   fileReadRules: { legal_provider: readProviderFile },
   build,
-  routes: (s, c) => [...legalAidRoutes(s.providers, s.booking, c.clock), ...deskRoutes(s.providers, s.serving)],
+  routes: (s, c) => [
+    ...legalAidRoutes(s.providers, s.booking, s.serving, c.clock),
+    ...deskRoutes(s.providers, s.serving),
+  ],
 };

@@ -25,8 +25,26 @@ export const LEGAL_AID_TEMPLATES = {
 export const PLACE: Record<Mode, string> = {
   onsite: '区退役军人服务中心法律服务窗口',
   phone: '电话服务，请保持电话畅通',
-  video: '视频服务，届时在小程序中进入',
+  video: '视频服务，会议号见小程序预约页',
 };
+
+/** The place a notice names: the provider's office in person, the meeting once set for video. */
+export function placeOf(
+  a: { mode: Mode; meetingLink?: string | null },
+  provider?: { address: string | null } | null,
+): string {
+  if (a.mode === 'onsite') return provider?.address || PLACE.onsite;
+  if (a.mode === 'video' && a.meetingLink) return `视频会议 ${a.meetingLink}`;
+  return PLACE[a.mode];
+}
+
+/** The sentence of a video appointment's notice about the meeting: where to join, or when it comes. */
+export function meetingWords(a: { mode: Mode; meetingLink?: string | null }): string {
+  if (a.mode !== 'video') return '';
+  return a.meetingLink
+    ? `视频会议：${a.meetingLink}（可在小程序“我的预约”中复制）。`
+    : '会议链接由服务人员在开始前发到小程序“我的预约”中。';
+}
 
 export interface AppointmentNotice {
   recipient: number;

@@ -17,12 +17,19 @@ import {
   waitlistView,
 } from './legal-aid.schemas';
 import type { ProvidersService } from './providers.service';
+import type { ServingService } from './serving.service';
 
 const DAY = 86_400_000;
 
 /** Holders choose a provider and a time, book, wait, cancel, and rate. */
-export const legalAidRoutes = (providers: ProvidersService, booking: BookingService, clock: Clock) => {
+export const legalAidRoutes = (
+  providers: ProvidersService,
+  booking: BookingService,
+  serving: ServingService,
+  clock: Clock,
+) => {
   const historyOf = async (id: number) => (await booking.history([id])).get(id) ?? [];
+  const providerOf = (id: number) => providers.get(id).catch(() => undefined);
   return [
     route({
       method: 'get',
@@ -86,12 +93,7 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
         const appt = await booking.book(principal, body);
         return {
           status: 201,
-          body: presentAppointment(
-            appt,
-            await providers.get(appt.providerId).catch(() => undefined),
-            clock.now(),
-            await historyOf(appt.id),
-          ),
+          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
         };
       },
     }),
@@ -106,10 +108,14 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
         const m = await booking.mine(principal);
         const now = clock.now();
         const history = await booking.history(m.appointments.map((a) => a.id));
+        // The number a phone consultation will call, shown masked on the holder's own page.
+        const ownPhone = m.appointments.some((a) => a.mode === 'phone')
+          ? await serving.ownPhone(principal.accountId)
+          : null;
         return {
           body: {
             items: m.appointments.map((a) =>
-              presentAppointment(a, m.providers.get(a.providerId), now, history.get(a.id) ?? []),
+              presentAppointment(a, m.providers.get(a.providerId), now, history.get(a.id) ?? [], ownPhone),
             ),
             waitlist: m.waitlist.map((w) => {
               const slot = m.slots.get(w.slotId);
@@ -131,7 +137,9 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
       errors: ['NOT_FOUND', 'CANCEL_TOO_LATE', 'INVALID_TRANSITION'],
       handler: async ({ principal, params }) => {
         const appt = await booking.cancel(principal, params.id);
-        return { body: presentAppointment(appt, undefined, clock.now(), await historyOf(appt.id)) };
+        return {
+          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
+        };
       },
     }),
     route({
@@ -146,7 +154,9 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
       errors: ['NOT_FOUND', 'INVALID_TRANSITION', 'ALREADY_RATED'],
       handler: async ({ principal, params, body }) => {
         const appt = await booking.rate(principal, params.id, body.rating, body.comment);
-        return { body: presentAppointment(appt, undefined, clock.now(), await historyOf(appt.id)) };
+        return {
+          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
+        };
       },
     }),
     route({
@@ -174,7 +184,10 @@ export const legalAidRoutes = (providers: ProvidersService, booking: BookingServ
       errors: ['NOT_FOUND', 'OFFER_EXPIRED', 'TOO_MANY_APPOINTMENTS', 'ALREADY_BOOKED'],
       handler: async ({ principal, params }) => {
         const appt = await booking.acceptOffer(principal, params.id);
-        return { status: 201, body: presentAppointment(appt, undefined, clock.now(), await historyOf(appt.id)) };
+        return {
+          status: 201,
+          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
+        };
       },
     }),
     route({

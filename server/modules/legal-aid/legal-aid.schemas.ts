@@ -20,6 +20,11 @@ export const bookingBody = z.strictObject({
 });
 export const ratingBody = z.strictObject({ rating: int32(1, 5), comment: z.string().trim().max(500).optional() });
 export const completeBody = z.strictObject({ notes: z.string().trim().max(5000).optional() });
+export const notesBody = z.strictObject({ notes: z.string().trim().max(5000) });
+/** A video meeting: a link (e.g. https://meeting.tencent.com/…) or a meeting number, with its password if any. */
+export const meetingBody = z.strictObject({
+  meetingLink: z.string().trim().min(6, '请填写会议链接或会议号').max(255),
+});
 export const reasonBody = z.strictObject({ reason: z.string().trim().min(2).max(255) });
 
 export const providerBody = z.strictObject({
@@ -34,6 +39,13 @@ export const providerBody = z.strictObject({
   photoFileId: idRef().nullable().optional(),
   accountId: idRef().nullable().optional(),
   active: z.boolean().optional(),
+  /** Where the provider meets holders in person; the district desk's window when not given. */
+  address: z.string().trim().min(4).max(128).nullable().optional(),
+  /** The office on the map (GCJ-02), for the holder's phone to open. */
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
 });
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式为 HH:MM');
@@ -73,6 +85,7 @@ export const providerView = z.object({
   modes: z.array(z.enum(MODES)),
   languages: z.array(z.string()),
   intro: z.string(),
+  address: z.string().nullable(),
   averageRating: z.number().nullable(),
   ratingCount: z.number().int(),
   servedCount: z.number().int(),
@@ -97,6 +110,14 @@ export const appointmentView = z.object({
   cancelReason: z.string().nullable(),
   rating: z.number().int().nullable(),
   comment: z.string().nullable(),
+  /** In person: where (the provider's office, else the district desk's window), with map coordinates if known. */
+  place: z
+    .object({ address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() })
+    .nullable(),
+  /** By phone: the holder's own number the provider will call, masked (138****1234); null if none is bound. */
+  callTo: z.string().nullable(),
+  /** By video: the meeting link or number the provider set; null until set (and for other ways of meeting). */
+  meetingLink: z.string().nullable(),
   allowedActions: z.array(z.string()),
   history: historyView,
 });
@@ -127,13 +148,20 @@ export const deskAppointmentView = z.object({
   summary: z.string(),
   startsAt: z.string(),
   providerId: z.number().int(),
+  providerName: z.string().nullable(),
   holderAccountId: z.number().int(),
   privateNotes: z.string().nullable(),
+  meetingLink: z.string().nullable(),
   cancelledBy: z.enum(['holder', 'staff']).nullable(),
   cancelReason: z.string().nullable(),
   rating: z.number().int().nullable(),
   comment: z.string().nullable(),
   holder: z.object({ name: z.string(), phone: z.string().nullable() }).nullable().optional(),
+  /**
+   * What the caller may do now: `check_in` (from the appointment's day), `complete`, `no_show` (once
+   * the time has begun), `cancel` (staff), `notes` (not on a cancelled one), `meeting` (a live video one).
+   */
+  allowedActions: z.array(z.string()),
   history: historyView,
 });
 export const deskAppointmentsView = z.object({ items: z.array(deskAppointmentView), nextCursor: z.null() });

@@ -14,3 +14,9 @@ export const MODE_WORDS: Record<Mode, string> = { onsite: '到场', phone: '电�
 
 export const splitList = <T extends string>(s: string): T[] => (s ? (s.split(',') as T[]) : []);
 export const joinList = (xs: readonly string[]) => [...new Set(xs)].join(',');
+
+/** Who booked, as the appointment's own provider sees them: the phone only while the appointment is live. */
+export interface HolderContact {
+  name: string;
+  phone: string | null;
+}

@@ -44,6 +44,10 @@ export class LegalAppointment {
   @Column({ name: 'private_notes', type: 'text', nullable: true })
   privateNotes!: string | null;
 
+  /** The video meeting (link or meeting number) the provider set for a video consultation. */
+  @Column({ name: 'meeting_link', type: 'varchar', length: 255, nullable: true })
+  meetingLink!: string | null;
+
   @Column({ name: 'rating', type: 'integer', nullable: true })
   rating!: number | null;
 

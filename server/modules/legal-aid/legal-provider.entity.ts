@@ -38,6 +38,17 @@ export class LegalProvider {
   @Column({ name: 'intro', type: 'varchar', length: 500 })
   intro!: string;
 
+  /** Where the provider meets holders in person; the district desk's window when null. */
+  @Column({ name: 'address', type: 'varchar', length: 128, nullable: true })
+  address!: string | null;
+
+  /** The office on the map (GCJ-02, millionths of a degree), when known. */
+  @Column({ name: 'lat_e6', type: 'integer', nullable: true })
+  latE6!: number | null;
+
+  @Column({ name: 'lng_e6', type: 'integer', nullable: true })
+  lngE6!: number | null;
+
   @Column({ name: 'active', type: 'boolean', default: true })
   active!: boolean;
 

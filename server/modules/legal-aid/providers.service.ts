@@ -32,6 +32,8 @@ export interface ProviderInput {
   photoFileId?: number | null;
   accountId?: number | null;
   active?: boolean;
+  address?: string | null;
+  location?: { latitude: number; longitude: number } | null;
 }
 
 export interface ScheduleInput {
@@ -139,6 +141,9 @@ export class ProvidersService {
         intro: input.intro,
         photoFileId: input.photoFileId ?? null,
         accountId: input.accountId ?? null,
+        address: input.address ?? null,
+        latE6: input.location ? Math.round(input.location.latitude * 1e6) : null,
+        lngE6: input.location ? Math.round(input.location.longitude * 1e6) : null,
         ...(input.active !== undefined ? { active: input.active } : {}),
         updatedAt: now,
       };

@@ -20,8 +20,9 @@ import { LegalAppointment } from './legal-appointment.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { LegalSlot } from './legal-slot.entity';
 import { LegalWaitlist } from './legal-waitlist.entity';
-import { PLACE, tellHolder } from './legal-aid.notices';
-import { SERVICE_WORDS } from './legal-aid.types';
+import { meetingWords, PLACE, placeOf, tellHolder } from './legal-aid.notices';
+import { deskActions } from './legal-aid.presenter';
+import { type HolderContact, SERVICE_WORDS } from './legal-aid.types';
 import { LEGAL_AID_PAGES } from './legal-aid.pages';
 import { WAITLIST_TRANSITIONS } from './waitlist.states';
 
@@ -34,12 +35,6 @@ const deskActor = (p: Principal): TransitionActor => ({
 /** Holders with this many no-shows are flagged for staff. */
 export const NO_SHOW_FLAG = 2;
 const SHANGHAI = 8 * 3_600_000;
-
-/** Who booked, as the appointment's own provider sees them: the phone only while the appointment is live. */
-export interface HolderContact {
-  name: string;
-  phone: string | null;
-}
 
 /** The desk's side: providers serve their appointments; staff cancel, see figures and flags. */
 export class ServingService {
@@ -61,7 +56,11 @@ export class ServingService {
     principal: Principal,
     filter: { providerId?: number; status?: AppointmentStatus; from?: Date; to?: Date },
     requestId: string,
-  ): Promise<{ appointments: LegalAppointment[]; contacts: Map<number, HolderContact | null> }> {
+  ): Promise<{
+    appointments: LegalAppointment[];
+    contacts: Map<number, HolderContact | null>;
+    providers: Map<number, LegalProvider>;
+  }> {
     const own = await this.db.manager.findOneBy(LegalProvider, { accountId: principal.accountId });
     const where: FindOptionsWhere<LegalAppointment> = {};
     if (isStaff(principal.roles)) {
@@ -71,7 +70,8 @@ export class ServingService {
       where.providerId = own.id;
     }
     if (filter.status) where.status = filter.status;
-    const from = filter.from ?? new Date(this.clock.now().getTime() - 86_400_000);
+    // By default the day as it is in Shanghai from its start: today's and the coming appointments.
+    const from = filter.from ?? new Date(Date.parse(`${shanghaiDate(this.clock.now())}T00:00:00+08:00`));
     const to = filter.to ?? clampInstant(new Date(from.getTime() + 30 * 86_400_000));
     where.startsAt = Between(from, to);
     const appointments = await this.db.manager.find(LegalAppointment, {
@@ -80,9 +80,16 @@ export class ServingService {
       take: 500,
     });
 
+    const providerIds = [...new Set(appointments.map((a) => a.providerId))];
+    const providers = new Map(
+      (providerIds.length ? await this.db.manager.findBy(LegalProvider, { id: In(providerIds) }) : []).map((p) => [
+        p.id,
+        p,
+      ]),
+    );
     const contacts = new Map<number, HolderContact | null>();
     const mine = own ? appointments.filter((a) => a.providerId === own.id) : [];
-    if (mine.length === 0) return { appointments, contacts };
+    if (mine.length === 0) return { appointments, contacts, providers };
     const holders = await this.people.contactsOf(mine.map((a) => a.accountId));
     for (const a of mine) {
       const c = holders.get(a.accountId);
@@ -106,7 +113,93 @@ export class ServingService {
         ),
       );
     }
-    return { appointments, contacts };
+    return { appointments, contacts, providers };
+  }
+
+  /** What the caller may do with an appointment now (they have already been allowed to see it). */
+  actionsFor(principal: Principal, a: LegalAppointment): string[] {
+    return deskActions(a, isStaff(principal.roles) ? 'staff' : 'provider', this.clock.now());
+  }
+
+  /** The holder's own phone number (to show them which number the provider will call), if bound. */
+  async ownPhone(accountId: number): Promise<string | null> {
+    return (await this.people.contactsOf([accountId])).get(accountId)?.phone ?? null;
+  }
+
+  /**
+   * The provider's (or staff's) notes on an appointment, replaced: any time but on a cancelled one.
+   * Only the provider and staff read them; they never reach the holder or the history.
+   */
+  async setNotes(principal: Principal, id: number, notes: string, requestId: string): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await this.served(em, principal, id);
+      if (appt.status === 'cancelled') throw LegalAidErrors.notesOnCancelled();
+      const now = this.clock.now();
+      await em.update(LegalAppointment, { id }, { privateNotes: notes || null, updatedAt: now });
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'legal_appointment.notes',
+          targetType: 'legal_appointment',
+          targetId: id,
+          requestId,
+        },
+        now,
+      );
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  /**
+   * The video meeting of a live video appointment, set or changed by its provider (or staff); the
+   * holder is told at once, and the reminders name it.
+   */
+  async setMeeting(principal: Principal, id: number, link: string, requestId: string): Promise<LegalAppointment> {
+    return this.db.transaction(async (em) => {
+      const appt = await this.served(em, principal, id);
+      if (appt.mode !== 'video') throw LegalAidErrors.notVideo();
+      if (!LIVE.includes(appt.status)) throw LegalAidErrors.meetingNotLive();
+      const now = this.clock.now();
+      if (appt.meetingLink === link) return appt;
+      await em.update(LegalAppointment, { id }, { meetingLink: link, updatedAt: now });
+      const provider = await em.findOneBy(LegalProvider, { id: appt.providerId });
+      await tellHolder(this.notifications, em, {
+        recipient: appt.accountId,
+        serviceType: appt.serviceType,
+        startsAt: appt.startsAt,
+        place: placeOf({ mode: 'video', meetingLink: link }),
+        remark: appt.meetingLink ? '视频会议已更改' : '视频会议已安排',
+        detail:
+          `${provider ? provider.name : '服务人员'}已${appt.meetingLink ? '更改' : '安排'}` +
+          `${wechatTime(appt.startsAt)}的视频${SERVICE_WORDS[appt.serviceType]}。` +
+          meetingWords({ mode: 'video', meetingLink: link }),
+        key: `appointment:${id}:meeting:${now.getTime()}`,
+      });
+      await recordAudit(
+        em,
+        {
+          actorAccountId: principal.accountId,
+          action: 'legal_appointment.meeting',
+          targetType: 'legal_appointment',
+          targetId: id,
+          requestId,
+        },
+        now,
+      );
+      return em.findOneByOrFail(LegalAppointment, { id });
+    });
+  }
+
+  /** The appointment, if the caller serves it (its provider) or is staff; another provider's is 404. */
+  private async served(em: EntityManager, principal: Principal, id: number): Promise<LegalAppointment> {
+    const appt = await em.findOneBy(LegalAppointment, { id });
+    if (!appt) throw notFound('预约不存在');
+    if (!isStaff(principal.roles)) {
+      const provider = await this.ownProvider(principal, em);
+      if (provider.id !== appt.providerId) throw notFound('预约不存在');
+    }
+    return appt;
   }
 
   /** The appointments' histories, oldest first (the caller has already been allowed to see them). */
@@ -385,7 +478,7 @@ export class ServingService {
       recipient: appt.accountId,
       serviceType: appt.serviceType,
       startsAt: appt.startsAt,
-      place: PLACE[appt.mode],
+      place: placeOf(appt, await em.findOneBy(LegalProvider, { id: appt.providerId })),
       remark: '预约已被服务窗口取消',
       detail:
         `很抱歉，您的预约已取消：${reason}。` +
