@@ -56,6 +56,40 @@ export const APPLICATION_STATUS_WORDS: Record<ApplicationStatus, { label: string
   withdrawn: { label: '已撤回', hint: '申请已撤回' },
 };
 
+/** The colour of an application's status chip: green done, amber waiting on the holder, red refused. */
+export const APPLICATION_STATUS_TONE: Record<ApplicationStatus, 'ok' | 'warn' | 'danger' | 'info' | 'neutral'> = {
+  draft: 'neutral',
+  submitted: 'info',
+  station_approved: 'info',
+  approved: 'ok',
+  in_production: 'info',
+  card_ready: 'ok',
+  issued: 'ok',
+  needs_info: 'warn',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+};
+
+/** Statuses in which an application is still open: the holder cannot start another meanwhile. */
+const OPEN_STATUSES: ApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'station_approved',
+  'approved',
+  'in_production',
+  'card_ready',
+  'needs_info',
+];
+
+export const isOpenApplication = (status: ApplicationStatus) => OPEN_STATUSES.indexOf(status) >= 0;
+
+export const CARD_STATUS_TONE: Record<CardStatus, 'ok' | 'warn' | 'danger' | 'neutral'> = {
+  active: 'ok',
+  reported_lost: 'warn',
+  replaced: 'neutral',
+  revoked: 'danger',
+};
+
 export const ACTOR_WORDS: Record<ActorRole, string> = {
   holder: '本人',
   station: '服务站',

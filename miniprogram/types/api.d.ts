@@ -101,6 +101,7 @@ export interface paths {
                 id: number;
                 roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
               };
+              recoveryCodes?: string[];
             };
           };
         };
@@ -114,7 +115,7 @@ export interface paths {
     };
   };
   "/api/v1/auth/password-login": {
-    /** Log in with a username and password (accounts created by staff) */
+    /** Log in with a username and password (accounts created by staff). Admin and district accounts get `{ mfaRequired, mfaToken, enrolled }` and continue at /auth/mfa/verify (after /auth/mfa/enroll when not enrolled). With `X-Client: console` the refresh token is set as the `ry_refresh` cookie instead */
     post: {
       requestBody: {
         content: {
@@ -125,10 +126,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description A new session */
+        /** @description A new session, or the second-factor step */
         200: {
           content: {
-            "application/json": {
+            "application/json": ({
               accessToken: string;
               /** Format: date-time */
               accessTokenExpiresAt: string;
@@ -137,6 +138,21 @@ export interface paths {
                 id: number;
                 roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
               };
+              recoveryCodes?: string[];
+            }) | ({
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+              recoveryCodes?: string[];
+            }) | {
+              /** @constant */
+              mfaRequired: true;
+              mfaToken: string;
+              enrolled: boolean;
             };
           };
         };
@@ -149,13 +165,46 @@ export interface paths {
       };
     };
   };
-  "/api/v1/auth/refresh": {
-    /** Trade a refresh token for a new pair; a reused token revokes its whole family */
+  "/api/v1/auth/mfa/enroll": {
+    /** Start enrolling an authenticator app (TOTP, SHA-1, 6 digits, 30 s): the secret and its otpauth URL */
     post: {
       requestBody: {
         content: {
           "application/json": {
-            refreshToken: string;
+            mfaToken: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The secret to show as a QR code */
+        200: {
+          content: {
+            "application/json": {
+              secret: string;
+              otpauthUrl: string;
+            };
+          };
+        };
+        /** @description Error: UNAUTHENTICATED, MFA_ALREADY_ENROLLED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/mfa/verify": {
+    /** Complete the sign-in with a code from the authenticator app or a recovery code; the first code after an enrolment also returns the recovery codes (once) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            mfaToken: string;
+            code: string;
+          } | {
+            mfaToken: string;
+            recoveryCode: string;
           };
         };
       };
@@ -163,7 +212,7 @@ export interface paths {
         /** @description A new session */
         200: {
           content: {
-            "application/json": {
+            "application/json": ({
               accessToken: string;
               /** Format: date-time */
               accessTokenExpiresAt: string;
@@ -172,10 +221,65 @@ export interface paths {
                 id: number;
                 roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
               };
-            };
+              recoveryCodes?: string[];
+            }) | ({
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+              recoveryCodes?: string[];
+            });
           };
         };
-        /** @description Error: UNAUTHENTICATED, RATE_LIMITED */
+        /** @description Error: UNAUTHENTICATED, MFA_CODE_INVALID, MFA_LOCKED, MFA_NOT_ENROLLED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/auth/refresh": {
+    /** Trade a refresh token for a new pair; a reused token revokes its whole family. The console sends no body: its `ry_refresh` cookie, with `X-CSRF-Token` equal to the `ry_csrf` cookie */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            refreshToken?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description A new session */
+        200: {
+          content: {
+            "application/json": ({
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              refreshToken: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+              recoveryCodes?: string[];
+            }) | ({
+              accessToken: string;
+              /** Format: date-time */
+              accessTokenExpiresAt: string;
+              user: {
+                id: number;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              };
+              recoveryCodes?: string[];
+            });
+          };
+        };
+        /** @description Error: UNAUTHENTICATED, CSRF_INVALID, SESSION_IDLE, RATE_LIMITED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -185,12 +289,12 @@ export interface paths {
     };
   };
   "/api/v1/auth/logout": {
-    /** End the session of a refresh token */
+    /** End the session of a refresh token (the body’s, or the console’s cookie with `X-CSRF-Token`); the console’s cookies are cleared */
     post: {
       requestBody: {
         content: {
           "application/json": {
-            refreshToken: string;
+            refreshToken?: string;
           };
         };
       };
@@ -199,7 +303,7 @@ export interface paths {
         204: {
           content: never;
         };
-        /** @description Error: RATE_LIMITED */
+        /** @description Error: CSRF_INVALID, RATE_LIMITED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -633,7 +737,69 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_LOCKED */
+        /** @description Error: VALIDATION_FAILED, CONSENT_REQUIRED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_LOCKED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/consent": {
+    /** The consent text for sensitive personal information (current version) and the version the caller agreed to */
+    get: {
+      responses: {
+        /** @description Consent text and standing */
+        200: {
+          content: {
+            "application/json": {
+              currentVersion: string;
+              agreedVersion: string | null;
+              agreedAt: string | null;
+              text: {
+                title: string;
+                intro: string;
+                items: {
+                    key: string;
+                    title: string;
+                    detail: string;
+                  }[];
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Agree to the consent text of the given version (recorded, never overwritten) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            version: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The consent record */
+        201: {
+          content: {
+            "application/json": {
+              version: string;
+              /** @enum {string} */
+              action: "agree" | "withdraw";
+              items: string[];
+              at: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, CONSENT_VERSION_STALE */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -753,7 +919,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_REQUIRED, IDENTITY_NOT_VERIFIED, CHANGE_REQUEST_EXISTS */
+        /** @description Error: VALIDATION_FAILED, ID_NUMBER_INVALID, ID_NUMBER_TAKEN, IDENTITY_REQUIRED, IDENTITY_NOT_VERIFIED, CONSENT_REQUIRED, CHANGE_REQUEST_EXISTS */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1551,6 +1717,7 @@ export interface paths {
                   reason: string | null;
                 })[];
               allowedActions: ("report_lost" | "replace" | "revoke")[];
+              photoFileId: number | null;
             };
           };
         };
@@ -1613,6 +1780,7 @@ export interface paths {
                   reason: string | null;
                 })[];
               allowedActions: ("report_lost" | "replace" | "revoke")[];
+              photoFileId: number | null;
             };
           };
         };
@@ -1626,7 +1794,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/card-applications": {
-    /** Applications in the caller’s station or district, oldest submission first */
+    /** Applications in the caller’s station or district, oldest submission first. Filters: status, stationId, category, ageMin/ageMax (whole years), overdue, minWaitingDays; q searches the name, the last 4–6 characters of the ID number or the whole number. `counts` gives each status under the other filters */
     get: {
       parameters: {
         query?: {
@@ -1635,6 +1803,11 @@ export interface paths {
           status?: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
           stationId?: number;
           minWaitingDays?: number;
+          category?: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+          ageMin?: number;
+          ageMax?: number;
+          overdue?: "true" | "false";
+          q?: string;
         };
       };
       responses: {
@@ -1655,12 +1828,16 @@ export interface paths {
                   caseByCase: boolean;
                   submittedAt: string | null;
                   waitingDays: number | null;
+                  overdue: boolean;
                 })[];
               nextCursor: string | null;
+              counts: {
+                [key: string]: number;
+              };
             };
           };
         };
-        /** @description Error */
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -2548,6 +2725,7 @@ export interface paths {
           "application/json": {
             name: string;
             licenseNo: string;
+            licenseFileId?: number;
             categoryId: number;
             address: string;
             lat: number;
@@ -2565,6 +2743,7 @@ export interface paths {
               id: number;
               name: string;
               licenseNo: string;
+              licenseFileId: number | null;
               categoryId: number;
               address: string;
               lat: number;
@@ -2582,6 +2761,54 @@ export interface paths {
           };
         };
         /** @description Error: VALIDATION_FAILED, MERCHANT_APPLICATION_EXISTS */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant-applications/mine": {
+    /** The caller’s latest application to join, with its state, the reason if rejected, and its history */
+    get: {
+      responses: {
+        /** @description The application, or null */
+        200: {
+          content: {
+            "application/json": {
+              application: ({
+                id: number;
+                name: string;
+                licenseNo: string;
+                licenseFileId: number | null;
+                categoryId: number;
+                address: string;
+                lat: number;
+                lng: number;
+                contactPhone: string;
+                intro: string | null;
+                /** @enum {string} */
+                status: "pending" | "active" | "rejected" | "suspended";
+                reason: string | null;
+                upheldComplaints: number;
+                ownerAccountId: number;
+                createdAt: string;
+                reviewedAt: string | null;
+                categoryName: string | null;
+                history: ({
+                    action: string;
+                    from: string | null;
+                    to: string;
+                    at: string;
+                    by: string;
+                    reason: string | null;
+                  })[];
+              }) | null;
+            };
+          };
+        };
+        /** @description Error */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -2740,6 +2967,7 @@ export interface paths {
                 id: number;
                 name: string;
                 licenseNo: string;
+                licenseFileId: number | null;
                 categoryId: number;
                 address: string;
                 lat: number;
@@ -3093,24 +3321,62 @@ export interface paths {
           content: {
             "application/json": {
               id: number;
+              at: string;
               holder: {
                 nameMasked: string;
                 /** @enum {string} */
                 category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                photoFileId: number | null;
               };
               offer: {
                 id: number;
                 title: string;
               };
-              at: string;
-              merchant?: {
-                id: number;
-                name: string;
-              };
+              photoReadableUntil: string;
             };
           };
         };
         /** @description Error: QR_INVALID, QR_USED, CARD_INACTIVE, NOT_FOUND, LIMIT_REACHED, CATEGORY_NOT_ELIGIBLE, OFFER_UNAVAILABLE, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/figures": {
+    /** The shop’s figures over Beijing days from…to (default the last 30): per day, per offer, total, holders */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              total: number;
+              uniqueHolders: number;
+              today: number;
+              perDay: {
+                  day: string;
+                  count: number;
+                }[];
+              perOffer: {
+                  offerId: number;
+                  title: string;
+                  count: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -3138,6 +3404,7 @@ export interface paths {
                   id: number;
                   name: string;
                   licenseNo: string;
+                  licenseFileId: number | null;
                   categoryId: number;
                   address: string;
                   lat: number;
@@ -3198,6 +3465,7 @@ export interface paths {
               id: number;
               name: string;
               licenseNo: string;
+              licenseFileId: number | null;
               categoryId: number;
               address: string;
               lat: number;
@@ -3254,6 +3522,7 @@ export interface paths {
               id: number;
               name: string;
               licenseNo: string;
+              licenseFileId: number | null;
               categoryId: number;
               address: string;
               lat: number;
@@ -3303,6 +3572,7 @@ export interface paths {
               id: number;
               name: string;
               licenseNo: string;
+              licenseFileId: number | null;
               categoryId: number;
               address: string;
               lat: number;
@@ -3551,6 +3821,7 @@ export interface paths {
                   modes: ("onsite" | "phone" | "video")[];
                   languages: string[];
                   intro: string;
+                  address: string | null;
                   averageRating: number | null;
                   ratingCount: number;
                   servedCount: number;
@@ -3592,6 +3863,7 @@ export interface paths {
               modes: ("onsite" | "phone" | "video")[];
               languages: string[];
               intro: string;
+              address: string | null;
               averageRating: number | null;
               ratingCount: number;
               servedCount: number;
@@ -3682,6 +3954,13 @@ export interface paths {
               cancelReason: string | null;
               rating: number | null;
               comment: string | null;
+              place: ({
+                address: string;
+                latitude: number | null;
+                longitude: number | null;
+              }) | null;
+              callTo: string | null;
+              meetingLink: string | null;
               allowedActions: string[];
               history: ({
                   action: string;
@@ -3730,6 +4009,13 @@ export interface paths {
                   cancelReason: string | null;
                   rating: number | null;
                   comment: string | null;
+                  place: ({
+                    address: string;
+                    latitude: number | null;
+                    longitude: number | null;
+                  }) | null;
+                  callTo: string | null;
+                  meetingLink: string | null;
                   allowedActions: string[];
                   history: ({
                       action: string;
@@ -3799,6 +4085,13 @@ export interface paths {
               cancelReason: string | null;
               rating: number | null;
               comment: string | null;
+              place: ({
+                address: string;
+                latitude: number | null;
+                longitude: number | null;
+              }) | null;
+              callTo: string | null;
+              meetingLink: string | null;
               allowedActions: string[];
               history: ({
                   action: string;
@@ -3859,6 +4152,13 @@ export interface paths {
               cancelReason: string | null;
               rating: number | null;
               comment: string | null;
+              place: ({
+                address: string;
+                latitude: number | null;
+                longitude: number | null;
+              }) | null;
+              callTo: string | null;
+              meetingLink: string | null;
               allowedActions: string[];
               history: ({
                   action: string;
@@ -3956,6 +4256,13 @@ export interface paths {
               cancelReason: string | null;
               rating: number | null;
               comment: string | null;
+              place: ({
+                address: string;
+                latitude: number | null;
+                longitude: number | null;
+              }) | null;
+              callTo: string | null;
+              meetingLink: string | null;
               allowedActions: string[];
               history: ({
                   action: string;
@@ -4026,8 +4333,10 @@ export interface paths {
                   summary: string;
                   startsAt: string;
                   providerId: number;
+                  providerName: string | null;
                   holderAccountId: number;
                   privateNotes: string | null;
+                  meetingLink: string | null;
                   /** @enum {string|null} */
                   cancelledBy: "holder" | "staff" | null;
                   cancelReason: string | null;
@@ -4037,6 +4346,7 @@ export interface paths {
                     name: string;
                     phone: string | null;
                   }) | null;
+                  allowedActions: string[];
                   history: ({
                       action: string;
                       from: string | null;
@@ -4082,8 +4392,10 @@ export interface paths {
               summary: string;
               startsAt: string;
               providerId: number;
+              providerName: string | null;
               holderAccountId: number;
               privateNotes: string | null;
+              meetingLink: string | null;
               /** @enum {string|null} */
               cancelledBy: "holder" | "staff" | null;
               cancelReason: string | null;
@@ -4093,6 +4405,7 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              allowedActions: string[];
               history: ({
                   action: string;
                   from: string | null;
@@ -4143,8 +4456,10 @@ export interface paths {
               summary: string;
               startsAt: string;
               providerId: number;
+              providerName: string | null;
               holderAccountId: number;
               privateNotes: string | null;
+              meetingLink: string | null;
               /** @enum {string|null} */
               cancelledBy: "holder" | "staff" | null;
               cancelReason: string | null;
@@ -4154,6 +4469,7 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              allowedActions: string[];
               history: ({
                   action: string;
                   from: string | null;
@@ -4197,8 +4513,10 @@ export interface paths {
               summary: string;
               startsAt: string;
               providerId: number;
+              providerName: string | null;
               holderAccountId: number;
               privateNotes: string | null;
+              meetingLink: string | null;
               /** @enum {string|null} */
               cancelledBy: "holder" | "staff" | null;
               cancelReason: string | null;
@@ -4208,6 +4526,7 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              allowedActions: string[];
               history: ({
                   action: string;
                   from: string | null;
@@ -4220,6 +4539,134 @@ export interface paths {
           };
         };
         /** @description Error: NOT_FOUND, INVALID_TRANSITION, TOO_EARLY, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments/{id}/notes": {
+    /** Replace the notes on an appointment (provider and staff only; never shown to the holder) */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            notes: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              providerName: string | null;
+              holderAccountId: number;
+              privateNotes: string | null;
+              meetingLink: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+              allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, FORBIDDEN, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/provider/appointments/{id}/meeting": {
+    /** Set or change the video meeting (link or meeting number) of a live video appointment; the holder is told */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            meetingLink: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appointment */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "completed" | "cancelled" | "no_show";
+              /** @enum {string} */
+              serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+              /** @enum {string} */
+              mode: "onsite" | "phone" | "video";
+              summary: string;
+              startsAt: string;
+              providerId: number;
+              providerName: string | null;
+              holderAccountId: number;
+              privateNotes: string | null;
+              meetingLink: string | null;
+              /** @enum {string|null} */
+              cancelledBy: "holder" | "staff" | null;
+              cancelReason: string | null;
+              rating: number | null;
+              comment: string | null;
+              holder?: ({
+                name: string;
+                phone: string | null;
+              }) | null;
+              allowedActions: string[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, NOT_VIDEO, INVALID_TRANSITION, FORBIDDEN, VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4252,6 +4699,11 @@ export interface paths {
             photoFileId?: number | null;
             accountId?: number | null;
             active?: boolean;
+            address?: string | null;
+            location?: {
+              latitude: number;
+              longitude: number;
+            } | null;
           };
         };
       };
@@ -4271,6 +4723,7 @@ export interface paths {
               modes: ("onsite" | "phone" | "video")[];
               languages: string[];
               intro: string;
+              address: string | null;
               averageRating: number | null;
               ratingCount: number;
               servedCount: number;
@@ -4315,6 +4768,11 @@ export interface paths {
             photoFileId?: number | null;
             accountId?: number | null;
             active?: boolean;
+            address?: string | null;
+            location?: {
+              latitude: number;
+              longitude: number;
+            } | null;
           };
         };
       };
@@ -4334,6 +4792,7 @@ export interface paths {
               modes: ("onsite" | "phone" | "video")[];
               languages: string[];
               intro: string;
+              address: string | null;
               averageRating: number | null;
               ratingCount: number;
               servedCount: number;
@@ -4507,8 +4966,10 @@ export interface paths {
               summary: string;
               startsAt: string;
               providerId: number;
+              providerName: string | null;
               holderAccountId: number;
               privateNotes: string | null;
+              meetingLink: string | null;
               /** @enum {string|null} */
               cancelledBy: "holder" | "staff" | null;
               cancelReason: string | null;
@@ -4518,6 +4979,7 @@ export interface paths {
                 name: string;
                 phone: string | null;
               }) | null;
+              allowedActions: string[];
               history: ({
                   action: string;
                   from: string | null;
@@ -6436,6 +6898,166 @@ export interface paths {
           };
         };
         /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/data": {
+    /** Everything the system holds about the caller, summarised (numbers masked, files by purpose and size) */
+    get: {
+      responses: {
+        /** @description The summary */
+        200: {
+          content: {
+            "application/json": {
+              account: {
+                id: number;
+                displayName: string;
+                roles: string[];
+                createdAt: string;
+                lastLoginAt: string | null;
+              };
+              identity: {
+                name: string;
+                idNumberMasked: string;
+                phoneMasked: string;
+                category: string;
+                verified: boolean;
+                createdAt: string;
+              } | null;
+              consents: {
+                  version: string;
+                  action: string;
+                  items: string[];
+                  at: string;
+                }[];
+              applications: {
+                  id: number;
+                  kind: string;
+                  status: string;
+                  createdAt: string;
+                  hasAddress: boolean;
+                }[];
+              identityChanges: {
+                  id: number;
+                  status: string;
+                  createdAt: string;
+                }[];
+              cards: {
+                  cardNumber: string;
+                  status: string;
+                  issuedAt: string;
+                }[];
+              appointments: {
+                  id: number;
+                  serviceType: string;
+                  mode: string;
+                  status: string;
+                  startsAt: string;
+                }[];
+              waitlist: {
+                  id: number;
+                  serviceType: string;
+                  status: string;
+                  createdAt: string;
+                }[];
+              redemptions: {
+                total: number;
+                latest: {
+                    merchantName: string;
+                    offerTitle: string;
+                    day: string;
+                  }[];
+              };
+              complaints: {
+                  id: number;
+                  merchantName: string;
+                  status: string;
+                  createdAt: string;
+                }[];
+              conversations: {
+                count: number;
+                messagesWritten: number;
+              };
+              files: {
+                  id: number;
+                  purpose: string;
+                  size: number;
+                  createdAt: string;
+                }[];
+              notices: {
+                total: number;
+                latest: {
+                    title: string;
+                    createdAt: string;
+                  }[];
+                subscriptions: number;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me/deletion": {
+    /** What deleting the account removes, what it keeps and why, and what must be finished first */
+    get: {
+      responses: {
+        /** @description The plan */
+        200: {
+          content: {
+            "application/json": {
+              removes: string[];
+              keeps: {
+                  what: string;
+                  why: string;
+                  until: string;
+                }[];
+              blockers: {
+                  what: string;
+                  action: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Delete the caller’s account: personal data removed or anonymised, records the law requires kept detached; every session ends */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @constant */
+            confirm: true;
+          };
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        200: {
+          content: {
+            "application/json": {
+              deletedAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, DELETION_BLOCKED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

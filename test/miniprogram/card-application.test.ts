@@ -5,10 +5,13 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/card/pages/application/application'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/card/pages/application/application'), { rootPath: root });
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
-/** The action buttons shown, by the action each one takes. */
+/** The look of the shared button at `selector` (primary, secondary, danger, plain). */
+const lookOf = (comp: Rendered, selector: string) => (comp.querySelector(selector) as any).instance.data.look;
+/** The action buttons shown, in order, by the action each one takes. */
 const buttons = (comp: Rendered) =>
   comp
     .querySelectorAll('.action')
@@ -57,18 +60,24 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
   it('a draft offers edit, submit and withdraw', async () => {
     fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({ data: application() }));
     const comp = await open();
-    expect(buttons(comp).sort()).toEqual(['edit', 'submit', 'withdraw']);
+    expect(buttons(comp)).toEqual(['submit', 'edit', 'withdraw']);
+    // 提交 is the main action, 修改 another, 撤回 destructive.
+    expect([lookOf(comp, '.action-submit'), lookOf(comp, '.action-edit'), lookOf(comp, '.action-withdraw')]).toEqual([
+      'primary',
+      'secondary',
+      'danger',
+    ]);
     expect(textOf(comp, '.status')).toBe('草稿');
     expect(comp.querySelector('.reason-box')).toBeFalsy();
 
-    comp.querySelector('.action-edit')!.dispatchEvent('tap');
+    comp.querySelector('.action-edit')!.dispatchEvent('press');
     await flush();
     expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
       '/packages/card/pages/apply/apply?id=5',
     );
   });
 
-  it('a sent-back application shows the reason and the deadline, with edit, resubmit and withdraw', async () => {
+  it('a sent-back application leads with 修改 (to the form), shows the reason and the deadline, and does not offer resubmitting the same material', async () => {
     fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({
       data: application({
         status: 'needs_info',
@@ -105,7 +114,11 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
       }),
     }));
     const comp = await open();
-    expect(buttons(comp).sort()).toEqual(['edit', 'resubmit', 'withdraw']);
+    // The server allows resubmitting, but the page leads with 修改: the form resubmits after the change.
+    expect(buttons(comp)).toEqual(['edit', 'withdraw']);
+    expect(lookOf(comp, '.action-edit')).toBe('primary');
+    expect(lookOf(comp, '.action-withdraw')).toBe('danger');
+    expect(comp.querySelector('.action-resubmit')).toBeFalsy();
     expect(textOf(comp, '.status')).toBe('待补充材料');
     expect(textOf(comp, '.reason')).toBe('户口簿本人页不清晰，请重新拍摄');
     expect(textOf(comp, '.deadline-time')).toBe('2026年3月20日 18:00');
@@ -119,6 +132,21 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
     expect(steps[0]).toContain('原因：户口簿本人页不清晰，请重新拍摄');
     expect(steps[1]).toContain('草稿 → 已提交');
     expect(steps[1]).toContain('本人');
+
+    comp.querySelector('.action-edit')!.dispatchEvent('press');
+    await flush();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
+      '/packages/card/pages/apply/apply?id=5',
+    );
+    expect(requests('POST', '/submit')).toHaveLength(0);
+  });
+
+  it('a sent-back application past its deadline offers only what the server allows (withdraw)', async () => {
+    fakeWx().routes.set('GET /api/v1/card-applications/5', () => ({
+      data: application({ status: 'needs_info', reason: '照片不清晰', allowedActions: ['withdraw'] }),
+    }));
+    const comp = await open();
+    expect(buttons(comp)).toEqual(['withdraw']);
   });
 
   it('a submitted application offers withdraw only', async () => {
@@ -170,12 +198,12 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
 
     // First the holder thinks better of it.
     fakeWx().on('showModal', (o) => o.success({ confirm: false, cancel: true }));
-    comp.querySelector('.action-withdraw')!.dispatchEvent('tap');
+    comp.querySelector('.action-withdraw')!.dispatchEvent('press');
     await flush();
     expect(requests('POST', '/withdraw')).toHaveLength(0);
 
     fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
-    comp.querySelector('.action-withdraw')!.dispatchEvent('tap');
+    comp.querySelector('.action-withdraw')!.dispatchEvent('press');
     await flush();
     expect(withdrawn).toBe(true);
     expect(requests('POST', '/api/v1/card-applications/5/withdraw')).toHaveLength(1);
@@ -190,10 +218,10 @@ describe('申请进度: the buttons are the server’s allowedActions', () => {
       data: { error: { code: 'APPLICATION_INCOMPLETE', message: '请上传身份证、户口簿、退伍证或关系证明等材料' } },
     }));
     const comp = await open();
-    comp.querySelector('.action-submit')!.dispatchEvent('tap');
+    comp.querySelector('.action-submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.action-error')).toBe('请上传身份证、户口簿、退伍证或关系证明等材料');
-    expect(buttons(comp).sort()).toEqual(['edit', 'submit', 'withdraw']);
+    expect(buttons(comp)).toEqual(['submit', 'edit', 'withdraw']);
   });
 
   it('without an id shows the newest of the holder’s applications, or the way to apply', async () => {

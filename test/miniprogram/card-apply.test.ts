@@ -2,11 +2,13 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { config } from '../../miniprogram/config';
 import { saveSession } from '../../miniprogram/services/session';
+import { handOverPhoto } from '../../miniprogram/utils/photo-device';
 import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const applyPage = simulate.load(path.join(__dirname, '../../miniprogram/packages/card/pages/apply/apply'));
+const root = path.join(__dirname, '../../miniprogram');
+const applyPage = simulate.load(path.join(root, 'packages/card/pages/apply/apply'), { rootPath: root });
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 const requests = (method: string, url: string) =>
@@ -71,6 +73,23 @@ async function render(pageId: string, query: Record<string, string>): Promise<Re
 const pick = (...paths: string[]) =>
   fakeWx().on('chooseMedia', (o) => o.success({ tempFiles: paths.map((p) => ({ tempFilePath: p })) }));
 
+/**
+ * The holder takes a photo (`picked`), frames it on 制作证件照 and accepts the result (`made`): the
+ * form opens that page with the picked photo and, back on screen, uploads the made one.
+ */
+async function makePhoto(comp: Rendered, picked = 'wxfile://IMG_0001.jpg', made = 'wxfile://card-photo.jpg') {
+  pick(picked);
+  comp.querySelector('.choose-photo')!.dispatchEvent('press');
+  await flush();
+  const opened = fakeWx()
+    .calls.filter((c) => c.api === 'navigateTo')
+    .pop()!;
+  expect(opened.options.url).toBe(`/packages/card/pages/photo/photo?src=${encodeURIComponent(picked)}`);
+  handOverPhoto({ path: made, bytes: 38_912 });
+  (comp.instance as any).onShow();
+  await flush();
+}
+
 /** Uploads answer by purpose: the photo with `photo`, documents with increasing ids from 31. */
 function serveUploads(photo: { statusCode?: number; data: unknown }) {
   let next = 31;
@@ -92,11 +111,11 @@ describe('申请表', () => {
   it('shows the photo rules before a photo is chosen, and the server’s list of problems on refusal', async () => {
     const comp = await render(applyPage, { category: 'veteran', d: '00000' });
     const rules = comp.querySelectorAll('.rule').map((r) => r.dom!.textContent!);
-    expect(rules.join(' ')).toContain('JPG');
-    expect(rules.join(' ')).toContain('352 x 440 像素');
-    expect(rules.join(' ')).toContain('20–50 KB');
-    expect(rules.join(' ')).toContain('白色背景');
-    expect(rules.join(' ')).toContain('不着军装');
+    expect(rules.join(' ')).toContain('免冠彩色正面照');
+    expect(rules.join(' ')).toContain('白色或浅色背景');
+    expect(rules.join(' ')).toContain('不穿军装');
+    // Size and format are the app's job, and it says so.
+    expect(textOf(comp, '.photo-how')).toContain('352 x 440 像素，20–50 KB');
 
     serveUploads({
       statusCode: 400,
@@ -111,12 +130,10 @@ describe('申请表', () => {
         },
       },
     });
-    pick('wxfile://big.jpg');
-    comp.querySelector('.choose-photo')!.dispatchEvent('tap');
-    await flush();
+    await makePhoto(comp, 'wxfile://big.jpg', 'wxfile://made.jpg');
     const upload = fakeWx().calls.find((c) => c.api === 'uploadFile')!;
     expect(upload.options.formData).toEqual({ purpose: 'card_photo' });
-    expect(fakeWx().calls.find((c) => c.api === 'chooseMedia')!.options.sizeType).toEqual(['original']);
+    expect(upload.options.filePath).toBe('wxfile://made.jpg');
     expect(textOf(comp, '.photo-error')).toBe('照片不符合优待证照片要求');
     expect(comp.querySelectorAll('.photo-problem').map((p) => p.dom!.textContent)).toEqual([
       '· 照片尺寸须为 352 x 440 像素（宽 x 高），当前为 800 x 600',
@@ -128,16 +145,14 @@ describe('申请表', () => {
   it('asks for an address for mail and sends nothing without one', async () => {
     serveUploads({ statusCode: 201, data: { id: 30, purpose: 'card_photo', size: 30000, mime: 'image/jpeg' } });
     const comp = await render(applyPage, { category: 'veteran', d: '00000' });
-    pick('wxfile://photo.jpg');
-    comp.querySelector('.choose-photo')!.dispatchEvent('tap');
-    await flush();
+    await makePhoto(comp);
     pick('wxfile://id-front.jpg');
-    comp.querySelector('.add-documents')!.dispatchEvent('tap');
+    comp.querySelector('.add-documents')!.dispatchEvent('press');
     await flush();
     (comp.instance as any).onStationChange({ detail: { value: '0' } });
     comp.querySelector('.delivery-mail')!.dispatchEvent('tap');
     await flush(1);
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.address-error')).toBe('选择邮寄时请填写详细收件地址');
     expect(requests('POST', '/api/v1/card-applications')).toHaveLength(0);
@@ -158,12 +173,11 @@ describe('申请表', () => {
       const comp = await render(applyPage, { category: 'veteran', d: '00001' });
       expect(comp.querySelector('.declarations')).toBeFalsy();
 
-      pick('wxfile://photo.jpg');
-      comp.querySelector('.choose-photo')!.dispatchEvent('tap');
-      await flush();
+      await makePhoto(comp);
       expect(comp.querySelector('.photo-ok')).toBeTruthy();
+      expect(textOf(comp, '.photo-box')).toContain('38 KB');
       pick('wxfile://id-front.jpg', 'wxfile://hukou.jpg');
-      comp.querySelector('.add-documents')!.dispatchEvent('tap');
+      comp.querySelector('.add-documents')!.dispatchEvent('press');
       await flush();
       expect(
         fakeWx()
@@ -177,7 +191,7 @@ describe('申请表', () => {
       comp
         .querySelector('#address')!
         .dispatchEvent('input', { detail: { value: '北京市东城区东四北大街 9 号 张三 13812345678' } });
-      comp.querySelector('.submit')!.dispatchEvent('tap');
+      comp.querySelector('.submit')!.dispatchEvent('press');
       await flush(10);
 
       expect(created).toEqual({
@@ -211,14 +225,12 @@ describe('申请表', () => {
     fakeWx().routes.set('POST /api/v1/card-applications', () => ({ statusCode: 201, data: application({ id: 9 }) }));
     fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => 'fail');
     const comp = await render(applyPage, { d: '00000' });
-    pick('wxfile://photo.jpg');
-    comp.querySelector('.choose-photo')!.dispatchEvent('tap');
-    await flush();
+    await makePhoto(comp);
     pick('wxfile://id.jpg');
-    comp.querySelector('.add-documents')!.dispatchEvent('tap');
+    comp.querySelector('.add-documents')!.dispatchEvent('press');
     await flush();
     (comp.instance as any).onStationChange({ detail: { value: '0' } });
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(textOf(comp, '.submit-error')).toBe('网络不可用，请检查网络后重试');
 
@@ -226,7 +238,7 @@ describe('申请表', () => {
     fakeWx().routes.set('POST /api/v1/card-applications/9/submit', () => ({
       data: application({ id: 9, status: 'submitted' }),
     }));
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(requests('POST', '/api/v1/card-applications')).toHaveLength(1);
     const patch = requests('POST', '/api/v1/card-applications/9')[0];
@@ -240,12 +252,50 @@ describe('申请表', () => {
     const comp = await render(applyPage, { kind: 'reissue' });
     expect(textOf(comp, '.title')).toBe('优待证补领');
     expect(comp.querySelectorAll('.question')).toHaveLength(5);
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.declarations-error')).toBe('请回答全部问题（是 或 否）');
     expect(textOf(comp, '.photo-error')).toBe('请上传符合要求的证件照');
     expect(textOf(comp, '.station-error')).toBe('请选择办理的服务站');
     expect(fakeWx().calls.filter((c) => c.api === 'request' && c.options.method === 'POST')).toHaveLength(0);
+  });
+
+  it('takes the original photo from camera or album and uploads nothing until a photo was made from it', async () => {
+    serveUploads({ statusCode: 201, data: { id: 30, purpose: 'card_photo', size: 30000, mime: 'image/jpeg' } });
+    const comp = await render(applyPage, { category: 'veteran', d: '00000' });
+    pick('wxfile://IMG_0001.jpg');
+    comp.querySelector('.choose-photo')!.dispatchEvent('press');
+    await flush();
+    const chosen = fakeWx().calls.find((c) => c.api === 'chooseMedia')!.options;
+    expect(chosen).toMatchObject({ count: 1, mediaType: ['image'], sizeType: ['original'], camera: 'back' });
+    expect(chosen.sourceType.sort()).toEqual(['album', 'camera']);
+    // Back without accepting a photo (the holder pressed back): nothing is uploaded.
+    (comp.instance as any).onShow();
+    await flush();
+    expect(fakeWx().calls.filter((c) => c.api === 'uploadFile')).toHaveLength(0);
+    expect(comp.querySelector('.photo-ok')).toBeFalsy();
+  });
+
+  it('asks for the privacy agreement first; declining says what does not work and opens nothing', async () => {
+    const w = (globalThis as any).wx;
+    w.requirePrivacyAuthorize = (o: { fail: () => void }) => o.fail();
+    try {
+      const comp = await render(applyPage, { category: 'veteran', d: '00000' });
+      comp.querySelector('.choose-photo')!.dispatchEvent('press');
+      await flush();
+      expect(fakeWx().calls.filter((c) => c.api === 'chooseMedia')).toHaveLength(0);
+      expect(fakeWx().calls.filter((c) => c.api === 'navigateTo')).toHaveLength(0);
+      expect(textOf(comp, '.photo-error')).toContain('没有同意使用相机和相册');
+      comp.querySelector('.add-documents')!.dispatchEvent('press');
+      await flush();
+      expect(fakeWx().calls.filter((c) => c.api === 'chooseMedia')).toHaveLength(0);
+      expect(textOf(comp, '.documents-error')).toContain('没有同意使用相机和相册');
+      // The rest of the form still works.
+      (comp.instance as any).onStationChange({ detail: { value: '0' } });
+      expect((comp.instance as any).data.stationIndex).toBe(0);
+    } finally {
+      delete w.requirePrivacyAuthorize;
+    }
   });
 
   it('edits an application sent back: shows why, sends a PATCH, then resubmits', async () => {
@@ -269,13 +319,17 @@ describe('申请表', () => {
     const comp = await render(applyPage, { id: '5' });
     expect(textOf(comp, '.sent-back-reason')).toBe('请补充户口簿本人页');
     expect(textOf(comp, '.deadline')).toContain('2026年3月20日 18:00');
+    // The reviewer's words stay in sight next to the button that resubmits.
+    expect(textOf(comp, '.sent-back-reminder')).toBe('审核意见：请补充户口簿本人页');
+    expect(textOf(comp, '.submit')).toBe('保存并重新提交');
+    expect((comp.querySelector('.submit') as any).instance.data.look).toBe('primary');
     expect(comp.querySelector('.declarations')).toBeFalsy();
     expect((comp.instance as any).data.stationIndex).toBe(1);
 
     pick('wxfile://hukou-self.jpg');
-    comp.querySelector('.add-documents')!.dispatchEvent('tap');
+    comp.querySelector('.add-documents')!.dispatchEvent('press');
     await flush();
-    comp.querySelector('.submit')!.dispatchEvent('tap');
+    comp.querySelector('.submit')!.dispatchEvent('press');
     await flush(10);
     expect(patch).toEqual({
       override: 'PATCH',

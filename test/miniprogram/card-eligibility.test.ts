@@ -5,9 +5,10 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const eligibilityPage = simulate.load(
-  path.join(__dirname, '../../miniprogram/packages/card/pages/eligibility/eligibility'),
-);
+const root = path.join(__dirname, '../../miniprogram');
+const eligibilityPage = simulate.load(path.join(root, 'packages/card/pages/eligibility/eligibility'), {
+  rootPath: root,
+});
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 
@@ -66,13 +67,13 @@ describe('申领条件自查', () => {
     });
     const comp = await render(eligibilityPage, {});
     expect((comp.instance as any).data.categoryIndex).toBe(0);
-    comp.querySelector('.check')!.dispatchEvent('tap');
+    comp.querySelector('.check')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.form-error')).toBe('请回答全部问题（是 或 否）');
     expect(sent).toBeUndefined();
 
     await answerAll(comp, '00001');
-    comp.querySelector('.check')!.dispatchEvent('tap');
+    comp.querySelector('.check')!.dispatchEvent('press');
     await flush();
     expect(sent).toEqual({
       category: 'veteran',
@@ -86,7 +87,7 @@ describe('申领条件自查', () => {
     });
     expect(textOf(comp, '.verdict')).toBe('可以申请，需逐案审核');
     expect(textOf(comp, '.reason')).toBe('曾受过刑事处罚的，由退役军人事务部门逐案审核');
-    comp.querySelector('.start-apply')!.dispatchEvent('tap');
+    comp.querySelector('.start-apply')!.dispatchEvent('press');
     await flush();
     expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
       '/packages/card/pages/apply/apply?category=veteran&d=00001',
@@ -103,10 +104,94 @@ describe('申领条件自查', () => {
     }));
     const comp = await render(eligibilityPage, {});
     await answerAll(comp, '00100');
-    comp.querySelector('.check')!.dispatchEvent('tap');
+    comp.querySelector('.check')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.verdict')).toBe('暂不符合申领条件');
     expect(textOf(comp, '.reason')).toBe('正在服刑的不能申领优待证');
     expect(comp.querySelector('.start-apply')).toBeFalsy();
+  });
+
+  it('with an application still open, leads to it (修改 first when sent back) and not to a second one', async () => {
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
+      data: {
+        items: [
+          {
+            id: 8,
+            kind: 'new',
+            status: 'needs_info',
+            category: 'veteran',
+            station: null,
+            delivery: 'pickup',
+            address: null,
+            photoFileId: 1,
+            documentFileIds: [2],
+            reason: '照片不清晰',
+            needsInfoDeadline: '2026-12-10T18:00:00.000+08:00',
+            submittedAt: '2026-11-20T10:00:00.000+08:00',
+            createdAt: '2026-11-20T09:00:00.000+08:00',
+            history: [],
+            allowedActions: ['edit', 'resubmit', 'withdraw'],
+          },
+        ],
+        nextCursor: null,
+      },
+    }));
+    fakeWx().routes.set('POST /api/v1/card-applications/eligibility', () => ({
+      data: { verdict: 'eligible', reasons: ['符合条件'], next: ['提交申请'] },
+    }));
+    const comp = await render(eligibilityPage, {});
+    expect(textOf(comp, '.open-application')).toContain('您已有一份申请正在办理');
+    expect(textOf(comp, '.open-application')).toContain('待补充材料');
+    expect((comp.querySelector('.edit-open') as any).instance.data.look).toBe('primary');
+
+    await answerAll(comp, '00000');
+    comp.querySelector('.check')!.dispatchEvent('press');
+    await flush();
+    expect(textOf(comp, '.verdict')).toBe('符合申领条件');
+    expect(comp.querySelector('.start-apply')).toBeFalsy();
+    comp.querySelector('.view-open-result')!.dispatchEvent('press');
+    comp.querySelector('.edit-open')!.dispatchEvent('press');
+    await flush();
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'navigateTo')
+        .map((c) => c.options.url),
+    ).toEqual(['/packages/card/pages/application/application?id=8', '/packages/card/pages/apply/apply?id=8']);
+  });
+
+  it('a closed application (withdrawn) does not stand in the way', async () => {
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
+      data: {
+        items: [
+          {
+            id: 3,
+            kind: 'new',
+            status: 'withdrawn',
+            category: 'veteran',
+            station: null,
+            delivery: 'pickup',
+            address: null,
+            photoFileId: 1,
+            documentFileIds: [2],
+            reason: null,
+            needsInfoDeadline: null,
+            submittedAt: null,
+            createdAt: '2026-11-20T09:00:00.000+08:00',
+            history: [],
+            allowedActions: [],
+          },
+        ],
+        nextCursor: null,
+      },
+    }));
+    fakeWx().routes.set('POST /api/v1/card-applications/eligibility', () => ({
+      data: { verdict: 'eligible', reasons: ['符合条件'], next: ['提交申请'] },
+    }));
+    const comp = await render(eligibilityPage, {});
+    expect(comp.querySelector('.open-application')).toBeFalsy();
+    await answerAll(comp, '00000');
+    comp.querySelector('.check')!.dispatchEvent('press');
+    await flush();
+    expect(comp.querySelector('.start-apply')).toBeTruthy();
   });
 });

@@ -5,7 +5,8 @@ import { fakeWx } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/card/pages/card/card'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/card/pages/card/card'), { rootPath: root });
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 
@@ -161,7 +162,7 @@ describe('我的优待证: the QR code', () => {
     expect(textOf(comp, '.card-status')).toBe('已挂失');
     expect(textOf(comp, '.inactive-hint')).toContain('申请补领');
     expect(comp.querySelector('.report-lost')).toBeFalsy();
-    comp.querySelector('.reissue')!.dispatchEvent('tap');
+    comp.querySelector('.reissue')!.dispatchEvent('press');
     await tick();
     expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe(
       '/packages/card/pages/apply/apply?kind=reissue',
@@ -181,7 +182,7 @@ describe('我的优待证: the QR code', () => {
     expect(comp.querySelector('.qr')).toBeTruthy();
 
     fakeWx().on('showModal', (o) => o.success({ confirm: true, cancel: false }));
-    comp.querySelector('.report-lost')!.dispatchEvent('tap');
+    comp.querySelector('.report-lost')!.dispatchEvent('press');
     await tick();
     expect(
       fakeWx().calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith('/report-lost')),
@@ -222,48 +223,100 @@ describe('我的优待证: the QR code', () => {
     expect(comp.querySelector('.report-lost')).toBeFalsy();
   });
 
-  it('without a card (404) shows the way to apply and the latest application', async () => {
-    fakeWx().routes.set('GET /api/v1/me/card', () => ({
-      statusCode: 404,
-      data: { error: { code: 'NOT_FOUND', message: '尚未持有优待证' } },
-    }));
-    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => ({
-      data: {
-        items: [
-          {
-            id: 8,
-            kind: 'new',
-            status: 'station_approved',
-            category: 'veteran',
-            station: null,
-            delivery: 'pickup',
-            address: null,
-            photoFileId: 1,
-            documentFileIds: [2],
-            reason: null,
-            needsInfoDeadline: null,
-            submittedAt: null,
-            createdAt: '2026-03-02T09:00:00.000+08:00',
-            history: [],
-            allowedActions: ['withdraw'],
-          },
-        ],
-        nextCursor: null,
-      },
-    }));
-    const comp = await show();
-    expect(comp.querySelector('.no-card')).toBeTruthy();
-    expect(tokenCalls()).toHaveLength(0);
-    expect(textOf(comp, '.latest-status')).toContain('初审通过');
-    comp.querySelector('.apply')!.dispatchEvent('tap');
-    comp.querySelector('.latest')!.dispatchEvent('tap');
-    await tick();
-    const urls = fakeWx()
+  /** The holder's applications as the server lists them: one, in `status`. */
+  const applications = (status: string, allowedActions: string[]) => ({
+    data: {
+      items: [
+        {
+          id: 8,
+          kind: 'new',
+          status,
+          category: 'veteran',
+          station: null,
+          delivery: 'pickup',
+          address: null,
+          photoFileId: 1,
+          documentFileIds: [2],
+          reason: status === 'needs_info' ? '照片不清晰' : null,
+          needsInfoDeadline: null,
+          submittedAt: null,
+          createdAt: '2026-03-02T09:00:00.000+08:00',
+          history: [],
+          allowedActions,
+        },
+      ],
+      nextCursor: null,
+    },
+  });
+  const noCard = () => ({ statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '尚未持有优待证' } } });
+  const navigations = () =>
+    fakeWx()
       .calls.filter((c) => c.api === 'navigateTo')
       .map((c) => c.options.url);
-    expect(urls).toEqual([
+
+  it('without a card and with an application open, shows the application instead of 申领', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', noCard);
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => applications('station_approved', ['withdraw']));
+    const comp = await show();
+    expect(tokenCalls()).toHaveLength(0);
+    expect(comp.querySelector('.apply')).toBeFalsy();
+    expect(comp.querySelector('.no-card')).toBeFalsy();
+    expect(textOf(comp, '.latest')).toContain('您的申请正在办理');
+    expect(textOf(comp, '.latest-status')).toBe('初审通过');
+    expect(comp.querySelector('.edit-latest')).toBeFalsy();
+    expect((comp.querySelector('.open-latest') as any).instance.data.look).toBe('primary');
+    comp.querySelector('.open-latest')!.dispatchEvent('press');
+    await tick();
+    expect(navigations()).toEqual(['/packages/card/pages/application/application?id=8']);
+  });
+
+  it('without a card and with an application sent back, leads with 修改', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', noCard);
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () =>
+      applications('needs_info', ['edit', 'resubmit', 'withdraw']),
+    );
+    const comp = await show();
+    expect(comp.querySelector('.apply')).toBeFalsy();
+    expect(textOf(comp, '.latest-status')).toBe('待补充材料');
+    expect(textOf(comp, '.latest-reason')).toBe('审核意见：照片不清晰');
+    expect((comp.querySelector('.edit-latest') as any).instance.data.look).toBe('primary');
+    expect((comp.querySelector('.open-latest') as any).instance.data.look).toBe('secondary');
+    comp.querySelector('.edit-latest')!.dispatchEvent('press');
+    await tick();
+    expect(navigations()).toEqual(['/packages/card/pages/apply/apply?id=8']);
+  });
+
+  it('without a card and with only a closed application, offers 申领 and the old application', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', noCard);
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => applications('rejected', []));
+    const comp = await show();
+    expect(comp.querySelector('.no-card')).toBeTruthy();
+    expect(textOf(comp, '.latest-status')).toBe('未通过');
+    comp.querySelector('.apply')!.dispatchEvent('press');
+    comp.querySelector('.open-latest')!.dispatchEvent('press');
+    await tick();
+    expect(navigations()).toEqual([
       '/packages/card/pages/eligibility/eligibility',
       '/packages/card/pages/application/application?id=8',
     ]);
+  });
+
+  it('a lost card with a reissue already open shows that application, not 申请补领 again', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card('reported_lost'));
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => applications('submitted', ['withdraw']));
+    const comp = await show();
+    expect(comp.querySelector('.reissue')).toBeFalsy();
+    expect(textOf(comp, '.latest-status')).toBe('已提交');
+  });
+
+  it('an active card with an exchange open offers no second 换领', async () => {
+    fakeWx().routes.set('GET /api/v1/me/card', () => card());
+    fakeWx().routes.set('GET /api/v1/card-applications/mine', () => applications('submitted', ['withdraw']));
+    serveTokens();
+    const comp = await show();
+    expect(comp.querySelector('.qr')).toBeTruthy();
+    expect(comp.querySelector('.exchange')).toBeFalsy();
+    expect(textOf(comp, '.latest-status')).toBe('已提交');
+    (comp.instance as any).onUnload();
   });
 });

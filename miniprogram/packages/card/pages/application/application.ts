@@ -1,5 +1,6 @@
 import {
   ACTOR_WORDS,
+  APPLICATION_STATUS_TONE,
   APPLICATION_STATUS_WORDS,
   get,
   KIND_WORDS,
@@ -11,16 +12,41 @@ import {
 } from '../../../../services/cards';
 import { categoryLabel } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime } from '../../../../utils/format';
 
+type Look = 'primary' | 'secondary' | 'danger';
+interface ActionView {
+  key: string;
+  label: string;
+  look: Look;
+}
+
 /** The buttons the holder may see, in the order they are shown; which appear is the server's call. */
-const ACTION_LABELS: Record<string, { label: string; primary: boolean }> = {
-  edit: { label: '修改申请', primary: false },
-  submit: { label: '提交申请', primary: true },
-  resubmit: { label: '重新提交', primary: true },
-  withdraw: { label: '撤回申请', primary: false },
+const ACTION_LABELS: Record<string, { label: string; look: Look }> = {
+  edit: { label: '修改申请', look: 'secondary' },
+  submit: { label: '提交申请', look: 'primary' },
+  resubmit: { label: '重新提交', look: 'primary' },
+  withdraw: { label: '撤回申请', look: 'danger' },
 };
 const ACTION_ORDER = ['resubmit', 'submit', 'edit', 'withdraw'];
+
+/**
+ * The buttons for the actions the server allows. An application sent back for more information
+ * leads with 修改 (the form, with the reviewer's words beside the fields, then 保存并重新提交 there):
+ * resubmitting the same material unchanged is not offered.
+ */
+function toActions(allowed: string[], status: ApplicationStatus): ActionView[] {
+  const sentBack = status === 'needs_info' && allowed.indexOf('edit') >= 0;
+  const order = sentBack ? ['edit', 'withdraw'] : ACTION_ORDER;
+  return order
+    .filter((a) => allowed.indexOf(a) >= 0)
+    .map((a) => ({
+      key: a,
+      label: ACTION_LABELS[a].label,
+      look: sentBack && a === 'edit' ? 'primary' : ACTION_LABELS[a].look,
+    }));
+}
 
 interface HistoryView {
   key: number;
@@ -35,6 +61,7 @@ interface ApplicationView {
   id: number;
   status: ApplicationStatus;
   statusLabel: string;
+  statusTone: string;
   statusHint: string;
   kindLabel: string;
   categoryLabel: string;
@@ -55,6 +82,7 @@ function toView(a: Application): ApplicationView {
     id: a.id,
     status: a.status,
     statusLabel: statusLabel(a.status),
+    statusTone: APPLICATION_STATUS_TONE[a.status],
     statusHint: APPLICATION_STATUS_WORDS[a.status].hint,
     kindLabel: KIND_WORDS[a.kind] || KIND_WORDS.new,
     categoryLabel: categoryLabel(a.category),
@@ -79,32 +107,26 @@ function toView(a: Application): ApplicationView {
   };
 }
 
-const toActions = (allowed: string[]) =>
-  ACTION_ORDER.filter((a) => allowed.indexOf(a) >= 0).map((a) => ({
-    key: a,
-    label: ACTION_LABELS[a].label,
-    primary: ACTION_LABELS[a].primary,
-  }));
-
 /**
  * 申请进度: one application, its status in words, why it was sent back and by when to answer,
  * every step so far, and exactly the buttons the server allows now. Without an id, the newest.
  */
 Component({
   data: {
+    rootFontSize: '',
     queryId: 0,
     loading: true,
     loaded: false,
     error: '',
     empty: false,
     app: null as ApplicationView | null,
-    actions: [] as Array<{ key: string; label: string; primary: boolean }>,
+    actions: [] as ActionView[],
     busy: false,
     actionError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
-      this.setData({ queryId: Number((query && query.id) || 0) });
+      this.setData({ rootFontSize: rootFontSize(), queryId: Number((query && query.id) || 0) });
       void this.load();
     },
 
@@ -139,11 +161,11 @@ Component({
       this.setData({
         empty: !app,
         app: app ? toView(app) : null,
-        actions: app ? toActions(app.allowedActions) : [],
+        actions: app ? toActions(app.allowedActions, app.status) : [],
       });
     },
 
-    act(e: WechatMiniprogram.TouchEvent): void {
+    act(e: WechatMiniprogram.CustomEvent): void {
       const action = String(e.currentTarget.dataset.action);
       const app = this.data.app;
       if (!app || this.data.busy) return;

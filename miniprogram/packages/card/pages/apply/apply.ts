@@ -20,17 +20,14 @@ import { askSubscribe } from '../../../../services/notifications';
 import { categoryLabel, getMe, type HolderCategory } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
 import { privateFilePath } from '../../../../services/files';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime } from '../../../../utils/format';
+import { kb } from '../../../../utils/photo';
+import { pickPhoto, takeMadePhoto } from '../../../../utils/photo-device';
+import { ensurePrivacy } from '../../../../utils/privacy';
 
-/** The national photo rules, shown before the holder picks a photo. */
-const PHOTO_RULES = [
-  'JPG 格式',
-  '352 x 440 像素（宽 x 高）',
-  '大小 20–50 KB',
-  '白色背景',
-  '不着军装',
-  '近期免冠彩色正面照',
-];
+/** The national photo rules the holder has to see to: the size and format the app makes itself. */
+const PHOTO_RULES = ['近期免冠彩色正面照', '白色或浅色背景', '不穿军装', '光线充足，五官清楚'];
 const MAX_DOCUMENTS = 10;
 
 type Field = 'photo' | 'documents' | 'station' | 'address' | 'declarations';
@@ -76,6 +73,7 @@ const showable = (fileId: number): Promise<FileView> =>
  */
 Component({
   data: {
+    rootFontSize: '',
     loading: true,
     loadError: '',
     editing: false,
@@ -94,6 +92,8 @@ Component({
     photo: null as FileView | null,
     photoUploading: false,
     photoProblems: [] as string[],
+    /** The size of the photo just made, shown beside it. */
+    photoSize: '',
     documents: [] as FileView[],
     documentsUploading: false,
     stations: [] as Station[],
@@ -108,7 +108,14 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
+      this.setData({ rootFontSize: rootFontSize() });
       void this.load(query || {});
+    },
+
+    /** Back from 制作证件照 with a photo the holder accepted: that one is uploaded. */
+    onShow(): void {
+      const made = takeMadePhoto();
+      if (made) void this.uploadPhotoAt(made.path, made.bytes);
     },
 
     async load(query: Record<string, string | undefined>): Promise<void> {
@@ -203,27 +210,29 @@ Component({
       this.setError('declarations', '');
     },
 
-    choosePhoto(): void {
+    /**
+     * Takes or picks an ordinary photo and opens 制作证件照, where the holder frames the face and
+     * the app makes the 352 x 440, 20–50 KB photo; only that one is uploaded (see onShow).
+     */
+    async choosePhoto(): Promise<void> {
       if (this.data.photoUploading) return;
-      wx.chooseMedia({
-        count: 1,
-        mediaType: ['image'],
-        sourceType: ['album', 'camera'],
-        // The original file: a compressed one would change its size and no longer match the rules.
-        sizeType: ['original'],
-        success: (res) => {
-          const file = res.tempFiles[0];
-          if (file) void this.uploadPhotoAt(file.tempFilePath);
-        },
-      });
+      this.setError('photo', '');
+      const picked = await pickPhoto();
+      if (picked.ok) {
+        wx.navigateTo({ url: `/packages/card/pages/photo/photo?src=${encodeURIComponent(picked.path)}` });
+      } else if (picked.reason === 'declined') {
+        this.setError('photo', '没有同意使用相机和相册，暂时无法添加照片。其他内容可以照常填写。');
+      } else if (picked.reason === 'failed') {
+        this.setError('photo', '没能打开相机或相册，请稍后再试。');
+      }
     },
 
-    async uploadPhotoAt(path: string): Promise<void> {
-      this.setData({ photoUploading: true, photoProblems: [] });
+    async uploadPhotoAt(path: string, bytes = 0): Promise<void> {
+      this.setData({ photoUploading: true, photoProblems: [], photoSize: '' });
       this.setError('photo', '');
       try {
         const file = await uploadPhoto(path);
-        this.setData({ photoUploading: false, photo: { fileId: file.id, path } });
+        this.setData({ photoUploading: false, photo: { fileId: file.id, path }, photoSize: bytes ? kb(bytes) : '' });
       } catch (err) {
         const problems =
           err instanceof ApiError && err.code === 'PHOTO_SPEC' && err.details ? err.details.map((d) => d.message) : [];
@@ -237,11 +246,15 @@ Component({
       if (photo && photo.path) wx.previewImage({ urls: [photo.path] });
     },
 
-    chooseDocuments(): void {
+    async chooseDocuments(): Promise<void> {
       const room = MAX_DOCUMENTS - this.data.documents.length;
       if (this.data.documentsUploading) return;
       if (room <= 0) {
         this.setError('documents', `材料最多 ${MAX_DOCUMENTS} 份`);
+        return;
+      }
+      if (!(await ensurePrivacy('用于拍摄或选择申请材料的照片'))) {
+        this.setError('documents', '没有同意使用相机和相册，暂时无法添加材料。其他内容可以照常填写。');
         return;
       }
       wx.chooseMedia({

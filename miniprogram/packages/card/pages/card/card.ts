@@ -1,8 +1,12 @@
 import {
   ACTOR_WORDS,
+  APPLICATION_STATUS_TONE,
   APPLICATION_STATUS_WORDS,
+  CARD_STATUS_TONE,
   CARD_STATUS_WORDS,
   CARD_STEP_WORDS,
+  isOpenApplication,
+  KIND_WORDS,
   mine,
   myCard,
   qrToken,
@@ -10,31 +14,80 @@ import {
   type Application,
   type Card,
 } from '../../../../services/cards';
+import { privateFilePath } from '../../../../services/files';
 import { categoryLabel } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDate, formatDateTime } from '../../../../utils/format';
 import { matrixToRuns, tokenToMatrix, type QrRun } from '../../../../utils/qr';
 
-/** A new code is fetched this long before the shown one expires. */
+/** A new code is fetched this long before the shown one expires (the clerk needs time to scan it). */
 const REFRESH_BEFORE_MS = 10 * 1000;
 /** When the phone's clock disagrees with the server's so much that the expiry makes no sense. */
 const FALLBACK_REFRESH_MS = 50 * 1000;
 const MAX_REFRESH_MS = 10 * 60 * 1000;
-/** Width of the drawn code, quiet zone included. */
-const QR_WIDTH_RPX = 520;
+/** Width of the drawn code, quiet zone included; the holder's photo sits beside it. */
+const QR_WIDTH_RPX = 400;
 
-// The refresh timer lives outside the page's data: it is not something to render.
+// Timers and the screen's brightness live outside the page's data: they are not something to render.
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let countdownTimer: ReturnType<typeof setInterval> | null = null;
+/** When the shown code is replaced (ms since the epoch on this phone's clock). */
+let refreshAt = 0;
 /** Whether the page is on screen: a code that arrives after the page was left starts no timer. */
 let visible = false;
+/** The screen was made bright for the code; `savedBrightness` is what to go back to. */
+let brightened = false;
+let savedBrightness: number | null = null;
 
 function stopRefresh(): void {
   if (refreshTimer !== null) clearTimeout(refreshTimer);
   refreshTimer = null;
+  if (countdownTimer !== null) clearInterval(countdownTimer);
+  countdownTimer = null;
+}
+
+/**
+ * At the counter: the screen at full brightness (so the scanner reads the code) and kept on. The
+ * brightness the holder had is read first, and only when it is known is the screen brightened, so
+ * that it can always be put back.
+ */
+function brighten(): void {
+  if (brightened) return;
+  brightened = true;
+  if (typeof wx.setKeepScreenOn === 'function') wx.setKeepScreenOn({ keepScreenOn: true });
+  if (typeof wx.getScreenBrightness !== 'function' || typeof wx.setScreenBrightness !== 'function') return;
+  wx.getScreenBrightness({
+    success: (res) => {
+      // The page may have been left while the phone answered.
+      if (!brightened) return;
+      savedBrightness = res.value;
+      wx.setScreenBrightness({ value: 1 });
+    },
+  });
+}
+
+/** The holder's own brightness back, and the screen may sleep again. */
+function restoreScreen(): void {
+  if (!brightened) return;
+  brightened = false;
+  if (savedBrightness !== null && typeof wx.setScreenBrightness === 'function') {
+    wx.setScreenBrightness({ value: savedBrightness });
+  }
+  savedBrightness = null;
+  if (typeof wx.setKeepScreenOn === 'function') wx.setKeepScreenOn({ keepScreenOn: false });
+}
+
+/** Everything the page started for the code: timers, brightness, screen on. */
+function leave(): void {
+  visible = false;
+  stopRefresh();
+  restoreScreen();
 }
 
 interface CardView extends Omit<Card, 'history'> {
   statusLabel: string;
+  statusTone: string;
   statusHint: string;
   categoryLabel: string;
   issuedDate: string;
@@ -43,14 +96,24 @@ interface CardView extends Omit<Card, 'history'> {
   history: Array<{ key: number; step: string; toLabel: string; when: string; by: string; reason: string }>;
 }
 
+/** The newest application, when there is one: an open one takes the place of 申领 / 补领 / 换领. */
 interface LatestApplication {
   id: number;
+  kindLabel: string;
   statusLabel: string;
+  statusTone: string;
+  statusHint: string;
+  open: boolean;
+  /** Sent back for more information and still editable: 修改 leads. */
+  canEdit: boolean;
+  /** What the reviewer asked for, when sent back. */
+  reason: string;
 }
 
 const toView = (c: Card): CardView =>
   Object.assign({}, c, {
     statusLabel: CARD_STATUS_WORDS[c.status].label,
+    statusTone: CARD_STATUS_TONE[c.status],
     statusHint: CARD_STATUS_WORDS[c.status].hint,
     categoryLabel: categoryLabel(c.category),
     issuedDate: formatDate(c.issuedAt),
@@ -68,46 +131,67 @@ const toView = (c: Card): CardView =>
       .reverse(),
   });
 
+const toLatest = (a: Application): LatestApplication => ({
+  id: a.id,
+  kindLabel: KIND_WORDS[a.kind] || KIND_WORDS.new,
+  statusLabel: APPLICATION_STATUS_WORDS[a.status].label,
+  statusTone: APPLICATION_STATUS_TONE[a.status],
+  statusHint: APPLICATION_STATUS_WORDS[a.status].hint,
+  open: isOpenApplication(a.status),
+  canEdit: a.status === 'needs_info' && a.allowedActions.indexOf('edit') >= 0,
+  reason: a.status === 'needs_info' && a.reason ? a.reason : '',
+});
+
 /**
- * 我的优待证: the electronic card with a QR code that merchants scan. The code lives about a
- * minute and is used once, so a fresh one is fetched shortly before it expires, and none while
- * the page is out of sight. A card that is not active shows why and no code; a lost card can be
- * reissued. Without a card: the way to apply, and the latest application.
+ * 我的优待证: the electronic card as shown at the counter: a QR code that merchants scan, with the
+ * holder's own photo beside it so the clerk can compare, the screen bright and kept on, and a
+ * countdown to the next code. The code lives about a minute and is used once, so a fresh one is
+ * fetched shortly before it expires (or at once with 刷新), and none while the page is out of sight.
+ * A card that is not active shows why and no code. What to apply for next is offered only when no
+ * application is open; an open one is shown with its status and a link instead.
  */
 Component({
   data: {
+    rootFontSize: '',
     loading: true,
     error: '',
     card: null as CardView | null,
     noCard: false,
     latest: null as LatestApplication | null,
+    /** A local copy of the holder's photo; empty while it loads or when it cannot be shown. */
+    photoPath: '',
+    photoFileId: 0,
+    photoFailed: false,
     qrRows: [] as Array<{ y: number; runs: QrRun[] }>,
     qrCell: 12,
     qrError: '',
     qrExpiresAt: '',
+    qrSecondsLeft: 0,
+    refreshing: false,
     reporting: false,
     actionError: '',
   },
   lifetimes: {
     detached(): void {
-      visible = false;
-      stopRefresh();
+      leave();
     },
   },
   methods: {
+    onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
+    },
+
     onShow(): void {
       visible = true;
       void this.load();
     },
 
     onHide(): void {
-      visible = false;
-      stopRefresh();
+      leave();
     },
 
     onUnload(): void {
-      visible = false;
-      stopRefresh();
+      leave();
     },
 
     async load(): Promise<void> {
@@ -121,20 +205,38 @@ Component({
         return;
       }
       this.setData({ loading: false, card: card ? toView(card) : null, noCard: !card });
+      if (card) void this.loadPhoto(card.photoFileId);
       if (card && card.status === 'active') {
-        await this.refreshQr();
+        await Promise.all([this.refreshQr(), this.loadLatest()]);
       } else {
+        restoreScreen();
         this.setData({ qrRows: [], qrError: '' });
         await this.loadLatest();
       }
     },
 
-    /** The newest application, to link to when there is no usable card. */
+    /** The holder's photo from the files API (their own file); fetched once per photo. */
+    async loadPhoto(fileId: number | null): Promise<void> {
+      if (!fileId) {
+        this.setData({ photoPath: '', photoFileId: 0, photoFailed: true });
+        return;
+      }
+      if (fileId === this.data.photoFileId && this.data.photoPath) return;
+      this.setData({ photoFileId: fileId, photoFailed: false });
+      try {
+        const path = await privateFilePath(fileId);
+        if (this.data.photoFileId === fileId) this.setData({ photoPath: path });
+      } catch {
+        if (this.data.photoFileId === fileId) this.setData({ photoPath: '', photoFailed: true });
+      }
+    },
+
+    /** The newest application: its status, and whether it stands in the way of applying again. */
     async loadLatest(): Promise<void> {
       try {
         const page = await mine();
         const a: Application | undefined = page.items[0];
-        this.setData({ latest: a ? { id: a.id, statusLabel: APPLICATION_STATUS_WORDS[a.status].label } : null });
+        this.setData({ latest: a ? toLatest(a) : null });
       } catch {
         this.setData({ latest: null });
       }
@@ -142,22 +244,32 @@ Component({
 
     async refreshQr(): Promise<void> {
       stopRefresh();
+      this.setData({ refreshing: true });
       try {
         const t = await qrToken();
         const matrix = tokenToMatrix(t.token);
         const rows = matrixToRuns(matrix).map((runs, y) => ({ y, runs }));
         this.setData({
+          refreshing: false,
           qrRows: rows,
           qrCell: Math.floor(QR_WIDTH_RPX / rows.length),
           qrError: '',
           qrExpiresAt: t.expiresAt,
         });
         this.scheduleRefresh(t.expiresAt);
+        if (visible) brighten();
       } catch (err) {
-        this.setData({ qrRows: [], qrError: messageOf(err) });
+        this.setData({ refreshing: false, qrRows: [], qrError: messageOf(err), qrSecondsLeft: 0 });
+        restoreScreen();
         // The card stopped being usable meanwhile (lost, replaced, revoked): show it as it is.
         if (err instanceof ApiError && err.code === 'CARD_INACTIVE') void this.reloadCardOnly();
       }
+    },
+
+    /** 刷新: a new code now (the shown one may have been seen by someone behind). */
+    refreshNow(): void {
+      if (this.data.refreshing) return;
+      void this.refreshQr();
     },
 
     scheduleRefresh(expiresAt: string): void {
@@ -165,10 +277,19 @@ Component({
       if (!visible) return;
       let delay = Date.parse(expiresAt) - Date.now() - REFRESH_BEFORE_MS;
       if (isNaN(delay) || delay < 1000 || delay > MAX_REFRESH_MS) delay = FALLBACK_REFRESH_MS;
+      refreshAt = Date.now() + delay;
       refreshTimer = setTimeout(() => {
         refreshTimer = null;
         void this.refreshQr();
       }, delay);
+      this.showCountdown();
+      countdownTimer = setInterval(() => this.showCountdown(), 1000);
+    },
+
+    /** Seconds until the code is replaced, as the holder and the clerk read it. */
+    showCountdown(): void {
+      const left = Math.max(0, Math.ceil((refreshAt - Date.now()) / 1000));
+      if (left !== this.data.qrSecondsLeft) this.setData({ qrSecondsLeft: left });
     },
 
     async reloadCardOnly(): Promise<void> {
@@ -186,6 +307,7 @@ Component({
         title: '挂失优待证',
         content: '挂失后此证立即停用，商户将无法核验。挂失后可申请补领。确定挂失吗？',
         confirmText: '挂失',
+        confirmColor: '#8e0000',
         cancelText: '取消',
         success: (res) => {
           if (res.confirm) void this.doReportLost();
@@ -195,6 +317,7 @@ Component({
 
     async doReportLost(): Promise<void> {
       stopRefresh();
+      restoreScreen();
       this.setData({ reporting: true, actionError: '' });
       try {
         const card = await reportLost();
@@ -222,6 +345,16 @@ Component({
     openLatest(): void {
       const latest = this.data.latest;
       wx.navigateTo({ url: `/packages/card/pages/application/application${latest ? `?id=${latest.id}` : ''}` });
+    },
+
+    /** A sent-back application: straight to the form, with the reviewer's words beside the fields. */
+    editLatest(): void {
+      const latest = this.data.latest;
+      if (latest) wx.navigateTo({ url: `/packages/card/pages/apply/apply?id=${latest.id}` });
+    },
+
+    previewPhoto(): void {
+      if (this.data.photoPath) wx.previewImage({ urls: [this.data.photoPath] });
     },
 
     retry(): void {

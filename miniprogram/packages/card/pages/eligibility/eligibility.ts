@@ -1,13 +1,29 @@
 import {
+  APPLICATION_STATUS_TONE,
+  APPLICATION_STATUS_WORDS,
   DECLARATION_QUESTIONS,
   eligibility,
   encodeDeclarations,
+  isOpenApplication,
+  KIND_WORDS,
+  mine,
   type DeclarationKey,
   type Declarations,
   type Eligibility,
 } from '../../../../services/cards';
 import { getMe, HOLDER_CATEGORIES } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
+
+/** An application still being handled: the self-check then leads to it, not to a second one. */
+interface OpenApplication {
+  id: number;
+  kindLabel: string;
+  statusLabel: string;
+  statusTone: string;
+  statusHint: string;
+  canEdit: boolean;
+}
 
 interface QuestionView {
   key: DeclarationKey;
@@ -28,10 +44,12 @@ const freshQuestions = (): QuestionView[] =>
 /**
  * 申领条件自查: the holder's category and five yes/no questions; the server answers with a
  * verdict, the reasons and what to do next. Unless the answer is no, it leads on to the form,
- * carrying the answers with it.
+ * carrying the answers with it; while an application is open it leads to that one instead.
  */
 Component({
   data: {
+    rootFontSize: '',
+    openApplication: null as OpenApplication | null,
     categoryLabels: HOLDER_CATEGORIES.map((c) => c.label),
     categoryIndex: -1,
     hasIdentity: true,
@@ -43,7 +61,31 @@ Component({
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
       void this.prefill();
+      void this.loadOpen();
+    },
+
+    /** The holder's open application, if any (without it the page works as before). */
+    async loadOpen(): Promise<void> {
+      try {
+        const page = await mine();
+        const a = page.items.filter((x) => isOpenApplication(x.status))[0];
+        this.setData({
+          openApplication: a
+            ? {
+                id: a.id,
+                kindLabel: KIND_WORDS[a.kind] || KIND_WORDS.new,
+                statusLabel: APPLICATION_STATUS_WORDS[a.status].label,
+                statusTone: APPLICATION_STATUS_TONE[a.status],
+                statusHint: APPLICATION_STATUS_WORDS[a.status].hint,
+                canEdit: a.status === 'needs_info' && a.allowedActions.indexOf('edit') >= 0,
+              }
+            : null,
+        });
+      } catch {
+        this.setData({ openApplication: null });
+      }
     },
 
     /** Starts from the category the holder registered, when there is one. */
@@ -113,10 +155,20 @@ Component({
       const result = this.data.result;
       const category = HOLDER_CATEGORIES[this.data.categoryIndex];
       const declarations = this.declarations();
-      if (!result || result.verdict === 'ineligible' || !category || !declarations) return;
+      if (!result || result.verdict === 'ineligible' || !category || !declarations || this.data.openApplication) return;
       wx.navigateTo({
         url: `/packages/card/pages/apply/apply?category=${category.value}&d=${encodeDeclarations(declarations)}`,
       });
+    },
+
+    openApplication(): void {
+      const a = this.data.openApplication;
+      if (a) wx.navigateTo({ url: `/packages/card/pages/application/application?id=${a.id}` });
+    },
+
+    editApplication(): void {
+      const a = this.data.openApplication;
+      if (a) wx.navigateTo({ url: `/packages/card/pages/apply/apply?id=${a.id}` });
     },
 
     openMe(): void {
