@@ -68,3 +68,15 @@ export function myComplaints(opts: ApiQuery<'/api/v1/me/complaints'> = {}): Prom
   if (opts.limit) q.push(`limit=${opts.limit}`);
   return request<MyComplaints>(`/api/v1/me/complaints${q.length ? `?${q.join('&')}` : ''}`);
 }
+
+/** One discount the holder used: when, at which merchant, which offer. */
+export type MyRedemption = ApiItem<'/api/v1/me/redemptions'>;
+type MyRedemptions = ApiResult<'/api/v1/me/redemptions'>;
+
+/** The holder's discounts used, newest first. */
+export function myRedemptions(opts: ApiQuery<'/api/v1/me/redemptions'> = {}): Promise<MyRedemptions> {
+  const q: string[] = [];
+  if (opts.cursor) q.push(`cursor=${encodeURIComponent(opts.cursor)}`);
+  if (opts.limit) q.push(`limit=${opts.limit}`);
+  return request<MyRedemptions>(`/api/v1/me/redemptions${q.length ? `?${q.join('&')}` : ''}`);
+}

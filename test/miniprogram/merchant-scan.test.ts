@@ -7,7 +7,44 @@ type Rendered = ReturnType<typeof simulate.render>;
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/merchant-portal/pages/scan/scan'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/merchant-portal/pages/scan/scan'), { rootPath: root });
+
+const shop = (over: Record<string, unknown> = {}, role = 'clerk') => ({
+  role,
+  merchant: {
+    id: 5,
+    name: '老兵面馆',
+    licenseNo: '91330102MA2800000X',
+    licenseFileId: null,
+    categoryId: 2,
+    address: '杭州市上城区拥军路 1 号',
+    lat: 30.27,
+    lng: 120.15,
+    contactPhone: '0571-86000000',
+    intro: null,
+    status: 'active',
+    reason: null,
+    upheldComplaints: 0,
+    ownerAccountId: 9,
+    createdAt: '2026-03-01T10:00:00.000+08:00',
+    reviewedAt: '2026-03-02T10:00:00.000+08:00',
+    ...over,
+  },
+});
+
+/** A verified card's answer, with the card's photo readable for ten minutes. */
+const verified = (over: Record<string, unknown> = {}) => ({
+  statusCode: 201,
+  data: {
+    id: 1,
+    at: '2026-03-01T10:00:00.000+08:00',
+    holder: { nameMasked: '张*', category: 'veteran', photoFileId: 77 },
+    offer: { id: 12, title: '免费停车' },
+    photoReadableUntil: '2026-03-01T10:10:00.000+08:00',
+    ...over,
+  },
+});
 
 const offer = (id: number, title: string, over: Record<string, unknown> = {}) => ({
   id,
@@ -33,8 +70,9 @@ const redemptionPosts = () =>
       String(c.options.url).indexOf('/api/v1/merchant/redemptions') >= 0,
   );
 
-async function open(offers = [offer(11, '堂食九折'), offer(12, '免费停车')]) {
+async function open(offers = [offer(11, '堂食九折'), offer(12, '免费停车')], me = shop()) {
   fakeWx().routes.set('GET /api/v1/merchant/offers', () => ({ data: { items: offers, nextCursor: null } }));
+  fakeWx().routes.set('GET /api/v1/merchant/me', () => ({ data: me }));
   const comp = simulate.render(pageId);
   comp.attach(document.createElement('parent-wrapper'));
   (comp.instance as any).onLoad({});
@@ -49,7 +87,7 @@ async function chooseAndScan(comp: Rendered, title = '免费停车') {
     .filter((n) => (n.dom!.textContent || '').indexOf(title) >= 0)[0];
   choice.dispatchEvent('tap');
   await flush(1);
-  comp.querySelector('.scan')!.dispatchEvent('tap');
+  comp.querySelector('.scan')!.dispatchEvent('press');
   await flush();
 }
 
@@ -79,8 +117,9 @@ describe('扫码核验 at the counter', () => {
       data: {
         id: 1,
         at: '2026-03-01T10:00:00.000+08:00',
-        holder: { nameMasked: '张*', category: 'veteran' },
+        holder: { nameMasked: '张*', category: 'veteran', photoFileId: null },
         offer: { id: 12, title: '免费停车' },
+        photoReadableUntil: '2026-03-01T10:10:00.000+08:00',
       },
     }));
     const comp = await open();
@@ -101,8 +140,9 @@ describe('扫码核验 at the counter', () => {
       data: {
         id: 1,
         at: '2026-03-01T10:00:00.000+08:00',
-        holder: { nameMasked: '李*华', category: 'martyr_family' },
+        holder: { nameMasked: '李*华', category: 'martyr_family', photoFileId: null },
         offer: { id: 11, title: '堂食九折' },
+        photoReadableUntil: '2026-03-01T10:10:00.000+08:00',
       },
     }));
     const comp = await open();
@@ -115,7 +155,7 @@ describe('扫码核验 at the counter', () => {
     expect(textOf(comp, '.verdict-offer')).toBe('堂食九折');
     expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(1);
 
-    comp.querySelector('.again')!.dispatchEvent('tap');
+    comp.querySelector('.again')!.dispatchEvent('press');
     await flush();
     expect(comp.querySelector('.verdict')).toBeFalsy();
     expect(comp.querySelector('.scan')).toBeTruthy();
@@ -179,9 +219,91 @@ describe('扫码核验 at the counter', () => {
 
   it('asks for an offer before opening the camera', async () => {
     const comp = await open();
-    comp.querySelector('.scan')!.dispatchEvent('tap');
+    comp.querySelector('.scan')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.choice-error')).toBe('请先选择本次使用的优惠');
     expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(0);
+  });
+
+  it('says at the top which shop the clerk is signed in for, and their role', async () => {
+    const comp = await open();
+    expect(textOf(comp, '.shop-name')).toBe('老兵面馆');
+    expect(textOf(comp, '.shop-address')).toBe('杭州市上城区拥军路 1 号');
+    expect(textOf(comp, '.shop-role')).toContain('店员');
+    // Only the owner is offered the shop's pages.
+    expect(comp.querySelector('.owner-home')).toBeFalsy();
+  });
+
+  it('tells the owner they run the shop and leads them to its pages', async () => {
+    const comp = await open(undefined, shop({}, 'owner'));
+    expect(textOf(comp, '.shop-role')).toContain('负责人');
+    comp.querySelector('.owner-home')!.dispatchEvent('tap');
+    await flush();
+    expect(fakeWx().calls.filter((c) => c.api === 'navigateTo')[0].options.url).toBe(
+      '/packages/merchant-portal/pages/home/home',
+    );
+  });
+
+  it('warns when the shop is suspended', async () => {
+    const comp = await open(undefined, shop({ status: 'suspended', reason: '多次投诉' }));
+    expect(textOf(comp, '.shop-suspended')).toContain('不能核验');
+  });
+
+  it('after a verification shows the card’s photo, large, beside the masked name and category', async () => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => verified());
+    fakeWx().on('downloadFile', (o) =>
+      setTimeout(() => o.success({ statusCode: 200, tempFilePath: 'wxfile://photo-77' }), 0),
+    );
+    const comp = await open();
+    await chooseAndScan(comp);
+    await flush();
+
+    const download = fakeWx().calls.filter((c) => c.api === 'downloadFile')[0];
+    expect(download.options.url).toMatch(/\/api\/v1\/files\/77$/);
+    expect(download.options.header.Authorization).toBe('Bearer t');
+    expect(comp.querySelector('.holder-photo')).toBeTruthy();
+    expect((comp.instance as any).data.photoPath).toBe('wxfile://photo-77');
+    expect(textOf(comp, '.verdict-name')).toBe('张*');
+    expect(textOf(comp, '.verdict-category')).toBe('退役军人');
+    expect(textOf(comp, '.verdict-hint')).toContain('照片');
+
+    comp.querySelector('.again')!.dispatchEvent('press');
+    await flush();
+    expect(comp.querySelector('.holder-photo')).toBeFalsy();
+  });
+
+  it('says so when the photo cannot be shown, and still shows the verdict', async () => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => verified());
+    fakeWx().on('downloadFile', (o) => setTimeout(() => o.success({ statusCode: 404, tempFilePath: '' }), 0));
+    const comp = await open();
+    await chooseAndScan(comp);
+    await flush();
+    expect(comp.querySelector('.holder-photo')).toBeFalsy();
+    expect(textOf(comp, '.photo-error')).toBe('照片暂时无法显示');
+    expect(comp.querySelector('.verdict-ok')).toBeTruthy();
+  });
+
+  it('a card without a photo on record says so and asks for nothing', async () => {
+    scanReturns('q1.token');
+    fakeWx().routes.set('POST /api/v1/merchant/redemptions', () =>
+      verified({ holder: { nameMasked: '张*', category: 'veteran', photoFileId: null } }),
+    );
+    const comp = await open();
+    await chooseAndScan(comp);
+    expect(fakeWx().calls.filter((c) => c.api === 'downloadFile')).toHaveLength(0);
+    expect(textOf(comp, '.photo-note')).toBe('证上没有照片');
+  });
+
+  it('asks for the privacy agreement before the camera, and says plainly when it is declined', async () => {
+    fakeWx().on('requirePrivacyAuthorize', (o) =>
+      setTimeout(() => o.fail({ errMsg: 'requirePrivacyAuthorize:fail' }), 0),
+    );
+    const comp = await open();
+    await chooseAndScan(comp);
+    expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(0);
+    expect(textOf(comp, '.scan-refused')).toContain('未同意');
+    expect(comp.querySelector('ui-privacy') || comp.querySelector('.scan')).toBeTruthy();
   });
 });

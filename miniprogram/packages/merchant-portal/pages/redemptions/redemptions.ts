@@ -1,7 +1,8 @@
-import { listRedemptions, type DailyCount, type Redemption } from '../../../../services/merchant-portal';
+import { listRedemptions, type DailyCount, type RedemptionItem } from '../../../../services/merchant-portal';
 import { categoryLabel } from '../../../../services/people';
-import { messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatRelative } from '../../../../utils/format';
+import { emptyList, PagedList } from '../../../../utils/paged-list';
 
 interface RedemptionView {
   id: number;
@@ -21,76 +22,57 @@ function countFor(daily: DailyCount[], day: string): number {
   return 0;
 }
 
-const toView = (items: Redemption[]): RedemptionView[] => {
-  const now = new Date();
-  return items.map((r) => ({
-    id: r.id,
-    when: formatRelative(r.at, now),
-    nameMasked: r.holder.nameMasked,
-    categoryText: categoryLabel(r.holder.category),
-    offerTitle: r.offer.title,
-  }));
-};
+const toView = (r: RedemptionItem): RedemptionView => ({
+  id: r.id,
+  when: formatRelative(r.at, new Date()),
+  nameMasked: r.holder.nameMasked,
+  categoryText: categoryLabel(r.holder.category),
+  offerTitle: r.offer.title,
+});
 
-/** 核验记录: how many holders were served today, and every verified use, newest first. */
+const lists = new WeakMap<object, PagedList<RedemptionItem>>();
+
+/** 核验记录: how many holders were served today, and every verified use, newest first, a page at a time. */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     todayCount: 0,
-    items: [] as RedemptionView[],
-    nextCursor: null as string | null,
-    loaded: false,
-    loading: false,
-    loadingMore: false,
-    error: '',
+    counted: false,
+    list: emptyList<RedemptionView>(),
   },
   methods: {
     onLoad(): void {
-      void this.loadFirst();
+      this.setData({ rootFontSize: rootFontSize() });
+      const list = new PagedList<RedemptionItem>(this, {
+        emptyMessage: '还没有核验记录。',
+        fetch: async (cursor) => {
+          const page = await listRedemptions(cursor ? { cursor } : {});
+          if (!cursor) {
+            this.setData({ todayCount: countFor(page.daily || [], beijingToday(new Date())), counted: true });
+          }
+          return page;
+        },
+        view: toView,
+      });
+      lists.set(this, list);
+      void list.first();
     },
 
     async onPullDownRefresh(): Promise<void> {
-      await this.loadFirst();
+      await lists.get(this)?.first();
       wx.stopPullDownRefresh();
     },
 
     onReachBottom(): void {
-      void this.loadMore();
+      void lists.get(this)?.more();
     },
 
-    async loadFirst(): Promise<void> {
-      this.setData({ loading: true, error: '' });
-      try {
-        const page = await listRedemptions();
-        this.setData({
-          todayCount: countFor(page.daily || [], beijingToday(new Date())),
-          items: toView(page.items),
-          nextCursor: page.nextCursor,
-          loaded: true,
-          loading: false,
-        });
-      } catch (err) {
-        this.setData({ loading: false, error: messageOf(err) });
-      }
+    reload(): void {
+      void lists.get(this)?.first();
     },
 
-    async loadMore(): Promise<void> {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loading || this.data.loadingMore) return;
-      this.setData({ loadingMore: true, error: '' });
-      try {
-        const page = await listRedemptions({ cursor });
-        this.setData({
-          items: this.data.items.concat(toView(page.items)),
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, error: messageOf(err) });
-      }
-    },
-
-    retry(): void {
-      void this.loadFirst();
+    loadMore(): void {
+      void lists.get(this)?.more();
     },
   },
 });

@@ -1,7 +1,10 @@
-import { listMyOffers, redeem } from '../../../../services/merchant-portal';
+import { privateFilePath } from '../../../../services/files';
+import { getMyMerchant, listMyOffers, redeem } from '../../../../services/merchant-portal';
 import type { Offer } from '../../../../services/merchants';
 import { categoryLabel } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
+import { ensurePrivacy } from '../../../../utils/privacy';
 
 interface OfferChoice {
   id: number;
@@ -17,6 +20,15 @@ interface Verdict {
   offerTitle: string;
   /** Failure: what went wrong, in words a clerk can say to the holder. */
   reason: string;
+}
+
+/** The shop the clerk is signed in for, as the top of the page says it. */
+interface ShopView {
+  name: string;
+  address: string;
+  roleText: string;
+  isOwner: boolean;
+  suspended: boolean;
 }
 
 /** What the clerk reads for each refusal: short, and says what to do where there is something to do. */
@@ -54,29 +66,57 @@ function usable(offers: Offer[], now: number): OfferChoice[] {
 }
 
 /**
- * 扫码核验, at the counter: the clerk picks the offer, scans the holder's electronic card, and gets
- * a verdict large enough to read at arm's length: green with the holder's masked name and
- * category to match against the person, or red with the reason.
+ * 扫码核验, at the counter: the top says which shop the clerk is signed in for; the clerk picks the
+ * offer, scans the holder's electronic card, and gets a verdict large enough to read at arm's
+ * length: green with the card's photo, the masked name and category to compare with the person, or
+ * red with the reason.
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
+    shop: null as ShopView | null,
+    shopError: '',
     offers: [] as OfferChoice[],
     offerId: 0,
     offerTitle: '',
     offersLoading: true,
     offersError: '',
     choiceError: '',
+    scanRefused: '',
     busy: false,
     verdict: null as Verdict | null,
+    /** The card's photo as a local file; `photoState` is loading, ready, none or error. */
+    photoPath: '',
+    photoState: '',
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
+      void this.loadShop();
       void this.loadOffers();
     },
 
     async onPullDownRefresh(): Promise<void> {
-      await this.loadOffers();
+      await Promise.all([this.loadShop(), this.loadOffers()]);
       wx.stopPullDownRefresh();
+    },
+
+    async loadShop(): Promise<void> {
+      try {
+        const me = await getMyMerchant();
+        this.setData({
+          shopError: '',
+          shop: {
+            name: me.merchant.name,
+            address: me.merchant.address,
+            roleText: me.role === 'owner' ? '负责人' : '店员',
+            isOwner: me.role === 'owner',
+            suspended: me.merchant.status !== 'active',
+          },
+        });
+      } catch (err) {
+        this.setData({ shop: null, shopError: messageOf(err) });
+      }
     },
 
     async loadOffers(): Promise<void> {
@@ -106,12 +146,17 @@ Component({
       this.setData({ offerId: offer.id, offerTitle: offer.title, choiceError: '' });
     },
 
-    scan(): void {
+    async scan(): Promise<void> {
       if (this.data.busy) return;
       if (!this.data.offerId) {
         this.setData({ choiceError: '请先选择本次使用的优惠' });
         return;
       }
+      if (!(await ensurePrivacy('扫码核验需要使用摄像头扫描持证人的电子优待证二维码'))) {
+        this.setData({ scanRefused: '未同意隐私保护指引，无法打开扫码。可在同意后再试。' });
+        return;
+      }
+      this.setData({ scanRefused: '' });
       wx.scanCode({
         onlyFromCamera: true,
         scanType: ['qrCode'],
@@ -127,8 +172,10 @@ Component({
       const offerId = this.data.offerId;
       this.setData({ busy: true });
       let verdict: Verdict;
+      let photoFileId: number | null = null;
       try {
         const r = await redeem(qrToken, offerId);
+        photoFileId = r.holder.photoFileId;
         verdict = {
           ok: true,
           nameMasked: r.holder.nameMasked,
@@ -145,16 +192,36 @@ Component({
           reason: reasonOf(err),
         };
       }
-      this.setData({ busy: false, verdict });
+      this.setData({
+        busy: false,
+        verdict,
+        photoPath: '',
+        photoState: verdict.ok ? (photoFileId ? 'loading' : 'none') : '',
+      });
       wx.vibrateShort({ type: 'heavy' });
+      if (photoFileId) void this.loadPhoto(photoFileId);
+    },
+
+    /** The card's photo, readable by this shop for a few minutes after the verification. */
+    async loadPhoto(fileId: number): Promise<void> {
+      try {
+        const path = await privateFilePath(fileId);
+        if (this.data.verdict && this.data.verdict.ok) this.setData({ photoPath: path, photoState: 'ready' });
+      } catch {
+        if (this.data.verdict && this.data.verdict.ok) this.setData({ photoState: 'error' });
+      }
     },
 
     reset(): void {
-      this.setData({ verdict: null });
+      this.setData({ verdict: null, photoPath: '', photoState: '' });
     },
 
     openRedemptions(): void {
       wx.navigateTo({ url: '/packages/merchant-portal/pages/redemptions/redemptions' });
+    },
+
+    openHome(): void {
+      wx.navigateTo({ url: '/packages/merchant-portal/pages/home/home' });
     },
   },
 });
