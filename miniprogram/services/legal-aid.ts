@@ -21,7 +21,11 @@ export type BookingInput = ApiBody<'/api/v1/legal-aid/appointments', 'post'>;
 
 /** The holder's appointments and the times they wait for. */
 export type MyAppointments = ApiResult<'/api/v1/legal-aid/appointments/mine'>;
-/** An appointment as its holder sees it, with its history; `allowedActions`: `cancel`, `review`. */
+/**
+ * An appointment as its holder sees it, with its history; `allowedActions`: `cancel`, `review`.
+ * How it takes place: `place` in person (address, map coordinates if known), `callTo` by phone
+ * (the holder's own number, masked), `meetingLink` by video (null until the provider sets it).
+ */
 export type Appointment = MyAppointments['items'][number];
 export type AppointmentStatus = Appointment['status'];
 /** A place waited for; while `offered`, `offerExpiresAt` says until when the freed place is held. */
@@ -151,9 +155,56 @@ export function leaveWaitlist(id: number): Promise<void> {
   return request<unknown>(`/api/v1/legal-aid/waitlist/${id}/leave`, { method: 'POST' }).then(() => undefined);
 }
 
-/** The provider's own appointments (from yesterday, for 30 days), soonest first. */
+/**
+ * The desk's appointments from the start of today (Shanghai) for 30 days, soonest first: a
+ * provider gets their own (with the holder's name and, while live, phone), staff everyone's (with
+ * the provider's name). `allowedActions` says which buttons to show.
+ */
 export function providerAppointments(): Promise<DeskAppointments> {
   return request<DeskAppointments>('/api/v1/provider/appointments');
+}
+
+/** Completes the service (the holder is asked to rate it). */
+export function completeAppointment(id: number): Promise<DeskAppointment> {
+  return request<ApiResult<'/api/v1/provider/appointments/{id}/complete', 'post'>>(
+    `/api/v1/provider/appointments/${id}/complete`,
+    { method: 'POST', data: {} },
+  );
+}
+
+/** Marks that the holder did not come (TOO_EARLY before the time has begun). */
+export function markNoShow(id: number): Promise<DeskAppointment> {
+  return request<ApiResult<'/api/v1/provider/appointments/{id}/no-show', 'post'>>(
+    `/api/v1/provider/appointments/${id}/no-show`,
+    { method: 'POST' },
+  );
+}
+
+/** Replaces the provider's notes (read by the provider and staff only, never by the holder). */
+export function saveNotes(id: number, notes: string): Promise<DeskAppointment> {
+  const data: ApiBody<'/api/v1/provider/appointments/{id}/notes', 'put'> = { notes };
+  return request<ApiResult<'/api/v1/provider/appointments/{id}/notes', 'put'>>(
+    `/api/v1/provider/appointments/${id}/notes`,
+    { method: 'PUT', data },
+  );
+}
+
+/** Sets the video meeting (a link or a meeting number) of a video appointment; the holder is told. */
+export function setMeeting(id: number, meetingLink: string): Promise<DeskAppointment> {
+  const data: ApiBody<'/api/v1/provider/appointments/{id}/meeting', 'put'> = { meetingLink };
+  return request<ApiResult<'/api/v1/provider/appointments/{id}/meeting', 'put'>>(
+    `/api/v1/provider/appointments/${id}/meeting`,
+    { method: 'PUT', data },
+  );
+}
+
+/** The desk (staff) cancels a booking with a reason the holder is told. */
+export function deskCancelAppointment(id: number, reason: string): Promise<DeskAppointment> {
+  const data: ApiBody<'/api/v1/staff/legal-aid/appointments/{id}/cancel', 'post'> = { reason };
+  return request<ApiResult<'/api/v1/staff/legal-aid/appointments/{id}/cancel', 'post'>>(
+    `/api/v1/staff/legal-aid/appointments/${id}/cancel`,
+    { method: 'POST', data },
+  );
 }
 
 /** Checks the holder in; TOO_EARLY before the appointment's day. */

@@ -43,7 +43,7 @@ async function fillAndSubmit(comp: Rendered, summary: string) {
   tapText(comp, '.mode-option', '电话');
   comp.querySelector('#summary')!.dispatchEvent('input', { detail: { value: summary } });
   await flush(1);
-  comp.querySelector('.submit')!.dispatchEvent('tap');
+  comp.querySelector('.submit')!.dispatchEvent('press');
   await flush(10);
 }
 
@@ -65,6 +65,20 @@ describe('预约法律服务', () => {
     expect(comp.querySelectorAll('.mode-option').map((n) => n.dom!.textContent)).toEqual(['到场', '电话']);
     expect(textOf(comp, '.service-option.option-on')).toBe('法律咨询');
     expect(comp.dom!.innerHTML).toContain('王律师');
+  });
+
+  it('says how each way of meeting goes once it is chosen (video: the meeting comes to 我的预约)', async () => {
+    const comp = simulate.render(pageId);
+    comp.attach(document.createElement('parent-wrapper'));
+    (comp.instance as any).onLoad({ slotId: '41', serviceTypes: 'consultation', modes: 'onsite,phone,video' });
+    await flush();
+    expect(comp.querySelector('.mode-hint')).toBeFalsy();
+    tapText(comp, '.mode-option', '视频');
+    await flush(1);
+    expect(textOf(comp, '.mode-hint')).toContain('视频会议（腾讯会议）发到“我的预约”');
+    tapText(comp, '.mode-option', '电话');
+    await flush(1);
+    expect(textOf(comp, '.mode-hint')).toContain('拨打您登记的手机号');
   });
 
   it('sends nothing when the summary is too short', async () => {

@@ -1,91 +1,97 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
-import { calls, loadPage, openPage, requests, textOf } from './harness';
+import { at } from './fixtures';
+import { calls, openPage, requests, textOf } from './harness';
 
-const deskId = loadPage('packages/legal-aid/pages/desk/desk');
+const root = path.join(__dirname, '../../miniprogram');
+const deskId = simulate.load(path.join(root, 'packages/legal-aid/pages/desk/desk'), { rootPath: root });
 
 const appt = (id: number, over: Record<string, unknown> = {}) => ({
   id,
   status: 'booked',
   serviceType: 'consultation',
-  mode: 'phone',
+  mode: 'onsite',
   summary: '工伤赔偿问题咨询',
-  startsAt: '2026-11-24T09:00:00.000+08:00',
+  startsAt: at(0, 15),
   providerId: 4,
+  providerName: '王律师',
+  holderAccountId: 70 + id,
   privateNotes: null,
+  meetingLink: null,
   cancelledBy: null,
   cancelReason: null,
-  holder: { name: '陈卫国', phone: '13911112222' },
+  rating: null,
+  comment: null,
+  allowedActions: ['check_in', 'complete', 'cancel', 'notes'],
+  history: [],
   ...over,
 });
 
-describe('我的服务预约 (providers)', () => {
+describe('法律服务窗口 (the desk’s staff)', () => {
   beforeEach(() => {
     fakeWx().reset();
-    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['lawyer'], via: 'password' });
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 3, roles: ['district_staff'], via: 'password' });
   });
 
-  it('shows who booked, and calls the holder of a phone consultation', async () => {
+  it('shows every provider’s appointments of the day with whose they are, and no holder’s number', async () => {
     fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({
       data: {
         items: [
           appt(1),
-          appt(2, { mode: 'onsite', holder: { name: '李红', phone: '13800001111' } }),
-          appt(3, { status: 'completed', holder: { name: '王军', phone: null } }),
-          appt(4, { holder: null }),
+          appt(2, {
+            providerId: 5,
+            providerName: '李调解员',
+            mode: 'phone',
+            status: 'no_show',
+            allowedActions: ['notes'],
+          }),
         ],
         nextCursor: null,
       },
     }));
     const comp = await openPage(deskId);
-    expect(comp.querySelectorAll('.holder-name').map((n) => n.dom!.textContent)).toEqual([
-      '陈卫国',
-      '李红',
-      '王军',
-      '（未登记身份）',
-    ]);
-    // Only the live phone consultation with a number gets a call button.
-    const buttons = comp.querySelectorAll('.call');
-    expect(buttons).toHaveLength(1);
-    expect(buttons[0].dom!.textContent).toContain('13911112222');
-    buttons[0].dispatchEvent('tap');
-    await flush();
-    expect(calls('makePhoneCall').map((c) => c.options.phoneNumber)).toEqual(['13911112222']);
-    expect(comp.dom!.innerHTML).not.toContain('13800001111');
+    expect(comp.querySelectorAll('.provider-name').map((n) => n.dom!.textContent)).toEqual(['王律师', '李调解员']);
+    expect(comp.querySelectorAll('.holder-name')).toHaveLength(0);
+    expect(comp.querySelectorAll('.phone')).toHaveLength(0);
+    expect(comp.querySelectorAll('.status').map((n) => (n as any).instance.data.tone)).toEqual(['warn', 'danger']);
+    expect(comp.querySelectorAll('.desk-cancel')).toHaveLength(1);
+    expect((comp.querySelector('.desk-cancel') as any).instance.data.look).toBe('danger');
   });
 
-  it('checks in, and shows why when it is too early', async () => {
-    let status = 'booked';
-    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({
-      data: { items: [appt(1, { status })], nextCursor: null },
+  it('cancels with a reason the holder is told; no reason, no cancellation', async () => {
+    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({ data: { items: [appt(1)], nextCursor: null } }));
+    fakeWx().routes.set('POST /api/v1/staff/legal-aid/appointments/1/cancel', () => ({
+      data: appt(1, { status: 'cancelled', allowedActions: [] }),
     }));
-    fakeWx().routes.set('POST /api/v1/provider/appointments/1/check-in', () => ({
-      statusCode: 409,
-      data: { error: { code: 'TOO_EARLY', message: '预约当天才能签到' } },
-    }));
+    let reply: Record<string, unknown> = { confirm: false };
+    fakeWx().on('showModal', (o) => setTimeout(() => o.success(reply), 0));
     const comp = await openPage(deskId);
-    comp.querySelector('.check-in')!.dispatchEvent('tap');
-    await flush();
-    expect(textOf(comp, '.action-error')).toBe('预约当天才能签到');
 
-    fakeWx().routes.set('POST /api/v1/provider/appointments/1/check-in', () => {
-      status = 'checked_in';
-      return { data: appt(1, { status }) };
+    comp.querySelector('.desk-cancel')!.dispatchEvent('press');
+    await flush(10);
+    expect(calls('showModal')[0].options.editable).toBe(true);
+    expect(requests('POST', '/cancel')).toHaveLength(0);
+
+    reply = { confirm: true, content: '律' };
+    comp.querySelector('.desk-cancel')!.dispatchEvent('press');
+    await flush(10);
+    expect(requests('POST', '/cancel')).toHaveLength(0);
+    expect(textOf(comp, '.action-error')).toContain('至少写 2 个字');
+
+    reply = { confirm: true, content: ' 律师当日出差 ' };
+    comp.querySelector('.desk-cancel')!.dispatchEvent('press');
+    await flush(10);
+    expect(requests('POST', '/staff/legal-aid/appointments/1/cancel')[0].options.data).toEqual({
+      reason: '律师当日出差',
     });
-    comp.querySelector('.check-in')!.dispatchEvent('tap');
-    await flush();
-    expect(requests('POST', '/check-in')).toHaveLength(2);
-    expect(textOf(comp, '.status')).toBe('已签到');
-    expect(comp.querySelector('.check-in')).toBeFalsy();
-    expect(comp.querySelector('.action-error')).toBeFalsy();
   });
 
-  it('shows the server’s answer when the account has no provider profile', async () => {
-    fakeWx().routes.set('GET /api/v1/provider/appointments', () => ({
-      statusCode: 403,
-      data: { error: { code: 'FORBIDDEN', message: '您的账号未关联服务人员资料' } },
-    }));
-    const comp = await openPage(deskId);
-    expect(textOf(comp, '.load-error')).toBe('您的账号未关联服务人员资料');
+  it('takes a provider who opens it to their own day', async () => {
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['lawyer'], via: 'password' });
+    await openPage(deskId);
+    expect(calls('redirectTo')[0].options.url).toBe('/packages/legal-aid/pages/day/day');
+    expect(requests('GET', '/provider/appointments')).toHaveLength(0);
   });
 });

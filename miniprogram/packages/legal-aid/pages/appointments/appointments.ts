@@ -10,20 +10,34 @@ import {
   type WaitlistEntry,
 } from '../../../../services/legal-aid';
 import { messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime, formatRelative } from '../../../../utils/format';
+import { ensurePrivacy } from '../../../../utils/privacy';
 
-const STATUS_WORDS: Record<string, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  completed: '已完成',
-  cancelled: '已取消',
-  no_show: '未到场',
+/** The state in words, and the chip's colour: coming up, done, or not going ahead. */
+const STATUS: Record<string, { text: string; tone: string }> = {
+  booked: { text: '已预约', tone: 'info' },
+  checked_in: { text: '已签到', tone: 'info' },
+  completed: { text: '已完成', tone: 'ok' },
+  cancelled: { text: '已取消', tone: 'neutral' },
+  no_show: { text: '未到场', tone: 'danger' },
 };
 
 interface AppointmentView {
   id: number;
   statusText: string;
+  tone: string;
   status: string;
+  /** Still to come: the place, the call or the meeting is shown. */
+  live: boolean;
+  mode: string;
+  /** In person: where, and whether the map can open. */
+  address: string;
+  hasMap: boolean;
+  /** By phone: who calls which number when. */
+  phoneText: string;
+  /** By video: the meeting, once the provider has set it. */
+  meetingLink: string;
   providerName: string;
   whenText: string;
   serviceText: string;
@@ -54,10 +68,23 @@ function cancelText(a: Appointment): string {
   return '您已取消该预约';
 }
 
+function phoneText(a: Appointment): string {
+  const who = a.provider ? a.provider.name : '服务人员';
+  const number = a.callTo ? `您的电话 ${a.callTo}` : '您登记的手机号';
+  return `${who}将于 ${formatRelative(a.startsAt)} 拨打${number}，请保持电话畅通。`;
+}
+
 const toView = (a: Appointment): AppointmentView => ({
   id: a.id,
   status: a.status,
-  statusText: STATUS_WORDS[a.status] || a.status,
+  statusText: (STATUS[a.status] || { text: a.status }).text,
+  tone: (STATUS[a.status] || { tone: 'neutral' }).tone,
+  live: a.status === 'booked' || a.status === 'checked_in',
+  mode: a.mode,
+  address: a.place ? a.place.address : '',
+  hasMap: !!a.place && a.place.latitude !== null && a.place.longitude !== null,
+  phoneText: a.mode === 'phone' ? phoneText(a) : '',
+  meetingLink: a.meetingLink || '',
   providerName: a.provider ? a.provider.name : '',
   whenText: formatDateTime(a.startsAt),
   serviceText: serviceTypeLabel(a.serviceType),
@@ -104,8 +131,12 @@ function confirm(title: string, content: string, confirmText: string): Promise<b
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     items: [] as AppointmentView[],
     waitlist: [] as WaitView[],
+    /** The server's rows, for the map's coordinates. */
+    raw: [] as Appointment[],
+    state: 'loading' as 'loading' | 'ready' | 'empty' | 'error',
     loaded: false,
     loading: false,
     error: '',
@@ -119,6 +150,7 @@ Component({
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
       void this.load();
     },
 
@@ -133,21 +165,31 @@ Component({
 
     async load(): Promise<void> {
       this.setData({ loading: true, error: '' });
+      if (!this.data.loaded) this.setData({ state: 'loading' });
       try {
         const mine = await myAppointments();
+        const waitlist = (mine.waitlist || []).map(toWaitView);
         this.setData({
+          raw: mine.items,
           items: mine.items.map(toView),
-          waitlist: (mine.waitlist || []).map(toWaitView),
+          waitlist,
+          state: mine.items.length || waitlist.length ? 'ready' : 'empty',
           loaded: true,
           loading: false,
         });
       } catch (err) {
-        this.setData({ loading: false, error: messageOf(err) });
+        this.setData({ loading: false, error: messageOf(err), state: this.data.loaded ? 'ready' : 'error' });
       }
     },
 
     retry(): void {
       void this.load();
+    },
+
+    /** The empty block offers booking; the error block, another try. */
+    onStateAction(): void {
+      if (this.data.state === 'empty') this.openProviders();
+      else this.retry();
     },
 
     /** Runs one action, then shows the list as it now stands. */
@@ -218,6 +260,30 @@ Component({
       const yes = await confirm('退出候补', '确定不再等候这个时间吗？', '退出候补');
       if (!yes) return;
       await this.act(() => leaveWaitlist(id), '已退出候补');
+    },
+
+    /** Opens the place of an in-person appointment on the phone's map. */
+    openMap(e: WechatMiniprogram.TouchEvent): void {
+      const a = this.data.raw.filter((x) => x.id === Number(e.currentTarget.dataset.id))[0];
+      if (!a || !a.place || a.place.latitude === null || a.place.longitude === null) return;
+      wx.openLocation({
+        latitude: a.place.latitude,
+        longitude: a.place.longitude,
+        name: a.provider ? a.provider.name : '法律服务',
+        address: a.place.address,
+        scale: 17,
+      });
+    },
+
+    /** Copies the video meeting, to paste into 腾讯会议. */
+    async copyMeeting(e: WechatMiniprogram.TouchEvent): Promise<void> {
+      const item = this.data.items.filter((x) => x.id === Number(e.currentTarget.dataset.id))[0];
+      if (!item || !item.meetingLink) return;
+      if (!(await ensurePrivacy('用于复制视频会议的链接或会议号'))) {
+        this.setData({ actionError: '没有同意使用剪贴板，无法复制。可以长按会议链接手动复制。' });
+        return;
+      }
+      wx.setClipboardData({ data: item.meetingLink });
     },
 
     openProviders(): void {

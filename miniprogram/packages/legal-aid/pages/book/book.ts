@@ -11,6 +11,7 @@ import {
 } from '../../../../services/legal-aid';
 import { askSubscribe } from '../../../../services/notifications';
 import { ApiError, messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatRelative } from '../../../../utils/format';
 
 interface Option {
@@ -22,6 +23,13 @@ interface Option {
 const SUMMARY_MIN = 5;
 const SUMMARY_TOO_SHORT = `请简要说明要咨询的事项（至少 ${SUMMARY_MIN} 个字）`;
 const APPOINTMENTS_URL = '/packages/legal-aid/pages/appointments/appointments';
+
+/** How each way of meeting goes, said before the holder chooses it. */
+const MODE_HINTS: Record<string, string> = {
+  onsite: '到场：按预约时间到服务地点，地址在“我的预约”里。',
+  phone: '电话：服务人员按预约时间拨打您登记的手机号。',
+  video: '视频：服务人员会在开始前把视频会议（腾讯会议）发到“我的预约”，点一下就能复制。',
+};
 
 const listOf = (s: string | undefined): string[] =>
   s
@@ -49,6 +57,8 @@ function confirm(title: string, content: string, confirmText: string): Promise<b
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
+    modeHint: '',
     slotId: 0,
     providerName: '',
     whenText: '',
@@ -76,7 +86,10 @@ Component({
       }));
       const preferred = serviceOptions.filter((o) => o.value === query.serviceType)[0];
       const startsAt = query.startsAt ? decodeURIComponent(query.startsAt) : '';
+      const mode = modeOptions.length === 1 ? modeOptions[0].value : '';
       this.setData({
+        rootFontSize: rootFontSize(),
+        modeHint: MODE_HINTS[mode] || '',
         slotId: Number(query.slotId) || 0,
         providerName: query.providerName ? decodeURIComponent(query.providerName) : '',
         whenText: startsAt ? formatRelative(startsAt) : '',
@@ -84,7 +97,7 @@ Component({
         serviceOptions,
         modeOptions,
         serviceType: preferred ? preferred.value : serviceOptions.length === 1 ? serviceOptions[0].value : '',
-        mode: modeOptions.length === 1 ? modeOptions[0].value : '',
+        mode,
       });
     },
 
@@ -93,7 +106,8 @@ Component({
     },
 
     chooseMode(e: WechatMiniprogram.TouchEvent): void {
-      this.setData({ mode: String(e.currentTarget.dataset.value), 'errors.mode': '' });
+      const mode = String(e.currentTarget.dataset.value);
+      this.setData({ mode, modeHint: MODE_HINTS[mode] || '', 'errors.mode': '' });
     },
 
     onSummaryInput(e: WechatMiniprogram.Input): void {
