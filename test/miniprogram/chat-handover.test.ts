@@ -14,7 +14,8 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/index/index'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/index/index'), { rootPath: root });
 
 /**
  * The holder's side of a handover as the server keeps it: the conversation with its state, queue,
@@ -234,8 +235,9 @@ describe('home: handed over to a person', () => {
     const comp = await open();
     const button = comp.querySelector('.contact-service')!;
     expect(button.dom!.textContent).toBe('联系人工客服（微信客服）');
-    expect(attrOf(button, 'openType')).toBe('contact');
-    expect(attrOf(button, 'sessionFrom')).toBe('home');
+    // The app's secondary button, passing WeChat's own contact action through.
+    const props = (button as any).instance.data;
+    expect(props).toMatchObject({ look: 'secondary', openType: 'contact', sessionFrom: 'home' });
     // While the assistant answers there is no banner.
     expect(comp.querySelector('.status')).toBeFalsy();
   });

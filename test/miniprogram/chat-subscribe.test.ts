@@ -7,7 +7,8 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/index/index'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/index/index'), { rootPath: root });
 
 const TEMPLATE = 'tpl-chat-reply';
 const ASK_PERSON = { id: 'ask_person', label: '转人工', action: 'send' };
@@ -181,7 +182,7 @@ describe('home: asking whether staff replies may be sent by WeChat message', () 
     expect(reported).toEqual([{ chat_reply: 'accept' }]);
 
     // The button in the template is bound to it.
-    comp.querySelector('.contact-service')!.dispatchEvent('tap');
+    comp.querySelector('.contact-service')!.dispatchEvent('press');
     await flush(10);
     expect(asked()).toHaveLength(2);
   });

@@ -11,8 +11,12 @@ export type Rendered = ReturnType<typeof simulate.render>;
 
 export const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent;
 
-/** Loads a page by its path under miniprogram/, e.g. 'packages/merchants/pages/map/map'. */
-export const loadPage = (p: string) => simulate.load(path.join(__dirname, '../../miniprogram', p));
+const ROOT = path.join(__dirname, '../../miniprogram');
+/**
+ * Loads a page by its path under miniprogram/, e.g. 'packages/merchants/pages/map/map', with the
+ * mini-program's root as the root, so its components (ui-button …) render inside it.
+ */
+export const loadPage = (p: string) => simulate.load(path.join(ROOT, p), { rootPath: ROOT });
 
 /** Renders the page, attaches it, runs onLoad with the query and lets the fake server answer. */
 export async function openPage(id: string, query: Record<string, string> = {}): Promise<Rendered> {

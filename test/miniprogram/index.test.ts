@@ -7,7 +7,8 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/index/index'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/index/index'), { rootPath: root });
 
 /**
  * The server's side of the conversation, as the chat routes behave: the conversation's last page,
@@ -283,6 +284,27 @@ describe('home: the conversation', () => {
     await flush(10);
     expect(posts()).toEqual([]);
     expect(fakeWx().calls.filter((c) => c.api === 'showModal')[0].options.title).toBe('没有取得您的位置');
+  });
+
+  it('asks for the privacy authorisation before the location; declined, it says so and sends nothing', async () => {
+    chat.write(greeting());
+    fakeWx().on('requirePrivacyAuthorize', (o) =>
+      setTimeout(() => o.fail({ errMsg: 'requirePrivacyAuthorize:fail privacy permission is not authorized' }), 0),
+    );
+    const comp = await open();
+    expect(comp.querySelector('.privacy')).toBeTruthy();
+    comp.querySelectorAll('.quick-replies >>> .qr-chip')[1].dispatchEvent('tap');
+    await flush(10);
+    expect(fakeWx().calls.filter((c) => c.api === 'requirePrivacyAuthorize')).toHaveLength(1);
+    expect(fakeWx().calls.filter((c) => c.api === 'getLocation')).toHaveLength(0);
+    expect(posts()).toEqual([]);
+    const modal = fakeWx().calls.filter((c) => c.api === 'showModal')[0].options;
+    expect(modal.title).toBe('没有使用您的位置');
+    expect(modal.content).toContain('优待商户');
+    // The conversation goes on: the next question is sent as usual.
+    comp.querySelectorAll('.quick-replies >>> .qr-chip')[0].dispatchEvent('tap');
+    await flush(10);
+    expect(posts()).toEqual([{ action: 'card_status' }]);
   });
 
   it('receives while open: the long poll delivers a staff reply and a notice, and reading goes on after them', async () => {
@@ -570,7 +592,7 @@ describe('home: the conversation', () => {
   it('says plainly when the conversation cannot be opened, and opens it on 重新加载', async () => {
     fakeWx().routes.set('GET /api/v1/chat/conversation', () => 'fail');
     const comp = await open();
-    expect(texts(comp, '.load-error .error')).toEqual(['网络不可用，请检查网络后重试']);
+    expect(texts(comp, '.load-error')[0]).toContain('网络不可用，请检查网络后重试');
     expect(chat.reads()).toEqual([]);
     // The services stay usable meanwhile.
     expect(texts(comp, '.shortcut')).toHaveLength(4);
@@ -579,7 +601,7 @@ describe('home: the conversation', () => {
     fakeWx().routes.set('GET /api/v1/chat/conversation', () => ({
       data: { state: 'bot', unread: 0, items: chat.messages },
     }));
-    comp.querySelector('.retry-load')!.dispatchEvent('tap');
+    comp.querySelector('.load-error')!.dispatchEvent('action');
     await flush(10);
     expect(comp.querySelector('.load-error')).toBeFalsy();
     expect(bubbles(comp)).toHaveLength(1);

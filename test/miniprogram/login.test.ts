@@ -7,7 +7,8 @@ import { fakeWx, flush } from './fake';
 const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) =>
   comp.querySelector(selector)?.dom?.textContent;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/login/login'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/login/login'), { rootPath: root });
 
 async function open() {
   const comp = simulate.render(pageId);
@@ -20,7 +21,7 @@ async function open() {
 async function logIn(comp: ReturnType<typeof simulate.render>, username: string, password: string) {
   comp.querySelector('#username')!.dispatchEvent('input', { detail: { value: username } });
   comp.querySelector('#password')!.dispatchEvent('input', { detail: { value: password } });
-  comp.querySelector('.submit')!.dispatchEvent('tap');
+  comp.querySelector('.submit')!.dispatchEvent('press');
   await flush();
 }
 
@@ -76,11 +77,97 @@ describe('账号登录', () => {
       return { statusCode: 204 };
     });
     const comp = await open();
-    expect(comp.dom!.innerHTML).toContain('商户店员');
-    comp.querySelector('.sign-out')!.dispatchEvent('tap');
+    expect(textOf(comp, '.role')).toBe('商户店员');
+    comp.querySelector('.sign-out')!.dispatchEvent('press');
     await flush();
     expect(loadSession()).toBeNull();
     expect(ended).toEqual({ refreshToken: 'rt-1' });
     expect(comp.querySelector('.sign-out')).toBeFalsy();
+  });
+});
+
+describe('the second factor of admin and district accounts', () => {
+  beforeEach(() => fakeWx().reset());
+
+  const askCode = () =>
+    fakeWx().routes.set('POST /api/v1/auth/password-login', () => ({
+      data: { mfaRequired: true, mfaToken: 'step-token', enrolled: true },
+    }));
+
+  it('asks for the authenticator code after the password, and signs in only with it', async () => {
+    askCode();
+    let verified: any;
+    fakeWx().routes.set('POST /api/v1/auth/mfa/verify', (o) => {
+      verified = o.data;
+      return { data: { accessToken: 'a', refreshToken: 'b', user: { id: 4, roles: ['district_staff'] } } };
+    });
+    const comp = await open();
+    await logIn(comp, 'district', 'secret-password');
+    // No session from the password alone.
+    expect(loadSession()).toBeNull();
+    expect(comp.querySelector('.code-form')).toBeTruthy();
+    expect(comp.querySelector('.login-form')).toBeFalsy();
+
+    comp.querySelector('#code')!.dispatchEvent('input', { detail: { value: '12345' } });
+    comp.querySelector('#verify')!.dispatchEvent('press');
+    await flush();
+    expect(textOf(comp, '.login-error')).toBe('请输入身份验证器上的 6 位数字');
+    expect(verified).toBeUndefined();
+
+    comp.querySelector('#code')!.dispatchEvent('input', { detail: { value: '123456' } });
+    comp.querySelector('#verify')!.dispatchEvent('press');
+    await flush();
+    expect(verified).toEqual({ mfaToken: 'step-token', code: '123456' });
+    expect(loadSession()).toMatchObject({ accessToken: 'a', refreshToken: 'b', roles: ['district_staff'] });
+    expect(
+      fakeWx()
+        .calls.filter((c) => c.api === 'reLaunch')
+        .map((c) => c.options.url),
+    ).toEqual(['/pages/index/index']);
+  });
+
+  it('takes a recovery code instead, and says so when a code is wrong', async () => {
+    askCode();
+    const sent: any[] = [];
+    fakeWx().routes.set('POST /api/v1/auth/mfa/verify', (o) => {
+      sent.push(o.data);
+      return { statusCode: 401, data: { error: { code: 'MFA_CODE_INVALID', message: '验证码不正确' } } };
+    });
+    const comp = await open();
+    await logIn(comp, 'district', 'secret-password');
+    comp.querySelector('#toggleRecovery')!.dispatchEvent('press');
+    await flush();
+    comp.querySelector('#code')!.dispatchEvent('input', { detail: { value: 'ABCDE-12345' } });
+    comp.querySelector('#verify')!.dispatchEvent('press');
+    await flush();
+    expect(sent).toEqual([{ mfaToken: 'step-token', recoveryCode: 'ABCDE-12345' }]);
+    expect(textOf(comp, '.login-error')).toBe('验证码不正确');
+    expect(loadSession()).toBeNull();
+    expect(comp.querySelector('.code-form')).toBeTruthy();
+  });
+
+  it('goes back to the password when the step has expired', async () => {
+    askCode();
+    fakeWx().routes.set('POST /api/v1/auth/mfa/verify', () => ({
+      statusCode: 401,
+      data: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } },
+    }));
+    const comp = await open();
+    await logIn(comp, 'district', 'secret-password');
+    comp.querySelector('#code')!.dispatchEvent('input', { detail: { value: '123456' } });
+    comp.querySelector('#verify')!.dispatchEvent('press');
+    await flush();
+    expect(comp.querySelector('.login-form')).toBeTruthy();
+    expect(textOf(comp, '.login-error')).toBe('验证超时，请重新输入密码登录');
+  });
+
+  it('sends an account without an authenticator to the console to set one up', async () => {
+    fakeWx().routes.set('POST /api/v1/auth/password-login', () => ({
+      data: { mfaRequired: true, mfaToken: 'step-token', enrolled: false },
+    }));
+    const comp = await open();
+    await logIn(comp, 'admin', 'secret-password');
+    expect(comp.querySelector('.not-enrolled')).toBeTruthy();
+    expect(loadSession()).toBeNull();
   });
 });

@@ -1,7 +1,12 @@
 import { fakeWx, flush } from './fake';
-import { asHolder, calls, loadPage, openPage, textOf } from './harness';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { asHolder, calls, openPage, textOf } from './harness';
 
-const complaintsId = loadPage('packages/merchants/pages/complaints/complaints');
+const root = path.join(__dirname, '../../miniprogram');
+const complaintsId = simulate.load(path.join(root, 'packages/merchants/pages/complaints/complaints'), {
+  rootPath: root,
+});
 
 const complaint = (id: number, over: Record<string, unknown> = {}) => ({
   id,
@@ -47,8 +52,10 @@ describe('我的投诉', () => {
     }));
     const comp = await openPage(complaintsId);
     expect(comp.querySelectorAll('.complaint')).toHaveLength(2);
-    expect(comp.querySelectorAll('.merchant').map((n) => n.dom!.textContent)).toEqual(['军嫂超市', '老兵面馆']);
+    expect(comp.querySelectorAll('.merchant-name').map((n) => n.dom!.textContent)).toEqual(['军嫂超市', '老兵面馆']);
     expect(comp.querySelectorAll('.status').map((n) => n.dom!.textContent)).toEqual(['投诉成立', '处理中']);
+    // The state is a chip coloured by what it means: found true, still with the bureau.
+    expect(comp.querySelectorAll('.status').map((n) => (n as any).instance.data.tone)).toEqual(['ok', 'warn']);
     // Only a decided complaint shows an outcome.
     expect(comp.querySelectorAll('.resolution').map((n) => n.dom!.textContent)).toEqual(['已约谈商户负责人并责令整改']);
     expect(comp.querySelectorAll('.step-text').map((n) => n.dom!.textContent)).toEqual([
@@ -82,10 +89,10 @@ describe('我的投诉', () => {
   it('says so when there are none, and shows a failure to load', async () => {
     fakeWx().routes.set('GET /api/v1/me/complaints', () => ({ data: { items: [], nextCursor: null } }));
     const empty = await openPage(complaintsId);
-    expect(empty.querySelector('.empty')).toBeTruthy();
+    expect(textOf(empty, '.state-empty')).toContain('您还没有投诉过商户');
 
     fakeWx().routes.set('GET /api/v1/me/complaints', () => 'fail');
     const failed = await openPage(complaintsId);
-    expect(textOf(failed, '.list-error')).toBe('网络不可用，请检查网络后重试');
+    expect(textOf(failed, '.state-error')).toContain('网络不可用，请检查网络后重试');
   });
 });

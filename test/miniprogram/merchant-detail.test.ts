@@ -1,9 +1,12 @@
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
 import { merchant } from './fixtures';
-import { loadPage, openPage, textOf, calls } from './harness';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { openPage, textOf, calls } from './harness';
 
-const detailId = loadPage('packages/merchants/pages/detail/detail');
+const root = path.join(__dirname, '../../miniprogram');
+const detailId = simulate.load(path.join(root, 'packages/merchants/pages/detail/detail'), { rootPath: root });
 const open = openPage;
 
 describe('商户详情: terms, map, phone and complaints', () => {
@@ -36,18 +39,18 @@ describe('商户详情: terms, map, phone and complaints', () => {
       return { statusCode: 201, data: { id: 1 } };
     });
     const comp = await open(detailId, { id: '5' });
-    comp.querySelector('.complain')!.dispatchEvent('tap');
+    comp.querySelector('.complain')!.dispatchEvent('press');
     await flush(1);
     comp.querySelector('#complaint')!.dispatchEvent('input', { detail: { value: ' 不给 ' } });
     await flush(1);
-    comp.querySelector('.submit-complaint')!.dispatchEvent('tap');
+    comp.querySelector('.submit-complaint')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.complaint-error')).toContain('至少 5 个字');
     expect(sent).toBeNull();
 
     comp.querySelector('#complaint')!.dispatchEvent('input', { detail: { value: '出示优待证后拒绝打折' } });
     await flush(1);
-    comp.querySelector('.submit-complaint')!.dispatchEvent('tap');
+    comp.querySelector('.submit-complaint')!.dispatchEvent('press');
     await flush();
     expect(sent).toEqual({ text: '出示优待证后拒绝打折' });
     expect(comp.querySelector('.complaint-sent')).toBeTruthy();
@@ -60,11 +63,11 @@ describe('商户详情: terms, map, phone and complaints', () => {
       data: { error: { code: 'CARD_INACTIVE', message: '持有正常使用中的优待证才能投诉商户' } },
     }));
     const comp = await open(detailId, { id: '5' });
-    comp.querySelector('.complain')!.dispatchEvent('tap');
+    comp.querySelector('.complain')!.dispatchEvent('press');
     await flush(1);
     comp.querySelector('#complaint')!.dispatchEvent('input', { detail: { value: '出示优待证后拒绝打折' } });
     await flush(1);
-    comp.querySelector('.submit-complaint')!.dispatchEvent('tap');
+    comp.querySelector('.submit-complaint')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.complaint-error')).toBe('持有正常使用中的优待证才能投诉商户');
     expect(comp.querySelector('.complaint-sent')).toBeFalsy();
@@ -72,5 +75,26 @@ describe('商户详情: terms, map, phone and complaints', () => {
     comp.querySelector('.my-complaints')!.dispatchEvent('tap');
     await flush();
     expect(calls('navigateTo').map((c) => c.options.url)).toEqual(['/packages/merchants/pages/complaints/complaints']);
+  });
+
+  it('detail: 投诉 is a secondary action, 取消 closes the form; a failed load offers 重试', async () => {
+    fakeWx().routes.set('GET /api/v1/merchants/5', () => 'fail');
+    const comp = await open(detailId, { id: '5' });
+    expect(textOf(comp, '.load-error')).toContain('网络不可用');
+    fakeWx().routes.set('GET /api/v1/merchants/5', () => ({ data: merchant }));
+    comp.querySelector('.load-error')!.dispatchEvent('action');
+    await flush();
+    expect(textOf(comp, '.merchant-name')).toBe('老兵面馆');
+    expect(comp.querySelector('.load-error')).toBeFalsy();
+
+    const complain = comp.querySelector('.complain') as any;
+    expect(complain.instance.data.look).toBe('secondary');
+    complain.dispatchEvent('press');
+    await flush(1);
+    expect((comp.querySelector('.submit-complaint') as any).instance.data.look).toBe('primary');
+    comp.querySelector('.cancel-complaint')!.dispatchEvent('press');
+    await flush(1);
+    expect(comp.querySelector('.complaint-form')).toBeFalsy();
+    expect(comp.querySelector('.complain')).toBeTruthy();
   });
 });

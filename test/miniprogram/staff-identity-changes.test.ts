@@ -1,9 +1,13 @@
-import { saveSession } from '../../miniprogram/services/session';
-import { calls, loadPage, requests, textOf, type Rendered } from './harness';
-import { fakeWx, flush } from './fake';
+import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { saveSession } from '../../miniprogram/services/session';
+import { fakeWx, flush } from './fake';
+import { calls, type Rendered, requests, textOf } from './harness';
 
-const pageId = loadPage('packages/staff/pages/identity-changes/identity-changes');
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/staff/pages/identity-changes/identity-changes'), {
+  rootPath: root,
+});
 
 const item = (id: number, over: Record<string, unknown> = {}) => ({
   id,
@@ -63,7 +67,7 @@ describe('身份变更审核: staff decide change requests', () => {
     expect(first).toContain('查看材料（1 份）');
     expect(comp.querySelector('.item-2 .view-documents')).toBeFalsy();
 
-    comp.querySelector('.load-more')!.dispatchEvent('tap');
+    comp.querySelector('.load-more')!.dispatchEvent('press');
     await flush(10);
     expect(String(calls('request')[1].options.url)).toContain('cursor=c-2');
     expect(comp.querySelectorAll('.item')).toHaveLength(3);
@@ -83,25 +87,28 @@ describe('身份变更审核: staff decide change requests', () => {
       return { data: item(2, { status: 'approved' }) };
     });
     const comp = await open();
+    // Approve is the main step; not approving is the destructive one.
+    expect((comp.querySelector('.item-1 .approve') as any).instance.data.look).toBe('primary');
+    expect((comp.querySelector('.item-1 .reject') as any).instance.data.look).toBe('danger');
 
-    comp.querySelector('.item-1 .reject')!.dispatchEvent('tap');
+    comp.querySelector('.item-1 .reject')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.item-1 .reason-error')).toBe('请填写不通过的原因，申请人会看到它');
     expect(reviews()).toHaveLength(0);
 
     comp.querySelector('.item-1 .reason-input')!.dispatchEvent('input', { detail: { value: '未提供户口簿变更页' } });
     await flush(1);
-    comp.querySelector('.item-1 .reject')!.dispatchEvent('tap');
+    comp.querySelector('.item-1 .reject')!.dispatchEvent('press');
     await flush(10);
     expect(sent[0]).toEqual({ decision: 'reject', reason: '未提供户口簿变更页' });
     expect(comp.querySelector('.item-1')).toBeFalsy();
     expect(textOf(comp, '.notice')).toBe('已作不通过处理');
 
-    comp.querySelector('.item-2 .approve')!.dispatchEvent('tap');
+    comp.querySelector('.item-2 .approve')!.dispatchEvent('press');
     await flush(10);
     expect(calls('showModal').length).toBe(2);
     expect(sent[1]).toEqual({ decision: 'approve' });
-    expect(comp.querySelector('.empty')).toBeTruthy();
+    expect(textOf(comp, '.empty')).toContain('没有待审核的身份变更申请');
   });
 
   it('shows the server’s words when someone decided first, and keeps the request', async () => {
@@ -113,7 +120,7 @@ describe('身份变更审核: staff decide change requests', () => {
       data: { error: { code: 'INVALID_TRANSITION', message: '当前状态不允许此操作，请刷新后重试' } },
     }));
     const comp = await open();
-    comp.querySelector('.item-1 .approve')!.dispatchEvent('tap');
+    comp.querySelector('.item-1 .approve')!.dispatchEvent('press');
     await flush(10);
     expect(textOf(comp, '.item-1 .action-error')).toBe('当前状态不允许此操作，请刷新后重试');
   });

@@ -5,7 +5,8 @@ import { fakeWx, flush } from './fake';
 
 type Rendered = ReturnType<typeof simulate.render>;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/staff/pages/queue/queue'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/staff/pages/queue/queue'), { rootPath: root });
 
 const item = (id: number, over: Record<string, unknown> = {}) => ({
   id,
@@ -57,7 +58,7 @@ describe('优待证审核: the queue', () => {
     expect(rows[0]).toContain('需逐案审核');
     expect(rows[1]).not.toContain('需逐案审核');
 
-    comp.querySelector('.load-more')!.dispatchEvent('tap');
+    comp.querySelector('.load-more')!.dispatchEvent('press');
     await flush();
     expect(queries()[1]).toBe('status=submitted&cursor=c-2');
     expect(comp.querySelectorAll('.item')).toHaveLength(3);
@@ -80,12 +81,13 @@ describe('优待证审核: the queue', () => {
       '待补充',
       '已通过',
     ]);
-    expect(comp.querySelector('.empty')).toBeTruthy();
+    expect(comp.querySelector('.state-empty')!.dom!.textContent).toContain('没有待初审的申请');
     for (const status of ['station_approved', 'needs_info', 'approved']) {
       comp.querySelector(`.tab-${status}`)!.dispatchEvent('tap');
       await flush();
     }
     expect(queries()).toEqual(['status=submitted', 'status=station_approved', 'status=needs_info', 'status=approved']);
+    expect(comp.querySelector('.tab-active')!.dom!.textContent).toBe('已通过');
   });
 
   it('leads to the identity change requests', async () => {
@@ -106,6 +108,42 @@ describe('优待证审核: the queue', () => {
     }));
     const comp = await open();
     expect(queries()).toEqual(['status=station_approved']);
-    expect(comp.querySelector('.load-error')!.dom!.textContent).toBe('没有审核权限');
+    expect(comp.querySelector('.state-error')!.dom!.textContent).toContain('没有审核权限');
+
+    // 重试 asks again.
+    comp.querySelector('.state-error')!.dispatchEvent('action');
+    await flush();
+    expect(queries()).toEqual(['status=station_approved', 'status=station_approved']);
+  });
+
+  it('a tab never shows another tab’s rows while it loads', async () => {
+    fakeWx().routes.set('GET /api/v1/staff/card-applications', (o) => {
+      const status = String(o.url).split('status=')[1];
+      return status === 'submitted'
+        ? { data: { items: [item(1), item(2)], nextCursor: null } }
+        : { data: { items: [item(9, { status, applicantName: '复审中的申请人' })], nextCursor: null } };
+    });
+    const comp = await open();
+    expect(comp.querySelectorAll('.item')).toHaveLength(2);
+
+    comp.querySelector('.tab-station_approved')!.dispatchEvent('tap');
+    await Promise.resolve();
+    // Before the answer comes: the new tab is loading, the first tab's rows are gone.
+    expect(comp.querySelectorAll('.item')).toHaveLength(0);
+    expect(comp.querySelector('.state-loading')).toBeTruthy();
+    await flush();
+    const rows = comp.querySelectorAll('.item').map((i) => i.dom!.textContent!);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('复审中的申请人');
+  });
+
+  it('is for staff only, with a way to log in', async () => {
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 7, roles: ['holder'], via: 'wechat' });
+    const comp = await open();
+    expect(comp.querySelector('.not-staff')).toBeTruthy();
+    expect(queries()).toHaveLength(0);
+    comp.querySelector('.login')!.dispatchEvent('press');
+    await flush();
+    expect(fakeWx().calls.find((c) => c.api === 'navigateTo')!.options.url).toBe('/pages/login/login');
   });
 });

@@ -14,13 +14,14 @@ const downloads: any[] = [];
     () =>
       o.success({
         statusCode: id === '13' ? 404 : 200,
-        tempFilePath: id === '13' ? '' : `wxfile://tmp/file-${id}.jpg`,
+        tempFilePath: id === '13' ? '' : `wxfile://tmp/file-${id}.${id === '14' ? 'pdf' : 'jpg'}`,
       }),
     0,
   );
 };
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/packages/staff/pages/review/review'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'packages/staff/pages/review/review'), { rootPath: root });
 
 const textOf = (comp: Rendered, selector: string) => comp.querySelector(selector)?.dom?.textContent?.trim();
 const decisionButtons = (comp: Rendered) =>
@@ -126,11 +127,19 @@ describe('审核申请', () => {
     expect(comp.dom!.innerHTML).toContain('读取失败');
 
     expect(decisionButtons(comp)).toEqual(['approve', 'request_info', 'reject']);
+    // Each decision looks like what it does: approve is the main step, reject the destructive one.
+    expect(comp.querySelectorAll('.decision').map((b) => (b as any).instance.data.look)).toEqual([
+      'primary',
+      'secondary',
+      'danger',
+    ]);
+    expect((comp.querySelector('.status') as any).instance.data.tone).toBe('info');
+    expect(textOf(comp, '.verified')).toBe('身份已核验');
   });
 
   it('reject without a reason sends nothing and says a reason is needed', async () => {
     const comp = await open();
-    comp.querySelector('.decision-reject')!.dispatchEvent('tap');
+    comp.querySelector('.decision-reject')!.dispatchEvent('press');
     await flush();
     expect(reviews()).toHaveLength(0);
     expect(textOf(comp, '.reason-error')).toBe('请填写不通过的原因，申请人会看到它');
@@ -138,7 +147,7 @@ describe('审核申请', () => {
 
     // Spaces are not a reason either; nor is request_info without one.
     typeReason(comp, '   ');
-    comp.querySelector('.decision-request_info')!.dispatchEvent('tap');
+    comp.querySelector('.decision-request_info')!.dispatchEvent('press');
     await flush();
     expect(reviews()).toHaveLength(0);
     expect(textOf(comp, '.reason-error')).toBe('请填写需要补充的内容，申请人会看到它');
@@ -152,7 +161,7 @@ describe('审核申请', () => {
     });
     const comp = await open();
     typeReason(comp, ' 经核查曾被开除军籍 ');
-    comp.querySelector('.decision-reject')!.dispatchEvent('tap');
+    comp.querySelector('.decision-reject')!.dispatchEvent('press');
     await flush();
     expect(reviews()).toHaveLength(1);
     expect(sent).toEqual({ decision: 'reject', reason: '经核查曾被开除军籍' });
@@ -170,7 +179,7 @@ describe('审核申请', () => {
       return { data: staffApplication({ status: 'station_approved', allowedActions: [] }) };
     });
     const comp = await open();
-    comp.querySelector('.decision-approve')!.dispatchEvent('tap');
+    comp.querySelector('.decision-approve')!.dispatchEvent('press');
     await flush();
     expect(sent).toEqual({ decision: 'approve' });
     expect(textOf(comp, '.status')).toBe('初审通过');
@@ -179,7 +188,7 @@ describe('审核申请', () => {
   it('sends nothing when the reviewer cancels the confirmation', async () => {
     fakeWx().on('showModal', (o) => o.success({ confirm: false, cancel: true }));
     const comp = await open();
-    comp.querySelector('.decision-approve')!.dispatchEvent('tap');
+    comp.querySelector('.decision-approve')!.dispatchEvent('press');
     await flush();
     expect(reviews()).toHaveLength(0);
   });
@@ -190,7 +199,7 @@ describe('审核申请', () => {
       data: { error: { code: 'FORBIDDEN', message: '该申请待区退役军人事务局审核，服务站不能操作' } },
     }));
     const comp = await open();
-    comp.querySelector('.decision-approve')!.dispatchEvent('tap');
+    comp.querySelector('.decision-approve')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.action-error')).toBe('该申请待区退役军人事务局审核，服务站不能操作');
 
@@ -202,10 +211,64 @@ describe('审核申请', () => {
       data: staffApplication({ status: 'station_approved', allowedActions: [] }),
     }));
     typeReason(comp, '材料不全');
-    comp.querySelector('.decision-request_info')!.dispatchEvent('tap');
+    comp.querySelector('.decision-request_info')!.dispatchEvent('press');
     await flush();
     expect(textOf(comp, '.action-error')).toBe('当前状态不允许此操作，请刷新后重试');
     expect(textOf(comp, '.status')).toBe('初审通过');
     expect(decisionButtons(comp)).toEqual([]);
+  });
+
+  it('the photo and documents open full screen; while a decision is on its way every decision waits', async () => {
+    let answer: (() => void) | null = null;
+    fakeWx().routes.set('POST /api/v1/staff/card-applications/5/review', () => {
+      return { data: staffApplication({ status: 'station_approved', allowedActions: [] }) };
+    });
+    const comp = await open();
+    comp.querySelector('.photo')!.dispatchEvent('tap');
+    await flush(1);
+    const preview = fakeWx().calls.find((c) => c.api === 'previewImage')!.options;
+    expect(preview).toEqual({
+      urls: ['wxfile://tmp/file-11.jpg', 'wxfile://tmp/file-12.jpg'],
+      current: 'wxfile://tmp/file-11.jpg',
+    });
+
+    fakeWx().on('showModal', (o) => {
+      answer = () => o.success({ confirm: true, cancel: false });
+    });
+    comp.querySelector('.decision-approve')!.dispatchEvent('press');
+    await flush(1);
+    answer!();
+    const looks = () =>
+      comp.querySelectorAll('.decision').map((b) => {
+        const d = (b as any).instance.data;
+        return [d.disabled, d.loading];
+      });
+    expect(looks()).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    await flush();
+    expect(textOf(comp, '.status')).toBe('初审通过');
+  });
+
+  it('a PDF among the documents opens as a document, not as a picture', async () => {
+    fakeWx().routes.set('GET /api/v1/staff/card-applications/5', () => ({
+      data: staffApplication({ documentFileIds: [12, 14] }),
+    }));
+    const comp = await open();
+    expect(comp.querySelectorAll('.document-pdf')).toHaveLength(1);
+    comp.querySelector('.document-pdf')!.dispatchEvent('tap');
+    await flush(1);
+    expect(fakeWx().calls.find((c) => c.api === 'openDocument')!.options).toMatchObject({
+      filePath: 'wxfile://tmp/file-14.pdf',
+      fileType: 'pdf',
+    });
+    comp.querySelector('.document-image')!.dispatchEvent('tap');
+    await flush(1);
+    expect(fakeWx().calls.find((c) => c.api === 'previewImage')!.options.urls).toEqual([
+      'wxfile://tmp/file-11.jpg',
+      'wxfile://tmp/file-12.jpg',
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { fakeWx, flush } from './fake';
 const textOf = (comp: ReturnType<typeof simulate.render>, selector: string) =>
   comp.querySelector(selector)?.dom?.textContent;
 
-const pageId = simulate.load(path.join(__dirname, '../../miniprogram/pages/timeline/timeline'));
+const root = path.join(__dirname, '../../miniprogram');
+const pageId = simulate.load(path.join(root, 'pages/timeline/timeline'), { rootPath: root });
 
 const notice = (id: number, page: string | null = null) => ({
   id,
@@ -52,7 +53,7 @@ describe('消息: the holder’s timeline', () => {
     expect(titles(comp)).toEqual(['通知 5', '通知 4']);
     expect(comp.dom!.innerHTML).toContain('2020年3月1日 09:05');
 
-    comp.querySelector('.load-more')!.dispatchEvent('tap');
+    comp.querySelector('.load-more')!.dispatchEvent('press');
     await flush();
     expect(timelineQueries()).toEqual(['', 'cursor=c1']);
     expect(titles(comp)).toEqual(['通知 5', '通知 4', '通知 3', '通知 2']);
@@ -108,11 +109,58 @@ describe('消息: the holder’s timeline', () => {
   it('says when there is nothing yet, and shows a failure in plain words', async () => {
     fakeWx().routes.set('GET /api/v1/me/timeline', () => ({ data: { items: [], nextCursor: null } }));
     const comp = await open();
-    expect(textOf(comp, '.empty')).toContain('暂时没有消息');
+    expect(textOf(comp, '.state-empty')).toContain('暂时没有消息');
 
     fakeWx().routes.set('GET /api/v1/me/timeline', () => 'fail');
     const failed = await open();
-    expect(textOf(failed, '.timeline-error')).toBe('网络不可用，请检查网络后重试');
-    expect(failed.querySelector('.empty')).toBeFalsy();
+    expect(textOf(failed, '.state-error')).toContain('网络不可用，请检查网络后重试');
+    expect(failed.querySelector('.state-empty')).toBeFalsy();
+
+    // 重试 loads again.
+    fakeWx().routes.set('GET /api/v1/me/timeline', () => ({ data: { items: [notice(1)], nextCursor: null } }));
+    failed.querySelector('.state-error')!.dispatchEvent('action');
+    await flush();
+    expect(titles(failed)).toEqual(['通知 1']);
+    expect(failed.querySelector('.state-error')).toBeFalsy();
+  });
+
+  it('shows a loading state first, and keeps what is shown when older notices fail to load', async () => {
+    let older: 'fail' | 'ok' = 'fail';
+    fakeWx().routes.set('GET /api/v1/me/timeline', (o) => {
+      if (String(o.url).indexOf('cursor=c1') < 0) return { data: { items: [notice(5), notice(4)], nextCursor: 'c1' } };
+      return older === 'fail' ? 'fail' : { data: { items: [notice(4), notice(3)], nextCursor: null } };
+    });
+    const comp = simulate.render(pageId);
+    comp.attach(document.createElement('parent-wrapper'));
+    (comp.instance as any).onLoad({});
+    expect(comp.querySelector('.state-loading')).toBeTruthy();
+    await flush();
+    expect(comp.querySelector('.state-loading')).toBeFalsy();
+
+    (comp.instance as any).onReachBottom();
+    await flush();
+    expect(titles(comp)).toEqual(['通知 5', '通知 4']);
+    expect(textOf(comp, '.more-error')).toBe('网络不可用，请检查网络后重试');
+    expect(comp.querySelector('.load-more')).toBeTruthy();
+
+    // Asked again, the older ones come; one already shown is not shown twice.
+    older = 'ok';
+    comp.querySelector('.load-more')!.dispatchEvent('press');
+    await flush();
+    expect(titles(comp)).toEqual(['通知 5', '通知 4', '通知 3']);
+    expect(comp.querySelector('.more-error')).toBeFalsy();
+  });
+
+  it('follows WeChat’s font size through page-meta', async () => {
+    fakeWx().routes.set('GET /api/v1/me/timeline', () => ({ data: { items: [], nextCursor: null } }));
+    const wx = (globalThis as any).wx;
+    const before = wx.getAppBaseInfo;
+    wx.getAppBaseInfo = () => ({ fontSizeScaleFactor: 1.4 });
+    try {
+      const comp = await open();
+      expect((comp.instance as any).data.rootFontSize).toBe('23.8px');
+    } finally {
+      wx.getAppBaseInfo = before;
+    }
   });
 });

@@ -37,7 +37,7 @@ function mount() {
 describe('privacy authorisation', () => {
   beforeEach(wechat);
   afterEach(() => {
-    for (const c of mounted.splice(0)) c.detach();
+    for (const c of mounted.splice(0)) (c as unknown as { detach(): void }).detach();
   });
 
   it('shows the popup with the reason, and agreeing lets the feature go ahead', async () => {
@@ -63,7 +63,7 @@ describe('privacy authorisation', () => {
 
   it('declines at once when the page has no popup, rather than leaving WeChat waiting', async () => {
     mount();
-    for (const c of mounted.splice(0)) c.detach();
+    for (const c of mounted.splice(0)) (c as unknown as { detach(): void }).detach();
     await expect(ensurePrivacy('用于拍摄照片')).resolves.toBe(false);
   });
 

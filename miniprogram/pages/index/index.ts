@@ -176,6 +176,15 @@ Component({
       const action = reply.id;
       if (wantsLocation(reply)) {
         const pos = await locate();
+        if (pos.declined) {
+          wx.showModal({
+            title: '没有使用您的位置',
+            content: '您没有同意使用位置信息，所以不能按远近查找。可以点下方「优待商户」查看全部商户。',
+            showCancel: false,
+            confirmText: '知道了',
+          });
+          return;
+        }
         if (pos.fallback) {
           wx.showModal({
             title: '没有取得您的位置',

@@ -1,6 +1,7 @@
 import { logout } from '../../services/auth';
-import { loginWithPassword, messageOf } from '../../services/request';
+import { ApiError, loginWithPassword, messageOf, verifySecondFactor } from '../../services/request';
 import { loadSession } from '../../services/session';
+import { rootFontSize } from '../../utils/font-size';
 
 const ROLE_LABELS: Record<string, string> = {
   holder: '优抚服务对象',
@@ -18,6 +19,7 @@ const ROLE_LABELS: Record<string, string> = {
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     signedIn: false,
     viaPassword: false,
     roleLabels: [] as string[],
@@ -25,8 +27,17 @@ Component({
     password: '',
     error: '',
     submitting: false,
+    /** 'password', then for admin and district accounts 'code' (the authenticator's), or 'notEnrolled'. */
+    step: 'password',
+    mfaToken: '',
+    code: '',
+    useRecovery: false,
   },
   methods: {
+    onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
+    },
+
     onShow(): void {
       this.refreshSession();
     },
@@ -44,6 +55,7 @@ Component({
       const field = String(e.currentTarget.dataset.field);
       if (field === 'username') this.setData({ username: e.detail.value, error: '' });
       else if (field === 'password') this.setData({ password: e.detail.value, error: '' });
+      else if (field === 'code') this.setData({ code: e.detail.value, error: '' });
     },
 
     async submit(): Promise<void> {
@@ -55,14 +67,68 @@ Component({
         return;
       }
       this.setData({ submitting: true, error: '' });
+      let result: Awaited<ReturnType<typeof loginWithPassword>>;
       try {
-        await loginWithPassword(username, password);
+        result = await loginWithPassword(username, password);
       } catch (err) {
         this.setData({ submitting: false, error: messageOf(err) });
         return;
       }
+      if (result.kind === 'secondFactor') {
+        this.setData({
+          submitting: false,
+          password: '',
+          mfaToken: result.mfaToken,
+          step: result.enrolled ? 'code' : 'notEnrolled',
+          code: '',
+          useRecovery: false,
+        });
+        return;
+      }
       this.setData({ submitting: false, password: '' });
       wx.reLaunch({ url: '/pages/index/index' });
+    },
+
+    /** The second step of admin and district accounts: the six-digit code, or a recovery code. */
+    async submitCode(): Promise<void> {
+      if (this.data.submitting) return;
+      const code = this.data.code.replace(/\s+/g, '');
+      if (!this.data.useRecovery && !/^\d{6}$/.test(code)) {
+        this.setData({ error: '请输入身份验证器上的 6 位数字' });
+        return;
+      }
+      if (this.data.useRecovery && !code) {
+        this.setData({ error: '请输入一个恢复码' });
+        return;
+      }
+      this.setData({ submitting: true, error: '' });
+      try {
+        await verifySecondFactor(this.data.mfaToken, this.data.useRecovery ? { recoveryCode: code } : { code });
+      } catch (err) {
+        // The step is good for five minutes: after that, the password again.
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+          this.setData({
+            submitting: false,
+            step: 'password',
+            mfaToken: '',
+            code: '',
+            error: '验证超时，请重新输入密码登录',
+          });
+          return;
+        }
+        this.setData({ submitting: false, code: '', error: messageOf(err) });
+        return;
+      }
+      this.setData({ submitting: false, code: '', mfaToken: '', step: 'password' });
+      wx.reLaunch({ url: '/pages/index/index' });
+    },
+
+    toggleRecovery(): void {
+      this.setData({ useRecovery: !this.data.useRecovery, code: '', error: '' });
+    },
+
+    backToPassword(): void {
+      this.setData({ step: 'password', mfaToken: '', code: '', error: '' });
     },
 
     async signOut(): Promise<void> {

@@ -89,7 +89,10 @@ export const staffCardsRoutes = (
         query.limit,
         (x) => ({
           // The queue item reads only the person's name, which the search brings along.
-          ...presentQueueItem(now)({ application: x.application, person: { name: x.applicantName } as QueueRow['person'] }),
+          ...presentQueueItem(now)({
+            application: x.application,
+            person: { name: x.applicantName } as QueueRow['person'],
+          }),
           overdue: x.overdue,
         }),
         (x) => ({

@@ -1,6 +1,7 @@
-import { myComplaints, type MyComplaint } from '../../../../services/merchants';
-import { messageOf } from '../../../../services/request';
+import { myComplaints, type ComplaintStatus, type MyComplaint } from '../../../../services/merchants';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime } from '../../../../utils/format';
+import { emptyList, PagedList } from '../../../../utils/paged-list';
 
 interface StepView {
   key: string;
@@ -15,6 +16,7 @@ interface ComplaintView {
   text: string;
   status: string;
   statusText: string;
+  tone: string;
   resolution: string;
   whenText: string;
   steps: StepView[];
@@ -26,6 +28,9 @@ const STEP_WORDS: Record<string, string> = {
   dismissed: '核实后未予支持',
 };
 
+/** The chip's colour: waiting on the bureau, found true, or not upheld. */
+const TONES: Record<ComplaintStatus, string> = { open: 'warn', upheld: 'ok', dismissed: 'neutral' };
+
 const toView = (c: MyComplaint): ComplaintView => ({
   id: c.id,
   merchantId: c.merchant.id,
@@ -33,6 +38,7 @@ const toView = (c: MyComplaint): ComplaintView => ({
   text: c.text,
   status: c.status,
   statusText: c.statusText,
+  tone: TONES[c.status] || 'neutral',
   resolution: c.resolution || '',
   whenText: formatDateTime(c.createdAt),
   steps: c.history.map((h, i) => ({
@@ -42,30 +48,37 @@ const toView = (c: MyComplaint): ComplaintView => ({
   })),
 });
 
+const lists = new WeakMap<object, PagedList<MyComplaint>>();
+
 /**
  * 我的投诉: the holder's complaints about merchants, newest first, each with its state, the
  * bureau's outcome and reason once decided, and the steps it went through.
  */
 Component({
   data: {
-    items: [] as ComplaintView[],
-    nextCursor: null as string | null,
+    rootFontSize: rootFontSize(),
+    list: emptyList<ComplaintView>(),
     loaded: false,
-    loading: false,
-    loadingMore: false,
-    error: '',
   },
   methods: {
     onLoad(): void {
-      void this.loadFirst();
+      this.setData({ rootFontSize: rootFontSize() });
+      const list = new PagedList<MyComplaint>(this, {
+        fetch: (cursor) => myComplaints(cursor ? { cursor } : {}),
+        view: toView,
+        emptyMessage: '您还没有投诉过商户。如果出示优待证后商户拒绝给予优惠，可在商户页面点“投诉”。',
+      });
+      lists.set(this, list);
+      void this.reload();
     },
 
     onShow(): void {
-      if (this.data.loaded) void this.loadFirst();
+      // Back from a merchant's page, where a complaint may have been filed.
+      if (this.data.loaded) void this.reload();
     },
 
     async onPullDownRefresh(): Promise<void> {
-      await this.loadFirst();
+      await this.reload();
       wx.stopPullDownRefresh();
     },
 
@@ -73,34 +86,16 @@ Component({
       void this.loadMore();
     },
 
-    async loadFirst(): Promise<void> {
-      this.setData({ loading: true, error: '' });
-      try {
-        const page = await myComplaints();
-        this.setData({ items: page.items.map(toView), nextCursor: page.nextCursor, loaded: true, loading: false });
-      } catch (err) {
-        this.setData({ loading: false, error: messageOf(err) });
-      }
+    async reload(): Promise<void> {
+      const list = lists.get(this);
+      if (!list) return;
+      await list.first();
+      this.setData({ loaded: true });
     },
 
-    async loadMore(): Promise<void> {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loading || this.data.loadingMore) return;
-      this.setData({ loadingMore: true, error: '' });
-      try {
-        const page = await myComplaints({ cursor });
-        this.setData({
-          items: this.data.items.concat(page.items.map(toView)),
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, error: messageOf(err) });
-      }
-    },
-
-    retry(): void {
-      void this.loadFirst();
+    loadMore(): Promise<void> {
+      const list = lists.get(this);
+      return list ? list.more() : Promise.resolve();
     },
 
     openMerchant(e: WechatMiniprogram.TouchEvent): void {

@@ -1,6 +1,7 @@
 import { fileComplaint, getMerchant, type Merchant, type Offer } from '../../../../services/merchants';
 import { categoryLabel } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDate } from '../../../../utils/format';
 
 interface MerchantView {
@@ -74,6 +75,7 @@ const toView = (m: Merchant): MerchantView => ({
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     id: 0,
     loading: true,
     error: '',
@@ -87,7 +89,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
-      this.setData({ id: Number(query.id) || 0 });
+      this.setData({ id: Number(query.id) || 0, rootFontSize: rootFontSize() });
       void this.load();
     },
 

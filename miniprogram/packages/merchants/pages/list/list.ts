@@ -1,6 +1,7 @@
-import { listCategories, nearbyMerchants, type Merchant } from '../../../../services/merchants';
-import { messageOf } from '../../../../services/request';
+import { listCategories, type Merchant, nearbyMerchants } from '../../../../services/merchants';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDistance, locate } from '../../../../utils/location';
+import { emptyList, PagedList } from '../../../../utils/paged-list';
 
 interface Chip {
   id: number;
@@ -14,44 +15,60 @@ interface MerchantView {
   address: string;
   distanceText: string;
   discounts: string[];
+  ariaLabel: string;
 }
 
 const ALL: Chip = { id: 0, name: '全部' };
 
-const toView = (m: Merchant): MerchantView => ({
-  id: m.id,
-  name: m.name,
-  categoryName: m.category ? m.category.name : '',
-  address: m.address,
-  distanceText: formatDistance(m.distanceM),
-  discounts: m.offers.map((o) => o.discountText).filter((t) => !!t),
-});
+const EMPTY = '附近暂时没有符合条件的优待商户。';
 
-// Each new search outdates the answers still on their way for the one before.
-let generation = 0;
+/** A merchant as a row; without the phone's place there is no distance worth showing. */
+const toView = (m: Merchant, withDistance: boolean): MerchantView => {
+  const distanceText = withDistance ? formatDistance(m.distanceM) : '';
+  const discounts = m.offers.map((o) => o.discountText).filter((t) => !!t);
+  return {
+    id: m.id,
+    name: m.name,
+    categoryName: m.category ? m.category.name : '',
+    address: m.address,
+    distanceText,
+    discounts,
+    ariaLabel: [m.name, distanceText ? `距您${distanceText}` : '', discounts.join('，'), '查看详情']
+      .filter((s) => !!s)
+      .join('，'),
+  };
+};
+
+const lists = new WeakMap<object, PagedList<Merchant>>();
 
 /**
  * 优待商户: the alliance's merchants nearest first, from where the holder is (or from the district
- * centre when the location is refused), by category and name, with their discounts.
+ * centre when the location is refused), by category and name, with their discounts. The location
+ * is asked for only after WeChat's privacy popup; declining it leaves the whole list working,
+ * ordered from the district centre and without distances.
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     lat: 0,
     lng: 0,
     located: false,
     fallback: false,
+    declined: false,
     categories: [ALL] as Chip[],
     categoryId: 0,
     q: '',
-    items: [] as MerchantView[],
-    nextCursor: null as string | null,
-    loaded: false,
-    loading: false,
-    loadingMore: false,
-    error: '',
+    list: emptyList<MerchantView>(),
   },
   methods: {
     onLoad(): void {
+      this.setData({ rootFontSize: rootFontSize() });
+      const list = new PagedList<Merchant>(this, {
+        fetch: (cursor) => nearbyMerchants(Object.assign(this.query(), cursor ? { cursor } : {})),
+        view: (m) => toView(m, !this.data.declined),
+        emptyMessage: EMPTY,
+      });
+      lists.set(this, list);
       void this.loadCategories();
       void this.start();
     },
@@ -65,11 +82,10 @@ Component({
       void this.loadMore();
     },
 
-    /** Finds where the phone is, then searches from there. */
+    /** Finds where the phone is (after the privacy popup), then searches from there. */
     async start(): Promise<void> {
-      this.setData({ loading: true, error: '' });
       const pos = await locate();
-      this.setData({ lat: pos.lat, lng: pos.lng, fallback: pos.fallback, located: true });
+      this.setData({ lat: pos.lat, lng: pos.lng, fallback: pos.fallback, declined: pos.declined, located: true });
       await this.loadFirst();
     },
 
@@ -82,38 +98,15 @@ Component({
       }
     },
 
-    async loadFirst(): Promise<void> {
-      if (!this.data.located) return;
-      generation += 1;
-      const mine = generation;
-      this.setData({ loading: true, error: '' });
-      try {
-        const page = await nearbyMerchants(this.query());
-        if (mine !== generation) return;
-        this.setData({ items: page.items.map(toView), nextCursor: page.nextCursor, loaded: true, loading: false });
-      } catch (err) {
-        if (mine !== generation) return;
-        this.setData({ loading: false, error: messageOf(err) });
-      }
+    loadFirst(): Promise<void> {
+      const list = lists.get(this);
+      if (!list || !this.data.located) return Promise.resolve();
+      return list.first();
     },
 
-    async loadMore(): Promise<void> {
-      const cursor = this.data.nextCursor;
-      if (!cursor || this.data.loading || this.data.loadingMore) return;
-      const mine = generation;
-      this.setData({ loadingMore: true, error: '' });
-      try {
-        const page = await nearbyMerchants(Object.assign(this.query(), { cursor }));
-        if (mine !== generation) return;
-        this.setData({
-          items: this.data.items.concat(page.items.map(toView)),
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        if (mine !== generation) return;
-        this.setData({ loadingMore: false, error: messageOf(err) });
-      }
+    loadMore(): Promise<void> {
+      const list = lists.get(this);
+      return list ? list.more() : Promise.resolve();
     },
 
     query(): { lat: number; lng: number; categoryId?: number; q?: string } {
@@ -134,7 +127,7 @@ Component({
     chooseCategory(e: WechatMiniprogram.TouchEvent): void {
       const id = Number(e.currentTarget.dataset.id) || 0;
       if (id === this.data.categoryId) return;
-      this.setData({ categoryId: id, nextCursor: null });
+      this.setData({ categoryId: id });
       void this.loadFirst();
     },
 
@@ -167,6 +160,7 @@ Component({
     openMap(): void {
       const parts = [`lat=${this.data.lat}`, `lng=${this.data.lng}`];
       if (this.data.fallback) parts.push('fallback=1');
+      if (this.data.declined) parts.push('declined=1');
       if (this.data.categoryId) parts.push(`categoryId=${this.data.categoryId}`);
       const q = this.data.q.trim();
       if (q) parts.push(`q=${encodeURIComponent(q)}`);

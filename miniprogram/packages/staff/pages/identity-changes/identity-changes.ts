@@ -7,6 +7,7 @@ import {
   reviewChangeRequest,
   type StaffChangeRequest,
 } from '../../../../services/staff';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime } from '../../../../utils/format';
 
 type Decision = 'approve' | 'reject';
@@ -60,6 +61,7 @@ function toView(r: StaffChangeRequest): ItemView {
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     isStaff: true,
     items: [] as ItemView[],
     nextCursor: null as string | null,
@@ -72,7 +74,10 @@ Component({
   },
   methods: {
     onLoad(): void {
-      this.setData({ isStaff: hasRole('station_staff') || hasRole('district_staff') || hasRole('admin') });
+      this.setData({
+        rootFontSize: rootFontSize(),
+        isStaff: hasRole('station_staff') || hasRole('district_staff') || hasRole('admin'),
+      });
     },
 
     onShow(): void {

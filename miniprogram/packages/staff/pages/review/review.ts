@@ -1,5 +1,6 @@
 import {
   ACTOR_WORDS,
+  APPLICATION_STATUS_TONE,
   APPLICATION_STATUS_WORDS,
   DECLARATION_QUESTIONS,
   KIND_WORDS,
@@ -8,20 +9,27 @@ import {
 import { categoryLabel } from '../../../../services/people';
 import { messageOf } from '../../../../services/request';
 import { get, privateFilePath, review, type Decision, type StaffApplication } from '../../../../services/staff';
+import { rootFontSize } from '../../../../utils/font-size';
 import { formatDate, formatDateTime } from '../../../../utils/format';
 
-/** The decisions a reviewer can take here, in the order shown; which appear is the server's call. */
-const DECISIONS: Array<{ key: Decision; label: string; done: string; confirm: string }> = [
-  { key: 'approve', label: '通过', done: '已通过', confirm: '确定审核通过这份申请吗？' },
+/**
+ * The decisions a reviewer can take here, in the order shown, each with its button's look: approve
+ * is the main step, sending back an ordinary one, refusing the one that cannot be undone. Which
+ * appear is the server's call.
+ */
+const DECISIONS: Array<{ key: Decision; label: string; look: string; done: string; confirm: string }> = [
+  { key: 'approve', label: '通过', look: 'primary', done: '已通过', confirm: '确定审核通过这份申请吗？' },
   {
     key: 'request_info',
     label: '退回补充',
+    look: 'secondary',
     done: '已退回补充',
     confirm: '确定退回申请人补充材料吗？申请人会收到您填写的原因。',
   },
   {
     key: 'reject',
     label: '不通过',
+    look: 'danger',
     done: '已作不通过处理',
     confirm: '确定不通过这份申请吗？申请人会收到您填写的原因。',
   },
@@ -37,12 +45,17 @@ interface FileView {
   fileId: number;
   path: string;
   failed: boolean;
+  /** A PDF (a scanned certificate, say): opened as a document, not shown as a picture. */
+  pdf: boolean;
 }
+
+const isPdf = (path: string) => /\.pdf$/i.test(path);
 
 interface View {
   id: number;
   status: ApplicationStatus;
   statusLabel: string;
+  statusTone: string;
   kindLabel: string;
   categoryLabel: string;
   caseByCase: boolean;
@@ -72,6 +85,7 @@ function toView(a: StaffApplication): View {
     id: a.id,
     status: a.status,
     statusLabel: statusLabel(a.status),
+    statusTone: APPLICATION_STATUS_TONE[a.status] || 'neutral',
     kindLabel: KIND_WORDS[a.kind] || '',
     categoryLabel: categoryLabel(a.category),
     caseByCase: a.caseByCase,
@@ -105,7 +119,7 @@ function toView(a: StaffApplication): View {
 }
 
 const toDecisions = (allowed: string[]) =>
-  DECISIONS.filter((d) => allowed.indexOf(d.key) >= 0).map((d) => ({ key: d.key, label: d.label }));
+  DECISIONS.filter((d) => allowed.indexOf(d.key) >= 0).map((d) => ({ key: d.key, label: d.label, look: d.look }));
 
 /**
  * 审核申请: the application with the applicant (ID and phone masked), photo and documents (fetched
@@ -114,13 +128,14 @@ const toDecisions = (allowed: string[]) =>
  */
 Component({
   data: {
+    rootFontSize: rootFontSize(),
     id: 0,
     loading: true,
     error: '',
     app: null as View | null,
     photo: null as FileView | null,
     documents: [] as FileView[],
-    decisions: [] as Array<{ key: Decision; label: string }>,
+    decisions: [] as Array<{ key: Decision; label: string; look: string }>,
     reason: '',
     reasonError: '',
     deciding: false,
@@ -129,7 +144,7 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
-      this.setData({ id: Number((query && query.id) || 0) });
+      this.setData({ id: Number((query && query.id) || 0), rootFontSize: rootFontSize() });
       void this.load();
     },
 
@@ -154,12 +169,12 @@ Component({
     async loadFiles(app: StaffApplication): Promise<void> {
       const fetch = (fileId: number): Promise<FileView> =>
         privateFilePath(fileId).then(
-          (path) => ({ fileId, path, failed: false }),
-          () => ({ fileId, path: '', failed: true }),
+          (path) => ({ fileId, path, failed: false, pdf: isPdf(path) }),
+          () => ({ fileId, path: '', failed: true, pdf: false }),
         );
       this.setData({
-        photo: { fileId: app.photoFileId, path: '', failed: false },
-        documents: app.documentFileIds.map((fileId) => ({ fileId, path: '', failed: false })),
+        photo: { fileId: app.photoFileId, path: '', failed: false, pdf: false },
+        documents: app.documentFileIds.map((fileId) => ({ fileId, path: '', failed: false, pdf: false })),
       });
       const [photo, documents] = await Promise.all([
         fetch(app.photoFileId),
@@ -173,8 +188,19 @@ Component({
       if (!current) return;
       const urls: string[] = [];
       if (this.data.photo && this.data.photo.path) urls.push(this.data.photo.path);
-      for (const d of this.data.documents) if (d.path) urls.push(d.path);
+      for (const d of this.data.documents) if (d.path && !d.pdf) urls.push(d.path);
       wx.previewImage({ urls, current });
+    },
+
+    /** A PDF among the documents opens in WeChat's document viewer. */
+    openDocument(e: WechatMiniprogram.TouchEvent): void {
+      const filePath = String(e.currentTarget.dataset.path || '');
+      if (!filePath) return;
+      wx.openDocument({
+        filePath,
+        fileType: 'pdf',
+        fail: () => wx.showToast({ title: '文件打不开，请稍后再试', icon: 'none' }),
+      });
     },
 
     onReasonInput(e: WechatMiniprogram.Input): void {
