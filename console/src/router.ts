@@ -23,12 +23,7 @@ export const router = createRouter({
           component: () => import('./views/Home.vue'),
           beforeEnter: () => (homeFor(session.user?.roles ?? []) === '/home' ? true : { name: 'root' }),
         },
-        {
-          path: SCREENS[0].path.slice(1),
-          name: SCREENS[0].name,
-          component: () => import('./views/Queue.vue'),
-          meta: { roles: SCREENS[0].roles },
-        },
+        ...SCREENS.map((s) => ({ path: s.path.slice(1), name: s.name, component: s.view, meta: { roles: s.roles } })),
       ],
     },
     { path: '/:rest(.*)*', redirect: '/' },
