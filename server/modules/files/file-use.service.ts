@@ -33,7 +33,9 @@ export type FileReadRules = Readonly<Record<FileOwnerType, FileReadRule>>;
 
 /**
  * Records that `owner` uses the files, in the caller's transaction. Files already recorded for
- * the owner are left as they are.
+ * the owner are left as they are, also when a concurrent transaction records the same use first
+ * (a consistent read may not see its row yet): the insert then ignores the duplicate rather than
+ * failing the caller's transaction.
  */
 export async function attachFiles(em: EntityManager, fileIds: readonly number[], owner: FileOwner): Promise<void> {
   const ids = [...new Set(fileIds)];
@@ -45,10 +47,13 @@ export async function attachFiles(em: EntityManager, fileIds: readonly number[],
   const have = new Set(existing.map((u) => u.fileId));
   const missing = ids.filter((id) => !have.has(id));
   if (missing.length > 0)
-    await em.insert(
-      FileUse,
-      missing.map((fileId) => ({ fileId, ...owner })),
-    );
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(FileUse)
+      .values(missing.map((fileId) => ({ fileId, ...owner })))
+      .orIgnore()
+      .execute();
 }
 
 /** Forgets that `owner` uses the files, in the caller's transaction. */
