@@ -1,15 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, menuFor } from './menu';
+import { homeFor, menuFor, SCREENS } from './menu';
+
+const names = (roles: string[]) => menuFor(roles).map((m) => m.name);
 
 describe('menu by role', () => {
-  it('gives station and district staff the review queue', () => {
-    expect(menuFor(['station_staff']).map((m) => m.name)).toEqual(['queue']);
-    expect(menuFor(['district_staff']).map((m) => m.name)).toEqual(['queue']);
+  it('gives station staff their desk: the queue first, then cards, chats, knowledge and figures', () => {
+    expect(names(['station_staff'])).toEqual(['queue', 'card', 'inbox', 'knowledge', 'figures']);
+    expect(homeFor(['station_staff'])).toBe('/cards/queue');
+  });
+
+  it('gives district staff the batches, merchants and legal aid besides', () => {
+    expect(names(['district_staff'])).toEqual([
+      'queue',
+      'batches',
+      'card',
+      'inbox',
+      'knowledge',
+      'merchant-applications',
+      'merchants',
+      'complaints',
+      'legal-appointments',
+      'legal-providers',
+      'figures',
+    ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');
   });
-  it('lists no screen a role cannot open (admins have none built yet)', () => {
-    expect(menuFor(['admin'])).toEqual([]);
-    expect(homeFor(['admin'])).toBe('/home');
-    expect(menuFor(['holder'])).toEqual([]);
+
+  it('keeps the accounts, stations and the audit log to admins, and no review queue', () => {
+    const admin = names(['admin']);
+    expect(admin).toEqual(expect.arrayContaining(['accounts', 'stations', 'audit']));
+    expect(admin).not.toContain('queue');
+    expect(names(['district_staff'])).not.toContain('accounts');
+  });
+
+  it('lists nothing for people who have no desk', () => {
+    for (const role of ['holder', 'lawyer', 'merchant_owner', 'merchant_clerk']) {
+      expect(menuFor([role])).toEqual([]);
+      expect(homeFor([role])).toBe('/home');
+    }
+  });
+
+  it('gives every screen its own path and name', () => {
+    expect(new Set(SCREENS.map((s) => s.path)).size).toBe(SCREENS.length);
+    expect(new Set(SCREENS.map((s) => s.name)).size).toBe(SCREENS.length);
   });
 });

@@ -344,6 +344,48 @@ export interface paths {
     };
   };
   "/api/v1/staff/accounts": {
+    /** Staff, lawyer and merchant accounts, newest first, with roles and second-factor state (admin) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          q?: string;
+          role?: "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin";
+          stationId?: number;
+          districtId?: number;
+          disabled?: "true" | "false";
+        };
+      };
+      responses: {
+        /** @description A page of accounts */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  username: string | null;
+                  displayName: string;
+                  roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                  stationId: number | null;
+                  districtId: number | null;
+                  disabled: boolean;
+                  mfaEnrolled: boolean;
+                  lastLoginAt: string | null;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     /** Create a staff, lawyer or merchant account (admin) */
     post: {
       requestBody: {
@@ -480,6 +522,9 @@ export interface paths {
           targetType?: string;
           targetId?: string;
           actorAccountId?: number;
+          action?: string;
+          from?: string;
+          to?: string;
         };
       };
       responses: {
@@ -498,9 +543,321 @@ export interface paths {
                   } | null;
                   requestId: string | null;
                   at: string;
+                  actor: ({
+                    username: string | null;
+                    displayName: string;
+                  }) | null;
+                  targetAccount: ({
+                    username: string | null;
+                    displayName: string;
+                  }) | null;
                 })[];
               nextCursor: string | null;
             };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/password": {
+    /** Set a new password for an account; its sessions end at once; audit-logged (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/mfa/reset": {
+    /** Remove the second factor and recovery codes: the next sign-in enrols again; audit-logged (admin) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, SELF_LOCKOUT, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/accounts/{id}/placement": {
+    /** Set an account's station and district (admin) */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            stationId: number | null;
+            districtId: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The account as it is now */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              username: string | null;
+              disabled: boolean;
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/districts": {
+    /** Districts (admin) */
+    get: {
+      responses: {
+        /** @description Districts */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: number;
+                  code: string;
+                  name: string;
+                }[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Add a district (admin) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The district */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              code: string;
+              name: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, DISTRICT_CODE_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/districts/{id}": {
+    /** Correct a district's code or name (admin) */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            code?: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The district */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              code: string;
+              name: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, DISTRICT_CODE_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/stations": {
+    /** Add a service station to a district (admin) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            districtId: number;
+            name: string;
+            address: string;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The station */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              district: {
+                id: number;
+                name: string;
+              };
+              address: string;
+              phone: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, STATION_NAME_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/stations/{id}": {
+    /** Correct a station's name, address or phone (admin) */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            address?: string;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The station */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              district: {
+                id: number;
+                name: string;
+              };
+              address: string;
+              phone: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, STATION_NAME_TAKEN, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/exports/xlsx": {
+    /** Write the tables a console screen shows as one Excel workbook, one sheet per table */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            filename: string;
+            sheets: ({
+                name: string;
+                columns: string[];
+                rows: ((string | number | boolean | null)[])[];
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description An Excel workbook */
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
           };
         };
         /** @description Error: VALIDATION_FAILED, FORBIDDEN */
@@ -2265,7 +2622,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/card-batches": {
-    /** Production batches of the caller’s district, newest first */
+    /** Production batches of the caller’s district, newest first, with their applications per status */
     get: {
       responses: {
         /** @description Batches */
@@ -2279,6 +2636,9 @@ export interface paths {
                   exportedAt: string | null;
                   arrivedAt: string | null;
                   photosDownloadedAt: string | null;
+                  counts: {
+                    [key: string]: number;
+                  };
                 })[];
               nextCursor: null;
             };
@@ -2568,6 +2928,255 @@ export interface paths {
           };
         };
         /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-stats/series": {
+    /** Submissions, approvals and issues per week or month, and per station over that span */
+    get: {
+      parameters: {
+        query?: {
+          period?: "week" | "month";
+          count?: number;
+        };
+      };
+      responses: {
+        /** @description Figures over time */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              period: "week" | "month";
+              since: string;
+              items: {
+                  start: string;
+                  submitted: number;
+                  approved: number;
+                  issued: number;
+                }[];
+              perStation: ({
+                  stationId: number;
+                  submitted: number;
+                  approved: number;
+                  issued: number;
+                  open: number;
+                  medianDaysToApproval: number | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}": {
+    /** A batch with its applications: name, masked ID number, station, status, the bank’s number, the card */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The batch */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              size: number;
+              createdAt: string;
+              exportedAt: string | null;
+              arrivedAt: string | null;
+              photosDownloadedAt: string | null;
+              items: ({
+                  applicationId: number;
+                  name: string;
+                  idNumberMasked: string;
+                  stationId: number;
+                  stationName: string;
+                  /** @enum {string} */
+                  delivery: "pickup" | "mail";
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  bankCardNumber: string | null;
+                  card: ({
+                    id: number;
+                    cardNumber: string;
+                    /** @enum {string} */
+                    status: "active" | "reported_lost" | "replaced" | "revoked";
+                  }) | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/bank-numbers": {
+    /** The bank’s returned file (CSV or .xlsx as base64, columns 身份证号码 and 卡号, optionally 姓名) matched to the batch by ID number. confirm=false (default) writes nothing and shows matched, mismatched, unknown and missing rows; confirm=true records the matched rows only (audit-logged) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            file: string;
+            /** @default false */
+            confirm?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The match */
+        200: {
+          content: {
+            "application/json": {
+              matched: {
+                  line: number;
+                  applicationId: number;
+                  name: string;
+                  idNumberMasked: string;
+                  cardNumber: string;
+                  alreadyRecorded: boolean;
+                }[];
+              mismatched: ({
+                  line: number;
+                  applicationId: number | null;
+                  name: string | null;
+                  idNumberMasked: string;
+                  cardNumber: string;
+                  problem: string;
+                })[];
+              unknown: ({
+                  line: number;
+                  applicationId: number | null;
+                  name: string | null;
+                  idNumberMasked: string;
+                  cardNumber: string;
+                  problem: string;
+                })[];
+              missing: {
+                  applicationId: number;
+                  name: string;
+                  idNumberMasked: string;
+                }[];
+              recorded: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, PAYLOAD_TOO_LARGE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/card-batches/{id}/pickup-list": {
+    /** The batch’s pickup list (签收单) for one station: cards ready to be collected there */
+    get: {
+      parameters: {
+        query: {
+          stationId: number;
+        };
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The list */
+        200: {
+          content: {
+            "application/json": {
+              batch: {
+                id: number;
+                size: number;
+                createdAt: string;
+                exportedAt: string | null;
+                arrivedAt: string | null;
+                photosDownloadedAt: string | null;
+              };
+              station: {
+                id: number;
+                name: string;
+              };
+              items: ({
+                  applicationId: number;
+                  name: string;
+                  idNumberMasked: string;
+                  stationId: number;
+                  stationName: string;
+                  /** @enum {string} */
+                  delivery: "pickup" | "mail";
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "station_approved" | "approved" | "in_production" | "card_ready" | "issued" | "needs_info" | "rejected" | "withdrawn";
+                  bankCardNumber: string | null;
+                  card: ({
+                    id: number;
+                    cardNumber: string;
+                    /** @enum {string} */
+                    status: "active" | "reported_lost" | "replaced" | "revoked";
+                  }) | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/cards/find": {
+    /** Cards issued in the caller’s station or district whose holder matches q: a name (or part), the last 4–6 characters of the ID number or the whole number; at most 20 */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+        };
+      };
+      responses: {
+        /** @description Cards */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  cardNumber: string;
+                  /** @enum {string} */
+                  status: "active" | "reported_lost" | "replaced" | "revoked";
+                  holderName: string;
+                  applicationId: number;
+                  issuedAt: string;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -3703,12 +4312,88 @@ export interface paths {
                   hasRedemption: boolean;
                   createdAt: string;
                   handledAt: string | null;
+                  merchantName: string | null;
                 })[];
               nextCursor: string | null;
             };
           };
         };
         /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/complaints/{id}": {
+    /** One complaint with both sides: the holder’s words and visits, the merchant’s record and other complaints */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The complaint and both sides */
+        200: {
+          content: {
+            "application/json": {
+              complaint: {
+                id: number;
+                merchantId: number;
+                text: string;
+                /** @enum {string} */
+                status: "open" | "upheld" | "dismissed";
+                resolution: string | null;
+                hasRedemption: boolean;
+                createdAt: string;
+                handledAt: string | null;
+                merchantName: string | null;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              holder: {
+                accountId: number;
+                nameMasked: string | null;
+                redemptionsHere: number;
+                recentRedemptions: string[];
+              };
+              merchant: ({
+                id: number;
+                name: string;
+                licenseNo: string;
+                licenseFileId: number | null;
+                categoryId: number;
+                address: string;
+                lat: number;
+                lng: number;
+                contactPhone: string;
+                intro: string | null;
+                /** @enum {string} */
+                status: "pending" | "active" | "rejected" | "suspended";
+                reason: string | null;
+                upheldComplaints: number;
+                ownerAccountId: number;
+                createdAt: string;
+                reviewedAt: string | null;
+              }) | null;
+              otherComplaints: {
+                open: number;
+                upheld: number;
+                dismissed: number;
+              };
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4676,6 +5361,48 @@ export interface paths {
     };
   };
   "/api/v1/staff/legal-aid/providers": {
+    /** Every provider profile, retired ones last, with the login and map point staff manage */
+    get: {
+      responses: {
+        /** @description Providers */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  /** @enum {string} */
+                  kind: "lawyer" | "mediator" | "counsellor";
+                  firm: string;
+                  photoFileId: number | null;
+                  specialties: string[];
+                  serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                  modes: ("onsite" | "phone" | "video")[];
+                  languages: string[];
+                  intro: string;
+                  address: string | null;
+                  averageRating: number | null;
+                  ratingCount: number;
+                  servedCount: number;
+                  active: boolean;
+                  accountId: number | null;
+                  location: {
+                    latitude: number;
+                    longitude: number;
+                  } | null;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     /** Create a provider profile, optionally linked to a lawyer login */
     post: {
       requestBody: {
@@ -4731,6 +5458,131 @@ export interface paths {
           };
         };
         /** @description Error: VALIDATION_FAILED, ACCOUNT_LINKED, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}/schedule": {
+    /** A provider’s weekly hours (as they are replaced) and days off from today on */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Hours and days off */
+        200: {
+          content: {
+            "application/json": {
+              schedules: ({
+                  weekday: number;
+                  start: string;
+                  end: string;
+                  slotMinutes: number;
+                  capacity: number;
+                  serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                  modes: ("onsite" | "phone" | "video")[];
+                })[];
+              daysOff: ({
+                  day: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Replace the weekly hours; free future slots are remade, booked ones kept */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            schedules: ({
+                weekday: number;
+                start: string;
+                end: string;
+                /** @default 30 */
+                slotMinutes?: number;
+                /** @default 1 */
+                capacity?: number;
+                serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
+                modes: ("onsite" | "phone" | "video")[];
+              })[];
+          };
+        };
+      };
+      responses: {
+        /** @description The schedule and how many slots were made */
+        200: {
+          content: {
+            "application/json": {
+              schedules: {
+                  weekday: number;
+                  startMinute: number;
+                  endMinute: number;
+                  slotMinutes: number;
+                  capacity: number;
+                }[];
+              slotsMade: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/providers/{id}/desk-slots": {
+    /** Every slot of a provider in a span (at most 31 days), open or cancelled, with places taken */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Slots */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  startsAt: string;
+                  endsAt: string;
+                  capacity: number;
+                  booked: number;
+                  /** @enum {string} */
+                  status: "open" | "cancelled";
+                  cancelReason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4800,56 +5652,6 @@ export interface paths {
           };
         };
         /** @description Error: NOT_FOUND, VALIDATION_FAILED, ACCOUNT_LINKED, FILE_NOT_ATTACHABLE */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/legal-aid/providers/{id}/schedule": {
-    /** Replace the weekly hours; free future slots are remade, booked ones kept */
-    put: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            schedules: ({
-                weekday: number;
-                start: string;
-                end: string;
-                /** @default 30 */
-                slotMinutes?: number;
-                /** @default 1 */
-                capacity?: number;
-                serviceTypes: ("consultation" | "legal_aid" | "mediation" | "counselling")[];
-                modes: ("onsite" | "phone" | "video")[];
-              })[];
-          };
-        };
-      };
-      responses: {
-        /** @description The schedule and how many slots were made */
-        200: {
-          content: {
-            "application/json": {
-              schedules: {
-                  weekday: number;
-                  startMinute: number;
-                  endMinute: number;
-                  slotMinutes: number;
-                  capacity: number;
-                }[];
-              slotsMade: number;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { FieldCrypto } from '../../lib/field-crypto';
@@ -55,6 +55,27 @@ export class MfaService {
     private readonly db: Database,
     private readonly fieldCrypto: FieldCrypto,
   ) {}
+
+  /** Which of these accounts have a confirmed second factor (for the admin's account list). */
+  async enrolledAmong(em: EntityManager, accountIds: readonly number[]): Promise<Set<number>> {
+    if (accountIds.length === 0) return new Set();
+    const rows = await em.find(AccountMfa, {
+      where: { accountId: In([...accountIds]) },
+      select: { accountId: true, enrolledAt: true },
+    });
+    return new Set(rows.filter((r) => r.enrolledAt).map((r) => r.accountId));
+  }
+
+  /**
+   * Removes an account's second factor and recovery codes in the caller's transaction, so its
+   * next sign-in enrols again (an admin's reset for a lost phone). True when one was enrolled.
+   */
+  async remove(em: EntityManager, accountId: number): Promise<boolean> {
+    const row = await em.findOne(AccountMfa, { where: { accountId }, select: { accountId: true, enrolledAt: true } });
+    await em.delete(AccountMfa, { accountId });
+    await em.delete(RecoveryCode, { accountId });
+    return Boolean(row?.enrolledAt);
+  }
 
   async isEnrolled(accountId: number): Promise<boolean> {
     const row = await this.db.manager.findOne(AccountMfa, {

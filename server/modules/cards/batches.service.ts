@@ -16,6 +16,10 @@ import { CardApplication } from './card-application.entity';
 import type { ApplicationWorkflow } from './card-application.workflow';
 import { CardBatch } from './card-batch.entity';
 import { CardErrors } from './cards.errors';
+import { type BankMatch, type BatchEntry, matchBankRows, readBankFile } from './bank-return';
+import { CardBankNumber } from './card-bank-number.entity';
+import { Card } from './card.entity';
+import { maskIdNumber } from '../../lib/mask';
 import { loadReviewer, type Reviewer } from './cards.policy';
 import type { ReviewService } from './review.service';
 
@@ -117,6 +121,27 @@ export class BatchesService {
       order: { id: 'DESC' },
       take: 100,
     });
+  }
+
+  /** How many applications of each batch are in each status (for the list: in production, ready, issued). */
+  async statusCounts(batchIds: number[]): Promise<Map<number, Record<string, number>>> {
+    const out = new Map<number, Record<string, number>>();
+    if (!batchIds.length) return out;
+    const rows: Array<{ batchId: number | string; status: string; n: number | string }> = await this.db.manager
+      .createQueryBuilder(CardApplication, 'a')
+      .select('a.batch_id', 'batchId')
+      .addSelect('a.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.batch_id IN (:...ids)', { ids: batchIds })
+      .groupBy('a.batch_id')
+      .addGroupBy('a.status')
+      .getRawMany();
+    for (const r of rows) {
+      const counts = out.get(Number(r.batchId)) ?? {};
+      counts[r.status] = Number(r.n);
+      out.set(Number(r.batchId), counts);
+    }
+    return out;
   }
 
   /**
@@ -346,5 +371,124 @@ export class BatchesService {
       );
       return { batch: await em.findOneByOrFail(CardBatch, { id: batchId }), ready: apps.length };
     });
+  }
+
+  /** One batch of the caller's district with its applications: who, where, status, the bank's number and the card. */
+  async detail(principal: Principal, batchId: number) {
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
+    if (!batch) throw notFound('批次不存在');
+    const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
+    const identities = await this.identities(apps);
+    const ids = apps.map((a) => a.id);
+    const [numbers, cards, stations] = await Promise.all([
+      em.findBy(CardBankNumber, { batchId }),
+      ids.length ? em.findBy(Card, { applicationId: In(ids) }) : Promise.resolve([] as Card[]),
+      em.findBy(Station, { id: In([...new Set(apps.map((a) => a.stationId))]) }),
+    ]);
+    const numberOf = new Map(numbers.map((n) => [n.applicationId, n.cardNumber]));
+    const cardOf = new Map(cards.map((c) => [c.applicationId, c]));
+    const stationOf = new Map(stations.map((s) => [s.id, s.name]));
+    const items = apps.map((a) => {
+      const who = identities.get(a.id)!;
+      const card = cardOf.get(a.id);
+      return {
+        applicationId: a.id,
+        name: who.name,
+        idNumberMasked: maskIdNumber(who.idNumber.slice(-4)),
+        stationId: a.stationId,
+        stationName: stationOf.get(a.stationId) ?? '',
+        delivery: a.delivery,
+        status: a.status,
+        bankCardNumber: numberOf.get(a.id) ?? null,
+        card: card ? { id: card.id, cardNumber: card.cardNumber, status: card.status } : null,
+      };
+    });
+    return { batch, items };
+  }
+
+  /**
+   * The bank's returned file, matched to the batch by ID number. With `confirm` false nothing is
+   * written: the clerk sees the matched rows, the mismatches and the unknown rows. With `confirm`
+   * true the same match is made again and only the matched rows are recorded (audit-logged).
+   */
+  async importBankNumbers(
+    principal: Principal,
+    batchId: number,
+    file: Buffer,
+    confirm: boolean,
+    requestId: string,
+  ): Promise<BankMatch & { recorded: number }> {
+    const rows = await readBankFile(file);
+    return this.db.transaction(async (em) => {
+      const r = await loadReviewer(em, principal);
+      const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
+      if (!batch) throw notFound('批次不存在');
+      const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
+      const identities = await this.identities(apps);
+      const recorded = new Map(
+        (await em.findBy(CardBankNumber, { batchId })).map((n) => [n.applicationId, n.cardNumber]),
+      );
+      const numbers = [...new Set(rows.map((x) => x.cardNumber).filter(Boolean))];
+      const taken = new Map<string, number | null>();
+      if (numbers.length) {
+        for (const n of await em.findBy(CardBankNumber, { cardNumber: In(numbers) }))
+          taken.set(n.cardNumber, n.applicationId);
+        for (const c of await em.findBy(Card, { cardNumber: In(numbers) })) taken.set(c.cardNumber, null);
+      }
+      const entries: BatchEntry[] = apps.map((a) => ({
+        applicationId: a.id,
+        idNumber: identities.get(a.id)!.idNumber.toUpperCase(),
+        name: identities.get(a.id)!.name,
+        status: a.status,
+        recorded: recorded.get(a.id) ?? null,
+      }));
+      const match = matchBankRows(entries, rows, taken);
+      if (!confirm) return { ...match, recorded: 0 };
+      const now = this.clock.now();
+      const fresh = match.matched.filter((m) => !m.alreadyRecorded);
+      for (const m of fresh) {
+        await em.insert(CardBankNumber, {
+          applicationId: m.applicationId,
+          batchId,
+          cardNumber: m.cardNumber,
+          recordedBy: r.accountId,
+          recordedAt: now,
+        });
+      }
+      await recordAudit(
+        em,
+        {
+          actorAccountId: r.accountId,
+          action: 'card_batch.bank_numbers',
+          targetType: 'card_batch',
+          targetId: batchId,
+          detail: {
+            recorded: fresh.map((m) => m.applicationId),
+            mismatched: match.mismatched.length,
+            unknown: match.unknown.length,
+          },
+          requestId,
+        },
+        now,
+      );
+      return { ...match, recorded: fresh.length };
+    });
+  }
+
+  /**
+   * The pickup list (签收单) of a batch for one station: cards waiting to be collected there
+   * (delivery by pickup, card ready), with name, masked ID number and the bank's card number.
+   */
+  async pickupList(principal: Principal, batchId: number, stationId: number) {
+    const { batch, items } = await this.detail(principal, batchId);
+    const station = await this.db.manager.findOneBy(Station, { id: stationId });
+    if (!station) throw notFound('服务站不存在');
+    return {
+      batch,
+      station: { id: station.id, name: station.name },
+      items: items.filter((i) => i.stationId === stationId && i.delivery === 'pickup' && i.status === 'card_ready'),
+    };
   }
 }

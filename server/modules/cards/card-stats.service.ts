@@ -93,4 +93,96 @@ export class CardStatsService {
       })),
     };
   }
+
+  /**
+   * Submissions, approvals and issues per week (Monday first) or per calendar month, Beijing time,
+   * the last `count` periods with the current one last; and per station over those periods:
+   * submitted, approved, issued, still open, median days to approval. Over the caller's area.
+   */
+  async series(principal: Principal, period: 'week' | 'month', count: number) {
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    const starts = periodStarts(this.clock.now(), period, count);
+    const since = starts[0];
+    const q = em.createQueryBuilder(CardApplication, 'a');
+    if (r.levels.includes('district')) q.where('a.district_id = :d', { d: r.districtId });
+    else q.where('a.station_id = :s', { s: r.stationId });
+    const rows = await q
+      .andWhere('a.status <> :draft', { draft: 'draft' })
+      .andWhere('(a.submitted_at >= :since OR a.approved_at >= :since OR a.issued_at >= :since)', { since })
+      .select(['a.id', 'a.stationId', 'a.status', 'a.submittedAt', 'a.approvedAt', 'a.issuedAt'])
+      .getMany();
+
+    const bucketOf = (d: Date | null): number => {
+      if (!d || d < since) return -1;
+      let i = starts.length - 1;
+      while (i > 0 && d < starts[i]) i--;
+      return i;
+    };
+    const items = starts.map((start) => ({ start: beijingDay(start), submitted: 0, approved: 0, issued: 0 }));
+    const stations = new Map<
+      number,
+      { submitted: number; approved: number; issued: number; open: number; days: number[] }
+    >();
+    for (const a of rows) {
+      const st = stations.get(a.stationId) ?? { submitted: 0, approved: 0, issued: 0, open: 0, days: [] };
+      stations.set(a.stationId, st);
+      const s = bucketOf(a.submittedAt);
+      const ap = bucketOf(a.approvedAt);
+      const is = bucketOf(a.issuedAt);
+      if (s >= 0) {
+        items[s].submitted++;
+        st.submitted++;
+        if (OPEN.includes(a.status)) st.open++;
+      }
+      if (ap >= 0) {
+        items[ap].approved++;
+        st.approved++;
+        if (a.submittedAt) st.days.push((a.approvedAt!.getTime() - a.submittedAt.getTime()) / DAY);
+      }
+      if (is >= 0) {
+        items[is].issued++;
+        st.issued++;
+      }
+    }
+    return {
+      period,
+      since: beijingDay(since),
+      items,
+      perStation: [...stations.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([stationId, st]) => ({
+          stationId,
+          submitted: st.submitted,
+          approved: st.approved,
+          issued: st.issued,
+          open: st.open,
+          medianDaysToApproval: round1(median(st.days)),
+        })),
+    };
+  }
+}
+
+const OPEN: readonly ApplicationStatus[] = ['submitted', 'station_approved', 'needs_info'];
+const BEIJING = 8 * 3_600_000;
+
+/** The Beijing calendar day of an instant, YYYY-MM-DD. */
+const beijingDay = (d: Date) => new Date(d.getTime() + BEIJING).toISOString().slice(0, 10);
+
+/**
+ * The instants the last `count` weeks (from Monday) or months begin, Beijing time, oldest first;
+ * the last is the current period's.
+ */
+export function periodStarts(now: Date, period: 'week' | 'month', count: number): Date[] {
+  const local = new Date(now.getTime() + BEIJING); // read with getUTC*: Beijing's calendar
+  const starts: Date[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const y = local.getUTCFullYear();
+    const m = local.getUTCMonth();
+    const d = local.getUTCDate();
+    // Date.UTC carries day and month under- and overflow into the month and year before.
+    const start = period === 'week' ? Date.UTC(y, m, d - ((local.getUTCDay() + 6) % 7) - 7 * i) : Date.UTC(y, m - i, 1);
+    starts.push(new Date(start - BEIJING));
+  }
+  return starts;
 }

@@ -1,6 +1,7 @@
 import { Cards1764100000000 } from '../../../migrations/1764100000000-cards';
 import { BatchExports1764800000000 } from '../../../migrations/1764800000000-batch-exports';
 import { CardHistory1765400000000 } from '../../../migrations/1765400000000-card-history';
+import { BankCardNumbers1766300000000 } from '../../../migrations/1766300000000-bank-card-numbers';
 import type { Core, ModuleOf } from '../../module';
 import type { FilesService } from '../files/files.service';
 import type { NotificationsService } from '../notifications/notifications.service';
@@ -26,6 +27,7 @@ import { ReviewService } from './review.service';
 import { staffCardsRoutes } from './staff-cards.routes';
 import { staffDigestJob } from './staff-digest.job';
 import { PersonSearchIndex } from './person-search-index.entity';
+import { CardBankNumber } from './card-bank-number.entity';
 import { StaffQueueService } from './staff-queue.service';
 import { CARD_PAGES } from './cards.pages';
 import { CARD_TEMPLATES } from './cards.notices';
@@ -59,8 +61,17 @@ export const cardsModule: ModuleOf<typeof build, typeof CARD_TEMPLATES> = {
   name: 'cards',
   pages: CARD_PAGES,
   templates: CARD_TEMPLATES,
-  entities: [CardApplication, CardApplicationEvent, CardBatch, Card, CardEvent, QrTokenUse, PersonSearchIndex],
-  migrations: [Cards1764100000000, BatchExports1764800000000, CardHistory1765400000000],
+  entities: [
+    CardApplication,
+    CardApplicationEvent,
+    CardBatch,
+    Card,
+    CardEvent,
+    QrTokenUse,
+    PersonSearchIndex,
+    CardBankNumber,
+  ],
+  migrations: [Cards1764100000000, BatchExports1764800000000, CardHistory1765400000000, BankCardNumbers1766300000000],
   jobs: [cardDeadlinesJob, cardReadyRemindersJob, staffDigestJob],
   fileReadRules: { card_application: readApplicationFile },
   build,

@@ -28,6 +28,8 @@ import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { APPLICATION_STATUSES } from './card-application.states';
 import { queueItemView } from './cards.schemas';
 import type { StaffQueueService } from './staff-queue.service';
+import { batchDeskRoutes } from './batch-desk.routes';
+import { cardSeriesQuery, cardSeriesView } from './card-series.schemas';
 
 const STAFF = ['station_staff', 'district_staff'] as const;
 
@@ -182,12 +184,26 @@ export const staffCardsRoutes = (
     method: 'get',
     path: '/api/v1/staff/card-batches',
     tag: 'cards-staff',
-    summary: 'Production batches of the caller’s district, newest first',
+    summary: 'Production batches of the caller’s district, newest first, with their applications per status',
     access: DISTRICT,
-    responses: { 200: { description: 'Batches', schema: batchListView } },
-    handler: async ({ principal }) => ({
-      body: { items: (await batches.list(principal)).map(presentBatch), nextCursor: null },
-    }),
+    responses: {
+      200: {
+        description: 'Batches',
+        schema: batchListView.extend({
+          items: z.array(batchView.extend({ counts: z.record(z.string(), z.number().int()) })),
+        }),
+      },
+    },
+    handler: async ({ principal }) => {
+      const list = await batches.list(principal);
+      const counts = await batches.statusCounts(list.map((b) => b.id));
+      return {
+        body: {
+          items: list.map((b) => ({ ...presentBatch(b), counts: counts.get(b.id) ?? {} })),
+          nextCursor: null,
+        },
+      };
+    },
   }),
   route({
     method: 'get',
@@ -310,4 +326,16 @@ export const staffCardsRoutes = (
     responses: { 200: { description: 'Figures', schema: cardStatsView } },
     handler: async ({ principal }) => ({ body: await stats.stats(principal) }),
   }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/card-stats/series',
+    tag: 'cards-staff',
+    summary: 'Submissions, approvals and issues per week or month, and per station over that span',
+    access: STAFF,
+    query: cardSeriesQuery,
+    responses: { 200: { description: 'Figures over time', schema: cardSeriesView } },
+    errors: ['VALIDATION_FAILED'],
+    handler: async ({ principal, query }) => ({ body: await stats.series(principal, query.period, query.count) }),
+  }),
+  ...batchDeskRoutes(review, batches, staffQueue),
 ];

@@ -23,12 +23,14 @@ import {
 } from './legal-aid.schemas';
 import type { ProvidersService } from './providers.service';
 import type { ServingService } from './serving.service';
+import { type DeskPlannerService, presentStaffProvider } from './desk-planner.service';
+import { deskSlotsQuery, deskSlotsView, providerPlanView, staffProvidersView } from './desk-planner.schemas';
 
 const DESK = ['lawyer', 'district_staff', 'admin'] as const;
 const STAFF = ['district_staff', 'admin'] as const;
 
 /** Providers serve their appointments; staff run profiles, schedules and the desk. */
-export const deskRoutes = (providers: ProvidersService, serving: ServingService) => {
+export const deskRoutes = (providers: ProvidersService, serving: ServingService, planner: DeskPlannerService) => {
   const historyOf = async (id: number) => (await serving.history([id])).get(id) ?? [];
   return [
     route({
@@ -119,6 +121,40 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService)
         const appt = await serving.setMeeting(principal, params.id, body.meetingLink, requestId);
         return { body: presentDeskAppointment(appt, await historyOf(appt.id), serving.actionsFor(principal, appt)) };
       },
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/legal-aid/providers',
+      tag: 'legal-aid-desk',
+      summary: 'Every provider profile, retired ones last, with the login and map point staff manage',
+      access: STAFF,
+      responses: { 200: { description: 'Providers', schema: staffProvidersView } },
+      handler: async () => ({
+        body: { items: (await planner.providers()).map(presentStaffProvider), nextCursor: null },
+      }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/legal-aid/providers/:id/schedule',
+      tag: 'legal-aid-desk',
+      summary: 'A provider’s weekly hours (as they are replaced) and days off from today on',
+      access: STAFF,
+      params: idParams,
+      responses: { 200: { description: 'Hours and days off', schema: providerPlanView } },
+      errors: ['NOT_FOUND'],
+      handler: async ({ params }) => ({ body: await planner.plan(params.id) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/legal-aid/providers/:id/desk-slots',
+      tag: 'legal-aid-desk',
+      summary: 'Every slot of a provider in a span (at most 31 days), open or cancelled, with places taken',
+      access: STAFF,
+      params: idParams,
+      query: deskSlotsQuery,
+      responses: { 200: { description: 'Slots', schema: deskSlotsView } },
+      errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
+      handler: async ({ params, query }) => ({ body: { items: await planner.slots(params.id, query.from, query.to) } }),
     }),
     route({
       method: 'post',

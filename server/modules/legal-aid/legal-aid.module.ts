@@ -6,6 +6,7 @@ import type { PeopleService } from '../people/people.service';
 import { AppointmentEvent } from './appointment-event.entity';
 import { AppointmentRemindersService } from './appointment-reminders.service';
 import { BookingService } from './booking.service';
+import { DeskPlannerService } from './desk-planner.service';
 import { deskRoutes } from './desk.routes';
 import { LEGAL_AID_TEMPLATES } from './legal-aid.notices';
 import { readProviderFile } from './legal-aid.policy';
@@ -29,6 +30,7 @@ function build(c: Core, u: { notifications: NotificationsService; people: People
   return {
     booking,
     providers: new ProvidersService(c.db, c.clock),
+    planner: new DeskPlannerService(c.db, c.clock),
     serving: new ServingService(c.db, booking, u.notifications, u.people, c.clock),
     appointmentReminders: new AppointmentRemindersService(c.db, u.notifications, booking),
   };
@@ -55,6 +57,6 @@ export const legalAidModule: ModuleOf<typeof build, typeof LEGAL_AID_TEMPLATES> 
   build,
   routes: (s, c) => [
     ...legalAidRoutes(s.providers, s.booking, s.serving, c.clock),
-    ...deskRoutes(s.providers, s.serving),
+    ...deskRoutes(s.providers, s.serving, s.planner),
   ],
 };

@@ -7,6 +7,7 @@ import type { QrTokens } from '../cards/qr-token.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PeopleService } from '../people/people.service';
 import { BrowseService } from './browse.service';
+import { ComplaintCaseService } from './complaint-case.service';
 import { ComplaintsService } from './complaints.service';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantComplaintEvent } from './merchant-complaint-event.entity';
@@ -61,11 +62,12 @@ export const merchantsModule = defineModule({
       browse: new BrowseService(c.db, c.clock, catalogue),
       redemptions: new RedemptionsService(c.db, u.qrTokens, c.clock),
       complaints: new ComplaintsService(c.db, u.notifications, u.people, u.cards, c.clock),
+      complaintCases: new ComplaintCaseService(c.db, u.people),
     };
   },
   routes: (s) => [
     ...merchantsRoutes(s.merchants, s.browse, s.redemptions, s.complaints),
     ...merchantPortalRoutes(s.merchants, s.offers, s.redemptions),
-    ...staffMerchantsRoutes(s.merchants, s.complaints, s.redemptions),
+    ...staffMerchantsRoutes(s.merchants, s.complaints, s.redemptions, s.complaintCases),
   ],
 });

@@ -251,3 +251,20 @@ export const merchantFiguresView = z.object({
   ),
   perCategory: z.array(z.object({ categoryId: z.number().int(), count: z.number().int() })),
 });
+
+/** Staff's list of complaints: each with the merchant's name. */
+export const staffComplaintView = complaintView.extend({ merchantName: z.string().nullable() });
+export const staffComplaintPageView = pageView(staffComplaintView);
+/** One complaint with both sides: the holder's words and visits, the merchant's record and other complaints. */
+export const complaintCaseView = z.object({
+  complaint: staffComplaintView,
+  history: historyView,
+  holder: z.object({
+    accountId: z.number().int(),
+    nameMasked: z.string().nullable(),
+    redemptionsHere: z.number().int(),
+    recentRedemptions: z.array(z.string()),
+  }),
+  merchant: merchantRecordView.nullable(),
+  otherComplaints: z.object({ open: z.number().int(), upheld: z.number().int(), dismissed: z.number().int() }),
+});

@@ -1,5 +1,6 @@
 import { decodeCursor, toPage } from '../../http/pagination';
 import { route } from '../../http/route';
+import type { ComplaintCaseService } from './complaint-case.service';
 import type { ComplaintsService } from './complaints.service';
 import type { Merchant } from './merchant.entity';
 import type { MerchantsService } from './merchants.service';
@@ -7,7 +8,7 @@ import { presentComplaint, presentStaffMerchant } from './merchants.presenter';
 import {
   categoryBody,
   categoryPatch,
-  complaintPageView,
+  complaintCaseView,
   complaintsQuery,
   complaintView,
   figuresQuery,
@@ -20,6 +21,7 @@ import {
   resolveBody,
   reviewBody,
   staffCategoryView,
+  staffComplaintPageView,
   staffMerchantsQuery,
 } from './merchants.schemas';
 import type { RedemptionsService } from './redemptions.service';
@@ -31,6 +33,7 @@ export const staffMerchantsRoutes = (
   merchants: MerchantsService,
   complaints: ComplaintsService,
   redemptions: RedemptionsService,
+  cases: ComplaintCaseService,
 ) => {
   const staffView = async (m: Merchant) => presentStaffMerchant(m, (await merchants.historyOf([m.id])).get(m.id) ?? []);
   return [
@@ -131,7 +134,7 @@ export const staffMerchantsRoutes = (
       summary: 'Complaints about merchants, newest first',
       access: STAFF,
       query: complaintsQuery,
-      responses: { 200: { description: 'A page of complaints', schema: complaintPageView } },
+      responses: { 200: { description: 'A page of complaints', schema: staffComplaintPageView } },
       handler: async ({ query }) => {
         const cursor = decodeCursor(query.cursor, idCursor);
         const rows = await complaints.list({
@@ -140,8 +143,25 @@ export const staffMerchantsRoutes = (
           beforeId: cursor?.id,
           limit: query.limit + 1,
         });
-        return { body: toPage(rows, query.limit, presentComplaint, (c) => ({ id: c.id })) };
+        const names = await cases.merchantNames(rows.map((c) => c.merchantId));
+        const present = (c: (typeof rows)[number]) => ({
+          ...presentComplaint(c),
+          merchantName: names.get(c.merchantId) ?? null,
+        });
+        return { body: toPage(rows, query.limit, present, (c) => ({ id: c.id })) };
       },
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/complaints/:id',
+      tag: 'merchants-staff',
+      summary:
+        'One complaint with both sides: the holder’s words and visits, the merchant’s record and other complaints',
+      access: STAFF,
+      params: idParams,
+      responses: { 200: { description: 'The complaint and both sides', schema: complaintCaseView } },
+      errors: ['NOT_FOUND'],
+      handler: async ({ params }) => ({ body: await cases.caseOf(params.id) }),
     }),
     route({
       method: 'post',

@@ -1,4 +1,5 @@
 import { defineModule } from '../../module';
+import type { MfaService } from '../auth/mfa.service';
 import { AuditLog } from './audit-log.entity';
 import { District } from './district.entity';
 import { StaffService } from './staff.service';
@@ -9,6 +10,6 @@ import { Station } from './station.entity';
 export const staffModule = defineModule({
   name: 'staff',
   entities: [AuditLog, District, Station],
-  build: (c) => ({ staff: new StaffService(c.db, c.clock, c.sessions) }),
+  build: (c, u: { mfa: MfaService }) => ({ staff: new StaffService(c.db, c.clock, c.sessions, u.mfa) }),
   routes: (s) => staffRoutes(s.staff),
 });

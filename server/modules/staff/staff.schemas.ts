@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery, pageView } from '../../http/pagination';
 import { idParam } from '../../http/validate';
-import { idRef, queryIdRef } from '../../http/bounds';
+import { businessDay, idRef, queryIdRef } from '../../http/bounds';
 import { ROLES } from '../../lib/principal';
 
 const ASSIGNABLE = ROLES.filter((r) => r !== 'holder') as Exclude<(typeof ROLES)[number], 'holder'>[];
@@ -39,6 +39,11 @@ export const auditQuery = pageQuery.extend({
   targetType: z.string().max(32).optional(),
   targetId: z.string().max(64).optional(),
   actorAccountId: queryIdRef().optional(),
+  /** An action name, or its family with a trailing dot (`account.` finds every account action). */
+  action: z.string().max(64).optional(),
+  /** Beijing calendar days, both ends included. */
+  from: businessDay().optional(),
+  to: businessDay().optional(),
 });
 
 export const auditCursor = z.object({ id: idRef() });
@@ -52,6 +57,10 @@ export const auditEntryView = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
   requestId: z.string().nullable(),
   at: z.string(),
+  /** The actor's username and name, when the actor is an account that still exists. */
+  actor: z.object({ username: z.string().nullable(), displayName: z.string() }).nullable(),
+  /** The account an entry is about (account changes, sign-ins), when it still exists. */
+  targetAccount: z.object({ username: z.string().nullable(), displayName: z.string() }).nullable(),
 });
 
 export const auditPageView = pageView(auditEntryView);
@@ -68,4 +77,97 @@ export const accountStateView = z.object({
   username: z.string().nullable(),
   disabled: z.boolean(),
   roles: z.array(z.enum(ROLES)),
+});
+
+const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const accountListQuery = pageQuery.extend({
+  /** Part of the username or display name. */
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(ASSIGNABLE as [string, ...string[]]).optional(),
+  stationId: queryIdRef().optional(),
+  districtId: queryIdRef().optional(),
+  disabled: yesNo.optional(),
+});
+
+export const accountCursor = z.object({ id: idRef() });
+
+export const accountView = z.object({
+  id: z.number().int(),
+  username: z.string().nullable(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  stationId: z.number().int().nullable(),
+  districtId: z.number().int().nullable(),
+  disabled: z.boolean(),
+  /** Whether a second factor is enrolled (admin and district accounts need one). */
+  mfaEnrolled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const accountPageView = pageView(accountView);
+
+export const resetPasswordBody = z.strictObject({
+  password: z.string().min(10, '密码至少 10 位').max(128),
+});
+
+/** Where the account works from now on; a station places it in that station's district. */
+export const placementBody = z.strictObject({
+  stationId: idRef().nullable(),
+  districtId: idRef().nullable(),
+});
+
+export const districtView = z.object({ id: z.number().int(), code: z.string(), name: z.string() });
+export const districtListView = z.object({ items: z.array(districtView), nextCursor: z.null() });
+
+export const createDistrictBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '区划代码为 6 位数字'),
+  name: z.string().trim().min(1).max(64),
+});
+
+export const updateDistrictBody = createDistrictBody.partial();
+
+const phoneText = z
+  .string()
+  .trim()
+  .max(32)
+  .regex(/^[0-9+\-() ]*$/, '电话只能包含数字、空格和 +-()');
+
+export const createStationBody = z.strictObject({
+  districtId: idRef(),
+  name: z.string().trim().min(1).max(64),
+  address: z.string().trim().min(1).max(255),
+  phone: phoneText.nullable().optional(),
+});
+
+export const updateStationBody = z.strictObject({
+  name: z.string().trim().min(1).max(64).optional(),
+  address: z.string().trim().min(1).max(255).optional(),
+  phone: phoneText.nullable().optional(),
+});
+
+const cellValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+
+/** Tables the console shows, to be written as one workbook (one sheet per table). */
+export const xlsxExportBody = z.strictObject({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[^\\/:*?"<>|\r\n]+$/, '文件名不能包含 \\ / : * ? " < > |'),
+  sheets: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(31),
+        columns: z.array(z.string().max(64)).min(1).max(50),
+        rows: z.array(z.array(cellValue).max(50)).max(5000),
+      }),
+    )
+    .min(1)
+    .max(20),
 });

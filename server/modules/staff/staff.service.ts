@@ -1,4 +1,4 @@
-import { In, LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
@@ -6,9 +6,16 @@ import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { AccountRole } from '../auth/account-role.entity';
 import { Account } from '../auth/account.entity';
-import { bumpTokenVersion, disableAccount, insertAccount, rolesOf } from '../auth/accounts.service';
+import {
+  bumpTokenVersion,
+  disableAccount,
+  insertAccount,
+  revokeRefreshTokens,
+  rolesOf,
+} from '../auth/accounts.service';
 import { hashPassword } from '../../lib/password';
 import type { Role } from '../../lib/principal';
+import type { MfaService } from '../auth/mfa.service';
 import type { SessionGuard } from '../auth/session-guard.service';
 import { AuditLog } from './audit-log.entity';
 import { recordAudit } from './audit.service';
@@ -49,6 +56,7 @@ export class StaffService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly sessions: SessionGuard,
+    private readonly mfa: MfaService,
   ) {}
 
   async listStations(): Promise<Array<Station & { district: District }>> {
@@ -263,19 +271,369 @@ export class StaffService {
     return out;
   }
 
-  /** The audit trail, newest first; `beforeId` continues a previous page. */
+  /**
+   * The audit trail, newest first; `beforeId` continues a previous page. `action` ending in a dot
+   * matches the whole family (`account.`); `from`/`to` are Beijing calendar days, both included;
+   * `actorAccountId` finds what the account did and its own sign-ins.
+   */
   async findAuditEntries(filter: {
     targetType?: string;
     targetId?: string;
     actorAccountId?: number;
+    action?: string;
+    from?: string;
+    to?: string;
     beforeId?: number;
     limit: number;
   }): Promise<AuditLog[]> {
-    const where: FindOptionsWhere<AuditLog> = {};
-    if (filter.targetType) where.targetType = filter.targetType;
-    if (filter.targetId) where.targetId = filter.targetId;
-    if (filter.actorAccountId) where.actorAccountId = filter.actorAccountId;
-    if (filter.beforeId) where.id = LessThan(filter.beforeId);
-    return this.db.manager.find(AuditLog, { where, order: { id: 'DESC' }, take: filter.limit });
+    const q = this.db.manager.createQueryBuilder(AuditLog, 'l');
+    if (filter.targetType) q.andWhere('l.target_type = :tt', { tt: filter.targetType });
+    if (filter.targetId) q.andWhere('l.target_id = :tid', { tid: filter.targetId });
+    // An account's own sign-ins have no actor yet: they are entries about it as a sign-in target.
+    if (filter.actorAccountId) {
+      q.andWhere("(l.actor_account_id = :actor OR (l.target_type = 'sign_in' AND l.target_id = :actorText))", {
+        actor: filter.actorAccountId,
+        actorText: String(filter.actorAccountId),
+      });
+    }
+    if (filter.action?.endsWith('.')) {
+      q.andWhere("l.action LIKE :family ESCAPE '!'", { family: filter.action.replace(/[!%_]/g, '!$&') + '%' });
+    } else if (filter.action) q.andWhere('l.action = :action', { action: filter.action });
+    if (filter.from) q.andWhere('l.created_at >= :from', { from: beijingDayStart(filter.from) });
+    if (filter.to) q.andWhere('l.created_at < :to', { to: new Date(beijingDayStart(filter.to).getTime() + DAY) });
+    if (filter.beforeId) q.andWhere('l.id < :before', { before: filter.beforeId });
+    return q.orderBy('l.id', 'DESC').take(filter.limit).getMany();
   }
+
+  /** Accounts with a username (staff, lawyers, merchants), newest first, for the admin's list. */
+  async listAccounts(filter: {
+    q?: string;
+    role?: string;
+    stationId?: number;
+    districtId?: number;
+    disabled?: boolean;
+    beforeId?: number;
+    limit: number;
+  }): Promise<AccountRow[]> {
+    const em = this.db.manager;
+    const q = em.createQueryBuilder(Account, 'a').where('a.username IS NOT NULL');
+    if (filter.q) {
+      const like = '%' + filter.q.toLowerCase().replace(/[!%_]/g, '!$&') + '%';
+      q.andWhere("(LOWER(a.username) LIKE :like ESCAPE '!' OR LOWER(a.display_name) LIKE :like ESCAPE '!')", { like });
+    }
+    if (filter.role) {
+      q.andWhere('EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = a.id AND r.role = :role)', {
+        role: filter.role,
+      });
+    }
+    if (filter.stationId) q.andWhere('a.station_id = :sid', { sid: filter.stationId });
+    if (filter.districtId) q.andWhere('a.district_id = :did', { did: filter.districtId });
+    if (filter.disabled !== undefined) q.andWhere('a.disabled = :dis', { dis: filter.disabled });
+    if (filter.beforeId) q.andWhere('a.id < :before', { before: filter.beforeId });
+    const accounts = await q.orderBy('a.id', 'DESC').take(filter.limit).getMany();
+    if (accounts.length === 0) return [];
+    const ids = accounts.map((a) => a.id);
+    const [roleRows, enrolled] = await Promise.all([
+      em.findBy(AccountRole, { accountId: In(ids) }),
+      this.mfa.enrolledAmong(em, ids),
+    ]);
+    return accounts.map((a) => ({
+      account: a,
+      roles: roleRows
+        .filter((r) => r.accountId === a.id)
+        .map((r) => r.role as Role)
+        .sort(),
+      mfaEnrolled: enrolled.has(a.id),
+    }));
+  }
+
+  /**
+   * Sets a new password for an account (admin), for a staff member who lost theirs. Its sessions
+   * end at once (token version, refresh tokens): whoever knew the old password is out.
+   */
+  async resetPassword(actor: Principal, accountId: number, password: string, requestId: string): Promise<AccountState> {
+    const passwordHash = await hashPassword(password);
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account || account.username === null) throw notFound('账号不存在');
+      const now = this.clock.now();
+      await em.update(Account, { id: accountId }, { passwordHash, updatedAt: now });
+      if (accountId !== actor.accountId) {
+        await bumpTokenVersion(em, accountId, now);
+        await revokeRefreshTokens(em, accountId, now);
+      }
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'account.password_reset',
+          targetType: 'account',
+          targetId: accountId,
+          requestId,
+        },
+        now,
+      );
+      return this.stateOf(em, accountId);
+    });
+    if (accountId !== actor.accountId) this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  /**
+   * Removes an account's second factor and its recovery codes (admin), for a staff member who lost
+   * their phone: the next sign-in enrols again. Its sessions end at once. One's own is refused.
+   */
+  async resetMfa(actor: Principal, accountId: number, requestId: string): Promise<AccountState> {
+    if (accountId === actor.accountId) throw StaffErrors.cannotResetOwnMfa();
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account || account.username === null) throw notFound('账号不存在');
+      const now = this.clock.now();
+      const wasEnrolled = await this.mfa.remove(em, accountId);
+      await bumpTokenVersion(em, accountId, now);
+      await revokeRefreshTokens(em, accountId, now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'account.mfa_reset',
+          targetType: 'account',
+          targetId: accountId,
+          detail: { wasEnrolled },
+          requestId,
+        },
+        now,
+      );
+      return this.stateOf(em, accountId);
+    });
+    this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  /**
+   * Moves an account to another station or district (admin). A station places it in that station's
+   * district; its staff roles must still have the placement they need. The placement is read on
+   * each request, so it applies at once without ending the account's sessions.
+   */
+  async setPlacement(
+    actor: Principal,
+    accountId: number,
+    place: { stationId: number | null; districtId: number | null },
+    requestId: string,
+  ): Promise<AccountState> {
+    const state = await this.db.transaction(async (em) => {
+      const account = await em.findOneBy(Account, { id: accountId });
+      if (!account) throw notFound('账号不存在');
+      let { stationId, districtId } = place;
+      if (stationId !== null) {
+        const station = await em.findOneBy(Station, { id: stationId });
+        if (!station) throw validationFailed('stationId', '服务站不存在');
+        if (districtId !== null && districtId !== station.districtId) {
+          throw validationFailed('districtId', '服务站不属于该区');
+        }
+        districtId = station.districtId;
+      } else if (districtId !== null && !(await em.findOneBy(District, { id: districtId }))) {
+        throw validationFailed('districtId', '区不存在');
+      }
+      const roles = await rolesOf(em, accountId);
+      if (roles.includes('station_staff') && stationId === null) {
+        throw validationFailed('stationId', '服务站工作人员须指定所属服务站');
+      }
+      if (roles.includes('district_staff') && districtId === null) {
+        throw validationFailed('districtId', '区级工作人员须指定所属区');
+      }
+      if (stationId !== account.stationId || districtId !== account.districtId) {
+        const now = this.clock.now();
+        await em.update(Account, { id: accountId }, { stationId, districtId, updatedAt: now });
+        await recordAudit(
+          em,
+          {
+            actorAccountId: actor.accountId,
+            action: 'account.placement',
+            targetType: 'account',
+            targetId: accountId,
+            detail: {
+              before: { stationId: account.stationId, districtId: account.districtId },
+              after: { stationId, districtId },
+            },
+            requestId,
+          },
+          now,
+        );
+      }
+      return this.stateOf(em, accountId);
+    });
+    this.sessions.invalidate(accountId);
+    return state;
+  }
+
+  listDistricts(): Promise<District[]> {
+    return this.db.manager.find(District, { order: { id: 'ASC' } });
+  }
+
+  /** Adds a district (admin); its six-digit division code is unique. */
+  async createDistrict(actor: Principal, input: { code: string; name: string }, requestId: string): Promise<District> {
+    return this.db.transaction(async (em) => {
+      if (await em.existsBy(District, { code: input.code })) throw StaffErrors.districtCodeTaken();
+      const now = this.clock.now();
+      const res = await em.insert(District, { code: input.code, name: input.name, createdAt: now });
+      const id = Number(res.identifiers[0].id);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'district.create',
+          targetType: 'district',
+          targetId: id,
+          detail: input,
+          requestId,
+        },
+        now,
+      );
+      return em.findOneByOrFail(District, { id });
+    });
+  }
+
+  /** Renames a district or corrects its code (admin). */
+  async updateDistrict(
+    actor: Principal,
+    id: number,
+    input: { code?: string; name?: string },
+    requestId: string,
+  ): Promise<District> {
+    return this.db.transaction(async (em) => {
+      const district = await em.findOneBy(District, { id });
+      if (!district) throw notFound('区不存在');
+      if (input.code && input.code !== district.code && (await em.existsBy(District, { code: input.code }))) {
+        throw StaffErrors.districtCodeTaken();
+      }
+      const changed = changes(district, input);
+      if (Object.keys(changed).length > 0) {
+        const now = this.clock.now();
+        await em.update(District, { id }, changed);
+        await recordAudit(
+          em,
+          {
+            actorAccountId: actor.accountId,
+            action: 'district.update',
+            targetType: 'district',
+            targetId: id,
+            detail: changed,
+            requestId,
+          },
+          now,
+        );
+      }
+      return em.findOneByOrFail(District, { id });
+    });
+  }
+
+  /** Adds a service station to a district (admin); names are unique within a district. */
+  async createStation(
+    actor: Principal,
+    input: { districtId: number; name: string; address: string; phone?: string | null },
+    requestId: string,
+  ): Promise<Station> {
+    return this.db.transaction(async (em) => {
+      if (!(await em.existsBy(District, { id: input.districtId }))) throw validationFailed('districtId', '区不存在');
+      if (await em.existsBy(Station, { districtId: input.districtId, name: input.name })) {
+        throw StaffErrors.stationNameTaken();
+      }
+      const now = this.clock.now();
+      const res = await em.insert(Station, {
+        districtId: input.districtId,
+        name: input.name,
+        address: input.address,
+        phone: input.phone || null,
+        createdAt: now,
+      });
+      const id = Number(res.identifiers[0].id);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'station.create',
+          targetType: 'station',
+          targetId: id,
+          detail: { districtId: input.districtId, name: input.name },
+          requestId,
+        },
+        now,
+      );
+      return em.findOneByOrFail(Station, { id });
+    });
+  }
+
+  /** Corrects a station's name, address or phone (admin). */
+  async updateStation(
+    actor: Principal,
+    id: number,
+    input: { name?: string; address?: string; phone?: string | null },
+    requestId: string,
+  ): Promise<Station> {
+    return this.db.transaction(async (em) => {
+      const station = await em.findOneBy(Station, { id });
+      if (!station) throw notFound('服务站不存在');
+      if (
+        input.name &&
+        input.name !== station.name &&
+        (await em.existsBy(Station, { districtId: station.districtId, name: input.name }))
+      ) {
+        throw StaffErrors.stationNameTaken();
+      }
+      const changed = changes(station, {
+        ...input,
+        ...(input.phone !== undefined ? { phone: input.phone || null } : {}),
+      });
+      if (Object.keys(changed).length > 0) {
+        const now = this.clock.now();
+        await em.update(Station, { id }, changed);
+        await recordAudit(
+          em,
+          {
+            actorAccountId: actor.accountId,
+            action: 'station.update',
+            targetType: 'station',
+            targetId: id,
+            detail: changed,
+            requestId,
+          },
+          now,
+        );
+      }
+      return em.findOneByOrFail(Station, { id });
+    });
+  }
+
+  /** Display names and usernames of accounts, for the audit trail's readers. */
+  async accountNames(ids: readonly number[]): Promise<Map<number, { username: string | null; displayName: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.manager.find(Account, {
+      where: { id: In(unique) },
+      select: { id: true, username: true, displayName: true },
+    });
+    return new Map(rows.map((a) => [a.id, { username: a.username, displayName: a.displayName }]));
+  }
+}
+
+/** An account as the admin's list shows it. */
+export interface AccountRow {
+  account: Account;
+  roles: Role[];
+  mfaEnrolled: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** The instant a Beijing calendar day (UTC+8, no daylight saving) begins. */
+export const beijingDayStart = (day: string): Date => new Date(day + 'T00:00:00+08:00');
+
+/** The fields of `input` whose values differ from `current`'s. */
+function changes<T extends object>(current: T, input: Partial<T>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(input) as Array<[keyof T, T[keyof T]]>) {
+    if (v !== undefined && current[k] !== v) out[k] = v;
+  }
+  return out;
 }
