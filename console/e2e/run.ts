@@ -5,12 +5,15 @@
  * database and the demo data, and drives Debian's Chromium through playwright-core: a station clerk
  * and then a district reviewer (password + TOTP from the demo secret) work the 优待证 queue by
  * keyboard and send the approved applications to production as one batch; a new district account
- * enrols its authenticator from the QR screen. A screenshot of each main screen goes to
+ * enrols its authenticator from the QR screen. The district then follows the batch through the desk's
+ * day (Excel export read back with exceljs, the bank's CSV of card numbers imported, arrival, one card
+ * issued), resolves a holder's merchant complaint and opens 统计报表. A screenshot of each main screen goes to
  * .ci/out/console/. Without Chromium the run is skipped (exit 0) with a message saying so.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildIfStale, ROOT, type RunningServer, startServer } from './server';
 import { msToNextStep, totp } from './totp';
@@ -33,6 +36,12 @@ const FLAGS = [
 let server: RunningServer;
 let browser: BrowserContext | undefined;
 let page: Page;
+const consoleErrors: string[] = [];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rongyou-e2e-files-'));
+/** The batch the district made, and its applicants as read back from the exported Excel file. */
+let batchId = 0;
+let applicants: Array<{ name: string; idNumber: string }> = [];
+const cardNumberOf = (i: number) => `RYE2E${String(i + 1).padStart(6, '0')}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -58,9 +67,18 @@ async function until(what: string, fn: () => Promise<boolean> | boolean, ms = 10
 const rows = () => page.locator('[data-test=queue-item]');
 const selectedName = async () => (await page.locator('[data-test=detail] h2').textContent()) ?? '';
 
-/** A code that has not been used yet: waits for a fresh 30-second step when this one is nearly over. */
-async function freshCode(secret: string): Promise<string> {
+/** The 30-second step of the last code each account used: a code is accepted once per step. */
+const lastStep = new Map<string, number>();
+
+/**
+ * A code that has not been used yet: waits for a fresh 30-second step when this one is nearly over,
+ * or when `account` already used this step's code.
+ */
+async function freshCode(secret: string, account = secret): Promise<string> {
   if (msToNextStep() < 3000) await sleep(msToNextStep() + 200);
+  const step = () => Math.floor(Date.now() / 30_000);
+  if (lastStep.get(account) === step()) await sleep(msToNextStep() + 200);
+  lastStep.set(account, step());
   return totp(secret);
 }
 
@@ -171,7 +189,7 @@ const steps: Array<[string, () => Promise<void>]> = [
         ((await page.locator('[data-test=error]').textContent()) ?? '').includes('验证码'),
         'a wrong code was not refused in Chinese',
       );
-      await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET));
+      await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET, 'district'));
       await page.waitForURL('**/console/cards/queue**');
       await until('three applications waiting for the district', async () => (await rows().count()) === 3);
       await page.locator('[data-test=detail]').waitFor();
@@ -256,7 +274,7 @@ const steps: Array<[string, () => Promise<void>]> = [
       });
       const admin = await api<{ accessToken: string }>('POST', '/api/v1/auth/mfa/verify', {
         mfaToken: adminChallenge.mfaToken,
-        code: await freshCode(DEMO_TOTP_SECRET),
+        code: await freshCode(DEMO_TOTP_SECRET, 'admin'),
       });
       const stations = await api<{ items: Array<{ district: { id: number } }> }>('GET', '/api/v1/stations');
       await api(
@@ -294,6 +312,186 @@ const steps: Array<[string, () => Promise<void>]> = [
       await page.waitForURL('**/console/cards/queue**');
     },
   ],
+
+  [
+    'the district exports the new batch as Excel: ID numbers are text cells, every applicant is there',
+    async () => {
+      await signOut();
+      await signInPassword('district', 'demo-district-2026');
+      await page.locator('input[name=code]').waitFor();
+      await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET, 'district'));
+      await page.waitForURL('**/console/cards/queue**', { timeout: 30_000 });
+      await page.goto(`${server.url}/console/cards/batches`);
+      await page.locator('[data-test=batch-table] [data-test^=open-]').first().waitFor({ timeout: 30_000 });
+      const ids = await page
+        .locator('[data-test=batch-table] [data-test^=open-]')
+        .evaluateAll((els) => els.map((e) => Number((e.getAttribute('data-test') ?? '').slice('open-'.length))));
+      batchId = Math.max(...ids);
+      await page.click(`[data-test=open-${batchId}]`);
+      await page.locator('[data-test=batch-detail]').waitFor();
+      await until(
+        'the batch items',
+        async () => (await page.locator('[data-test=batch-items] tbody tr').count()) === 4,
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.click('[data-test=export-xlsx]'),
+      ]);
+      const file = path.join(work, 'batch.xlsx');
+      await download.saveAs(file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const sheet = book.worksheets[0];
+      let header = 0;
+      let idCol = 0;
+      let nameCol = 0;
+      sheet.eachRow((row, n) => {
+        if (header) return;
+        row.eachCell((cell, c) => {
+          if (cell.text === '身份证号码') idCol = c;
+          if (cell.text === '姓名') nameCol = c;
+        });
+        if (idCol) header = n;
+      });
+      check(header && nameCol, 'the Excel file has no 身份证号码/姓名 header');
+      applicants = [];
+      sheet.eachRow((row, n) => {
+        if (n <= header) return;
+        const cell = row.getCell(idCol);
+        if (!cell.text) return;
+        check(cell.type === ExcelJS.ValueType.String, `row ${n}: the ID number is not a text cell (type ${cell.type})`);
+        check(/^\d{17}[\dX]$/.test(cell.text), `row ${n}: "${cell.text}" is not an ID number`);
+        applicants.push({ name: row.getCell(nameCol).text, idNumber: cell.text });
+      });
+      const shown = await page.locator('[data-test=batch-items] tbody tr td:nth-child(2)').allTextContents();
+      check(
+        applicants.length === 4 && shown.every((n) => applicants.some((a) => a.name === n.trim())),
+        `the Excel rows (${applicants.map((a) => a.name).join(', ')}) are not the batch (${shown.join(', ')})`,
+      );
+      await shot('11-batch-detail');
+    },
+  ],
+  [
+    "the bank's returned card numbers are imported from a CSV: the preview matches every applicant",
+    async () => {
+      const csv = path.join(work, 'bank-return.csv');
+      const lines = applicants.map((a, i) => `${a.idNumber},${cardNumberOf(i)},${a.name}`);
+      fs.writeFileSync(csv, `身份证号码,卡号,姓名\n${lines.join('\n')}\n`);
+      await page.click('[data-test=import]');
+      await page.locator('[data-test=import-dialog]').waitFor();
+      await page.setInputFiles('[data-test=import-file]', csv);
+      await page.locator('[data-test=import-summary]').waitFor({ timeout: 30_000 });
+      check(
+        ((await page.locator('[data-test=import-summary]').textContent()) ?? '').includes('可登记 4'),
+        `the preview does not match all four: ${await page.locator('[data-test=import-summary]').textContent()}`,
+      );
+      const matched = await page.locator('[data-test=import-matched] tbody tr').allTextContents();
+      check(
+        applicants.every((a, i) => matched.some((r) => r.includes(a.name) && r.includes(cardNumberOf(i)))),
+        `the matched rows are not the applicants: ${matched.join(' | ')}`,
+      );
+      await shot('12-bank-import');
+      await page.click('[data-test=import-confirm]');
+      await page.locator('[data-test=import-dialog]').waitFor({ state: 'hidden', timeout: 30_000 });
+      await until(
+        'all four card numbers recorded',
+        async () => ((await page.locator('[data-test=batch-detail]').textContent()) ?? '').includes('已登记卡号 4/4'),
+        30_000,
+      );
+    },
+  ],
+  [
+    'the batch is marked arrived and one card is issued with its number filled in',
+    async () => {
+      await page.click('[data-test=arrived]');
+      await page.locator('.el-message-box').waitFor();
+      await page.click('.el-message-box .el-button--primary');
+      const issueButtons = page.locator('[data-test=batch-items] button[data-test^=issue-]');
+      await until('four cards ready to issue', async () => (await issueButtons.count()) === 4, 30_000);
+      const button = issueButtons.first();
+      const appId = ((await button.getAttribute('data-test')) ?? '').slice('issue-'.length);
+      const row = page.locator('[data-test=batch-items] tbody tr', { has: page.locator(`[data-test=issue-${appId}]`) });
+      const name = ((await row.locator('td:nth-child(2)').textContent()) ?? '').trim();
+      const expected = cardNumberOf(applicants.findIndex((a) => a.name === name));
+      await button.click();
+      await page.locator('[data-test=issue-dialog]').waitFor();
+      const filled = await page.locator('input[data-test=issue-number], [data-test=issue-number] input').inputValue();
+      check(filled === expected, `the issue dialog shows "${filled}", not the imported ${expected}`);
+      await shot('13-issue');
+      await page.click('[data-test=issue-confirm]');
+      await page.locator('[data-test=issue-dialog]').waitFor({ state: 'hidden', timeout: 30_000 });
+      await until('three cards left to issue', async () => (await issueButtons.count()) === 3, 30_000);
+      const issuedRow = page.locator('[data-test=batch-items] tbody tr', { hasText: name });
+      await until(
+        'the row to say 已发放',
+        async () => ((await issuedRow.textContent()) ?? '').includes('已发放'),
+        30_000,
+      );
+      await shot('14-issued');
+    },
+  ],
+
+  [
+    "a holder's complaint about a merchant is resolved on 商户投诉",
+    async () => {
+      const holder = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-demo7' });
+      const merchants = await api<{ items: Array<{ id: number }> }>(
+        'GET',
+        '/api/v1/merchants?lat=30.2741&lng=120.1551&radiusKm=50&limit=5',
+      );
+      check(merchants.items.length > 0, 'the demo data has no merchants');
+      const text = `端到端测试：出示优待证后店员拒绝打折 ${Date.now()}`;
+      const filed = await api<{ id: number }>(
+        'POST',
+        `/api/v1/merchants/${merchants.items[0].id}/complaints`,
+        { text },
+        holder.accessToken,
+      );
+      await page.goto(`${server.url}/console/merchants/complaints`);
+      const item = page.locator(`[data-test=complaint-item][data-id="${filed.id}"]`);
+      await item.waitFor({ timeout: 30_000 });
+      await item.click();
+      await page.locator('[data-test=resolve-form]').waitFor();
+      await page.locator('[data-test=outcome]').getByText('投诉成立').click();
+      await page.locator('[data-test=resolve-form] .preset').first().click();
+      await shot('15-complaint');
+      await page.click('[data-test=resolve]');
+      await page.locator('.el-message-box').waitFor();
+      await page.click('.el-message-box .el-button--primary');
+      await until(
+        'the complaint to be resolved',
+        async () => {
+          const rows = await api<{ items: Array<{ id: number; status: string }> }>(
+            'GET',
+            '/api/v1/me/complaints',
+            undefined,
+            holder.accessToken,
+          );
+          return rows.items.find((c) => c.id === filed.id)?.status === 'upheld';
+        },
+        30_000,
+      );
+    },
+  ],
+  [
+    '统计报表 draws its charts (a sized canvas) without breaking the CSP',
+    async () => {
+      await page.goto(`${server.url}/console/figures`);
+      const canvas = page.locator('[data-test=chart] canvas').first();
+      await canvas.waitFor({ timeout: 30_000 });
+      await until(
+        'the chart canvas to have a size',
+        async () => {
+          const box = await canvas.boundingBox();
+          return !!box && box.width > 0 && box.height > 0;
+        },
+        30_000,
+      );
+      const csp = consoleErrors.filter((t) => /Content Security Policy/i.test(t));
+      check(csp.length === 0, `CSP errors in the browser console: ${csp.join(' | ')}`);
+      await shot('16-figures');
+    },
+  ],
 ];
 
 async function main(): Promise<number> {
@@ -321,7 +519,6 @@ async function main(): Promise<number> {
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(15_000);
-    const consoleErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
@@ -347,6 +544,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     await server.stop();
     fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(work, { recursive: true, force: true });
   }
   const skipped = steps.length - passed - (failed ? 1 : 0);
   process.stdout.write(`screenshots in ${path.relative(ROOT, SHOTS)}/\n`);
