@@ -33,8 +33,14 @@ describe('menu by role', () => {
     expect(names(['district_staff'])).not.toContain('accounts');
   });
 
+  it('gives a lawyer or mediator their own day only', () => {
+    expect(names(['lawyer'])).toEqual(['my-day']);
+    expect(homeFor(['lawyer'])).toBe('/legal/my-day');
+    expect(names(['district_staff'])).not.toContain('my-day');
+  });
+
   it('lists nothing for people who have no desk', () => {
-    for (const role of ['holder', 'lawyer', 'merchant_owner', 'merchant_clerk']) {
+    for (const role of ['holder', 'merchant_owner', 'merchant_clerk']) {
       expect(menuFor([role])).toEqual([]);
       expect(homeFor([role])).toBe('/home');
     }

@@ -85,6 +85,13 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/LegalProviders.vue'),
   },
   {
+    path: '/legal/my-day',
+    name: 'my-day',
+    title: '我的服务日程',
+    roles: ['lawyer'],
+    view: () => import('./views/LegalMyDay.vue'),
+  },
+  {
     path: '/figures',
     name: 'figures',
     title: '统计报表',
