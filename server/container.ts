@@ -132,6 +132,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     ports: { wechatLogin, storage, subscribeMessages, csChannel, contentSecurity },
     fileReadRules: FILE_READ_RULES,
     templates: TEMPLATES,
+    personalData: [],
   };
   return { ...core, services: buildServices(core) };
 }
@@ -151,10 +152,12 @@ function buildServices(core: Core): Services {
         return Reflect.get(target, key);
       },
     });
-    for (const [name, service] of Object.entries(m.build(core, uses as never))) {
+    const services = m.build(core, uses as never);
+    for (const [name, service] of Object.entries(services)) {
       if (Object.hasOwn(built, name)) throw new Error(`The service "${name}" is built twice (module ${m.name})`);
       built[name] = service;
     }
+    if (m.personalData) core.personalData.push(m.personalData(services as never, core));
   }
   return built as Services;
 }

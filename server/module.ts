@@ -16,6 +16,7 @@ import type { FileReadRule } from './modules/files/file-use.service';
 import type { FileStorage } from './modules/files/storage.port';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
 import type { TemplateDef } from './lib/notice-template';
+import type { PersonalDataPart } from './lib/personal-data';
 
 /** What every module is built on: configuration, infrastructure and the outside world's ports. */
 export interface Core {
@@ -42,6 +43,11 @@ export interface Core {
   fileReadRules: Record<string, FileReadRule>;
   /** Every module's notice templates, by key (the notifications module renders and sends them). */
   templates: Record<string, TemplateDef>;
+  /**
+   * What each module keeps about a holder, as the modules declared it (`personalData`), in list
+   * order; filled as the modules are built (the privacy module reads it when asked).
+   */
+  personalData: PersonalDataPart[];
 }
 
 /** What routes may ask of the process besides services (health answers with them). */
@@ -73,6 +79,8 @@ export interface ModuleDef<S extends object, U extends object, T extends Record<
   pages?: Readonly<Record<string, string | ((id: number) => string)>>;
   jobs?: readonly AnyJob[];
   fileReadRules?: Record<string, FileReadRule>;
+  /** What the module keeps about a holder: read for 我的信息, erased when the account is deleted. */
+  personalData?(services: NoInfer<S>, core: Core): PersonalDataPart;
   build(core: Core, uses: U): S;
   routes?(services: S, core: Core, hooks: RouteHooks): RouteSpec[];
 }

@@ -8,11 +8,13 @@ import { LoginThrottle } from './login-throttle';
 import { MfaService } from './mfa.service';
 import { RecoveryCode } from './recovery-code.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { authPersonalData } from './auth.personal-data';
 
 /** Accounts, roles, WeChat and password sign-in, the staff's second factor, refresh-token families. */
 export const authModule = defineModule({
   name: 'auth',
   entities: [Account, AccountRole, RefreshToken, AccountMfa, RecoveryCode],
+  personalData: () => authPersonalData,
   build: (c) => {
     const mfa = new MfaService(c.db, c.fieldCrypto);
     return {

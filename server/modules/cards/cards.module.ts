@@ -31,6 +31,7 @@ import { CardBankNumber } from './card-bank-number.entity';
 import { StaffQueueService } from './staff-queue.service';
 import { CARD_PAGES } from './cards.pages';
 import { CARD_TEMPLATES } from './cards.notices';
+import { cardsPersonalData } from './cards.personal-data';
 
 interface Uses {
   notifications: NotificationsService;
@@ -74,6 +75,7 @@ export const cardsModule: ModuleOf<typeof build, typeof CARD_TEMPLATES> = {
   migrations: [Cards1764100000000, BatchExports1764800000000, CardHistory1765400000000, BankCardNumbers1766300000000],
   jobs: [cardDeadlinesJob, cardReadyRemindersJob, staffDigestJob],
   fileReadRules: { card_application: readApplicationFile },
+  personalData: () => cardsPersonalData,
   build,
   routes: (s, c) => [
     ...cardsRoutes(s.applications, s.cards),

@@ -37,6 +37,7 @@ import { CHAT_TEMPLATES } from './inbox/inbox.notices';
 import { buildInbox, inboxEntities, inboxMigrations, type InboxUses } from './inbox/inbox.part';
 import { readChatMessageFile } from './inbox/inbox.policy';
 import { inboxRoutes, withPresence } from './inbox/inbox.routes';
+import { chatPersonalData } from './chat.personal-data';
 
 /** The customer-service channel's tables. */
 const CS_ENTITIES = [ChatChannelPush, ChatChannelState, ChatChannelReply];
@@ -137,6 +138,7 @@ export const chatModule: ModuleOf<typeof build, typeof CHAT_TEMPLATES> = {
   ],
   jobs: [csPushesJob, csRepliesJob, contentRecheckJob],
   fileReadRules: { [CHAT_MESSAGE_FILE_OWNER]: readChatMessageFile },
+  personalData: () => chatPersonalData,
   build,
   routes: (s, c) => [
     ...withPresence(chatRoutes(s.chat, s.chatFigures, c.rateLimits), s.handover),

@@ -6,12 +6,14 @@ import { FilesService } from './files.service';
 import { StoredFile } from './stored-file.entity';
 import { UploadQuota } from './upload-quota.entity';
 import { UploadQuotas } from './upload-quota';
+import { filesPersonalData } from './files.personal-data';
 
 /** Private uploads, their daily quotas, and who may read them (each attaching module's rule). */
 export const filesModule = defineModule({
   name: 'files',
   entities: [StoredFile, FileUse, UploadQuota],
   migrations: [FileUse1765100000000],
+  personalData: () => filesPersonalData,
   build: (c) => {
     const maxBytes = c.config.limits.uploadMb * 1024 * 1024;
     const quotas = new UploadQuotas(c.db, c.clock, {

@@ -23,6 +23,7 @@ import { ProvidersService } from './providers.service';
 import { ServingService } from './serving.service';
 import { WaitlistEvent } from './waitlist-event.entity';
 import { LEGAL_AID_PAGES } from './legal-aid.pages';
+import { legalAidPersonalData } from './legal-aid.personal-data';
 
 /** Builds the module's services from the core and the services it uses. */
 function build(c: Core, u: { notifications: NotificationsService; people: PeopleService }) {
@@ -54,6 +55,7 @@ export const legalAidModule: ModuleOf<typeof build, typeof LEGAL_AID_TEMPLATES> 
   templates: LEGAL_AID_TEMPLATES,
   jobs: [legalSlotsJob, legalRemindersJob],
   fileReadRules: { legal_provider: readProviderFile },
+  personalData: () => legalAidPersonalData,
   build,
   routes: (s, c) => [
     ...legalAidRoutes(s.providers, s.booking, s.serving, c.clock),

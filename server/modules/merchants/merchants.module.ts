@@ -27,6 +27,7 @@ import { RedemptionsService } from './redemptions.service';
 import { SingleFlightCache } from './single-flight-cache';
 import { staffMerchantsRoutes } from './staff-merchants.routes';
 import { MERCHANT_PAGES } from './merchants.pages';
+import { merchantsPersonalData } from './merchants.personal-data';
 
 interface Uses {
   notifications: NotificationsService;
@@ -52,6 +53,7 @@ export const merchantsModule = defineModule({
   ],
   migrations: [Merchants1764200000000, ComplaintsAndBounds1764700000000, MerchantLicencePhoto1766000000000],
   fileReadRules: { [MERCHANT_APPLICATION_FILE]: readLicenceFile, [REDEEMED_CARD_FILE]: readCounterPhoto },
+  personalData: () => merchantsPersonalData,
   build: (c, u: Uses) => {
     useCounterClock(c.clock);
     // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.

@@ -7,6 +7,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { SubscriptionGrant } from './subscription-grant.entity';
 import { SHARED_TEMPLATES, TemplateRegistry } from './templates';
 import { NOTIFICATION_PAGES } from './pages';
+import { notificationsPersonalData } from './notifications.personal-data';
 
 /** Builds the module's services from the core and the services it uses. */
 function build(c: Core) {
@@ -33,6 +34,7 @@ export const notificationsModule: ModuleOf<typeof build, typeof SHARED_TEMPLATES
   name: 'notifications',
   pages: NOTIFICATION_PAGES,
   entities: [OutboxMessage, SubscriptionGrant],
+  personalData: () => notificationsPersonalData,
   templates: SHARED_TEMPLATES,
   jobs: [dispatchNotificationsJob],
   build,

@@ -12,6 +12,7 @@ import { peopleRoutes } from './people.routes';
 import { PeopleService } from './people.service';
 import { Person } from './person.entity';
 import { PEOPLE_PAGES } from './people.pages';
+import { peoplePersonalData } from './people.personal-data';
 
 /**
  * The holder's identity (ID number encrypted, blind-indexed), the separate consent it needs, and
@@ -32,4 +33,5 @@ export const peopleModule = defineModule({
     };
   },
   routes: (s) => [...peopleRoutes(s.people, s.consent), ...identityChangeRoutes(s.identityChanges)],
+  personalData: (s) => peoplePersonalData(s.people),
 });

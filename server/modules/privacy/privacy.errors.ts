@@ -1,10 +1,8 @@
 import { appError } from '../../lib/error-catalogue';
 
-/** What must be finished before an account can be deleted, in the holder's words. */
-export interface DeletionBlocker {
-  what: string;
-  action: string;
-}
+import type { DeletionBlocker } from '../../lib/personal-data';
+
+export type { DeletionBlocker };
 
 /** Errors of the holder's privacy requests (what is stored, deleting the account). */
 export const PrivacyErrors = {

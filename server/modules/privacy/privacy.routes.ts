@@ -1,6 +1,5 @@
 import { route } from '../../http/route';
 import { isoTime } from '../../lib/time';
-import { presentMyData } from './privacy.presenter';
 import { deletionBody, deletionPlanView, deletionView, myDataView } from './privacy.schemas';
 import type { PrivacyService } from './privacy.service';
 
@@ -13,7 +12,7 @@ export const privacyRoutes = (privacy: PrivacyService) => [
     summary: 'Everything the system holds about the caller, summarised (numbers masked, files by purpose and size)',
     access: ['holder'],
     responses: { 200: { description: 'The summary', schema: myDataView } },
-    handler: async ({ principal }) => ({ body: presentMyData(await privacy.myData(principal)) }),
+    handler: async ({ principal }) => ({ body: await privacy.myData(principal) }),
   }),
   route({
     method: 'get',
