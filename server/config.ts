@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -81,6 +83,31 @@ const envSchema = z.object({
     .optional(),
   WECHAT_CS_AES_KEY: encodingAesKey.optional(),
   WECHAT_CS_AES_KEY_PREVIOUS: encodingAesKey.optional(),
+  WECHATPAY_MODE: z.enum(['off', 'dev', 'live']).optional(),
+  WECHATPAY_MCHID: z
+    .string()
+    .regex(/^[0-9]{6,32}$/, 'must be the merchant number (商户号), digits')
+    .optional(),
+  WECHATPAY_APP_ID: z.string().min(1).optional(),
+  WECHATPAY_SERIAL_NO: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,40}$/, 'must be the merchant certificate serial number (hex)')
+    .optional(),
+  WECHATPAY_PRIVATE_KEY: z.string().optional(),
+  WECHATPAY_CERTIFICATE: z.string().optional(),
+  WECHATPAY_API_V3_KEY: z.string().optional(),
+  WECHATPAY_PLATFORM_CERTIFICATES: z.string().optional(),
+  WECHATPAY_PUBLIC_KEY: z.string().optional(),
+  WECHATPAY_PUBLIC_KEY_ID: z
+    .string()
+    .regex(/^PUB_KEY_ID_[0-9A-Za-z]{1,64}$/, 'must be the WeChat Pay public key id (PUB_KEY_ID_…)')
+    .optional(),
+  WECHATPAY_API_BASE: z
+    .url()
+    .refine((u) => /^https?:\/\/[^/]+\/?$/.test(u), 'must be a scheme and host only (no path)')
+    .default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_NOTIFY_BASE: z.url().optional(),
+  WECHATPAY_TIMEOUT_MS: positiveInt.max(60_000).default(10_000),
   SCHEDULER_ENABLED: boolish.default(true),
   DISPATCH_BATCH_SIZE: positiveInt.max(500).default(50),
   DISPATCH_CONCURRENCY: positiveInt.max(64).default(8),
@@ -118,10 +145,197 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
-/** An outside system switched to the real thing. Payments (PAY_MODE=live) will join this list. */
-export type LiveMode = 'wechat';
+/** An outside system switched to the real thing. */
+export type LiveMode = 'wechat' | 'wechatpay';
 
-const LIVE_MODE_NAMES: Record<LiveMode, string> = { wechat: 'WeChat live' };
+const LIVE_MODE_NAMES: Record<LiveMode, string> = { wechat: 'WeChat live', wechatpay: 'WeChat Pay live' };
+
+/** WeChat Pay APIv3 with real keys (WECHATPAY_MODE=live), every key read and checked at start. */
+export interface WeChatPayLiveConfig {
+  mode: 'live';
+  mchId: string;
+  /** The mini-program the payments are made in (WECHATPAY_APP_ID, default WECHAT_APP_ID). */
+  appId: string;
+  /** The merchant API certificate's serial number, upper case as WeChat writes it. */
+  serialNo: string;
+  /** The merchant API private key, PEM. */
+  privateKey: string;
+  /** The merchant API certificate, PEM; null when only WECHATPAY_SERIAL_NO was given. */
+  certificate: string | null;
+  /** The APIv3 key: 32 bytes, the AES-256-GCM key of notices. */
+  apiV3Key: Buffer;
+  /** WeChat Pay platform certificates, by serial (upper case). */
+  platformCertificates: Array<{ serialNo: string; pem: string }>;
+  /** The WeChat Pay public key and its id (PUB_KEY_ID_…); both kinds may be set during a switch-over. */
+  publicKey: { id: string; pem: string } | null;
+  /** Scheme and host, no trailing slash; tests point it at a fake server. */
+  apiBase: string;
+  /** Public base URL the notify paths hang off (https in production), no trailing slash. */
+  notifyBase: string;
+  timeoutMs: number;
+}
+
+/**
+ * WeChat Pay: `off` (no payments: the production default without keys), `dev` (payments completed
+ * on the machine: the embedded default, refused in production) or `live`.
+ */
+export type WeChatPayConfig =
+  | { mode: 'off' }
+  | { mode: 'dev'; mchId: string; appId: string; notifyBase: string }
+  | WeChatPayLiveConfig;
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]+?-----END \1-----/g;
+
+/**
+ * A PEM given inline (real newlines or `\n` escapes, as env files often hold them) or a path to
+ * a file holding it. Returns the text, or null with the problem recorded.
+ */
+function readPemSource(key: string, value: string, problems: string[]): string | null {
+  const inline = value.replace(/\\n/g, '\n');
+  if (inline.includes('-----BEGIN ')) return inline;
+  const files = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const texts: string[] = [];
+  for (const file of files) {
+    try {
+      texts.push(fs.readFileSync(path.resolve(file), 'utf8'));
+    } catch (err) {
+      problems.push(`${key}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      return null;
+    }
+  }
+  return texts.join('\n');
+}
+
+function pemBlocks(text: string, type: string): string[] {
+  return [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === type).map((m) => m[0]);
+}
+
+/** Checks every WeChat Pay key of live mode; each problem is recorded, none stops the others. */
+function loadWeChatPayLive(
+  e: z.output<typeof envSchema>,
+  production: boolean,
+  problems: string[],
+): WeChatPayLiveConfig | null {
+  const before = problems.length;
+  const appId = e.WECHATPAY_APP_ID ?? e.WECHAT_APP_ID;
+  if (!e.WECHATPAY_MCHID) problems.push('WECHATPAY_MODE=live needs WECHATPAY_MCHID');
+  if (!appId) problems.push('WECHATPAY_MODE=live needs WECHATPAY_APP_ID (or WECHAT_APP_ID)');
+  if (!e.WECHATPAY_NOTIFY_BASE)
+    problems.push('WECHATPAY_MODE=live needs WECHATPAY_NOTIFY_BASE (the public URL WeChat Pay posts notices to)');
+  else if (production && !e.WECHATPAY_NOTIFY_BASE.startsWith('https://')) {
+    problems.push('WECHATPAY_NOTIFY_BASE: production needs an https URL (WeChat Pay posts notices only to https)');
+  }
+
+  if (production && !e.WECHATPAY_API_BASE.startsWith('https://')) {
+    problems.push('WECHATPAY_API_BASE: production needs https (requests carry the merchant signature)');
+  }
+
+  let privateKey: crypto.KeyObject | null = null;
+  let privateKeyPem: string | null = null;
+  if (!e.WECHATPAY_PRIVATE_KEY) problems.push('WECHATPAY_MODE=live needs WECHATPAY_PRIVATE_KEY (apiclient_key.pem)');
+  else {
+    const text = readPemSource('WECHATPAY_PRIVATE_KEY', e.WECHATPAY_PRIVATE_KEY, problems);
+    if (text !== null) {
+      try {
+        privateKey = crypto.createPrivateKey(text);
+        if (privateKey.asymmetricKeyType !== 'rsa') {
+          problems.push('WECHATPAY_PRIVATE_KEY: must be an RSA key');
+          privateKey = null;
+        } else privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      } catch {
+        problems.push('WECHATPAY_PRIVATE_KEY: not a readable private key (PEM)');
+      }
+    }
+  }
+
+  let certificatePem: string | null = null;
+  let certSerial: string | null = null;
+  if (e.WECHATPAY_CERTIFICATE) {
+    const text = readPemSource('WECHATPAY_CERTIFICATE', e.WECHATPAY_CERTIFICATE, problems);
+    if (text !== null) {
+      try {
+        const cert = new crypto.X509Certificate(text);
+        certificatePem = cert.toString();
+        certSerial = cert.serialNumber.toUpperCase();
+        if (privateKey && !cert.checkPrivateKey(privateKey)) {
+          problems.push('WECHATPAY_CERTIFICATE: does not match WECHATPAY_PRIVATE_KEY');
+        }
+      } catch {
+        problems.push('WECHATPAY_CERTIFICATE: not a readable X.509 certificate (PEM)');
+      }
+    }
+  }
+  const givenSerial = e.WECHATPAY_SERIAL_NO?.toUpperCase() ?? null;
+  if (givenSerial && certSerial && givenSerial !== certSerial) {
+    problems.push(`WECHATPAY_SERIAL_NO: ${givenSerial} is not the serial of WECHATPAY_CERTIFICATE (${certSerial})`);
+  }
+  const serialNo = givenSerial ?? certSerial;
+  if (!serialNo && !e.WECHATPAY_CERTIFICATE) {
+    problems.push('WECHATPAY_MODE=live needs WECHATPAY_SERIAL_NO or WECHATPAY_CERTIFICATE (apiclient_cert.pem)');
+  }
+
+  const apiV3Key = Buffer.from(e.WECHATPAY_API_V3_KEY ?? '', 'utf8');
+  if (!e.WECHATPAY_API_V3_KEY) problems.push('WECHATPAY_MODE=live needs WECHATPAY_API_V3_KEY');
+  else if (apiV3Key.length !== 32) {
+    problems.push(`WECHATPAY_API_V3_KEY: must be the 32-character APIv3 key (got ${apiV3Key.length} bytes)`);
+  }
+
+  const platformCertificates: WeChatPayLiveConfig['platformCertificates'] = [];
+  if (e.WECHATPAY_PLATFORM_CERTIFICATES) {
+    const text = readPemSource('WECHATPAY_PLATFORM_CERTIFICATES', e.WECHATPAY_PLATFORM_CERTIFICATES, problems);
+    if (text !== null) {
+      const blocks = pemBlocks(text, 'CERTIFICATE');
+      if (blocks.length === 0) problems.push('WECHATPAY_PLATFORM_CERTIFICATES: no certificate found');
+      for (const block of blocks) {
+        try {
+          const cert = new crypto.X509Certificate(block);
+          platformCertificates.push({ serialNo: cert.serialNumber.toUpperCase(), pem: cert.toString() });
+        } catch {
+          problems.push('WECHATPAY_PLATFORM_CERTIFICATES: a certificate is not readable');
+        }
+      }
+    }
+  }
+
+  let publicKey: WeChatPayLiveConfig['publicKey'] = null;
+  if (Boolean(e.WECHATPAY_PUBLIC_KEY) !== Boolean(e.WECHATPAY_PUBLIC_KEY_ID)) {
+    problems.push('WECHATPAY_PUBLIC_KEY and WECHATPAY_PUBLIC_KEY_ID go together');
+  } else if (e.WECHATPAY_PUBLIC_KEY && e.WECHATPAY_PUBLIC_KEY_ID) {
+    const text = readPemSource('WECHATPAY_PUBLIC_KEY', e.WECHATPAY_PUBLIC_KEY, problems);
+    if (text !== null) {
+      try {
+        const key = crypto.createPublicKey(text);
+        publicKey = { id: e.WECHATPAY_PUBLIC_KEY_ID, pem: key.export({ type: 'spki', format: 'pem' }).toString() };
+      } catch {
+        problems.push('WECHATPAY_PUBLIC_KEY: not a readable public key (PEM)');
+      }
+    }
+  }
+  if (!e.WECHATPAY_PLATFORM_CERTIFICATES && !e.WECHATPAY_PUBLIC_KEY) {
+    problems.push(
+      'WECHATPAY_MODE=live needs WECHATPAY_PLATFORM_CERTIFICATES or WECHATPAY_PUBLIC_KEY (to verify what WeChat Pay signs)',
+    );
+  }
+
+  if (problems.length > before || !privateKeyPem || !serialNo) return null;
+  return {
+    mode: 'live',
+    mchId: e.WECHATPAY_MCHID!,
+    appId: appId!,
+    serialNo,
+    privateKey: privateKeyPem,
+    certificate: certificatePem,
+    apiV3Key,
+    platformCertificates,
+    publicKey,
+    apiBase: e.WECHATPAY_API_BASE.replace(/\/+$/, ''),
+    notifyBase: e.WECHATPAY_NOTIFY_BASE!.replace(/\/+$/, ''),
+    timeoutMs: e.WECHATPAY_TIMEOUT_MS,
+  };
+}
 
 export interface EncryptionKey {
   id: string;
@@ -154,6 +368,8 @@ export interface Config {
       previousAesKey: string | null;
     } | null;
   };
+  /** WeChat Pay (the payment port's adapter is chosen by `mode`). */
+  wechatPay: WeChatPayConfig;
   scheduler: { enabled: boolean; instanceId: string };
   dispatch: { batchSize: number; concurrency: number };
   cards: { needsInfoDays: number };
@@ -250,8 +466,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Live mode: an outside system is the real one. A future payment switch (PAY_MODE=live) joins
   // this list. Live refuses every development value the source code publishes, whatever NODE_ENV
   // says: production does too, so both are "strict" below.
+  // WeChat Pay: live as soon as its merchant number and key are given; without them dev, except
+  // in production, where payments are off until configured (dev is refused there).
+  const hasPayKeys = Boolean(e.WECHATPAY_MCHID && e.WECHATPAY_PRIVATE_KEY);
+  const payMode = e.WECHATPAY_MODE ?? (hasPayKeys ? 'live' : production ? 'off' : 'dev');
+  if (production && payMode === 'dev') {
+    problems.push('NODE_ENV=production refuses WECHATPAY_MODE=dev: configure WeChat Pay (or WECHATPAY_MODE=off)');
+  }
+  const payLive = payMode === 'live' ? loadWeChatPayLive(e, production, problems) : null;
+
   const live: LiveMode[] = [];
   if (wechatMode === 'live') live.push('wechat');
+  if (payMode === 'live') live.push('wechatpay');
   const strict = production || live.length > 0;
   const who = production ? 'production' : `live mode (${live.map((m) => LIVE_MODE_NAMES[m]).join(', ')})`;
 
@@ -344,6 +570,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           }
         : null,
     },
+    wechatPay:
+      payMode === 'live'
+        ? payLive!
+        : payMode === 'dev'
+          ? {
+              mode: 'dev',
+              mchId: e.WECHATPAY_MCHID ?? '1900000000',
+              appId: e.WECHATPAY_APP_ID ?? e.WECHAT_APP_ID ?? 'wx-dev-app',
+              notifyBase: (e.WECHATPAY_NOTIFY_BASE ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+            }
+          : { mode: 'off' },
     scheduler: { enabled: e.SCHEDULER_ENABLED, instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}` },
     dispatch: { batchSize: e.DISPATCH_BATCH_SIZE, concurrency: e.DISPATCH_CONCURRENCY },
     cards: { needsInfoDays: e.CARD_NEEDS_INFO_DAYS },

@@ -13,6 +13,9 @@ import { HttpWeChatLogin } from './integrations/wechat/login-http';
 import { DevSubscribeMessages } from './integrations/wechat/subscribe-dev';
 import { HttpSubscribeMessages } from './integrations/wechat/subscribe-http';
 import { WeChatHttp } from './integrations/wechat/wechat-http';
+import { DevWeChatPay } from './integrations/wechatpay/wechat-pay-dev';
+import { HttpWeChatPay } from './integrations/wechatpay/wechat-pay-http';
+import { DisabledWeChatPay } from './integrations/wechatpay/wechat-pay-off';
 import { systemClock, type Clock } from './lib/clock';
 import { FieldCrypto } from './lib/field-crypto';
 import { createLogger, type Logger } from './lib/logger';
@@ -25,6 +28,7 @@ import type { ContentSecurityPort } from './modules/chat/content-security.port';
 import type { CustomerServiceChannelPort } from './modules/chat/cs-channel.port';
 import type { FileStorage } from './modules/files/storage.port';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
+import type { PaymentPort } from './modules/payments/payment.port';
 
 /** Every module's services, by name, as their `build` returns them. */
 export type Services = ServicesOf<typeof MODULES>;
@@ -42,6 +46,7 @@ export interface ContainerOverrides {
   subscribeMessages?: SubscribeMessagePort;
   csChannel?: CustomerServiceChannelPort;
   contentSecurity?: ContentSecurityPort;
+  wechatPay?: PaymentPort;
   db?: Database;
 }
 
@@ -49,6 +54,14 @@ export function wechatLoginFor(config: Config): WeChatLoginPort {
   return config.wechat.mode === 'live'
     ? new HttpWeChatLogin(config.wechat.appId, config.wechat.appSecret, config.wechat.apiBase)
     : new DevWeChatLogin();
+}
+
+/** The WeChat Pay adapter: the real one (live), payments on the machine (dev), or none (off). */
+export function wechatPayFor(config: Config, clock: Clock): PaymentPort {
+  const pay = config.wechatPay;
+  if (pay.mode === 'live') return new HttpWeChatPay(pay, clock);
+  if (pay.mode === 'dev') return new DevWeChatPay(pay.mchId, pay.appId, clock);
+  return new DisabledWeChatPay();
 }
 
 /** The WeChat ports that call with the access token: subscribe messages, customer-service replies, content security. */
@@ -120,6 +133,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
   const subscribeMessages = overrides.subscribeMessages ?? wechatPorts.subscribeMessages;
   const csChannel = overrides.csChannel ?? wechatPorts.csChannel;
   const contentSecurity = overrides.contentSecurity ?? wechatPorts.contentSecurity;
+  const wechatPay = overrides.wechatPay ?? wechatPayFor(config, clock);
   const core: Core = {
     config,
     logger,
@@ -129,7 +143,7 @@ export async function createContainer(config: Config, overrides: ContainerOverri
     tokens,
     sessions,
     rateLimits,
-    ports: { wechatLogin, storage, subscribeMessages, csChannel, contentSecurity },
+    ports: { wechatLogin, storage, subscribeMessages, csChannel, contentSecurity, wechatPay },
     fileReadRules: FILE_READ_RULES,
     templates: TEMPLATES,
     personalData: [],

@@ -15,6 +15,7 @@ import type { CustomerServiceChannelPort } from './modules/chat/cs-channel.port'
 import type { FileReadRule } from './modules/files/file-use.service';
 import type { FileStorage } from './modules/files/storage.port';
 import type { SubscribeMessagePort } from './modules/notifications/subscribe-message.port';
+import type { PaymentPort } from './modules/payments/payment.port';
 import type { TemplateDef } from './lib/notice-template';
 import type { PersonalDataPart } from './lib/personal-data';
 
@@ -38,6 +39,8 @@ export interface Core {
     csChannel: CustomerServiceChannelPort;
     /** WeChat's check of holders' free text (msg_sec_check). */
     contentSecurity: ContentSecurityPort;
+    /** WeChat Pay (APIv3): live, on the machine (dev) or switched off, as configured. */
+    wechatPay: PaymentPort;
   };
   /** Every module's file-read rules, by owner type (the files module applies them). */
   fileReadRules: Record<string, FileReadRule>;
