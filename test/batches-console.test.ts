@@ -85,11 +85,12 @@ describe('优待证 batches at the district desk', () => {
     return { batchId: res.body.id as number, holders, ids };
   }
 
-  const upload = (b: Bureau, batchId: number, bytes: Buffer, _name: string, confirm?: boolean) =>
-    t.http
-      .post(`/api/v1/staff/card-batches/${batchId}/bank-numbers`)
-      .set(b.districtReviewer.auth)
-      .send(confirm === undefined ? { file: bytes.toString('base64') } : { file: bytes.toString('base64'), confirm });
+  /** The bank's file as the console sends it: a `file` part, and `dryRun=false` to record. */
+  const upload = (b: Bureau, batchId: number, bytes: Buffer, name: string, confirm?: boolean) => {
+    const req = t.http.post(`/api/v1/staff/card-batches/${batchId}/bank-numbers`).set(b.districtReviewer.auth);
+    if (confirm !== undefined) req.field('dryRun', String(!confirm));
+    return req.attach('file', bytes, { filename: name, contentType: 'application/octet-stream' });
+  };
 
   it('shows a batch with its applications, masked', async () => {
     const b = await createBureau(t);

@@ -59,11 +59,29 @@ describe('the console at /console/', () => {
     expectConsoleHeaders(res);
     expect(CONSOLE_CSP).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        "connect-src 'self'; frame-src blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
     const again = await http.get('/console/').set('If-Modified-Since', res.headers['last-modified']).expect(304);
     expect(again.text ?? '').toBe('');
     await http.get('/console').expect(301).expect('Location', '/console/');
+  });
+
+  it('lets a PDF show inline from a blob: URL, and no other frame', async () => {
+    const res = await http.get('/console/').expect(200);
+    const directives = new Map(
+      String(res.headers['content-security-policy'])
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values] as const),
+    );
+    // Exactly blob: frames (the PDF viewer over fetched bytes): not 'self', not data:, not a host.
+    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.has('child-src')).toBe(false);
+    // Plugins and everything else still fall back to 'self'; the console itself is never framed.
+    expect(directives.has('object-src')).toBe(false);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
   it('falls back to index.html for the SPA’s own routes', async () => {

@@ -4,8 +4,9 @@ import { homeFor, menuFor, SCREENS } from './menu';
 const names = (roles: string[]) => menuFor(roles).map((m) => m.name);
 
 describe('menu by role', () => {
-  it('gives station staff their desk: the queue first, then cards, chats, knowledge and figures', () => {
-    expect(names(['station_staff'])).toEqual(['queue', 'card', 'inbox', 'knowledge', 'figures']);
+  it('gives station staff their desk: the queue first, then their 签收单, cards, chats, knowledge and figures', () => {
+    expect(names(['station_staff'])).toEqual(['queue', 'pickups', 'card', 'inbox', 'knowledge', 'figures']);
+    expect(SCREENS.find((s) => s.name === 'pickups')?.path).toBe('/cards/pickups');
     expect(homeFor(['station_staff'])).toBe('/cards/queue');
   });
 
@@ -24,6 +25,8 @@ describe('menu by role', () => {
       'figures',
     ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');
+    // The district prints a station's 签收单 from the batch's page, not from a station's screen.
+    expect(names(['district_staff'])).not.toContain('pickups');
   });
 
   it('keeps the accounts, stations and the audit log to admins, and no review queue', () => {

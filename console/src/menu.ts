@@ -29,6 +29,13 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/Batches.vue'),
   },
   {
+    path: '/cards/pickups',
+    name: 'pickups',
+    title: '签收单',
+    roles: ['station_staff'],
+    view: () => import('./views/StationPickups.vue'),
+  },
+  {
     path: '/cards/card',
     name: 'card',
     title: '查找优待证',

@@ -16,6 +16,8 @@ export interface RequestOptions {
   raw?: boolean;
   /** Do not try a refresh on 401 (the sign-in steps themselves). */
   noRefresh?: boolean;
+  /** Cancels the request (a long poll the page no longer needs). */
+  signal?: AbortSignal;
 }
 
 /** A session as the sign-in and refresh answers give it. */
@@ -85,6 +87,14 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...opts, body: body ?? {} });
   }
 
+  /**
+   * Posts a multipart form (a file upload) with the same token, CSRF header and one refresh on 401
+   * as every request; the browser writes the Content-Type with the form's boundary.
+   */
+  postForm<T>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, { body: form });
+  }
+
   /** Fetches a file with the caller's token, as a Blob (for object URLs: images, PDFs). */
   async blob(path: string): Promise<Blob> {
     const res = await this.request<Response>('GET', path, { raw: true });
@@ -93,9 +103,9 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const url = withQuery(path, opts.query);
-    let res = await this.send(method, url, opts.body);
+    let res = await this.send(method, url, opts.body, opts.signal);
     if (res.status === 401 && !opts.noRefresh && this.accessToken !== null) {
-      if (await this.refresh()) res = await this.send(method, url, opts.body);
+      if (await this.refresh()) res = await this.send(method, url, opts.body, opts.signal);
       else throw await this.failure(res);
     }
     if (!res.ok) {
@@ -166,13 +176,15 @@ export class ApiClient {
     return true;
   }
 
-  private async send(method: string, url: string, body: unknown): Promise<Response> {
+  private async send(method: string, url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
     try {
       return await this.env.fetch(url, {
         method,
         credentials: 'same-origin',
-        headers: this.headers(body !== undefined, this.accessToken !== null),
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: this.headers(body !== undefined && !form, this.accessToken !== null),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+        signal,
       });
     } catch {
       throw networkError();

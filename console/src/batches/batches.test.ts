@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient } from '../api/client';
 import {
   batchStage,
   cardNumberProblem,
@@ -6,9 +7,10 @@ import {
   countByStatus,
   filenameFrom,
   filterItems,
+  importBankFile,
   importFileProblem,
+  MAX_IMPORT_BYTES,
   stationsOf,
-  toBase64,
 } from './batches';
 import type { BatchItem } from './types';
 
@@ -65,12 +67,55 @@ describe('batch desk logic', () => {
     ]);
   });
 
-  it('checks the bank file before sending it', () => {
+  it('checks the bank file before sending it: CSV or .xlsx, up to the server’s 5 MB', () => {
+    expect(MAX_IMPORT_BYTES).toBe(5 * 1024 * 1024);
     expect(importFileProblem({ name: 'a.pdf', size: 10 })).toContain('CSV');
+    expect(importFileProblem({ name: 'a.xls', size: 10 })).toContain('另存为 .xlsx');
     expect(importFileProblem({ name: 'a.CSV', size: 0 })).toBe('文件是空的');
-    expect(importFileProblem({ name: 'a.xlsx', size: 200 * 1024 })).toContain('文件过大');
-    expect(importFileProblem({ name: 'a.xlsx', size: 2048 })).toBeNull();
-    expect(toBase64(new TextEncoder().encode('身份证'))).toBe(Buffer.from('身份证').toString('base64'));
+    // Larger than the old JSON body allowed, well under the limit.
+    expect(importFileProblem({ name: 'a.xlsx', size: 800 * 1024 })).toBeNull();
+    expect(importFileProblem({ name: 'a.xlsx', size: MAX_IMPORT_BYTES })).toBeNull();
+    expect(importFileProblem({ name: 'a.xlsx', size: MAX_IMPORT_BYTES + 1 })).toContain('文件过大');
+  });
+
+  it('uploads the bank file as multipart with the token and CSRF header, and again after a refresh', async () => {
+    const calls: Array<{ url: string; init: RequestInit }> = [];
+    let token = 'access-1';
+    const fetch = vi.fn(async (url: RequestInfo | URL, init: RequestInit = {}) => {
+      calls.push({ url: String(url), init });
+      if (String(url) === '/api/v1/auth/refresh') {
+        token = 'access-2';
+        return new Response(JSON.stringify({ accessToken: 'access-2' }), { status: 200 });
+      }
+      const auth = (init.headers as Record<string, string>).Authorization;
+      return auth === `Bearer ${token}` && token === 'access-2'
+        ? new Response(JSON.stringify({ recorded: 0 }), { status: 200 })
+        : new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } }), { status: 401 });
+    });
+    const client = new ApiClient({ fetch: fetch as unknown as typeof globalThis.fetch, readCookie: () => 'csrf-1' });
+    client.startSession({ accessToken: 'access-1' });
+    const file = new Blob(['身份证号码,卡号\n'], { type: 'text/csv' });
+
+    expect(await importBankFile(client, 7, file, '回传.csv', true)).toEqual({ recorded: 0 });
+    const sent = calls.filter((c) => c.url === '/api/v1/staff/card-batches/7/bank-numbers');
+    expect(sent).toHaveLength(2);
+    for (const c of sent) {
+      const headers = c.init.headers as Record<string, string>;
+      // No JSON type: the browser writes multipart/form-data with its boundary.
+      expect(headers['Content-Type']).toBeUndefined();
+      expect(headers['X-CSRF-Token']).toBe('csrf-1');
+      expect(c.init.method).toBe('POST');
+      const form = c.init.body as FormData;
+      expect(form).toBeInstanceOf(FormData);
+      expect(form.get('dryRun')).toBe('true');
+      const part = form.get('file') as File;
+      expect(part.name).toBe('回传.csv');
+      expect(await part.text()).toBe('身份证号码,卡号\n');
+    }
+    expect((sent[1].init.headers as Record<string, string>).Authorization).toBe('Bearer access-2');
+
+    await importBankFile(client, 7, file, '回传.csv', false);
+    expect((calls.at(-1)!.init.body as FormData).get('dryRun')).toBe('false');
   });
 
   it('validates a card number and reads a search text', () => {

@@ -71,24 +71,39 @@ export function stationsOf(
   return [...by.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** The bank's file goes up inside a JSON body, whose limit leaves about this much for the file. */
-export const MAX_IMPORT_BYTES = 70 * 1024;
+/** The largest returned file the server takes (its BANK_FILE_MAX_BYTES): checked here to spare the upload. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Why a chosen file cannot be sent, or null. */
 export function importFileProblem(file: { name: string; size: number }): string | null {
+  if (/\.xls$/i.test(file.name)) return '旧版 .xls 文件请在 Excel 中另存为 .xlsx 后再导入';
   if (!/\.(csv|xlsx)$/i.test(file.name)) return '请选择银行回传的 CSV 或 Excel（.xlsx）文件';
   if (file.size === 0) return '文件是空的';
   if (file.size > MAX_IMPORT_BYTES)
-    return `文件过大（${Math.ceil(file.size / 1024)} KB，最多 ${MAX_IMPORT_BYTES / 1024} KB）：请删去多余的列后另存，或分几次导入`;
+    return `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB，最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB）：请删去多余的列后另存，或分几次导入`;
   return null;
 }
 
-/** Bytes as base64 (the browser's btoa works on strings of bytes). */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) s += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(s);
+/** The upload of the bank's file: the file part, and whether this is only the preview. */
+export function bankImportForm(file: Blob, fileName: string, dryRun: boolean): FormData {
+  const form = new FormData();
+  form.append('dryRun', String(dryRun));
+  form.append('file', file, fileName);
+  return form;
+}
+
+/**
+ * Sends the bank's file for a batch: `dryRun` true shows the match and writes nothing; false
+ * records the matched rows. The same file goes up both times.
+ */
+export function importBankFile<T>(
+  api: { postForm<R>(path: string, form: FormData): Promise<R> },
+  batchId: number,
+  file: Blob,
+  fileName: string,
+  dryRun: boolean,
+): Promise<T> {
+  return api.postForm<T>(`/api/v1/staff/card-batches/${batchId}/bank-numbers`, bankImportForm(file, fileName, dryRun));
 }
 
 export const CARD_NUMBER_PATTERN = /^[A-Za-z0-9]{6,32}$/;

@@ -12,3 +12,4 @@ export type BankImport = Ok<paths['/api/v1/staff/card-batches/{id}/bank-numbers'
 export type PickupList = Ok<paths['/api/v1/staff/card-batches/{id}/pickup-list']['get']>;
 export type CardFound = Ok<paths['/api/v1/staff/cards/find']['get']>['items'][number];
 export type StaffCard = Ok<paths['/api/v1/staff/cards']['get']>['items'][number];
+export type StationPickups = Ok<paths['/api/v1/staff/pickup-lists']['get']>;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { validationFailed } from '../../lib/errors';
+import { unsupportedMediaType, validationFailed } from '../../lib/errors';
 import { maskIdNumber } from '../../lib/mask';
 
 /** One data row of the bank's returned file: the ID number it was made for and the number printed. */
@@ -77,13 +77,37 @@ async function xlsxRows(bytes: Buffer): Promise<string[][]> {
   return rows;
 }
 
+/** The largest returned file taken: a batch of a few thousand rows as .xlsx is well under this. */
+export const BANK_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+const notBankFile = () =>
+  unsupportedMediaType('请上传银行回传的 CSV 或 Excel（.xlsx）文件；旧版 .xls 请在 Excel 中另存为 .xlsx 后再导入');
+
+/**
+ * CSV text from its bytes: UTF-8 (with or without a byte-order mark), else GB18030 as Chinese
+ * spreadsheet software saves it. Bytes that are neither, or hold NUL bytes, are not a CSV file.
+ */
+function csvText(bytes: Buffer): string {
+  if (bytes.includes(0)) throw notBankFile();
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // next encoding
+    }
+  }
+  throw notBankFile();
+}
+
 /**
  * The bank's file (CSV or .xlsx, told apart by its first bytes) as rows. The header row names the
- * columns: one with 身份证 in it, one with 卡号 in it, optionally 姓名.
+ * columns: one with 身份证 in it, one with 卡号 in it, optionally 姓名. No file is 400; a file of
+ * another kind (PDF, image, old .xls) is 415; a file of the right kind that cannot be read is 400.
  */
-export async function readBankFile(bytes: Buffer): Promise<BankRow[]> {
+export async function readBankFile(bytes: Buffer | undefined): Promise<BankRow[]> {
+  if (!bytes || bytes.length === 0) throw validationFailed('file', '请选择银行回传的 CSV 或 Excel（.xlsx）文件');
   const isZip = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const table = isZip ? await xlsxRows(bytes) : parseCsv(bytes.toString('utf8'));
+  const table = isZip ? await xlsxRows(bytes) : parseCsv(csvText(bytes));
   const headerAt = table.findIndex((r) => r.some((c) => cleanCell(c).includes('身份证')));
   if (headerAt < 0) throw unreadable('文件中没有“身份证号码”列，请确认是银行回传的制卡结果文件');
   const header = table[headerAt].map(cleanCell);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { queryIdRef } from '../../http/bounds';
 import { route } from '../../http/route';
+import { BANK_FILE_MAX_BYTES } from './bank-return';
 import { APPLICATION_STATUSES } from './card-application.states';
 import { CARD_STATUSES } from './card.states';
 import type { BatchesService } from './batches.service';
@@ -51,21 +52,25 @@ const bankImportView = z.object({
   /** Rows written: 0 on a dry run. */
   recorded: z.number().int(),
 });
-const bankImportBody = z.strictObject({
-  /** The file's bytes, base64 (the JSON body limit applies: about 70 KB of file). */
-  file: z
-    .string()
-    .min(4)
-    .max(140_000)
-    .regex(/^[A-Za-z0-9+/=\s]+$/, '文件内容无效'),
-  /** false (the default): only show the match; true: record the matched rows. */
-  confirm: z.boolean().default(false),
+/** The text fields beside the `file` part. */
+const bankImportFields = z.strictObject({
+  /** "true" (the default): only show the match; "false": record the matched rows. */
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 const pickupQuery = z.strictObject({ stationId: queryIdRef() });
 const pickupView = z.object({
   batch: batchView,
   station: z.object({ id: z.number().int(), name: z.string() }),
   items: z.array(batchItemView),
+});
+const stationPickupsView = z.object({
+  station: z.object({ id: z.number().int(), name: z.string() }),
+  /** Batches with cards waiting at the station, newest first; `ready` counts those cards. */
+  items: z.array(batchView.extend({ ready: z.number().int() })),
+  nextCursor: z.null(),
 });
 const cardFindQuery = z.strictObject({ q: z.string().trim().min(1).max(64) });
 const cardFindView = z.object({
@@ -82,7 +87,10 @@ const cardFindView = z.object({
   nextCursor: z.null(),
 });
 
-/** The district desk's side of production: a batch's page, the bank's returned numbers, pickup lists; finding a card. */
+/**
+ * The district desk's side of production: a batch's page, the bank's returned numbers, pickup lists
+ * (a station's staff print their own); finding a card.
+ */
 export const batchDeskRoutes = (review: ReviewService, batches: BatchesService, staffQueue: StaffQueueService) => [
   route({
     method: 'get',
@@ -103,30 +111,35 @@ export const batchDeskRoutes = (review: ReviewService, batches: BatchesService, 
     path: '/api/v1/staff/card-batches/:id/bank-numbers',
     tag: 'cards-staff',
     summary:
-      'The bank’s returned file (CSV or .xlsx as base64, columns 身份证号码 and 卡号, optionally 姓名) matched to the batch by ' +
-      'ID number. confirm=false (default) writes nothing and shows matched, mismatched, unknown and missing rows; ' +
-      'confirm=true records the matched rows only (audit-logged)',
+      'The bank’s returned file as a multipart upload (`file`: CSV or .xlsx, at most 5 MB, columns 身份证号码 and 卡号, ' +
+      'optionally 姓名) matched to the batch by ID number. dryRun=true (default) writes nothing and shows matched, ' +
+      'mismatched, unknown and missing rows; dryRun=false records the matched rows only (audit-logged)',
     access: DISTRICT,
     params: idParams,
-    body: bankImportBody,
+    multipart: { fileField: 'file', maxBytes: BANK_FILE_MAX_BYTES },
+    body: bankImportFields,
     responses: { 200: { description: 'The match', schema: bankImportView } },
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
-    handler: async ({ principal, params, body, requestId }) => ({
-      body: await batches.importBankNumbers(
-        principal,
-        params.id,
-        Buffer.from(body.file, 'base64'),
-        body.confirm,
-        requestId,
-      ),
+    errors: [
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'VALIDATION_FAILED',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_FILE_TYPE',
+      'REQUEST_TIMEOUT',
+    ],
+    handler: async ({ principal, params, body, file, requestId }) => ({
+      body: await batches.importBankNumbers(principal, params.id, file?.bytes, !body.dryRun, requestId),
     }),
   }),
   route({
     method: 'get',
     path: '/api/v1/staff/card-batches/:id/pickup-list',
     tag: 'cards-staff',
-    summary: 'The batch’s pickup list (签收单) for one station: cards ready to be collected there',
-    access: DISTRICT,
+    summary:
+      'The batch’s pickup list (签收单) for one station: cards ready to be collected there. District staff: any ' +
+      'station of their district’s batch; station staff: their own station only (another station is 403, a batch ' +
+      'with nothing of theirs 404)',
+    access: STAFF,
     params: idParams,
     query: pickupQuery,
     responses: { 200: { description: 'The list', schema: pickupView } },
@@ -134,6 +147,21 @@ export const batchDeskRoutes = (review: ReviewService, batches: BatchesService, 
     handler: async ({ principal, params, query }) => {
       const { batch, station, items } = await batches.pickupList(principal, params.id, query.stationId);
       return { body: { batch: presentBatch(batch), station, items } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/pickup-lists',
+    tag: 'cards-staff',
+    summary: 'For station staff: the batches holding cards that wait for pickup at their station (each one’s 签收单)',
+    access: ['station_staff'],
+    responses: { 200: { description: 'Batches with cards waiting', schema: stationPickupsView } },
+    errors: ['FORBIDDEN'],
+    handler: async ({ principal }) => {
+      const { station, batches: found } = await batches.stationPickups(principal);
+      return {
+        body: { station, items: found.map((f) => ({ ...presentBatch(f.batch), ready: f.ready })), nextCursor: null },
+      };
     },
   }),
   route({

@@ -380,6 +380,13 @@ export class BatchesService {
     const batch = await em.findOneBy(CardBatch, { id: batchId, districtId: districtReviewer(r) });
     if (!batch) throw notFound('批次不存在');
     const apps = await em.find(CardApplication, { where: { batchId }, order: { id: 'ASC' } });
+    const items = await this.itemsOf(batchId, apps);
+    return { batch, items };
+  }
+
+  /** The batch page's rows for these applications of one batch: who (masked), where, status, the bank's number, the card. */
+  private async itemsOf(batchId: number, apps: CardApplication[]) {
+    const em = this.db.manager;
     const identities = await this.identities(apps);
     const ids = apps.map((a) => a.id);
     const [numbers, cards, stations] = await Promise.all([
@@ -390,7 +397,7 @@ export class BatchesService {
     const numberOf = new Map(numbers.map((n) => [n.applicationId, n.cardNumber]));
     const cardOf = new Map(cards.map((c) => [c.applicationId, c]));
     const stationOf = new Map(stations.map((s) => [s.id, s.name]));
-    const items = apps.map((a) => {
+    return apps.map((a) => {
       const who = identities.get(a.id)!;
       const card = cardOf.get(a.id);
       return {
@@ -405,7 +412,6 @@ export class BatchesService {
         card: card ? { id: card.id, cardNumber: card.cardNumber, status: card.status } : null,
       };
     });
-    return { batch, items };
   }
 
   /**
@@ -416,7 +422,7 @@ export class BatchesService {
   async importBankNumbers(
     principal: Principal,
     batchId: number,
-    file: Buffer,
+    file: Buffer | undefined,
     confirm: boolean,
     requestId: string,
   ): Promise<BankMatch & { recorded: number }> {
@@ -480,15 +486,61 @@ export class BatchesService {
   /**
    * The pickup list (签收单) of a batch for one station: cards waiting to be collected there
    * (delivery by pickup, card ready), with name, masked ID number and the bank's card number.
+   * District staff print it for any station of their district's batches. Station staff print
+   * their own station's only: another station is 403, and a batch that holds no application of
+   * their station is 404 (as if it did not exist).
    */
   async pickupList(principal: Principal, batchId: number, stationId: number) {
-    const { batch, items } = await this.detail(principal, batchId);
-    const station = await this.db.manager.findOneBy(Station, { id: stationId });
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    const ownDistrict =
+      r.levels.includes('district') && r.districtId !== null
+        ? await em.findOneBy(CardBatch, { id: batchId, districtId: r.districtId })
+        : null;
+    if (!ownDistrict) {
+      if (!r.levels.includes('station')) throw notFound('批次不存在');
+      if (stationId !== r.stationId) throw forbidden('只能查看本服务站的签收单');
+    }
+    const apps = await em.find(CardApplication, { where: { batchId, stationId }, order: { id: 'ASC' } });
+    // A station's staff learn nothing of a batch that holds none of their station's applications.
+    const batch = ownDistrict ?? (apps.length ? await em.findOneBy(CardBatch, { id: batchId }) : null);
+    if (!batch) throw notFound('批次不存在');
+    const station = await em.findOneBy(Station, { id: stationId });
     if (!station) throw notFound('服务站不存在');
+    const waiting = apps.filter((a) => a.delivery === 'pickup' && a.status === 'card_ready');
     return {
       batch,
       station: { id: station.id, name: station.name },
-      items: items.filter((i) => i.stationId === stationId && i.delivery === 'pickup' && i.status === 'card_ready'),
+      items: await this.itemsOf(batchId, waiting),
+    };
+  }
+
+  /**
+   * For station staff: the batches (of any district) holding cards that wait for pickup at the
+   * caller's station, newest first, with how many wait in each.
+   */
+  async stationPickups(principal: Principal) {
+    const em = this.db.manager;
+    const r = await loadReviewer(em, principal);
+    if (!r.levels.includes('station') || r.stationId === null) throw forbidden('签收单由服务站工作人员查看');
+    const station = await em.findOneByOrFail(Station, { id: r.stationId });
+    const rows: Array<{ batchId: number | string; n: number | string }> = await em
+      .createQueryBuilder(CardApplication, 'a')
+      .select('a.batch_id', 'batchId')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.station_id = :stationId', { stationId: r.stationId })
+      .andWhere('a.batch_id IS NOT NULL')
+      .andWhere('a.status = :status', { status: 'card_ready' })
+      .andWhere('a.delivery = :delivery', { delivery: 'pickup' })
+      .groupBy('a.batch_id')
+      .getRawMany();
+    const ready = new Map(rows.map((x) => [Number(x.batchId), Number(x.n)]));
+    const found = ready.size
+      ? await em.find(CardBatch, { where: { id: In([...ready.keys()]) }, order: { id: 'DESC' } })
+      : [];
+    return {
+      station: { id: station.id, name: station.name },
+      batches: found.map((batch) => ({ batch, ready: ready.get(batch.id) ?? 0 })),
     };
   }
 }

@@ -10,6 +10,9 @@ export const CONSOLE_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // A holder's PDF shows inline from a blob: URL of bytes fetched with the staff member's token;
+  // no other frame may load.
+  'frame-src blob:',
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
