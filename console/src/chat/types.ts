@@ -1,91 +1,31 @@
-/** The staff inbox's answers, as `server/modules/chat/inbox/inbox.schemas.ts` declares them. */
-export type ConversationState = 'bot' | 'waiting_staff' | 'with_staff' | 'resolved';
-export type Sender = 'holder' | 'assistant' | 'staff' | 'system';
+/**
+ * The staff inbox's answers, taken from the generated declarations (one source: the server's
+ * schemas through `npm run gen:api-types`). Types only.
+ */
+import type { paths } from '../../../miniprogram/types/api';
 
-export interface InboxItem {
-  id: number;
-  state: ConversationState;
-  holder: { name: string; category: string | null; verified: boolean };
-  station: { id: number; name: string } | null;
-  trigger: 'asked' | 'unknowns' | 'intent';
-  handedOverAt: string;
-  waitingSince: string;
-  waitingSeconds: number;
-  agent: { accountId: number; displayName: string } | null;
-  resolvedAt: string | null;
-  outcome: string | null;
-  lastMessage: { from: Sender; text: string; at: string } | null;
-}
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Ok<Op> = Op extends { responses: { 200: infer R } }
+  ? Json<R>
+  : Op extends { responses: { 201: infer R } }
+    ? Json<R>
+    : never;
 
-export interface StaffLine {
-  id: number;
-  internal: boolean;
-  cursor: string | null;
-  from: Sender;
-  kind: 'text' | 'card' | 'quick_replies' | 'notice';
-  text: string;
-  staffName?: string;
-  fileId?: number;
-  forReview: boolean;
-  at: string;
-}
+type P = paths;
 
-export interface HistoryRow {
-  action: string;
-  from: string | null;
-  to: string;
-  at: string;
-  by: string;
-  reason: string | null;
-}
-
-export interface ConversationContext {
-  conversation: InboxItem;
-  holder: { name: string | null; category: string | null; verified: boolean; phone: string | null };
-  application: { id: number; kind: string; status: string; phrase: string } | null;
-  appointments: Array<{
-    id: number;
-    serviceType: string;
-    startsAt: string;
-    status: string;
-    providerName: string | null;
-  }>;
-  redemptions: Array<{ id: number; merchantName: string | null; offerTitle: string | null; at: string }>;
-  complaints: Array<{ id: number; merchantName: string | null; status: string; at: string }>;
-  assistantIntent: string | null;
-  items: StaffLine[];
-  history: HistoryRow[];
-}
-
-export interface CannedReply {
-  id: number;
-  title: string;
-  text: string;
-  stationId: number | null;
-  districtId: number;
-  updatedAt: string;
-}
-
-interface Spread {
-  median: number | null;
-  p90: number | null;
-}
-export interface FiguresSummary {
-  handovers: number;
-  resolved: number;
-  firstResponseSeconds: Spread;
-  resolutionSeconds: Spread;
-  ratings: number;
-  averageRating: number | null;
-}
-
-export interface InboxFigures {
-  from: string;
-  to: string;
-  conversations: number;
-  handoverRate: number | null;
-  overall: FiguresSummary;
-  perDay: Array<{ date: string; conversations: number; handovers: number }>;
-  stations: Array<FiguresSummary & { stationId: number | null; stationName: string | null }>;
-  agents: Array<FiguresSummary & { accountId: number; displayName: string }>;
-}
+export type InboxList = Ok<P['/api/v1/staff/conversations']['get']>;
+export type InboxItem = InboxList['items'][number];
+export type ConversationState = InboxItem['state'];
+export type ConversationContext = Ok<P['/api/v1/staff/conversations/{id}']['get']>;
+export type StaffLine = ConversationContext['items'][number];
+export type Sender = StaffLine['from'];
+export type HistoryRow = ConversationContext['history'][number];
+export type CannedReplyList = Ok<P['/api/v1/staff/canned-replies']['get']>;
+export type CannedReply = CannedReplyList['items'][number];
+/** Where the caller writes canned replies and edits business hours. */
+export type CannedScope = Ok<P['/api/v1/staff/canned-replies/scope']['get']>;
+export type BusinessHours = Ok<P['/api/v1/staff/stations/{id}/business-hours']['get']>;
+export type InboxFigures = Ok<P['/api/v1/staff/conversations/figures']['get']>;
+export type FiguresSummary = InboxFigures['overall'];
+/** The inbox's long poll: a cursor to give back, and whether the inbox moved. */
+export type InboxChanges = Ok<P['/api/v1/staff/conversations/changes']['get']>;

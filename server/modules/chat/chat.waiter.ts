@@ -53,6 +53,8 @@ export class WaitTicket {
  */
 export class ConversationWaiter {
   private readonly tickets = new Map<number, Set<WaitTicket>>();
+  /** Polls woken by a write to any conversation (the staff inbox's). */
+  private readonly watchers = new Set<WaitTicket>();
   /** Conversations to wake when the transaction on that runner commits. */
   private readonly pending = new WeakMap<QueryRunner, Set<number>>();
 
@@ -70,9 +72,25 @@ export class ConversationWaiter {
     return ticket;
   }
 
-  /** Wakes every poll of the conversation on this instance now. */
+  /**
+   * A ticket woken by a write to any conversation on this instance (the staff inbox's long poll,
+   * which then reads what changed for its viewer).
+   */
+  watchAll(): WaitTicket {
+    const ticket = new WaitTicket((t) => this.watchers.delete(t));
+    this.watchers.add(ticket);
+    return ticket;
+  }
+
+  /** Wakes every poll of the conversation on this instance now, and every watcher of all of them. */
   wake(conversationId: number): void {
     for (const ticket of this.tickets.get(conversationId) ?? []) ticket.wake();
+    for (const ticket of this.watchers) ticket.wake();
+  }
+
+  /** Watchers (staff inbox polls) waiting on this instance. */
+  get watching(): number {
+    return this.watchers.size;
   }
 
   /** Wakes the conversation's polls when `em`'s transaction commits (at once outside a transaction). */

@@ -7,7 +7,7 @@ import type { ApplicationsService } from '../../cards/applications.service';
 import type { PeopleService } from '../../people/people.service';
 import type { StaffService } from '../../staff/staff.service';
 import { CannedReply } from './canned-reply.entity';
-import { assertViewer, type InboxViewer, viewerOf } from './inbox.policy';
+import { assertViewer, canManageStation, type InboxViewer, viewerOf } from './inbox.policy';
 
 /** The variables a canned reply may hold; anything else in braces stays as written. */
 export const CANNED_VARIABLES = ['{姓名}', '{申请状态}', '{服务站电话}'] as const;
@@ -39,6 +39,30 @@ export class CannedRepliesService {
     const v = await this.viewer(principal);
     const where = await this.scope(v);
     return this.db.manager.find(CannedReply, { where, order: { id: 'ASC' } });
+  }
+
+  /**
+   * Where the caller writes replies and edits business hours: the stations they manage (their own;
+   * a district's staff every station of it; an admin all), and whether a reply may be district-wide.
+   */
+  async places(principal: Principal): Promise<{
+    admin: boolean;
+    stationId: number | null;
+    districtId: number | null;
+    stations: Array<{ id: number; name: string; districtId: number }>;
+    districtWide: boolean;
+  }> {
+    const v = await this.viewer(principal);
+    const stations = (await this.s.staff.listStations())
+      .filter((st) => canManageStation(v, st))
+      .map((st) => ({ id: st.id, name: st.name, districtId: st.districtId }));
+    return {
+      admin: v.admin,
+      stationId: v.stationId,
+      districtId: v.districtId,
+      stations,
+      districtWide: v.districtId !== null,
+    };
   }
 
   async create(principal: Principal, input: CannedReplyInput): Promise<CannedReply> {
@@ -129,7 +153,11 @@ export class CannedRepliesService {
   private async own(v: InboxViewer, id: number): Promise<CannedReply> {
     const r = await this.db.manager.findOneBy(CannedReply, { id });
     const mayEdit =
-      r && (v.admin || (v.districtId !== null && r.districtId === v.districtId) || r.stationId === v.stationId);
+      r &&
+      (v.admin ||
+        (v.districtId !== null && r.districtId === v.districtId) ||
+        // Station staff only their station's own; a district-wide reply (no station) is the district's.
+        (v.stationId !== null && r.stationId === v.stationId));
     if (!r || !mayEdit) throw notFound('快捷回复不存在');
     return r;
   }

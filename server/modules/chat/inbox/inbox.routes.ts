@@ -16,6 +16,7 @@ import {
   businessHoursBody,
   businessHoursView,
   cannedReplyBody,
+  cannedScopeView,
   cannedReplyList,
   cannedReplyPatch,
   cannedReplyView,
@@ -32,6 +33,8 @@ import {
   staffMessageBody,
   staffMessageView,
   transferBody,
+  watchQuery,
+  watchView,
 } from './inbox.schemas';
 import type { InboxService } from './inbox.service';
 
@@ -75,6 +78,25 @@ export const inboxRoutes = (s: InboxRouteServices) => [
     errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
     handler: async ({ principal, query }) => ({
       body: await s.inboxFigures.figures(principal, query.from, query.to),
+    }),
+  }),
+  route({
+    method: 'get',
+    path: `${BASE}/changes`,
+    tag: 'staff-inbox',
+    summary:
+      'The inbox’s long poll: waits up to `wait` seconds (at most 25) until a conversation the caller may see starts or stops waiting, is claimed, transferred or resolved, or gets a message (waiting ones and the caller’s own)',
+    access: STAFF,
+    query: watchQuery,
+    responses: {
+      200: {
+        description: 'A cursor for the next call; `changed` false when the wait ran out or the server is stopping',
+        schema: watchView,
+      },
+    },
+    errors: ['VALIDATION_FAILED', 'FORBIDDEN'],
+    handler: async ({ principal, query, signal }) => ({
+      body: await s.inbox.watch(principal, { since: query.since, waitMs: query.wait * 1000, signal }),
     }),
   }),
   route({
@@ -201,6 +223,17 @@ export const inboxRoutes = (s: InboxRouteServices) => [
     handler: async ({ principal }) => ({
       body: { items: (await s.cannedReplies.list(principal)).map(presentCannedReply) },
     }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/canned-replies/scope',
+    tag: 'staff-inbox',
+    summary:
+      'Where the caller may write canned replies and edit business hours: their stations, and whether district-wide',
+    access: STAFF,
+    responses: { 200: { description: 'The stations and the district', schema: cannedScopeView } },
+    errors: ['FORBIDDEN'],
+    handler: async ({ principal }) => ({ body: await s.cannedReplies.places(principal) }),
   }),
   route({
     method: 'post',

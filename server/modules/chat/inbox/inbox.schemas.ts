@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { businessDay, idRef } from '../../../http/bounds';
+import { businessDay, idRef, queryInt32 } from '../../../http/bounds';
 import { idParam } from '../../../http/validate';
 import { CONVERSATION_STATES } from '../chat-conversation.states';
 import { MESSAGE_KINDS, MESSAGE_SENDERS } from '../chat-message.entity';
+import { MAX_WAIT_SECONDS } from '../chat.schemas';
 
 export const idParams = z.object({ id: idParam });
 
@@ -11,6 +12,32 @@ const boolString = z.enum(['true', 'false']).transform((s) => s === 'true');
 export const inboxQuery = z.object({
   state: z.enum(['waiting_staff', 'with_staff', 'resolved']).default('waiting_staff'),
   mine: boolString.default(false),
+});
+
+export const watchQuery = z.object({
+  since: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, '游标格式不正确')
+    .optional()
+    .meta({ description: 'The cursor of the last answer; without it the current one comes back at once' }),
+  wait: queryInt32(0, MAX_WAIT_SECONDS).default(0),
+});
+
+export const watchView = z.object({
+  cursor: z.string().meta({ description: 'Give it back as `since` on the next call' }),
+  changed: z
+    .boolean()
+    .meta({ description: 'The inbox moved since `since` (always true without it); false when the wait ran out' }),
+});
+
+export const cannedScopeView = z.object({
+  admin: z.boolean(),
+  stationId: z.number().int().nullable().meta({ description: 'The caller’s station, as station staff' }),
+  districtId: z.number().int().nullable().meta({ description: 'The caller’s district, as district staff' }),
+  stations: z
+    .array(z.object({ id: z.number().int(), name: z.string(), districtId: z.number().int() }))
+    .meta({ description: 'Stations whose canned replies and business hours the caller manages' }),
+  districtWide: z.boolean().meta({ description: 'The caller may write replies for the whole district' }),
 });
 
 export const transferBody = z.strictObject({ toAccountId: idRef() });

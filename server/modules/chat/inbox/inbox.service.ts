@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../../../db/database';
 import type { Clock } from '../../../lib/clock';
@@ -37,6 +38,22 @@ export const AWAY_AFTER_MS = 5 * 60_000;
 const CONTEXT_MESSAGES = 30;
 /** Conversations one inbox page lists. */
 const LIST_LIMIT = 100;
+
+/** How often a waiting inbox poll reads the database again, for changes made by other instances. */
+export const WATCH_RECHECK_MS = 1_000;
+
+/** What the inbox poll waits for: a mark past `since`, for up to `waitMs`, until `signal` aborts. */
+export interface InboxWatchQuery {
+  since?: string;
+  waitMs: number;
+  signal: AbortSignal;
+}
+
+/** The inbox's mark now; `changed` when it differs from the one the poll was given. */
+export interface InboxWatch {
+  cursor: string;
+  changed: boolean;
+}
 
 /** Intents that say nothing about what the holder wants (the guess skips them). */
 const UNTELLING = new Set(['ask_person', 'unknown', 'greeting', 'thanks']);
@@ -117,17 +134,82 @@ export class InboxService {
       .createQueryBuilder(ChatHandover, 'h')
       .innerJoin(ChatConversation, 'c', 'c.current_handover_id = h.id')
       .where('c.status = :state', { state: filter.state });
-    if (!v.admin) {
-      const scope: string[] = [];
-      if (v.stationId !== null) scope.push('h.station_id = :viewerStation');
-      if (v.districtId !== null) scope.push('(h.district_id = :viewerDistrict OR h.district_id IS NULL)');
-      q.andWhere(`(${scope.join(' OR ')})`, { viewerStation: v.stationId, viewerDistrict: v.districtId });
-    }
+    this.scoped(q, v);
     if (filter.mine) q.andWhere('c.agent_account_id = :me', { me: v.accountId });
     if (filter.state === 'resolved') q.orderBy('h.resolved_at', 'DESC').addOrderBy('h.id', 'DESC');
     else q.orderBy('h.waiting_since', 'ASC').addOrderBy('h.id', 'ASC');
     const handovers = await q.limit(LIST_LIMIT).getMany();
     return this.entries(handovers);
+  }
+
+  /**
+   * Waits until the caller's inbox changes: a conversation starts waiting or leaves the queue, is
+   * claimed, transferred, released or resolved, or a message arrives in a waiting conversation or
+   * one of the caller's. The inbox is summed up as a mark (a hash of those conversations' states,
+   * agents and last sequence numbers); without `since` the current mark comes back at once.
+   * A wait ends when a write on this instance wakes it and the mark moved, when a re-read of the
+   * database (every WATCH_RECHECK_MS) finds the mark moved by another instance, at `waitMs`, or
+   * when the request's signal aborts; then `changed` is false.
+   */
+  async watch(principal: Principal, q: InboxWatchQuery): Promise<InboxWatch> {
+    const v = await this.viewer(principal);
+    // Watching before the first read, so a write committed in between still wakes this poll.
+    const ticket = this.waiter.watchAll();
+    try {
+      // Real time, not the injected clock: this is how long the request is held, not a date.
+      const deadline = Date.now() + q.waitMs;
+      for (;;) {
+        const cursor = await this.inboxMark(v);
+        if (q.since === undefined || cursor !== q.since) return { cursor, changed: true };
+        const left = deadline - Date.now();
+        if (left <= 0 || q.signal.aborted) return { cursor, changed: false };
+        if ((await ticket.wait(Math.min(left, WATCH_RECHECK_MS), q.signal)) === 'aborted') {
+          return { cursor, changed: false };
+        }
+      }
+    } finally {
+      ticket.close();
+    }
+  }
+
+  /** Inbox polls waiting on this instance now (for tests and the operator's figures). */
+  get watchingPolls(): number {
+    return this.waiter.watching;
+  }
+
+  /**
+   * The viewer's inbox summed up: every waiting conversation they may see, with its last sequence
+   * number; the open ones with their agent, and the last sequence number of the viewer's own.
+   * Messages in a colleague's open conversation do not move it.
+   */
+  private async inboxMark(v: InboxViewer): Promise<string> {
+    const q = this.db.manager
+      .createQueryBuilder(ChatHandover, 'h')
+      .innerJoin(ChatConversation, 'c', 'c.current_handover_id = h.id')
+      .select(['c.id AS id', 'c.status AS status', 'c.agent_account_id AS agent', 'c.last_seq AS seq'])
+      .where('c.status IN (:...states)', { states: ['waiting_staff', 'with_staff'] });
+    this.scoped(q, v);
+    const rows: Array<{ id: unknown; status: string; agent: unknown; seq: unknown }> = await q
+      .orderBy('c.id', 'ASC')
+      .getRawMany();
+    const parts = rows.map((r) => {
+      const agent = r.agent === null ? null : Number(r.agent);
+      const seq = r.status === 'waiting_staff' || agent === v.accountId ? Number(r.seq) : '';
+      return `${Number(r.id)}:${r.status}:${agent ?? ''}:${seq}`;
+    });
+    return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 22);
+  }
+
+  /** Limits a query on handovers `h` to the places the viewer may see. */
+  private scoped<Q extends { andWhere(where: string, params: Record<string, unknown>): unknown }>(
+    q: Q,
+    v: InboxViewer,
+  ): void {
+    if (v.admin) return;
+    const scope: string[] = [];
+    if (v.stationId !== null) scope.push('h.station_id = :viewerStation');
+    if (v.districtId !== null) scope.push('(h.district_id = :viewerDistrict OR h.district_id IS NULL)');
+    q.andWhere(`(${scope.join(' OR ')})`, { viewerStation: v.stationId, viewerDistrict: v.districtId });
   }
 
   /**

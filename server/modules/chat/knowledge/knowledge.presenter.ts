@@ -1,12 +1,14 @@
 import { allowedActions, presentHistory } from '../../../lib/state-machine';
 import { isoTime } from '../../../lib/time';
 import type { Explanation } from '../assistant/classify';
+import { INTENTS_WITH_KNOWLEDGE, LIVE_INTENTS } from '../assistant/intents';
 import { contentOf } from './entries';
 import type { KnowledgeEntryEvent } from './knowledge-entry-event.entity';
 import type { KnowledgeEntry } from './knowledge-entry.entity';
 import { EDITABLE_STATUSES, ENTRY_TRANSITIONS } from './knowledge-entry.states';
 import type { KnowledgeSynonym } from './knowledge-synonym.entity';
 import type { KnowledgeUnanswered } from './knowledge-unanswered.entity';
+import type { TriedAnswer } from './knowledge.service';
 
 const t = (d: Date | null) => (d ? isoTime(d) : null);
 
@@ -62,3 +64,31 @@ export const presentExplanation = (x: Explanation) => ({
   rules: x.rules.map((r) => ({ intent: r.intent, score: Math.round(r.score * 100) / 100, matched: r.matched })),
   candidates: x.knowledge.map((k) => ({ id: k.id, question: k.question, relevance: k.relevance })),
 });
+
+const ACTION_INTENTS: ReadonlySet<string> = new Set([...LIVE_INTENTS, ...INTENTS_WITH_KNOWLEDGE]);
+
+/** What the assistant would answer, for the 试一试 panel. */
+export function presentTry({ explanation: x, answer }: TriedAnswer) {
+  const u = x.understanding;
+  const k = u.knowledge;
+  const hit = k ? x.knowledge.find((c) => c.id === k.id) : undefined;
+  const outcome =
+    u.intent === 'policy'
+      ? 'knowledge'
+      : u.intent === 'unknown'
+        ? 'unknown'
+        : u.intent === 'ask_person'
+          ? 'handover'
+          : ACTION_INTENTS.has(u.intent)
+            ? 'action'
+            : 'small_talk';
+  return {
+    intent: u.intent,
+    confidence: u.confidence,
+    outcome: outcome as 'knowledge' | 'action' | 'small_talk' | 'handover' | 'unknown',
+    words: u.words,
+    entry: k ? { id: k.id, question: k.question, relevance: hit?.relevance ?? 0, score: hit?.score ?? 0 } : null,
+    answer: k && answer ? { text: answer.text, links: answer.links, source: k.source } : null,
+    candidates: x.knowledge.map((c) => ({ id: c.id, question: c.question, relevance: c.relevance, score: c.score })),
+  };
+}

@@ -8,6 +8,7 @@ import {
   presentEntryHistory,
   presentExplanation,
   presentSynonym,
+  presentTry,
   presentUnanswered,
 } from './knowledge.presenter';
 import {
@@ -26,6 +27,8 @@ import {
   synonymBody,
   synonymListView,
   synonymView,
+  tryBody,
+  tryView,
   unansweredPageView,
   unansweredQuery,
   unansweredView,
@@ -224,6 +227,20 @@ function supportRoutes(knowledge: KnowledgeService): RouteSpec[] {
       errors: ['VALIDATION_FAILED'],
       handler: async ({ principal, body }) => ({
         body: presentExplanation(await knowledge.tryQuestion(principal, body.text, { hasLocation: body.hasLocation })),
+      }),
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/try`,
+      tag: TAG,
+      summary:
+        'What the assistant would answer a holder asking this (the entry, its relevance, the answer as shown); writes nothing',
+      access: KNOWLEDGE_READERS,
+      body: tryBody,
+      responses: { 200: { description: 'The answer the holder would get', schema: tryView } },
+      errors: ['VALIDATION_FAILED'],
+      handler: async ({ principal, body }) => ({
+        body: presentTry(await knowledge.tryAnswer(principal, body.text, { hasLocation: body.hasLocation })),
       }),
     }),
   ];

@@ -132,3 +132,40 @@ export const explanationView = z.object({
   rules: z.array(z.object({ intent: z.enum(INTENT_KEYS), score: z.number(), matched: z.array(z.string()) })),
   candidates: z.array(z.object({ id: z.number().int(), question: z.string(), relevance: z.number() })),
 });
+
+export const tryBody = z.strictObject({
+  text: z.string().trim().min(1).max(500),
+  hasLocation: z.boolean().optional(),
+});
+
+export const TRY_OUTCOMES = ['knowledge', 'action', 'small_talk', 'handover', 'unknown'] as const;
+
+export const tryView = z.object({
+  intent: z.enum(INTENT_KEYS),
+  confidence: z.number(),
+  outcome: z.enum(TRY_OUTCOMES).meta({
+    description:
+      'knowledge: an entry answers; action: live data or an action answers (an entry may be quoted beside it); small_talk; handover: the holder asked for a person; unknown: the assistant cannot answer',
+  }),
+  words: z.array(z.string()),
+  entry: z
+    .object({ id: z.number().int(), question: z.string(), relevance: z.number(), score: z.number() })
+    .nullable()
+    .meta({ description: 'The entry whose answer the holder would get' }),
+  answer: z
+    .object({
+      text: z.string(),
+      links: z.array(z.object({ label: z.string(), page: z.string() })),
+      source: z.object({
+        document: z.string(),
+        article: z.string().nullable(),
+        issuer: z.string().nullable(),
+        effectiveDate: z.string().nullable(),
+      }),
+    })
+    .nullable()
+    .meta({ description: 'The entry’s answer as the holder reads it, links turned into buttons' }),
+  candidates: z.array(
+    z.object({ id: z.number().int(), question: z.string(), relevance: z.number(), score: z.number() }),
+  ),
+});

@@ -9,6 +9,7 @@ import { applyTransition, transition } from '../../../lib/state-machine';
 import { type Explanation, explain } from '../assistant/classify';
 import type { KnowledgeAnswer, Understanding } from '../assistant/intents';
 import { normalize } from '../assistant/normalize';
+import { fromKnowledge } from '../chat-answers';
 import {
   changedParts,
   editReason,
@@ -39,6 +40,13 @@ import { assertCanManage, assertCanRead, KNOWLEDGE_MANAGERS } from './knowledge.
 import { countUnanswered } from './unanswered';
 
 export type { EntryInput, EntryPatch } from './entries';
+
+/** What the assistant would say to a question, for staff trying one out. */
+export interface TriedAnswer {
+  explanation: Explanation;
+  /** The entry's answer as the holder reads it (links turned into buttons), when an entry answers. */
+  answer: { text: string; links: Array<{ label: string; page: string }> } | null;
+}
 
 /** The staff list's filters. */
 export interface EntryFilter {
@@ -102,6 +110,21 @@ export class KnowledgeService {
   async tryQuestion(principal: Principal, text: string, hints: UnderstandHints = {}): Promise<Explanation> {
     assertCanRead(principal);
     return this.explain(text, hints);
+  }
+
+  /**
+   * What the assistant would answer a holder asking this: the same understanding, the same entry
+   * and the entry's answer rendered as the conversation renders it. Writes nothing: no
+   * conversation, no unanswered question counted.
+   */
+  async tryAnswer(principal: Principal, text: string, hints: UnderstandHints = {}): Promise<TriedAnswer> {
+    assertCanRead(principal);
+    const explanation = await this.explain(text, hints);
+    const k = explanation.understanding.knowledge;
+    if (!k) return { explanation, answer: null };
+    const quoted = fromKnowledge(k);
+    const links = (quoted.quickReplies ?? []).flatMap((q) => ('page' in q ? [{ label: q.label, page: q.page }] : []));
+    return { explanation, answer: { text: quoted.text, links } };
   }
 
   /**
