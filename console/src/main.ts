@@ -1,5 +1,6 @@
 import 'element-plus/dist/index.css';
 import './styles.css';
+import './desk.css';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { router } from './router';

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'legal_provider.create': '新增法律服务人员',
   'legal_provider.schedule': '修改法律服务排班',
   'legal_provider.day_off': '法律服务人员请假',
+  'legal_provider.day_off_cancel': '取消法律服务人员请假',
   'merchant.': '商户（全部）',
   'outbox.retry': '重发通知',
 };

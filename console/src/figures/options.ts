@@ -1,5 +1,5 @@
 import { periodLabel, SERVICE_LABELS } from './tables';
-import type { CardSeries, ChatFigures, LegalFigures, MerchantFigures } from './types';
+import type { CardSeries, ChatFigures, LegalFigures, LegalSeries, MerchantFigures, MerchantSeries } from './types';
 
 /** The bureau's red first, then calm colours that stay apart when printed in grey. */
 export const PALETTE = ['#c8161d', '#3b6fd8', '#2e9e6a', '#e0a100', '#7a5cc7', '#5b6472'];
@@ -82,6 +82,35 @@ export function chatOption(f: ChatFigures) {
       { name: '咨询消息', type: 'bar' as const, data: f.items.map((w) => w.holderMessages) },
       { name: '智能回答', type: 'bar' as const, data: f.items.map((w) => w.answeredByAssistant) },
       { name: '转人工', type: 'line' as const, data: f.items.map((w) => w.handovers) },
+    ],
+  };
+}
+
+/** Legal-aid appointments per period: completed and missed as stacked bars, cancellations as a line. */
+export function legalSeriesOption(s: LegalSeries) {
+  return {
+    ...base,
+    xAxis: { type: 'category' as const, data: s.items.map((i) => periodLabel(i.start, s.period)) },
+    yAxis: { type: 'value' as const, minInterval: 1 },
+    series: [
+      { name: '预约（未取消）', type: 'bar' as const, data: s.items.map((i) => i.appointments) },
+      { name: '已完成', type: 'bar' as const, data: s.items.map((i) => i.completed) },
+      { name: '未到', type: 'bar' as const, data: s.items.map((i) => i.noShows) },
+      { name: '已取消', type: 'line' as const, data: s.items.map((i) => i.cancelled) },
+    ],
+  };
+}
+
+/** Redemptions per period as bars; the holders and merchants behind them as lines. */
+export function merchantSeriesOption(s: MerchantSeries) {
+  return {
+    ...base,
+    xAxis: { type: 'category' as const, data: s.items.map((i) => periodLabel(i.start, s.period)) },
+    yAxis: { type: 'value' as const, minInterval: 1 },
+    series: [
+      { name: '核销次数', type: 'bar' as const, data: s.items.map((i) => i.redemptions) },
+      { name: '持证人数', type: 'line' as const, data: s.items.map((i) => i.holders) },
+      { name: '商户数', type: 'line' as const, data: s.items.map((i) => i.merchants) },
     ],
   };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toSheets } from './export';
-import { perStationOption, seriesOption } from './options';
+import { legalSeriesOption, merchantSeriesOption, perStationOption, seriesOption } from './options';
 import {
   cardSummaryTable,
   chatTable,
   exportName,
   legalServiceTable,
+  legalSeriesTable,
+  merchantSeriesTable,
   merchantTable,
   percent,
   percentOf,
@@ -14,7 +16,15 @@ import {
   seriesTable,
   waitingTable,
 } from './tables';
-import type { CardSeries, CardStats, ChatFigures, LegalFigures, MerchantFigures } from './types';
+import type {
+  CardSeries,
+  CardStats,
+  ChatFigures,
+  LegalFigures,
+  LegalSeries,
+  MerchantFigures,
+  MerchantSeries,
+} from './types';
 
 const stats: CardStats = {
   scope: { districtId: 1 },
@@ -96,6 +106,52 @@ describe('figures tables', () => {
       ['乙', 5, 1],
       ['甲', 1, 0],
     ]);
+  });
+
+  it('gives legal-aid appointments per period with a no-show rate, table and chart alike', () => {
+    const legal: LegalSeries = {
+      period: 'week',
+      since: '2026-11-16',
+      items: [
+        { start: '2026-11-16', appointments: 4, completed: 3, noShows: 1, cancelled: 2 },
+        { start: '2026-11-23', appointments: 1, completed: 0, noShows: 0, cancelled: 0 },
+      ],
+      perServiceType: [],
+    };
+    const table = legalSeriesTable(legal);
+    expect(table.name).toBe('法律援助按周');
+    expect(table.rows).toEqual([
+      ['2026-11-16', 4, 3, 1, 2, '25%'],
+      ['2026-11-23', 1, 0, 0, 0, '—'],
+    ]);
+    expect(legalSeriesTable({ ...legal, period: 'month' }).rows[0][0]).toBe('2026-11');
+    expect(legalSeriesTable({ ...legal, period: 'month' }).name).toBe('法律援助按月');
+    const opt = legalSeriesOption(legal);
+    expect(opt.xAxis.data).toEqual(['11/16 周', '11/23 周']);
+    expect(opt.series.map((x) => x.data[0])).toEqual([4, 3, 1, 2]);
+  });
+
+  it('gives redemptions per period with the holders and merchants behind them', () => {
+    const m: MerchantSeries = {
+      period: 'month',
+      since: '2026-10-01',
+      items: [
+        { start: '2026-10-01', redemptions: 1, holders: 1, merchants: 1 },
+        { start: '2026-11-01', redemptions: 7, holders: 4, merchants: 2 },
+      ],
+      perCategory: [],
+    };
+    expect(merchantSeriesTable(m)).toEqual({
+      name: '商户核销按月',
+      columns: ['月份', '核销次数', '持证人数', '商户数'],
+      rows: [
+        ['2026-10', 1, 1, 1],
+        ['2026-11', 7, 4, 2],
+      ],
+    });
+    const opt = merchantSeriesOption(m);
+    expect(opt.xAxis.data).toEqual(['2026年10月', '2026年11月']);
+    expect(opt.series.map((x) => x.data[1])).toEqual([7, 4, 2]);
   });
 
   it('shows the assistant’s rates as percentages and its top intents on one line', () => {

@@ -1,5 +1,13 @@
 import { STATUS_LABELS } from '../labels';
-import type { CardSeries, CardStats, ChatFigures, LegalFigures, MerchantFigures } from './types';
+import type {
+  CardSeries,
+  CardStats,
+  ChatFigures,
+  LegalFigures,
+  LegalSeries,
+  MerchantFigures,
+  MerchantSeries,
+} from './types';
 
 export type Cell = string | number | null;
 
@@ -133,6 +141,37 @@ export function merchantCategoryTable(f: MerchantFigures, categoryName: (id: num
     name: '按商户类别',
     columns: ['类别', '核销次数'],
     rows: f.perCategory.map((c) => [categoryName(c.categoryId), c.count]),
+  };
+}
+
+/** A period's first column: the Monday of a week, `2026-11` for a month. */
+const periodCell = (start: string, period: 'week' | 'month'): string =>
+  period === 'month' ? start.slice(0, 7) : start;
+const periodColumn = (period: 'week' | 'month') => (period === 'month' ? '月份' : '周（周一起）');
+const byPeriod = (period: 'week' | 'month') => (period === 'month' ? '按月' : '按周');
+
+/** Legal-aid appointments per week or month, by when they start; the no-show rate of those attended or missed. */
+export function legalSeriesTable(s: LegalSeries): Table {
+  return {
+    name: `法律援助${byPeriod(s.period)}`,
+    columns: [periodColumn(s.period), '预约（未取消）', '已完成', '未到', '已取消', '爽约率'],
+    rows: s.items.map((i) => [
+      periodCell(i.start, s.period),
+      i.appointments,
+      i.completed,
+      i.noShows,
+      i.cancelled,
+      i.completed + i.noShows ? percent(Math.round((i.noShows / (i.completed + i.noShows)) * 1000) / 10) : '—',
+    ]),
+  };
+}
+
+/** Redemptions at the alliance's counters per week or month, with the holders and merchants behind them. */
+export function merchantSeriesTable(s: MerchantSeries): Table {
+  return {
+    name: `商户核销${byPeriod(s.period)}`,
+    columns: [periodColumn(s.period), '核销次数', '持证人数', '商户数'],
+    rows: s.items.map((i) => [periodCell(i.start, s.period), i.redemptions, i.holders, i.merchants]),
   };
 }
 

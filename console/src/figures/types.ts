@@ -9,3 +9,5 @@ export type CardSeries = Ok<paths['/api/v1/staff/card-stats/series']['get']>;
 export type LegalFigures = Ok<paths['/api/v1/staff/legal-aid/figures']['get']>;
 export type MerchantFigures = Ok<paths['/api/v1/staff/merchant-figures']['get']>;
 export type ChatFigures = Ok<paths['/api/v1/staff/knowledge/figures']['get']>;
+export type LegalSeries = Ok<paths['/api/v1/staff/legal-aid/figures/series']['get']>;
+export type MerchantSeries = Ok<paths['/api/v1/staff/merchant-figures/series']['get']>;

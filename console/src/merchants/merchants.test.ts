@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { groupLicence, historyLine, matchesSearch, merchantActions, pageQuery, reasonProblem } from './merchants';
+import { describe, expect, it, vi } from 'vitest';
+import { debounce, groupLicence, historyLine, merchantActions, pageQuery, reasonProblem } from './merchants';
 
 describe('the merchant desk', () => {
   it('wants a reason of 2–255 characters, trimmed', () => {
@@ -20,18 +20,36 @@ describe('the merchant desk', () => {
     });
   });
 
-  it('searches name, licence, address and phone, case-blind', () => {
-    const m = {
-      name: '老兵面馆',
-      licenseNo: '91310000MA1K4ABC12',
-      address: '黄浦区人民大道 100 号',
-      contactPhone: '021-63210000',
-    };
-    expect(matchesSearch(m, '')).toBe(true);
-    expect(matchesSearch(m, '面馆')).toBe(true);
-    expect(matchesSearch(m, 'ma1k')).toBe(true);
-    expect(matchesSearch(m, '6321')).toBe(true);
-    expect(matchesSearch(m, '浦东')).toBe(false);
+  it('sends the category and the search text, trimmed, and leaves out empty ones', () => {
+    expect(pageQuery({ status: 'active', categoryId: 3, q: ' 面馆 ' }, null)).toEqual({
+      limit: 50,
+      status: 'active',
+      categoryId: 3,
+      q: '面馆',
+    });
+    expect(pageQuery({ status: null, categoryId: null, q: '   ' }, 'next')).toEqual({ limit: 50, cursor: 'next' });
+    expect(pageQuery({ q: '字'.repeat(80) }, null).q).toBe('字'.repeat(64));
+  });
+
+  it('asks once typing pauses, with the last value', () => {
+    vi.useFakeTimers();
+    try {
+      const seen: string[] = [];
+      const ask = debounce((q: string) => seen.push(q), 300);
+      ask('老');
+      vi.advanceTimersByTime(200);
+      ask('老兵');
+      vi.advanceTimersByTime(299);
+      expect(seen).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(seen).toEqual(['老兵']);
+      ask('面馆');
+      ask.cancel();
+      vi.advanceTimersByTime(1000);
+      expect(seen).toEqual(['老兵']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('groups a licence number for reading', () => {

@@ -42,30 +42,37 @@ export function reasonProblem(text: string, max = 255): string | null {
   return null;
 }
 
-/** A page query: the status filter, the merchant, the cursor; empty values left out by the client. */
+/**
+ * A page query: the filters (status, merchant, category, a text the server searches in name,
+ * licence number, address and phone) and the cursor; empty values left out.
+ */
 export function pageQuery(
-  filters: { status?: string | null; merchantId?: number | null },
+  filters: { status?: string | null; merchantId?: number | null; categoryId?: number | null; q?: string | null },
   cursor: string | null,
   limit = 50,
 ): Record<string, string | number> {
   const q: Record<string, string | number> = { limit };
   if (filters.status) q.status = filters.status;
   if (filters.merchantId) q.merchantId = filters.merchantId;
+  if (filters.categoryId) q.categoryId = filters.categoryId;
+  const text = filters.q?.trim();
+  if (text) q.q = text.slice(0, 64);
   if (cursor) q.cursor = cursor;
   return q;
 }
 
 /**
- * Narrows a loaded page by a search on name, licence number, address or phone (the server's staff
- * list has no text search; the desk loads a page at a time and filters what it has).
+ * Calls `fn` once typing has paused for `ms` (a search box asks the server after the last key,
+ * not after every one); `cancel` drops a call still waiting.
  */
-export function matchesSearch(
-  m: { name: string; licenseNo: string; address: string; contactPhone: string },
-  q: string,
-): boolean {
-  const s = q.trim().toUpperCase();
-  if (!s) return true;
-  return [m.name, m.licenseNo, m.address, m.contactPhone].some((v) => v.toUpperCase().includes(s));
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = (...args: A) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  call.cancel = () => clearTimeout(timer);
+  return call;
 }
 
 /** `91310000MA1K4XXXX1` → `913100 00MA1K 4XXXX1`: the 18 characters in groups of six, for reading aloud. */

@@ -5,6 +5,8 @@ import {
   cancelledSlotView,
   completeBody,
   dayOffBody,
+  dayOffParams,
+  dayOffRemovedView,
   dayOffView,
   deskAppointmentsView,
   deskAppointmentView,
@@ -23,6 +25,8 @@ import {
 } from './legal-aid.schemas';
 import type { ProvidersService } from './providers.service';
 import type { ServingService } from './serving.service';
+import type { LegalSeriesService } from './legal-series.service';
+import { legalSeriesQuery, legalSeriesView } from './legal-series.schemas';
 import { type DeskPlannerService, presentStaffProvider } from './desk-planner.service';
 import { deskSlotsQuery, deskSlotsView, providerPlanView, staffProvidersView } from './desk-planner.schemas';
 
@@ -30,7 +34,12 @@ const DESK = ['lawyer', 'district_staff', 'admin'] as const;
 const STAFF = ['district_staff', 'admin'] as const;
 
 /** Providers serve their appointments; staff run profiles, schedules and the desk. */
-export const deskRoutes = (providers: ProvidersService, serving: ServingService, planner: DeskPlannerService) => {
+export const deskRoutes = (
+  providers: ProvidersService,
+  serving: ServingService,
+  planner: DeskPlannerService,
+  series: LegalSeriesService,
+) => {
   const historyOf = async (id: number) => (await serving.history([id])).get(id) ?? [];
   return [
     route({
@@ -226,6 +235,19 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService,
       }),
     }),
     route({
+      method: 'delete',
+      path: '/api/v1/staff/legal-aid/providers/:id/days-off/:day',
+      tag: 'legal-aid-desk',
+      summary: 'Take a day off back (today or later): that day’s free slots are made again from the weekly hours',
+      access: STAFF,
+      params: dayOffParams,
+      responses: { 200: { description: 'How many slots were made', schema: dayOffRemovedView } },
+      errors: ['NOT_FOUND', 'DAY_OFF_PAST', 'VALIDATION_FAILED'],
+      handler: async ({ principal, params, requestId }) => ({
+        body: await providers.removeDayOff(principal, params.id, params.day, requestId),
+      }),
+    }),
+    route({
       method: 'post',
       path: '/api/v1/staff/legal-aid/slots/:id/cancel',
       tag: 'legal-aid-desk',
@@ -281,6 +303,19 @@ export const deskRoutes = (providers: ProvidersService, serving: ServingService,
       query: figuresQuery,
       responses: { 200: { description: 'Figures', schema: legalFiguresView } },
       handler: async ({ query }) => ({ body: await serving.figures(query.days) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/legal-aid/figures/series',
+      tag: 'legal-aid-desk',
+      summary:
+        'Appointments per week (Monday first) or calendar month, Beijing time, by when they start: ' +
+        'the last `count` periods, the current one last, and per service type over them',
+      access: STAFF,
+      query: legalSeriesQuery,
+      responses: { 200: { description: 'The series', schema: legalSeriesView } },
+      errors: ['VALIDATION_FAILED'],
+      handler: async ({ query }) => ({ body: await series.series(query.period, query.count) }),
     }),
     route({
       method: 'get',

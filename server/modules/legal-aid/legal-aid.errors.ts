@@ -28,6 +28,7 @@ export const LegalAidErrors = {
     details: [{ field: 'photoFileId', message: PHOTO_NOT_ATTACHABLE }],
   })),
   dayOffExists: appError(409, 'DAY_OFF_EXISTS', '该日已设为休息日'),
+  dayOffPast: appError(409, 'DAY_OFF_PAST', '已过去的休息日不能取消'),
   noShowTooEarly: appError(409, 'TOO_EARLY', '预约时间尚未开始，不能标记爽约'),
   checkInTooEarly: appError(409, 'TOO_EARLY', '预约当天才能签到'),
   slotAlreadyCancelled: appError(409, 'INVALID_TRANSITION', '该时段已取消'),

@@ -16,6 +16,7 @@ import { LegalDayOff } from './legal-day-off.entity';
 import { LegalProvider } from './legal-provider.entity';
 import { legalRemindersJob } from './legal-reminders.job';
 import { LegalSchedule } from './legal-schedule.entity';
+import { LegalSeriesService } from './legal-series.service';
 import { LegalSlot } from './legal-slot.entity';
 import { legalSlotsJob } from './legal-slots.job';
 import { LegalWaitlist } from './legal-waitlist.entity';
@@ -32,6 +33,7 @@ function build(c: Core, u: { notifications: NotificationsService; people: People
     booking,
     providers: new ProvidersService(c.db, c.clock),
     planner: new DeskPlannerService(c.db, c.clock),
+    series: new LegalSeriesService(c.db, c.clock),
     serving: new ServingService(c.db, booking, u.notifications, u.people, c.clock),
     appointmentReminders: new AppointmentRemindersService(c.db, u.notifications, booking),
   };
@@ -59,6 +61,6 @@ export const legalAidModule: ModuleOf<typeof build, typeof LEGAL_AID_TEMPLATES> 
   build,
   routes: (s, c) => [
     ...legalAidRoutes(s.providers, s.booking, s.serving, c.clock),
-    ...deskRoutes(s.providers, s.serving, s.planner),
+    ...deskRoutes(s.providers, s.serving, s.planner, s.series),
   ],
 };

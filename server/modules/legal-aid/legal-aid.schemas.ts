@@ -7,6 +7,8 @@ import { MODES, SERVICE_TYPES } from './legal-aid.types';
 import { WAITLIST_STATUSES } from './waitlist.states';
 
 export const idParams = z.object({ id: idParam });
+/** A provider and one of their days off (`YYYY-MM-DD`, Asia/Shanghai). */
+export const dayOffParams = z.object({ id: idParam, day: businessDay() });
 const when = instant();
 
 export const providersQuery = z.object({ serviceType: z.enum(SERVICE_TYPES).optional() });
@@ -178,6 +180,8 @@ export const scheduleView = z.object({
   slotsMade: z.number().int(),
 });
 export const dayOffView = z.object({ keptBooked: z.number().int() });
+/** How many of the day's slots were made (or reopened) from the weekly hours. */
+export const dayOffRemovedView = z.object({ slotsMade: z.number().int() });
 export const cancelledSlotView = z.object({
   slot: slotView,
   status: z.enum(['open', 'cancelled']),

@@ -4,6 +4,7 @@ import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
+import { shanghaiDate } from '../../lib/working-days';
 import { Account } from '../auth/account.entity';
 import { rolesOf } from '../auth/accounts.service';
 import { setFileUses } from '../files/file-use.service';
@@ -298,6 +299,41 @@ export class ProvidersService {
         now,
       );
       return { keptBooked: thatDay.filter((s) => s.booked > 0).length };
+    });
+  }
+
+  /**
+   * Takes a day off back: the row goes and that day's free slots are made again from the weekly
+   * hours (as when the hours are replaced). A day already past is refused: its slots are history.
+   */
+  async removeDayOff(
+    actor: Principal,
+    providerId: number,
+    day: string,
+    requestId: string,
+  ): Promise<{ slotsMade: number }> {
+    return this.db.transaction(async (em) => {
+      if (!(await em.existsBy(LegalProvider, { id: providerId }))) throw notFound('服务人员不存在');
+      const dayOff = await em.findOneBy(LegalDayOff, { providerId, day });
+      if (!dayOff) throw notFound('该日不是休息日');
+      const now = this.clock.now();
+      if (day < shanghaiDate(now)) throw LegalAidErrors.dayOffPast();
+      await em.delete(LegalDayOff, { id: dayOff.id });
+      // Generation skips the days still off and keeps every existing slot: only this day's come back.
+      const slotsMade = await generateSlots(em, [providerId], now);
+      await recordAudit(
+        em,
+        {
+          actorAccountId: actor.accountId,
+          action: 'legal_provider.day_off_cancel',
+          targetType: 'legal_provider',
+          targetId: providerId,
+          detail: { day },
+          requestId,
+        },
+        now,
+      );
+      return { slotsMade };
     });
   }
 

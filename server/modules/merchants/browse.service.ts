@@ -28,7 +28,8 @@ export interface MerchantListing {
 }
 
 /** LIKE patterns escape with '!', which reads the same in MySQL and SQLite string literals. */
-const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
+/** A text for `LIKE … ESCAPE '!'`: its wildcards match themselves. */
+export const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 /**
  * What holders browse: merchants nearest first within a radius, and a merchant's page.

@@ -16,6 +16,7 @@ import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
 import { MerchantOffer } from './merchant-offer.entity';
 import { merchantPortalRoutes } from './merchant-portal.routes';
+import { MerchantSeriesService } from './merchant-series.service';
 import { Merchant } from './merchant.entity';
 import { merchantsRoutes } from './merchants.routes';
 import { MERCHANT_APPLICATION_FILE, MerchantsService } from './merchants.service';
@@ -65,11 +66,12 @@ export const merchantsModule = defineModule({
       redemptions: new RedemptionsService(c.db, u.qrTokens, c.clock),
       complaints: new ComplaintsService(c.db, u.notifications, u.people, u.cards, c.clock),
       complaintCases: new ComplaintCaseService(c.db, u.people),
+      merchantSeries: new MerchantSeriesService(c.db, c.clock),
     };
   },
   routes: (s) => [
     ...merchantsRoutes(s.merchants, s.browse, s.redemptions, s.complaints),
     ...merchantPortalRoutes(s.merchants, s.offers, s.redemptions),
-    ...staffMerchantsRoutes(s.merchants, s.complaints, s.redemptions, s.complaintCases),
+    ...staffMerchantsRoutes(s.merchants, s.complaints, s.redemptions, s.complaintCases, s.merchantSeries),
   ],
 });

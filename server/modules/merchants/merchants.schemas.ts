@@ -90,7 +90,12 @@ export const categoryBody = z.strictObject({
 });
 export const categoryPatch = categoryBody.partial();
 
-export const staffMerchantsQuery = pageQuery.extend({ status: z.enum(MERCHANT_STATUSES).optional() });
+export const staffMerchantsQuery = pageQuery.extend({
+  status: z.enum(MERCHANT_STATUSES).optional(),
+  categoryId: queryIdRef().optional(),
+  /** Part of the name, licence number (统一社会信用代码), address or phone. */
+  q: z.string().trim().max(64).optional(),
+});
 export const complaintsQuery = pageQuery.extend({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   merchantId: queryIdRef().optional(),

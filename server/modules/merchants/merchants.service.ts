@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { Brackets, In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { onUniqueViolation } from '../../db/errors';
 import { notFound, validationFailed } from '../../lib/errors';
@@ -14,6 +14,7 @@ import { wechatTime } from '../../lib/notice-template';
 import { recordAudit } from '../staff/audit.service';
 import { attachFiles } from '../files/file-use.service';
 import { attachableFile } from '../files/files.service';
+import { likeEscape } from './browse.service';
 import { MerchantCategory } from './merchant-category.entity';
 import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
@@ -274,9 +275,34 @@ export class MerchantsService {
     return result;
   }
 
-  async listForStaff(filter: { status?: MerchantStatus; beforeId?: number; limit: number }): Promise<Merchant[]> {
+  /**
+   * Staff's list, newest first, filtered by status, category and a text on name, licence number,
+   * address or phone; `beforeId` pages through what the filter keeps.
+   */
+  async listForStaff(filter: {
+    status?: MerchantStatus;
+    categoryId?: number;
+    q?: string;
+    beforeId?: number;
+    limit: number;
+  }): Promise<Merchant[]> {
     const q = this.db.manager.createQueryBuilder(Merchant, 'm');
     if (filter.status) q.andWhere('m.status = :status', { status: filter.status });
+    if (filter.categoryId) q.andWhere('m.category_id = :categoryId', { categoryId: filter.categoryId });
+    if (filter.q) {
+      // Licence numbers are stored upper-case and shown in groups of six: spaces typed are dropped.
+      const like = `%${likeEscape(filter.q)}%`;
+      const upper = `%${likeEscape(filter.q.toUpperCase().replace(/\s+/g, ''))}%`;
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where("m.name LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.license_no LIKE :upper ESCAPE '!'", { upper })
+            .orWhere("m.address LIKE :like ESCAPE '!'", { like })
+            .orWhere("m.contact_phone LIKE :like ESCAPE '!'", { like }),
+        ),
+      );
+    }
     if (filter.beforeId) q.andWhere('m.id < :before', { before: filter.beforeId });
     return q.orderBy('m.id', 'DESC').limit(filter.limit).getMany();
   }

@@ -3,6 +3,8 @@ import { route } from '../../http/route';
 import type { ComplaintCaseService } from './complaint-case.service';
 import type { ComplaintsService } from './complaints.service';
 import type { Merchant } from './merchant.entity';
+import type { MerchantSeriesService } from './merchant-series.service';
+import { merchantSeriesQuery, merchantSeriesView } from './merchant-series.schemas';
 import type { MerchantsService } from './merchants.service';
 import { presentComplaint, presentStaffMerchant } from './merchants.presenter';
 import {
@@ -34,6 +36,7 @@ export const staffMerchantsRoutes = (
   complaints: ComplaintsService,
   redemptions: RedemptionsService,
   cases: ComplaintCaseService,
+  series: MerchantSeriesService,
 ) => {
   const staffView = async (m: Merchant) => presentStaffMerchant(m, (await merchants.historyOf([m.id])).get(m.id) ?? []);
   return [
@@ -41,7 +44,9 @@ export const staffMerchantsRoutes = (
       method: 'get',
       path: '/api/v1/staff/merchants',
       tag: 'merchants-staff',
-      summary: 'Merchants by status (pending applications first to review), with upheld complaints',
+      summary:
+        'Merchants, newest first, by status, category and a text on name, licence number, address or phone, ' +
+        'with upheld complaints',
       access: STAFF,
       query: staffMerchantsQuery,
       responses: { 200: { description: 'A page of merchants', schema: merchantRecordPageView } },
@@ -49,6 +54,8 @@ export const staffMerchantsRoutes = (
         const cursor = decodeCursor(query.cursor, idCursor);
         const rows = await merchants.listForStaff({
           status: query.status,
+          categoryId: query.categoryId,
+          q: query.q,
           beforeId: cursor?.id,
           limit: query.limit + 1,
         });
@@ -188,6 +195,19 @@ export const staffMerchantsRoutes = (
       query: figuresQuery,
       responses: { 200: { description: 'Figures', schema: merchantFiguresView } },
       handler: async ({ query }) => ({ body: await redemptions.figures(query.days) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/v1/staff/merchant-figures/series',
+      tag: 'merchants-staff',
+      summary:
+        'Redemptions, holders and merchants per week (Monday first) or calendar month, Beijing time: ' +
+        'the last `count` periods, the current one last, and per category over them',
+      access: STAFF,
+      query: merchantSeriesQuery,
+      responses: { 200: { description: 'The series', schema: merchantSeriesView } },
+      errors: ['VALIDATION_FAILED'],
+      handler: async ({ query }) => ({ body: await series.series(query.period, query.count) }),
     }),
   ];
 };
