@@ -3029,7 +3029,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/card-batches/{id}/bank-numbers": {
-    /** The bank’s returned file (CSV or .xlsx as base64, columns 身份证号码 and 卡号, optionally 姓名) matched to the batch by ID number. confirm=false (default) writes nothing and shows matched, mismatched, unknown and missing rows; confirm=true records the matched rows only (audit-logged) */
+    /** The bank’s returned file as a multipart upload (`file`: CSV or .xlsx, at most 5 MB, columns 身份证号码 and 卡号, optionally 姓名) matched to the batch by ID number. dryRun=true (default) writes nothing and shows matched, mismatched, unknown and missing rows; dryRun=false records the matched rows only (audit-logged) */
     post: {
       parameters: {
         path: {
@@ -3038,10 +3038,14 @@ export interface paths {
       };
       requestBody: {
         content: {
-          "application/json": {
+          "multipart/form-data": {
+            /** Format: binary */
             file: string;
-            /** @default false */
-            confirm?: boolean;
+            /**
+             * @default true
+             * @enum {string}
+             */
+            dryRun?: "true" | "false";
           };
         };
       };
@@ -3083,7 +3087,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, PAYLOAD_TOO_LARGE */
+        /** @description Error: NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FILE_TYPE, REQUEST_TIMEOUT */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -3093,7 +3097,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/card-batches/{id}/pickup-list": {
-    /** The batch’s pickup list (签收单) for one station: cards ready to be collected there */
+    /** The batch’s pickup list (签收单) for one station: cards ready to be collected there. District staff: any station of their district’s batch; station staff: their own station only (another station is 403, a batch with nothing of theirs 404) */
     get: {
       parameters: {
         query: {
@@ -3142,6 +3146,40 @@ export interface paths {
           };
         };
         /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/pickup-lists": {
+    /** For station staff: the batches holding cards that wait for pickup at their station (each one’s 签收单) */
+    get: {
+      responses: {
+        /** @description Batches with cards waiting */
+        200: {
+          content: {
+            "application/json": {
+              station: {
+                id: number;
+                name: string;
+              };
+              items: ({
+                  id: number;
+                  size: number;
+                  createdAt: string;
+                  exportedAt: string | null;
+                  arrivedAt: string | null;
+                  photosDownloadedAt: string | null;
+                  ready: number;
+                })[];
+              nextCursor: null;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -3995,13 +4033,15 @@ export interface paths {
     };
   };
   "/api/v1/staff/merchants": {
-    /** Merchants by status (pending applications first to review), with upheld complaints */
+    /** Merchants, newest first, by status, category and a text on name, licence number, address or phone, with upheld complaints */
     get: {
       parameters: {
         query?: {
           cursor?: string;
           limit?: number;
           status?: "pending" | "active" | "rejected" | "suspended";
+          categoryId?: number;
+          q?: string;
         };
       };
       responses: {
@@ -4473,6 +4513,45 @@ export interface paths {
           };
         };
         /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/merchant-figures/series": {
+    /** Redemptions, holders and merchants per week (Monday first) or calendar month, Beijing time: the last `count` periods, the current one last, and per category over them */
+    get: {
+      parameters: {
+        query?: {
+          period?: "week" | "month";
+          count?: number;
+        };
+      };
+      responses: {
+        /** @description The series */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              period: "week" | "month";
+              since: string;
+              items: {
+                  start: string;
+                  redemptions: number;
+                  holders: number;
+                  merchants: number;
+                }[];
+              perCategory: {
+                  categoryId: number;
+                  redemptions: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -5695,6 +5774,33 @@ export interface paths {
       };
     };
   };
+  "/api/v1/staff/legal-aid/providers/{id}/days-off/{day}": {
+    /** Take a day off back (today or later): that day’s free slots are made again from the weekly hours */
+    delete: {
+      parameters: {
+        path: {
+          id: number;
+          day: string;
+        };
+      };
+      responses: {
+        /** @description How many slots were made */
+        200: {
+          content: {
+            "application/json": {
+              slotsMade: number;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, DAY_OFF_PAST, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/staff/legal-aid/slots/{id}/cancel": {
     /** Cancel a slot with a reason: its holders are told, with the provider’s next free time */
     post: {
@@ -5862,6 +5968,50 @@ export interface paths {
           };
         };
         /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/legal-aid/figures/series": {
+    /** Appointments per week (Monday first) or calendar month, Beijing time, by when they start: the last `count` periods, the current one last, and per service type over them */
+    get: {
+      parameters: {
+        query?: {
+          period?: "week" | "month";
+          count?: number;
+        };
+      };
+      responses: {
+        /** @description The series */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              period: "week" | "month";
+              since: string;
+              items: {
+                  start: string;
+                  appointments: number;
+                  completed: number;
+                  noShows: number;
+                  cancelled: number;
+                }[];
+              perServiceType: ({
+                  /** @enum {string} */
+                  serviceType: "consultation" | "legal_aid" | "mediation" | "counselling";
+                  appointments: number;
+                  completed: number;
+                  noShows: number;
+                  cancelled: number;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -6398,6 +6548,36 @@ export interface paths {
       };
     };
   };
+  "/api/v1/staff/conversations/changes": {
+    /** The inbox’s long poll: waits up to `wait` seconds (at most 25) until a conversation the caller may see starts or stops waiting, is claimed, transferred or resolved, or gets a message (waiting ones and the caller’s own) */
+    get: {
+      parameters: {
+        query?: {
+          since?: string;
+          wait?: number;
+        };
+      };
+      responses: {
+        /** @description A cursor for the next call; `changed` false when the wait ran out or the server is stopping */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Give it back as `since` on the next call */
+              cursor: string;
+              /** @description The inbox moved since `since` (always true without it); false when the wait ran out */
+              changed: boolean;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/staff/conversations": {
     /** Handed-over conversations in one state the caller may see (their station, their district); oldest waiting first */
     get: {
@@ -6909,6 +7089,39 @@ export interface paths {
           };
         };
         /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/canned-replies/scope": {
+    /** Where the caller may write canned replies and edit business hours: their stations, and whether district-wide */
+    get: {
+      responses: {
+        /** @description The stations and the district */
+        200: {
+          content: {
+            "application/json": {
+              admin: boolean;
+              /** @description The caller’s station, as station staff */
+              stationId: number | null;
+              /** @description The caller’s district, as district staff */
+              districtId: number | null;
+              /** @description Stations whose canned replies and business hours the caller manages */
+              stations: {
+                  id: number;
+                  name: string;
+                  districtId: number;
+                }[];
+              /** @description The caller may write replies for the whole district */
+              districtWide: boolean;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7695,6 +7908,70 @@ export interface paths {
                   id: number;
                   question: string;
                   relevance: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/knowledge/try": {
+    /** What the assistant would answer a holder asking this (the entry, its relevance, the answer as shown); writes nothing */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            text: string;
+            hasLocation?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The answer the holder would get */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              confidence: number;
+              /**
+               * @description knowledge: an entry answers; action: live data or an action answers (an entry may be quoted beside it); small_talk; handover: the holder asked for a person; unknown: the assistant cannot answer
+               * @enum {string}
+               */
+              outcome: "knowledge" | "action" | "small_talk" | "handover" | "unknown";
+              words: string[];
+              /** @description The entry whose answer the holder would get */
+              entry: {
+                id: number;
+                question: string;
+                relevance: number;
+                score: number;
+              } | null;
+              /** @description The entry’s answer as the holder reads it, links turned into buttons */
+              answer: ({
+                text: string;
+                links: {
+                    label: string;
+                    page: string;
+                  }[];
+                source: {
+                  document: string;
+                  article: string | null;
+                  issuer: string | null;
+                  effectiveDate: string | null;
+                };
+              }) | null;
+              candidates: {
+                  id: number;
+                  question: string;
+                  relevance: number;
+                  score: number;
                 }[];
             };
           };
