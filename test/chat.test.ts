@@ -681,6 +681,8 @@ describe('chat: the holder’s conversation', () => {
       await t.http.post(`/api/v1/chat/messages/${answer.id}/feedback`).set(a.auth).send({ useful: true }).expect(200);
       await send(t, b, { action: 'ask_person' });
       await send(t, b, { text: '在吗' });
+      const c = await loginHolder(t);
+      await send(t, c, { text: '帮我订一张去北京的火车票' });
 
       const res = await t.http.get('/api/v1/staff/knowledge/figures?weeks=2').set(district.auth).expect(200);
       expect(res.body.items).toHaveLength(2);
@@ -688,15 +690,16 @@ describe('chat: the holder’s conversation', () => {
       expect(before).toMatchObject({ weekStart: '2027-05-24', holderMessages: 0, answeredRate: null });
       expect(week).toMatchObject({
         weekStart: '2027-05-31',
-        holderMessages: 5,
+        holderMessages: 6,
         answeredByAssistant: 3,
-        answeredRate: 0.6,
+        answeredRate: 0.5,
+        notUnderstood: 1,
         useful: 1,
         notUseful: 0,
         usefulRate: 1,
-        conversations: 2,
+        conversations: 3,
         handovers: 1,
-        handoverRate: 0.5,
+        handoverRate: 0.333,
       });
       expect(week.topIntents[0]).toEqual({ intent: 'card_status', count: 2 });
 

@@ -6414,6 +6414,7 @@ export interface paths {
                   holderMessages: number;
                   answeredByAssistant: number;
                   answeredRate: number | null;
+                  notUnderstood: number;
                   useful: number;
                   notUseful: number;
                   usefulRate: number | null;

@@ -58,6 +58,7 @@ describe('weekly figures', () => {
         holderMessages: 40,
         answeredByAssistant: 30,
         answeredRate: 0.75,
+        notUnderstood: 6,
         useful: 9,
         notUseful: 1,
         usefulRate: 0.9,
@@ -71,6 +72,7 @@ describe('weekly figures', () => {
         holderMessages: 0,
         answeredByAssistant: 0,
         answeredRate: null,
+        notUnderstood: 0,
         useful: 0,
         notUseful: 0,
         usefulRate: null,
@@ -82,7 +84,7 @@ describe('weekly figures', () => {
     ],
   };
 
-  it('makes one line a week: asked, answered, not answered, handed over', () => {
+  it('makes one line a week: asked, answered, not understood, handed over', () => {
     expect(weekLabel('2026-11-23')).toBe('11-23 周');
     expect(weekLines(figures)).toEqual([
       {
@@ -91,12 +93,12 @@ describe('weekly figures', () => {
         answered: 30,
         answeredRate: '75%',
         handovers: 4,
-        unanswered: 10,
+        unanswered: 6,
         usefulRate: '90%',
       },
       { week: '11-23 周', asked: 0, answered: 0, answeredRate: '—', handovers: 0, unanswered: 0, usefulRate: '—' },
     ]);
-    expect(weekTotals(weekLines(figures))).toEqual({ asked: 40, answered: 30, handovers: 4, unanswered: 10 });
+    expect(weekTotals(weekLines(figures))).toEqual({ asked: 40, answered: 30, handovers: 4, unanswered: 6 });
   });
 
   it('charts the same four series over the weeks', () => {
@@ -105,7 +107,7 @@ describe('weekly figures', () => {
     expect(o.series.map((s) => [s.name, s.data])).toEqual([
       ['提问', [40, 0]],
       ['助手回答', [30, 0]],
-      ['未由助手回答', [10, 0]],
+      ['助手没听懂', [6, 0]],
       ['转人工', [4, 0]],
     ]);
   });

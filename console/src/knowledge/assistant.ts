@@ -33,7 +33,7 @@ export interface WeekLine {
   answered: number;
   answeredRate: string;
   handovers: number;
-  /** Holders' messages the assistant did not answer itself (not understood, handed over, or written to staff). */
+  /** Holders' messages the assistant did not understand (what the knowledge base is missing). */
   unanswered: number;
   usefulRate: string;
 }
@@ -50,7 +50,7 @@ export function weekLines(f: WeeklyFigures): WeekLine[] {
     answered: w.answeredByAssistant,
     answeredRate: pct(w.answeredRate),
     handovers: w.handovers,
-    unanswered: Math.max(0, w.holderMessages - w.answeredByAssistant),
+    unanswered: w.notUnderstood,
     usefulRate: pct(w.usefulRate),
   }));
 }
@@ -77,7 +77,7 @@ export function weeklyOption(f: WeeklyFigures) {
     series: [
       { name: '提问', type: 'bar' as const, data: lines.map((l) => l.asked) },
       { name: '助手回答', type: 'bar' as const, data: lines.map((l) => l.answered) },
-      { name: '未由助手回答', type: 'line' as const, data: lines.map((l) => l.unanswered) },
+      { name: '助手没听懂', type: 'line' as const, data: lines.map((l) => l.unanswered) },
       { name: '转人工', type: 'line' as const, data: lines.map((l) => l.handovers) },
     ],
   };

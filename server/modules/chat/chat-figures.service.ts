@@ -17,6 +17,8 @@ export interface WeekFigures {
   /** Holders' messages the assistant answered itself (not "I don't know", not handed over). */
   answeredByAssistant: number;
   answeredRate: number | null;
+  /** Holders' messages the assistant did not understand: what the knowledge base is missing. */
+  notUnderstood: number;
   useful: number;
   notUseful: number;
   /** 有用 among the answers rated that week. */
@@ -61,6 +63,7 @@ export class ChatFiguresService {
       holderMessages: asked.messages,
       answeredByAssistant: asked.answered,
       answeredRate: rate(asked.answered, asked.messages),
+      notUnderstood: asked.notUnderstood,
       useful: feedback.useful,
       notUseful: feedback.notUseful,
       usefulRate: rate(feedback.useful, feedback.useful + feedback.notUseful),
@@ -77,11 +80,13 @@ export class ChatFiguresService {
       .select('COUNT(*)', 'messages')
       .addSelect('SUM(m.answered_by_assistant)', 'answered')
       .addSelect('COUNT(DISTINCT m.conversation_id)', 'conversations')
+      .addSelect("SUM(CASE WHEN m.intent = 'unknown' THEN 1 ELSE 0 END)", 'not_understood')
       .where('m.sender = :holder AND m.created_at >= :from AND m.created_at < :to', { holder: 'holder', from, to })
-      .getRawOne<{ messages: unknown; answered: unknown; conversations: unknown }>();
+      .getRawOne<{ messages: unknown; answered: unknown; conversations: unknown; not_understood: unknown }>();
     return {
       messages: Number(row?.messages ?? 0),
       answered: Number(row?.answered ?? 0),
+      notUnderstood: Number(row?.not_understood ?? 0),
       conversations: Number(row?.conversations ?? 0),
     };
   }

@@ -136,6 +136,8 @@ export const figuresView = z.object({
       holderMessages: z.number().int(),
       answeredByAssistant: z.number().int(),
       answeredRate: z.number().nullable(),
+      /** Holders' messages the assistant did not understand. */
+      notUnderstood: z.number().int(),
       useful: z.number().int(),
       notUseful: z.number().int(),
       usefulRate: z.number().nullable(),
