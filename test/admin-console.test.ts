@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AccountMfa } from '../server/modules/auth/account-mfa.entity';
 import { RecoveryCode } from '../server/modules/auth/recovery-code.entity';
-import { periodStarts } from '../server/modules/cards/card-stats.service';
+import { periodStarts } from '../server/lib/periods';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { createBureau, readyHolder, review, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';

@@ -5,6 +5,7 @@ import { Person } from '../people/person.entity';
 import { CardApplication } from './card-application.entity';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './card-application.states';
 import { loadReviewer } from './cards.policy';
+import { periodStarts } from '../../lib/periods';
 
 const DAY = 86_400_000;
 
@@ -168,21 +169,3 @@ const BEIJING = 8 * 3_600_000;
 
 /** The Beijing calendar day of an instant, YYYY-MM-DD. */
 const beijingDay = (d: Date) => new Date(d.getTime() + BEIJING).toISOString().slice(0, 10);
-
-/**
- * The instants the last `count` weeks (from Monday) or months begin, Beijing time, oldest first;
- * the last is the current period's.
- */
-export function periodStarts(now: Date, period: 'week' | 'month', count: number): Date[] {
-  const local = new Date(now.getTime() + BEIJING); // read with getUTC*: Beijing's calendar
-  const starts: Date[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const y = local.getUTCFullYear();
-    const m = local.getUTCMonth();
-    const d = local.getUTCDate();
-    // Date.UTC carries day and month under- and overflow into the month and year before.
-    const start = period === 'week' ? Date.UTC(y, m, d - ((local.getUTCDay() + 6) % 7) - 7 * i) : Date.UTC(y, m - i, 1);
-    starts.push(new Date(start - BEIJING));
-  }
-  return starts;
-}

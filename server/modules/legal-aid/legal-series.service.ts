@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
-import { periodStarts } from '../cards/card-stats.service';
+import { periodEnd, periodStarts } from '../../lib/periods';
 import type { AppointmentStatus } from './appointment.states';
 import { LegalAppointment } from './legal-appointment.entity';
 import { SERVICE_TYPES, type ServiceType } from './legal-aid.types';
@@ -11,15 +11,6 @@ interface Counts {
   completed: number;
   noShows: number;
   cancelled: number;
-}
-
-const BEIJING = 8 * 3_600_000;
-
-/** The instant after the period that begins at `start` (Beijing time). */
-function periodEnd(start: Date, period: 'week' | 'month'): Date {
-  if (period === 'week') return new Date(start.getTime() + 7 * 86_400_000);
-  const local = new Date(start.getTime() + BEIJING);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 1) - BEIJING);
 }
 
 const zero = (): Counts => ({ appointments: 0, completed: 0, noShows: 0, cancelled: 0 });

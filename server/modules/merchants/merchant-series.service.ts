@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
-import { periodStarts } from '../cards/card-stats.service';
+import { periodStarts } from '../../lib/periods';
 import { Merchant } from './merchant.entity';
 import { Redemption } from './redemption.entity';
 
