@@ -538,7 +538,8 @@ const steps: Array<[string, () => Promise<void>]> = [
 
 /**
  * Opens each entry of the signed-in person's menu in turn and checks that the screen loaded: no
- * API request answered with an error, no error message shown, no script error; a screenshot of each
+ * API request answered with an error, no error message shown, no script error and nothing in the
+ * browser's console (a missing file, a blocked resource); a screenshot of each
  * goes to `screens/<who>-<n>.png`.
  */
 async function walkMenu(who: string): Promise<void> {
@@ -554,6 +555,7 @@ async function walkMenu(who: string): Promise<void> {
         failures.push(`${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
     };
     const onError = (e: Error) => failures.push(`script error: ${e.message}`);
+    const loggedBefore = consoleErrors.length;
     page.on('response', onResponse);
     page.on('pageerror', onError);
     try {
@@ -562,6 +564,7 @@ async function walkMenu(who: string): Promise<void> {
       await sleep(400);
       const shown = await page.locator('.el-message--error').allTextContents();
       for (const t of shown) failures.push(`error shown: ${t.trim()}`);
+      for (const t of consoleErrors.slice(loggedBefore)) failures.push(`browser console: ${t}`);
       await page.screenshot({ path: path.join(SHOTS, 'screens', `${who}-${String(i + 1).padStart(2, '0')}.png`) });
     } finally {
       page.off('response', onResponse);
