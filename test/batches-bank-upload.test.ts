@@ -4,7 +4,7 @@ import { toCsv } from '../server/lib/csv';
 import { BANK_FILE_MAX_BYTES } from '../server/modules/cards/bank-return';
 import { CardBankNumber } from '../server/modules/cards/card-bank-number.entity';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
-import { createBureau, readyHolder, review, submittedApplication } from './helpers/cards';
+import { approvedBatch, createBureau } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { unique } from './helpers/factories';
 
@@ -20,22 +20,7 @@ describe('the bank’s returned file, uploaded', () => {
   beforeAll(async () => {
     t = await createTestContext();
     b = await createBureau(t);
-    holders = [];
-    ids = [];
-    for (let i = 0; i < 2; i++) {
-      const h = await readyHolder(t);
-      const id = await submittedApplication(t, h, b.stationId);
-      await review(t, b.stationReviewer, id, 'approve').expect(200);
-      await review(t, b.districtReviewer, id, 'approve').expect(200);
-      holders.push(h);
-      ids.push(id);
-    }
-    const res = await t.http
-      .post('/api/v1/staff/card-batches')
-      .set(b.districtReviewer.auth)
-      .send({ applicationIds: ids })
-      .expect(201);
-    batchId = res.body.id;
+    ({ batchId, holders, ids } = await approvedBatch(t, b, 2));
   });
   afterAll(() => t.close());
 

@@ -2,11 +2,9 @@ import ExcelJS from 'exceljs';
 import { toCsv } from '../server/lib/csv';
 import { matchBankRows, parseCsv, readBankFile } from '../server/modules/cards/bank-return';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
-import { createBureau, readyHolder, review, submittedApplication } from './helpers/cards';
+import { approvedBatch, type Bureau, createBureau } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { unique } from './helpers/factories';
-
-type Bureau = Awaited<ReturnType<typeof createBureau>>;
 
 describe('the bank’s returned file, read and matched', () => {
   it('reads CSV with quotes, text cells and a byte-order mark', async () => {
@@ -66,24 +64,7 @@ describe('优待证 batches at the district desk', () => {
   });
   afterAll(() => t.close());
 
-  async function batchOf(b: Bureau, count: number) {
-    const holders = [];
-    const ids = [];
-    for (let i = 0; i < count; i++) {
-      const h = await readyHolder(t);
-      const id = await submittedApplication(t, h, b.stationId);
-      await review(t, b.stationReviewer, id, 'approve').expect(200);
-      await review(t, b.districtReviewer, id, 'approve').expect(200);
-      holders.push(h);
-      ids.push(id);
-    }
-    const res = await t.http
-      .post('/api/v1/staff/card-batches')
-      .set(b.districtReviewer.auth)
-      .send({ applicationIds: ids })
-      .expect(201);
-    return { batchId: res.body.id as number, holders, ids };
-  }
+  const batchOf = (b: Bureau, count: number) => approvedBatch(t, b, count);
 
   /** The bank's file as the console sends it: a `file` part, and `dryRun=false` to record. */
   const upload = (b: Bureau, batchId: number, bytes: Buffer, name: string, confirm?: boolean) => {

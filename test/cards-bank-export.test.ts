@@ -5,17 +5,16 @@ import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { toCsv } from '../server/lib/csv';
 import {
   applicationBody,
+  approvedBatch,
+  type Bureau,
   cleanDeclarations,
   createBureau,
   issuedCard,
   readyHolder,
-  review,
   submittedApplication,
 } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { loginStaff, unique, type Session } from './helpers/factories';
-
-type Bureau = Awaited<ReturnType<typeof createBureau>>;
 
 /** The entries of a zip archive, read from its central directory, with their stored bytes. */
 function readZip(buf: Buffer): Array<{ name: string; bytes: Buffer; crc: number }> {
@@ -54,24 +53,7 @@ describe('优待证: what the bank receives', () => {
   });
   afterAll(() => t.close());
 
-  async function batchOf(b: Bureau, count: number) {
-    const holders = [];
-    const ids = [];
-    for (let i = 0; i < count; i++) {
-      const h = await readyHolder(t);
-      const id = await submittedApplication(t, h, b.stationId);
-      await review(t, b.stationReviewer, id, 'approve').expect(200);
-      await review(t, b.districtReviewer, id, 'approve').expect(200);
-      holders.push(h);
-      ids.push(id);
-    }
-    const res = await t.http
-      .post('/api/v1/staff/card-batches')
-      .set(b.districtReviewer.auth)
-      .send({ applicationIds: ids })
-      .expect(201);
-    return { batchId: res.body.id as number, holders, ids };
-  }
+  const batchOf = (b: Bureau, count: number) => approvedBatch(t, b, count);
 
   it('writes ID numbers in the CSV as text cells, so a spreadsheet keeps every digit', async () => {
     const b = await createBureau(t);

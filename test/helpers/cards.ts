@@ -25,6 +25,28 @@ export async function createBureau(t: TestContext) {
   };
 }
 
+export type Bureau = Awaited<ReturnType<typeof createBureau>>;
+
+/** A production batch of `count` applications approved at both levels, made by the district. */
+export async function approvedBatch(t: TestContext, b: Bureau, count: number) {
+  const holders = [];
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const h = await readyHolder(t);
+    const id = await submittedApplication(t, h, b.stationId);
+    await review(t, b.stationReviewer, id, 'approve').expect(200);
+    await review(t, b.districtReviewer, id, 'approve').expect(200);
+    holders.push(h);
+    ids.push(id);
+  }
+  const res = await t.http
+    .post('/api/v1/staff/card-batches')
+    .set(b.districtReviewer.auth)
+    .send({ applicationIds: ids })
+    .expect(201);
+  return { batchId: res.body.id as number, holders, ids };
+}
+
 /** A holder with a bound identity, a compliant photo and one document uploaded. */
 export async function readyHolder(
   t: TestContext,
