@@ -7,6 +7,7 @@ import { healthModule } from './modules/health/health.module';
 import { legalAidModule } from './modules/legal-aid/legal-aid.module';
 import { merchantsModule } from './modules/merchants/merchants.module';
 import { notificationsModule } from './modules/notifications/notifications.module';
+import { paymentsModule } from './modules/payments/payments.module';
 import { peopleModule } from './modules/people/people.module';
 import { privacyModule } from './modules/privacy/privacy.module';
 import { staffModule } from './modules/staff/staff.module';
@@ -30,6 +31,7 @@ export const MODULES = [
   cardsModule,
   merchantsModule,
   legalAidModule,
+  paymentsModule,
   chatModule,
   privacyModule,
   consoleModule,

@@ -3291,6 +3291,8 @@ export interface paths {
                       priceFen: number | null;
                       faceValueFen: number | null;
                       perPersonDailyLimit: number | null;
+                      stockTotal: number | null;
+                      stockLeft: number | null;
                       eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
                       validFrom: string | null;
                       validTo: string | null;
@@ -3346,6 +3348,8 @@ export interface paths {
                   priceFen: number | null;
                   faceValueFen: number | null;
                   perPersonDailyLimit: number | null;
+                  stockTotal: number | null;
+                  stockLeft: number | null;
                   eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
                   validFrom: string | null;
                   validTo: string | null;
@@ -3659,6 +3663,8 @@ export interface paths {
                   priceFen: number | null;
                   faceValueFen: number | null;
                   perPersonDailyLimit: number | null;
+                  stockTotal: number | null;
+                  stockLeft: number | null;
                   eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
                   validFrom: string | null;
                   validTo: string | null;
@@ -3691,6 +3697,7 @@ export interface paths {
             priceFen?: number | null;
             faceValueFen?: number | null;
             perPersonDailyLimit?: number | null;
+            stockTotal?: number | null;
             eligibleCategories?: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
             /** Format: date-time */
             validFrom?: string | null;
@@ -3713,6 +3720,8 @@ export interface paths {
               priceFen: number | null;
               faceValueFen: number | null;
               perPersonDailyLimit: number | null;
+              stockTotal: number | null;
+              stockLeft: number | null;
               eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
               validFrom: string | null;
               validTo: string | null;
@@ -3750,6 +3759,7 @@ export interface paths {
             priceFen?: number | null;
             faceValueFen?: number | null;
             perPersonDailyLimit?: number | null;
+            stockTotal?: number | null;
             eligibleCategories?: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
             /** Format: date-time */
             validFrom?: string | null;
@@ -3772,6 +3782,8 @@ export interface paths {
               priceFen: number | null;
               faceValueFen: number | null;
               perPersonDailyLimit: number | null;
+              stockTotal: number | null;
+              stockLeft: number | null;
               eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
               validFrom: string | null;
               validTo: string | null;
@@ -3811,6 +3823,8 @@ export interface paths {
               priceFen: number | null;
               faceValueFen: number | null;
               perPersonDailyLimit: number | null;
+              stockTotal: number | null;
+              stockLeft: number | null;
               eligibleCategories: ("veteran" | "martyr_family" | "duty_death_family" | "illness_death_family")[];
               validFrom: string | null;
               validTo: string | null;
@@ -6053,6 +6067,237 @@ export interface paths {
       };
     };
   };
+  "/api/v1/voucher-orders": {
+    /** Order vouchers of an offer (the amount is the offer’s price × quantity, computed here); answers the order and the wx.requestPayment arguments. Stock and the per-person daily limit are held until the order closes unpaid */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            offerId: number;
+            /** @default 1 */
+            quantity?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The order, waiting for payment */
+        201: {
+          content: {
+            "application/json": {
+              order: {
+                id: number;
+                outTradeNo: string;
+                title: string;
+                merchantId: number;
+                offerId: number;
+                quantity: number;
+                unitPriceFen: number;
+                faceValueFen: number;
+                amountFen: number;
+                /** @enum {string} */
+                status: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+                statusText: string;
+                payBy: string;
+                paidAt: string | null;
+                validTo: string | null;
+                createdAt: string;
+              };
+              payment: {
+                appId: string;
+                timeStamp: string;
+                nonceStr: string;
+                package: string;
+                /** @constant */
+                signType: "RSA";
+                paySign: string;
+              };
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, CARD_INACTIVE, OFFER_UNAVAILABLE, CATEGORY_NOT_ELIGIBLE, SOLD_OUT, LIMIT_REACHED, WECHAT_REQUIRED, PAYMENT_UNAVAILABLE, PAYMENT_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/voucher-orders/mine": {
+    /** The caller’s voucher orders, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of orders */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  outTradeNo: string;
+                  title: string;
+                  merchantId: number;
+                  offerId: number;
+                  quantity: number;
+                  unitPriceFen: number;
+                  faceValueFen: number;
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+                  statusText: string;
+                  payBy: string;
+                  paidAt: string | null;
+                  validTo: string | null;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/voucher-orders/{id}": {
+    /** One of the caller’s orders with its vouchers and history; an order waiting for payment is first checked with WeChat Pay (the notice may not have come yet) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The order */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              outTradeNo: string;
+              title: string;
+              merchantId: number;
+              offerId: number;
+              quantity: number;
+              unitPriceFen: number;
+              faceValueFen: number;
+              amountFen: number;
+              /** @enum {string} */
+              status: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+              statusText: string;
+              payBy: string;
+              paidAt: string | null;
+              validTo: string | null;
+              createdAt: string;
+              vouchers: ({
+                  id: number;
+                  seq: number;
+                  /** @enum {string} */
+                  status: "unused" | "redeemed" | "refunded";
+                  redeemedAt: string | null;
+                })[];
+              payment: {
+                appId: string;
+                timeStamp: string;
+                nonceStr: string;
+                package: string;
+                /** @constant */
+                signType: "RSA";
+                paySign: string;
+              } | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/voucher-orders/{id}/dev-pay": {
+    /** Dev mode only: pays the caller’s order as WeChat Pay would, through the same code a verified notice takes; 404 in live mode */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The order */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              outTradeNo: string;
+              title: string;
+              merchantId: number;
+              offerId: number;
+              quantity: number;
+              unitPriceFen: number;
+              faceValueFen: number;
+              amountFen: number;
+              /** @enum {string} */
+              status: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+              statusText: string;
+              payBy: string;
+              paidAt: string | null;
+              validTo: string | null;
+              createdAt: string;
+              vouchers: ({
+                  id: number;
+                  seq: number;
+                  /** @enum {string} */
+                  status: "unused" | "redeemed" | "refunded";
+                  redeemedAt: string | null;
+                })[];
+              payment: {
+                appId: string;
+                timeStamp: string;
+                nonceStr: string;
+                package: string;
+                /** @constant */
+                signType: "RSA";
+                paySign: string;
+              } | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, PAYMENT_MISMATCH */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/chat/messages": {
     /** Messages after a cursor, waiting up to `wait` seconds (at most 25) for one; or the latest page, or those before a cursor. Read messages count as read. */
     get: {
@@ -8056,6 +8301,14 @@ export interface paths {
               complaints: {
                   id: number;
                   merchantName: string;
+                  status: string;
+                  createdAt: string;
+                }[];
+              voucherOrders: {
+                  id: number;
+                  title: string;
+                  quantity: number;
+                  amountFen: number;
                   status: string;
                   createdAt: string;
                 }[];

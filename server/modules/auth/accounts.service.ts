@@ -25,6 +25,12 @@ export async function placementOf(
     : null;
 }
 
+/** The WeChat openid an account signed in with (what WeChat Pay names the payer by); null for password accounts. */
+export async function openidOf(em: EntityManager, accountId: number): Promise<string | null> {
+  const a = await em.findOne(Account, { where: { id: accountId }, select: { id: true, openid: true } });
+  return a?.openid ?? null;
+}
+
 /** Grants a role; granting one the account already has is a no-op. */
 export async function grantRole(em: EntityManager, accountId: number, role: Role, now: Date): Promise<void> {
   const existing = await em.findOne(AccountRole, { where: { accountId, role } });

@@ -30,6 +30,14 @@ export class MerchantOffer {
   @Column({ name: 'face_value_fen', type: 'integer', nullable: true })
   faceValueFen!: number | null;
 
+  /** Vouchers: how many are for sale; null when the merchant sets no limit. */
+  @Column({ name: 'stock_total', type: 'integer', nullable: true })
+  stockTotal!: number | null;
+
+  /** Vouchers: how many are held by orders (unpaid ones until they close, paid ones until refunded). */
+  @Column({ name: 'stock_taken', type: 'integer', default: 0 })
+  stockTaken!: number;
+
   @Column({ name: 'per_person_daily_limit', type: 'integer', nullable: true })
   perPersonDailyLimit!: number | null;
 

@@ -1,6 +1,7 @@
 import { Merchants1764200000000 } from '../../../migrations/1764200000000-merchants';
 import { ComplaintsAndBounds1764700000000 } from '../../../migrations/1764700000000-complaints-and-bounds';
 import { MerchantLicencePhoto1766000000000 } from '../../../migrations/1766000000000-merchant-licence-photo';
+import { VoucherStock1766400000000 } from '../../../migrations/1766400000000-voucher-stock';
 import { defineModule } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { QrTokens } from '../cards/qr-token.service';
@@ -52,7 +53,12 @@ export const merchantsModule = defineModule({
     MerchantComplaintEvent,
     MerchantEvent,
   ],
-  migrations: [Merchants1764200000000, ComplaintsAndBounds1764700000000, MerchantLicencePhoto1766000000000],
+  migrations: [
+    Merchants1764200000000,
+    ComplaintsAndBounds1764700000000,
+    MerchantLicencePhoto1766000000000,
+    VoucherStock1766400000000,
+  ],
   fileReadRules: { [MERCHANT_APPLICATION_FILE]: readLicenceFile, [REDEEMED_CARD_FILE]: readCounterPhoto },
   personalData: () => merchantsPersonalData,
   build: (c, u: Uses) => {

@@ -24,6 +24,8 @@ export const presentOffer = (o: MerchantOffer) => ({
   priceFen: o.priceFen,
   faceValueFen: o.faceValueFen,
   perPersonDailyLimit: o.perPersonDailyLimit,
+  stockTotal: o.stockTotal,
+  stockLeft: o.stockTotal === null ? null : Math.max(0, o.stockTotal - o.stockTaken),
   eligibleCategories: o.eligibleCategories ? (o.eligibleCategories.split(',') as HolderCategory[]) : [],
   validFrom: t(o.validFrom),
   validTo: t(o.validTo),

@@ -60,6 +60,8 @@ export const offerBody = z.strictObject({
   priceFen: fen(10_000_000).positive().nullable().optional(),
   faceValueFen: fen(10_000_000).positive().nullable().optional(),
   perPersonDailyLimit: int32(1, 100).nullable().optional(),
+  /** Vouchers: how many are for sale; null or absent: not limited. */
+  stockTotal: int32(1, 100_000).nullable().optional(),
   eligibleCategories: z.array(z.enum(HOLDER_CATEGORIES)).max(4).optional(),
   validFrom: isoDate.nullable().optional(),
   validTo: isoDate.nullable().optional(),
@@ -115,6 +117,9 @@ export const offerView = z.object({
   priceFen: z.number().int().nullable(),
   faceValueFen: z.number().int().nullable(),
   perPersonDailyLimit: z.number().int().nullable(),
+  /** Vouchers: how many are for sale (null: not limited) and how many are left. */
+  stockTotal: z.number().int().nullable(),
+  stockLeft: z.number().int().nullable(),
   eligibleCategories: z.array(z.enum(HOLDER_CATEGORIES)),
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),

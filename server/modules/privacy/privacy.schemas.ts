@@ -35,6 +35,16 @@ export const myDataView = z.object({
     latest: z.array(z.object({ merchantName: z.string(), offerTitle: z.string(), day: z.string() })),
   }),
   complaints: z.array(z.object({ id: z.number().int(), merchantName: z.string(), status: z.string(), createdAt: at })),
+  voucherOrders: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      quantity: z.number().int(),
+      amountFen: z.number().int(),
+      status: z.string(),
+      createdAt: at,
+    }),
+  ),
   conversations: z.object({ count: z.number().int(), messagesWritten: z.number().int() }),
   files: z.array(z.object({ id: z.number().int(), purpose: z.string(), size: z.number().int(), createdAt: at })),
   notices: z.object({

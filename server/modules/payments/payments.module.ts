@@ -1,0 +1,25 @@
+import { VoucherOrders1766500000000 } from '../../../migrations/1766500000000-voucher-orders';
+import { defineModule } from '../../module';
+import type { CardService } from '../cards/card.service';
+import type { OffersService } from '../merchants/offers.service';
+import { OrdersService } from './orders.service';
+import { paymentsPersonalData } from './payments.personal-data';
+import { paymentsRoutes } from './payments.routes';
+import { Voucher } from './voucher.entity';
+import { VoucherOrderEvent } from './voucher-order-event.entity';
+import { VoucherOrder } from './voucher-order.entity';
+import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
+
+/** Vouchers bought with WeChat Pay: orders, their payment, their vouchers. */
+export const paymentsModule = defineModule({
+  name: 'payments',
+  entities: [VoucherOrder, VoucherOrderEvent, Voucher, VoucherPurchaseCount],
+  migrations: [VoucherOrders1766500000000],
+  personalData: () => paymentsPersonalData,
+  build: (c, u: { cards: CardService; offers: OffersService }) => {
+    const pay = c.ports.wechatPay;
+    const notifyBase = c.config.wechatPay.mode === 'off' ? '' : c.config.wechatPay.notifyBase;
+    return { orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger) };
+  },
+  routes: (s) => paymentsRoutes(s.orders),
+});

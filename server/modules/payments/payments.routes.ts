@@ -1,0 +1,86 @@
+import { decodeCursor, toPage } from '../../http/pagination';
+import { route } from '../../http/route';
+import type { OrdersService } from './orders.service';
+import { presentOrder, presentOrderDetail } from './payments.presenter';
+import {
+  createdOrderView,
+  idCursor,
+  idParams,
+  mineQuery,
+  orderBody,
+  orderDetailView,
+  orderPageView,
+} from './payments.schemas';
+
+const HOLDER = ['holder'] as const;
+
+/** Holders buying vouchers: order, pay, read back. */
+export const paymentsRoutes = (orders: OrdersService) => [
+  route({
+    method: 'post',
+    path: '/api/v1/voucher-orders',
+    tag: 'vouchers',
+    summary:
+      'Order vouchers of an offer (the amount is the offer’s price × quantity, computed here); answers the order and ' +
+      'the wx.requestPayment arguments. Stock and the per-person daily limit are held until the order closes unpaid',
+    access: HOLDER,
+    body: orderBody,
+    responses: { 201: { description: 'The order, waiting for payment', schema: createdOrderView } },
+    errors: [
+      'NOT_FOUND',
+      'VALIDATION_FAILED',
+      'CARD_INACTIVE',
+      'OFFER_UNAVAILABLE',
+      'CATEGORY_NOT_ELIGIBLE',
+      'SOLD_OUT',
+      'LIMIT_REACHED',
+      'WECHAT_REQUIRED',
+      'PAYMENT_UNAVAILABLE',
+      'PAYMENT_FAILED',
+    ],
+    handler: async ({ principal, body }) => {
+      const made = await orders.create(principal, body);
+      return { status: 201, body: { order: presentOrder(made.order), payment: made.payment } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/voucher-orders/mine',
+    tag: 'vouchers',
+    summary: 'The caller’s voucher orders, newest first',
+    access: HOLDER,
+    query: mineQuery,
+    responses: { 200: { description: 'A page of orders', schema: orderPageView } },
+    handler: async ({ principal, query }) => {
+      const cursor = decodeCursor(query.cursor, idCursor);
+      const rows = await orders.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
+      return { body: toPage(rows, query.limit, presentOrder, (o) => ({ id: o.id })) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/voucher-orders/:id',
+    tag: 'vouchers',
+    summary:
+      'One of the caller’s orders with its vouchers and history; an order waiting for payment is first checked ' +
+      'with WeChat Pay (the notice may not have come yet)',
+    access: HOLDER,
+    params: idParams,
+    responses: { 200: { description: 'The order', schema: orderDetailView } },
+    errors: ['NOT_FOUND'],
+    handler: async ({ principal, params }) => ({ body: presentOrderDetail(await orders.detail(principal, params.id)) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/voucher-orders/:id/dev-pay',
+    tag: 'vouchers',
+    summary:
+      'Dev mode only: pays the caller’s order as WeChat Pay would, through the same code a verified notice takes; ' +
+      '404 in live mode',
+    access: HOLDER,
+    params: idParams,
+    responses: { 200: { description: 'The order', schema: orderDetailView } },
+    errors: ['NOT_FOUND', 'PAYMENT_MISMATCH'],
+    handler: async ({ principal, params }) => ({ body: presentOrderDetail(await orders.devPay(principal, params.id)) }),
+  }),
+];

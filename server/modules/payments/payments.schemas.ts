@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { idRef, queryIdRef } from '../../http/bounds';
+import { pageQuery, pageView } from '../../http/pagination';
+import { MAX_QUANTITY, ORDER_STATUSES, VOUCHER_STATUSES } from './voucher-order.states';
+
+export const orderBody = z.strictObject({
+  offerId: idRef(),
+  quantity: z.number().int().min(1).max(MAX_QUANTITY).default(1),
+});
+export const idParams = z.object({ id: queryIdRef() });
+export const mineQuery = pageQuery;
+export const idCursor = z.object({ id: idRef() });
+
+const at = z.string();
+
+export const orderView = z.object({
+  id: z.number().int(),
+  outTradeNo: z.string(),
+  title: z.string(),
+  merchantId: z.number().int(),
+  offerId: z.number().int(),
+  quantity: z.number().int(),
+  unitPriceFen: z.number().int(),
+  faceValueFen: z.number().int(),
+  amountFen: z.number().int(),
+  status: z.enum(ORDER_STATUSES),
+  /** The status in the holder's words. */
+  statusText: z.string(),
+  /** Pay before this, or the order closes. */
+  payBy: at,
+  paidAt: at.nullable(),
+  /** The vouchers can be used until then; null: no end. */
+  validTo: at.nullable(),
+  createdAt: at,
+});
+
+/** The arguments of `wx.requestPayment`, as WeChat Pay's prepay gave them. */
+export const paymentView = z.object({
+  appId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.literal('RSA'),
+  paySign: z.string(),
+});
+
+export const createdOrderView = z.object({ order: orderView, payment: paymentView });
+
+export const orderDetailView = orderView.extend({
+  vouchers: z.array(
+    z.object({
+      id: z.number().int(),
+      seq: z.number().int(),
+      status: z.enum(VOUCHER_STATUSES),
+      redeemedAt: at.nullable(),
+    }),
+  ),
+  /** While waiting for payment: the arguments to pay again with (the prepay stays valid 2 hours). */
+  payment: paymentView.nullable(),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      at,
+      by: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+
+export const orderPageView = pageView(orderView);

@@ -1,0 +1,248 @@
+import type { Response } from 'supertest';
+import { MerchantOffer } from '../server/modules/merchants/merchant-offer.entity';
+import { Voucher } from '../server/modules/payments/voucher.entity';
+import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
+import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
+import { type Bureau, createBureau, issuedCard, readyHolder, submittedApplication } from './helpers/cards';
+import { createTestContext, type TestContext } from './helpers/context';
+import { loginHolder, type Session, unique } from './helpers/factories';
+import { approvedMerchant, createOffer } from './helpers/merchants';
+
+let t: TestContext;
+let b: Bureau;
+let shop: Awaited<ReturnType<typeof approvedMerchant>>;
+let buyer: Session;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  b = await createBureau(t);
+  shop = await approvedMerchant(t);
+  buyer = await holderWithCard();
+});
+afterAll(() => t.close());
+
+function expectError(res: Response, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
+}
+
+/** A holder whose card the station has issued. */
+async function holderWithCard(): Promise<Session> {
+  const h = await readyHolder(t);
+  const id = await submittedApplication(t, h, b.stationId);
+  await issuedCard(t, b, id, unique('RYV').replace(/\W/g, '').slice(0, 16).toUpperCase());
+  return h;
+}
+
+/** A voucher offer of the shop: 30 元 for a 50 元 voucher unless told otherwise. */
+const voucherOffer = (extra: Record<string, unknown> = {}) =>
+  createOffer(t, shop.owner, {
+    title: '50 元代金券',
+    kind: 'voucher',
+    discountText: '30 元买 50 元',
+    priceFen: 3000,
+    faceValueFen: 5000,
+    ...extra,
+  });
+
+const order = (who: Session, body: Record<string, unknown>) =>
+  t.http.post('/api/v1/voucher-orders').set(who.auth).send(body);
+
+describe('buying vouchers', () => {
+  it('orders at the offer’s price (the client sends none), holds the stock, and answers what wx.requestPayment takes', async () => {
+    const offerId = await voucherOffer({ stockTotal: 10 });
+    const res = await order(buyer, { offerId, quantity: 2 }).expect(201);
+    expect(res.body.order).toMatchObject({
+      offerId,
+      quantity: 2,
+      unitPriceFen: 3000,
+      faceValueFen: 5000,
+      amountFen: 6000,
+      status: 'created',
+      statusText: '待支付',
+    });
+    expect(res.body.order.outTradeNo).toMatch(/^RY\d{14}[A-Z0-9]{8}$/);
+    expect(res.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
+    const offer = await t.container.db.manager.findOneByOrFail(MerchantOffer, { id: offerId });
+    expect(offer.stockTaken).toBe(2);
+    const page = await t.http.get(`/api/v1/merchants/${shop.merchantId}`).set(buyer.auth).expect(200);
+    expect(page.body.offers.find((o: { id: number }) => o.id === offerId)).toMatchObject({
+      stockTotal: 10,
+      stockLeft: 8,
+    });
+
+    // A price in the body is not part of the contract.
+    expectError(await order(buyer, { offerId, quantity: 1, amountFen: 1 }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('pays through the dev adapter once: the vouchers are issued, a second payment changes nothing', async () => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity: 3 }).expect(201);
+    const id = made.body.order.id;
+    const paid = await t.http.post(`/api/v1/voucher-orders/${id}/dev-pay`).set(buyer.auth).expect(200);
+    expect(paid.body).toMatchObject({ status: 'paid', statusText: '已支付', payment: null });
+    expect(paid.body.paidAt).toEqual(expect.any(String));
+    expect(paid.body.vouchers.map((v: { seq: number; status: string }) => [v.seq, v.status])).toEqual([
+      [1, 'unused'],
+      [2, 'unused'],
+      [3, 'unused'],
+    ]);
+    expect(paid.body.history.map((h: { action: string; by: string }) => [h.action, h.by])).toEqual([
+      ['create', 'holder'],
+      ['pay', 'wechat'],
+    ]);
+
+    await t.http.post(`/api/v1/voucher-orders/${id}/dev-pay`).set(buyer.auth).expect(200);
+    const em = t.container.db.manager;
+    expect(await em.countBy(Voucher, { orderId: id })).toBe(3);
+    expect(await em.countBy(VoucherOrderEvent, { orderId: id, action: 'pay' })).toBe(1);
+
+    const mine = await t.http.get('/api/v1/voucher-orders/mine').set(buyer.auth).expect(200);
+    expect(mine.body.items[0]).toMatchObject({ id, status: 'paid' });
+  });
+
+  it('reads back only the caller’s own orders', async () => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity: 1 }).expect(201);
+    const other = await loginHolder(t);
+    await t.http.get(`/api/v1/voucher-orders/${made.body.order.id}`).set(other.auth).expect(404);
+    await t.http.post(`/api/v1/voucher-orders/${made.body.order.id}/dev-pay`).set(other.auth).expect(404);
+    const detail = await t.http.get(`/api/v1/voucher-orders/${made.body.order.id}`).set(buyer.auth).expect(200);
+    // Waiting for payment: the same arguments to pay again with.
+    expect(detail.body.payment).toEqual(made.body.payment);
+  });
+
+  it('needs an active card, a voucher on sale and an eligible category', async () => {
+    const noCard = await loginHolder(t);
+    const offerId = await voucherOffer();
+    expectError(await order(noCard, { offerId, quantity: 1 }), 409, 'CARD_INACTIVE');
+
+    const discount = await createOffer(t, shop.owner);
+    expectError(await order(buyer, { offerId: discount, quantity: 1 }), 404, 'NOT_FOUND');
+    expectError(await order(buyer, { offerId: 999_999, quantity: 1 }), 404, 'NOT_FOUND');
+
+    const withdrawn = await voucherOffer();
+    await t.http.post(`/api/v1/merchant/offers/${withdrawn}/withdraw`).set(shop.owner.auth).expect(200);
+    expectError(await order(buyer, { offerId: withdrawn, quantity: 1 }), 409, 'OFFER_UNAVAILABLE');
+
+    const ended = await voucherOffer({ validTo: '2027-01-01T00:00:00+08:00' });
+    expectError(await order(buyer, { offerId: ended, quantity: 1 }), 409, 'OFFER_UNAVAILABLE');
+
+    const forOthers = await voucherOffer({ eligibleCategories: ['martyr_family'] });
+    expectError(await order(buyer, { offerId: forOthers, quantity: 1 }), 409, 'CATEGORY_NOT_ELIGIBLE');
+
+    expectError(await order(buyer, { offerId, quantity: 0 }), 400, 'VALIDATION_FAILED');
+    expectError(await order(buyer, { offerId, quantity: 11 }), 400, 'VALIDATION_FAILED');
+    expect(await t.container.db.manager.countBy(VoucherOrder, { offerId: forOthers })).toBe(0);
+  });
+
+  it('never sells more than the stock: 20 buyers at once for the last 5 get exactly 5 orders', async () => {
+    const offerId = await voucherOffer({ stockTotal: 5 });
+    const answers = await Promise.all(Array.from({ length: 20 }, () => order(buyer, { offerId, quantity: 1 })));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+    for (const r of answers.filter((a) => a.status !== 201)) expectError(r, 409, 'SOLD_OUT');
+    const em = t.container.db.manager;
+    expect(await em.countBy(VoucherOrder, { offerId })).toBe(5);
+    expect((await em.findOneByOrFail(MerchantOffer, { id: offerId })).stockTaken).toBe(5);
+  });
+
+  it('holds the per-person daily limit under concurrency, and counts vouchers, not orders', async () => {
+    const offerId = await voucherOffer({ perPersonDailyLimit: 3 });
+    const h = await holderWithCard();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => order(h, { offerId, quantity: 1 })));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
+    for (const r of answers.filter((a) => a.status !== 201)) expectError(r, 409, 'LIMIT_REACHED');
+    expectError(await order(h, { offerId, quantity: 1 }), 409, 'LIMIT_REACHED');
+
+    // Another holder has an allowance of their own; two at once is two of it.
+    await order(buyer, { offerId, quantity: 2 }).expect(201);
+    expectError(await order(buyer, { offerId, quantity: 2 }), 409, 'LIMIT_REACHED');
+    await order(buyer, { offerId, quantity: 1 }).expect(201);
+  });
+
+  it('a shop cannot cut the stock below what orders hold, and a discount has no stock', async () => {
+    const offerId = await voucherOffer({ stockTotal: 3 });
+    await order(buyer, { offerId, quantity: 2 }).expect(201);
+    const cut = await t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(shop.owner.auth).send({ stockTotal: 1 });
+    expectError(cut, 400, 'VALIDATION_FAILED');
+    await t.http.patch(`/api/v1/merchant/offers/${offerId}`).set(shop.owner.auth).send({ stockTotal: 2 }).expect(200);
+    expectError(await order(buyer, { offerId, quantity: 1 }), 409, 'SOLD_OUT');
+    const discount = await t.http
+      .post('/api/v1/merchant/offers')
+      .set(shop.owner.auth)
+      .send({ title: '9 折', kind: 'discount', discountText: '9 折', stockTotal: 5 });
+    expectError(discount, 400, 'VALIDATION_FAILED');
+  });
+
+  it('a payment whose notice never came is settled when the holder reads the order back (WeChat Pay is asked)', async () => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity: 1 }).expect(201);
+    // WeChat Pay took the money; no notice has arrived.
+    const dev = t.container.ports.wechatPay.dev!;
+    dev.paidResource({ outTradeNo: made.body.order.outTradeNo, amountFen: 3000, payerOpenid: 'x' });
+    const back = await t.http.get(`/api/v1/voucher-orders/${made.body.order.id}`).set(buyer.auth).expect(200);
+    expect(back.body).toMatchObject({ status: 'paid', payment: null });
+    expect(back.body.vouchers).toHaveLength(1);
+  });
+
+  it('a payment result that does not fit the order (amount, merchant, app) changes nothing', async () => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity: 1 }).expect(201);
+    const orders = t.container.services.orders;
+    const pay = t.container.ports.wechatPay;
+    const good = pay.dev!.paidResource({ outTradeNo: made.body.order.outTradeNo, amountFen: 3000, payerOpenid: 'x' });
+    for (const bad of [{ amountFen: 2999 }, { mchId: `${pay.mchId}9` }, { appId: `${pay.appId}x` }]) {
+      await expect(orders.settle({ ...good, ...bad })).rejects.toMatchObject({ code: 'PAYMENT_MISMATCH' });
+    }
+    await expect(orders.settle({ ...good, outTradeNo: 'RY00000000000000NOSUCH00' })).rejects.toMatchObject({
+      status: 404,
+    });
+    const em = t.container.db.manager;
+    expect(await em.findOneByOrFail(VoucherOrder, { id: made.body.order.id })).toMatchObject({ status: 'created' });
+    expect(await em.countBy(Voucher, { orderId: made.body.order.id })).toBe(0);
+    await orders.settle(good);
+    expect(await em.findOneByOrFail(VoucherOrder, { id: made.body.order.id })).toMatchObject({ status: 'paid' });
+  });
+
+  it('unused paid vouchers stop the holder deleting the account', async () => {
+    const h = await holderWithCard();
+    const offerId = await voucherOffer();
+    const made = await order(h, { offerId, quantity: 1 }).expect(201);
+    await t.http.post(`/api/v1/voucher-orders/${made.body.order.id}/dev-pay`).set(h.auth).expect(200);
+    const plan = await t.http.get('/api/v1/me/deletion').set(h.auth).expect(200);
+    expect(plan.body.blockers.map((x: { what: string }) => x.what)).toContain('您有已付款、还没使用的代金券');
+    const data = await t.http.get('/api/v1/me/data').set(h.auth).expect(200);
+    expect(data.body.voucherOrders).toEqual([expect.objectContaining({ id: made.body.order.id, status: 'paid' })]);
+  });
+});
+
+describe('buying vouchers while WeChat Pay is switched off', () => {
+  let off: TestContext;
+  beforeAll(async () => {
+    off = await createTestContext({ env: { WECHATPAY_MODE: 'off' } });
+  });
+  afterAll(() => off.close());
+
+  it('answers 503 and keeps nothing: the order closes and its stock comes back; there is no dev payment', async () => {
+    const bureau = await createBureau(off);
+    const h = await readyHolder(off);
+    const id = await submittedApplication(off, h, bureau.stationId);
+    await issuedCard(off, bureau, id, unique('RYO').replace(/\W/g, '').slice(0, 16).toUpperCase());
+    const s = await approvedMerchant(off);
+    const offerId = await createOffer(off, s.owner, {
+      title: '50 元代金券',
+      kind: 'voucher',
+      discountText: '30 元买 50 元',
+      priceFen: 3000,
+      faceValueFen: 5000,
+      stockTotal: 1,
+    });
+    const res = await off.http.post('/api/v1/voucher-orders').set(h.auth).send({ offerId, quantity: 1 });
+    expectError(res, 503, 'PAYMENT_UNAVAILABLE');
+    const em = off.container.db.manager;
+    const [closed] = await em.findBy(VoucherOrder, { offerId });
+    expect(closed.status).toBe('closed');
+    expect((await em.findOneByOrFail(MerchantOffer, { id: offerId })).stockTaken).toBe(0);
+    await off.http.post(`/api/v1/voucher-orders/${closed.id}/dev-pay`).set(h.auth).expect(404);
+  });
+});
