@@ -6233,6 +6233,26 @@ export interface paths {
       };
     };
   };
+  "/api/v1/payments/wechat/notify": {
+    /** WeChat Pay’s payment notice: signature (platform certificate or WeChat Pay public key), timestamp and GCM tag checked, then applied with the order locked; 204 only once it is committed (a repeat is 204 and changes nothing) */
+    post: {
+      responses: {
+        /** @description Applied (or applied before) */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOTICE_MALFORMED, NOTICE_SIGNATURE_INVALID, NOTICE_TIMESTAMP_OUT_OF_WINDOW, NOTICE_PROBE_SERIAL, NOTICE_UNKNOWN_SERIAL, NOTICE_DECRYPT_FAILED, PAYMENT_MISMATCH, NOT_FOUND, PAYMENT_UNAVAILABLE, PAYMENT_FAILED */
+        default: {
+          content: {
+            "application/json": {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/v1/voucher-orders/{id}/dev-pay": {
     /** Dev mode only: pays the caller’s order as WeChat Pay would, through the same code a verified notice takes; 404 in live mode */
     post: {

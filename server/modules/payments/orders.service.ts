@@ -12,8 +12,14 @@ import { shanghaiDate } from '../../lib/working-days';
 import { openidOf } from '../auth/accounts.service';
 import type { CardService } from '../cards/card.service';
 import type { OffersService } from '../merchants/offers.service';
-import { PaymentError, type PaymentPort, type PaymentTransaction, type RequestPaymentParams } from './payment.port';
-import { paymentFailure, PaymentsErrors } from './payments.errors';
+import {
+  type IncomingNotice,
+  PaymentError,
+  type PaymentPort,
+  type PaymentTransaction,
+  type RequestPaymentParams,
+} from './payment.port';
+import { noticeFailure, paymentFailure, PaymentsErrors } from './payments.errors';
 import { Voucher } from './voucher.entity';
 import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
@@ -194,6 +200,73 @@ export class OrdersService {
       dev.paidResource({ outTradeNo: order.outTradeNo, amountFen: order.amountFen, payerOpenid: openid }),
     );
     return this.withParts(settled);
+  }
+
+  /**
+   * A payment notice from WeChat Pay: verified and decrypted by the port (signature, timestamp,
+   * serial, GCM tag), then applied by `settle`. Throws (a 4xx/5xx, so WeChat Pay retries) on
+   * anything it cannot apply; a repeat of a notice already applied succeeds and changes nothing.
+   */
+  async handlePaymentNotice(notice: IncomingNotice): Promise<void> {
+    let verified: Awaited<ReturnType<PaymentPort['verifyNotice']>>;
+    try {
+      verified = await this.pay.verifyNotice(notice);
+    } catch (e) {
+      if (!(e instanceof PaymentError)) throw e;
+      this.logger.warn('payment notice refused', { code: e.code });
+      throw noticeFailure(e);
+    }
+    if (verified.kind !== 'payment') throw PaymentsErrors.noticeKind();
+    await this.settle(verified.payment);
+  }
+
+  /**
+   * Orders past their time to pay: each is asked of WeChat Pay first (a payment whose notice was
+   * lost is applied); one still unpaid is closed with WeChat Pay, then here, giving back its stock
+   * and the holder's allowance. An order WeChat Pay cannot be asked about now is left for the next run.
+   */
+  async closeOverdue(limit = 100): Promise<{ paid: number; closed: number; failed: number }> {
+    const now = this.clock.now();
+    const due = await this.db.manager
+      .createQueryBuilder(VoucherOrder, 'o')
+      .where('o.status = :created AND o.pay_by < :now', { created: 'created', now })
+      .orderBy('o.pay_by', 'ASC')
+      .limit(limit)
+      .getMany();
+    const counts = { paid: 0, closed: 0, failed: 0 };
+    for (const order of due) {
+      try {
+        const tx = await this.pay.queryOrder(order.outTradeNo);
+        if (tx?.tradeState === 'SUCCESS') {
+          await this.settle(tx);
+          counts.paid++;
+          continue;
+        }
+        if (tx) {
+          try {
+            await this.pay.closeOrder(order.outTradeNo);
+          } catch (e) {
+            // Paid between the query and the close: apply the payment instead.
+            if (e instanceof PaymentError && e.upstream?.wechatCode === 'ORDERPAID') {
+              const paid = await this.pay.queryOrder(order.outTradeNo);
+              if (paid) await this.settle(paid);
+              counts.paid++;
+              continue;
+            }
+            throw e;
+          }
+        }
+        await this.closeUnpaid(order.id, { accountId: null, role: 'system' }, `${PAY_WITHIN_MINUTES} 分钟内未支付`);
+        counts.closed++;
+      } catch (e) {
+        counts.failed++;
+        this.logger.warn('overdue order not settled', {
+          orderId: order.id,
+          code: e instanceof PaymentError ? e.code : 'error',
+        });
+      }
+    }
+    return counts;
   }
 
   /**

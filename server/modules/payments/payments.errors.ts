@@ -20,7 +20,36 @@ export const PaymentsErrors = {
     e.code === 'PAYMENTS_DISABLED' ? '暂未开通微信支付' : '微信支付暂时不可用，请稍后再试',
   ),
   payFailed: appError(502, 'PAYMENT_FAILED', '微信支付下单失败，请稍后再试'),
+
+  // WeChat Pay's notices: any of these answers 4xx, so WeChat Pay tries again later (or stops probing).
+  noticeMalformed: appError(400, 'NOTICE_MALFORMED', '通知格式错误'),
+  noticeSignature: appError(401, 'NOTICE_SIGNATURE_INVALID', '签名验证失败'),
+  noticeStale: appError(401, 'NOTICE_TIMESTAMP_OUT_OF_WINDOW', '通知时间戳不在 5 分钟内'),
+  noticeProbe: appError(401, 'NOTICE_PROBE_SERIAL', '签名探测请求'),
+  noticeSerial: appError(401, 'NOTICE_UNKNOWN_SERIAL', '未知的证书序列号'),
+  noticeDecrypt: appError(400, 'NOTICE_DECRYPT_FAILED', '通知解密失败'),
+  noticeKind: appError(400, 'NOTICE_MALFORMED', '此地址只接收支付通知'),
 };
+
+/** A notice the port refused, as the answer WeChat Pay gets. */
+export function noticeFailure(e: PaymentError) {
+  switch (e.code) {
+    case 'NOTICE_SIGNATURE_INVALID':
+      return PaymentsErrors.noticeSignature();
+    case 'NOTICE_TIMESTAMP_OUT_OF_WINDOW':
+      return PaymentsErrors.noticeStale();
+    case 'NOTICE_PROBE_SERIAL':
+      return PaymentsErrors.noticeProbe();
+    case 'NOTICE_UNKNOWN_SERIAL':
+      return PaymentsErrors.noticeSerial();
+    case 'NOTICE_DECRYPT_FAILED':
+      return PaymentsErrors.noticeDecrypt();
+    case 'NOTICE_MALFORMED':
+      return PaymentsErrors.noticeMalformed();
+    default:
+      return paymentFailure(e);
+  }
+}
 
 /** A payment port failure as the holder's answer. */
 export const paymentFailure = (e: PaymentError) =>

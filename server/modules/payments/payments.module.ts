@@ -1,7 +1,8 @@
 import { VoucherOrders1766500000000 } from '../../../migrations/1766500000000-voucher-orders';
-import { defineModule } from '../../module';
+import type { Core, ModuleOf } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { OffersService } from '../merchants/offers.service';
+import { closeOrdersJob } from './close-orders.job';
 import { OrdersService } from './orders.service';
 import { paymentsPersonalData } from './payments.personal-data';
 import { paymentsRoutes } from './payments.routes';
@@ -10,16 +11,20 @@ import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
 
+/** Builds the module's services from the core and the services it uses. */
+function build(c: Core, u: { cards: CardService; offers: OffersService }) {
+  const pay = c.ports.wechatPay;
+  const notifyBase = c.config.wechatPay.mode === 'off' ? '' : c.config.wechatPay.notifyBase;
+  return { orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger) };
+}
+
 /** Vouchers bought with WeChat Pay: orders, their payment, their vouchers. */
-export const paymentsModule = defineModule({
+export const paymentsModule: ModuleOf<typeof build> = {
   name: 'payments',
   entities: [VoucherOrder, VoucherOrderEvent, Voucher, VoucherPurchaseCount],
   migrations: [VoucherOrders1766500000000],
+  jobs: [closeOrdersJob],
   personalData: () => paymentsPersonalData,
-  build: (c, u: { cards: CardService; offers: OffersService }) => {
-    const pay = c.ports.wechatPay;
-    const notifyBase = c.config.wechatPay.mode === 'off' ? '' : c.config.wechatPay.notifyBase;
-    return { orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger) };
-  },
+  build,
   routes: (s) => paymentsRoutes(s.orders),
-});
+};

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import { decodeCursor, toPage } from '../../http/pagination';
-import { route } from '../../http/route';
+import { type ErrorFormat, route } from '../../http/route';
 import type { OrdersService } from './orders.service';
 import { presentOrder, presentOrderDetail } from './payments.presenter';
 import {
@@ -13,6 +14,12 @@ import {
 } from './payments.schemas';
 
 const HOLDER = ['holder'] as const;
+
+/** WeChat Pay reads a failed notice's answer as `{ code, message }` with a 4xx/5xx, and retries. */
+const wechatPayError: ErrorFormat = {
+  schema: z.object({ code: z.string(), message: z.string() }),
+  format: (err) => ({ status: err.status, body: { code: err.code, message: err.message } }),
+};
 
 /** Holders buying vouchers: order, pay, read back. */
 export const paymentsRoutes = (orders: OrdersService) => [
@@ -69,6 +76,37 @@ export const paymentsRoutes = (orders: OrdersService) => [
     responses: { 200: { description: 'The order', schema: orderDetailView } },
     errors: ['NOT_FOUND'],
     handler: async ({ principal, params }) => ({ body: presentOrderDetail(await orders.detail(principal, params.id)) }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/payments/wechat/notify',
+    tag: 'vouchers',
+    summary:
+      'WeChat Pay’s payment notice: signature (platform certificate or WeChat Pay public key), timestamp and GCM tag ' +
+      'checked, then applied with the order locked; 204 only once it is committed (a repeat is 204 and changes nothing)',
+    access: 'public',
+    rawBody: true,
+    errorFormat: wechatPayError,
+    responses: { 204: { description: 'Applied (or applied before)' } },
+    errors: [
+      'NOTICE_MALFORMED',
+      'NOTICE_SIGNATURE_INVALID',
+      'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
+      'NOTICE_PROBE_SERIAL',
+      'NOTICE_UNKNOWN_SERIAL',
+      'NOTICE_DECRYPT_FAILED',
+      'PAYMENT_MISMATCH',
+      'NOT_FOUND',
+      'PAYMENT_UNAVAILABLE',
+      'PAYMENT_FAILED',
+    ],
+    handler: async ({ rawBody, ctx }) => {
+      await orders.handlePaymentNotice({
+        headers: ctx.headers,
+        rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8'),
+      });
+      return { status: 204 };
+    },
   }),
   route({
     method: 'post',

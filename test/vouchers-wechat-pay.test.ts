@@ -1,0 +1,166 @@
+import type { WeChatPayLiveConfig } from '../server/config';
+import { HttpWeChatPay } from '../server/integrations/wechatpay/wechat-pay-http';
+import type { Clock } from '../server/lib/clock';
+import { MerchantOffer } from '../server/modules/merchants/merchant-offer.entity';
+import { Voucher } from '../server/modules/payments/voucher.entity';
+import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
+import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
+import { createBureau, issuedCard, readyHolder, submittedApplication } from './helpers/cards';
+import { createTestContext, type TestContext } from './helpers/context';
+import { unique } from './helpers/factories';
+import { approvedMerchant, createOffer } from './helpers/merchants';
+import { FakeWeChatPayServer, makeWeChatPayTestKeys, type Forgery } from './fakes/fake-wechat-pay';
+
+/**
+ * The real WeChat Pay adapter against a fake WeChat Pay on loopback that checks every request's
+ * signature: orders are prepaid there, notices come signed and encrypted from it, and the
+ * reconcile job asks it.
+ */
+const keys = makeWeChatPayTestKeys();
+let t: TestContext;
+let fake: FakeWeChatPayServer;
+let buyer: Awaited<ReturnType<typeof readyHolder>>;
+let offerId: number;
+
+/** The test clock, read when called (the context makes it after the adapter). */
+const clock: Clock = { now: () => t.clock.now() };
+
+beforeAll(async () => {
+  fake = await new FakeWeChatPayServer(keys, () => clock.now()).start();
+  const config: WeChatPayLiveConfig = {
+    mode: 'live',
+    mchId: keys.mchId,
+    appId: keys.appId,
+    serialNo: keys.merchant.serialNo,
+    privateKey: keys.merchant.privateKeyPem,
+    certificate: keys.merchant.certificatePem,
+    apiV3Key: Buffer.from(keys.apiV3Key, 'utf8'),
+    platformCertificates: [{ serialNo: keys.platform.serialNo, pem: keys.platform.certificatePem }],
+    publicKey: { id: keys.publicKey.id, pem: keys.publicKey.pem },
+    apiBase: fake.baseUrl,
+    notifyBase: 'https://pay.example.test',
+    timeoutMs: 5_000,
+  };
+  t = await createTestContext({ overrides: { wechatPay: new HttpWeChatPay(config, clock) } });
+  // Request signatures carry the real time; keep the test clock beside it.
+  t.clock.set(new Date());
+  const b = await createBureau(t);
+  buyer = await readyHolder(t);
+  const id = await submittedApplication(t, buyer, b.stationId);
+  await issuedCard(t, b, id, unique('RYW').replace(/\W/g, '').slice(0, 16).toUpperCase());
+  const shop = await approvedMerchant(t);
+  offerId = await createOffer(t, shop.owner, {
+    title: '50 元代金券',
+    kind: 'voucher',
+    discountText: '30 元买 50 元',
+    priceFen: 3000,
+    faceValueFen: 5000,
+    stockTotal: 100,
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await fake.stop();
+});
+
+async function newOrder(quantity = 1): Promise<{ id: number; outTradeNo: string }> {
+  const res = await t.http.post('/api/v1/voucher-orders').set(buyer.auth).send({ offerId, quantity }).expect(201);
+  return { id: res.body.order.id, outTradeNo: res.body.order.outTradeNo };
+}
+
+const notify = (n: { headers: Record<string, string>; rawBody: string }) =>
+  t.http
+    .post('/api/v1/payments/wechat/notify')
+    .set({ 'Content-Type': 'application/json', ...n.headers })
+    .send(n.rawBody);
+
+const statusOf = async (id: number) => (await t.container.db.manager.findOneByOrFail(VoucherOrder, { id })).status;
+
+describe('WeChat Pay notices and the reconcile job, with the real adapter', () => {
+  it('a paid order’s notice is applied once: 204, the vouchers issued; the same notice again changes nothing', async () => {
+    const o = await newOrder(2);
+    fake.markPaid(o.outTradeNo);
+    const notice = fake.paymentNotice(o.outTradeNo);
+    await notify(notice).expect(204);
+    expect(await statusOf(o.id)).toBe('paid');
+    await notify(notice).expect(204);
+    await notify(fake.paymentNotice(o.outTradeNo)).expect(204);
+    const em = t.container.db.manager;
+    expect(await em.countBy(Voucher, { orderId: o.id })).toBe(2);
+    expect(await em.countBy(VoucherOrderEvent, { orderId: o.id, action: 'pay' })).toBe(1);
+  });
+
+  it('in public-key mode too', async () => {
+    const o = await newOrder();
+    fake.markPaid(o.outTradeNo);
+    await notify(fake.paymentNotice(o.outTradeNo, { signWith: 'publicKey' })).expect(204);
+    expect(await statusOf(o.id)).toBe('paid');
+  });
+
+  const refusals: Array<[string, Forgery, number, string]> = [
+    ['a forged signature', { wrongSignature: true }, 401, 'NOTICE_SIGNATURE_INVALID'],
+    ['a bad GCM tag', { badTag: true }, 400, 'NOTICE_DECRYPT_FAILED'],
+    [
+      'a timestamp 10 minutes old',
+      { timestamp: Math.floor(Date.now() / 1000) - 600 },
+      401,
+      'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
+    ],
+    ['a signature probe', { serial: 'WECHATPAY/SIGNTEST/1234567890' }, 401, 'NOTICE_PROBE_SERIAL'],
+    ['an unknown serial', { serial: 'ABCDEF0123456789' }, 401, 'NOTICE_UNKNOWN_SERIAL'],
+    [
+      'an amount that is not the order’s',
+      { resource: { amount: { total: 1, payer_total: 1, currency: 'CNY', payer_currency: 'CNY' } } },
+      400,
+      'PAYMENT_MISMATCH',
+    ],
+    ['another merchant', { resource: { mchid: '1999999999' } }, 400, 'PAYMENT_MISMATCH'],
+  ];
+  it.each(refusals)('refuses %s with {code, message} and changes nothing', async (_what, forge, status, code) => {
+    const o = await newOrder();
+    fake.markPaid(o.outTradeNo);
+    const res = await notify(fake.paymentNotice(o.outTradeNo, forge));
+    expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+    expect(res.body.message).toEqual(expect.any(String));
+    expect(await statusOf(o.id)).toBe('created');
+    expect(await t.container.db.manager.countBy(Voucher, { orderId: o.id })).toBe(0);
+    // The genuine notice still works afterwards.
+    await notify(fake.paymentNotice(o.outTradeNo)).expect(204);
+    expect(await statusOf(o.id)).toBe('paid');
+  });
+
+  it('a notice that arrives before the holder is back, or never: the order is paid either way', async () => {
+    const early = await newOrder();
+    fake.markPaid(early.outTradeNo);
+    // The holder comes back first: the order is asked of WeChat Pay.
+    const back = await t.http.get(`/api/v1/voucher-orders/${early.id}`).set(buyer.auth).expect(200);
+    expect(back.body.status).toBe('paid');
+    await notify(fake.paymentNotice(early.outTradeNo)).expect(204);
+
+    const lost = await newOrder();
+    fake.markPaid(lost.outTradeNo);
+    t.clock.advance(16 * 60_000);
+    const run = await t.container.services.orders.closeOverdue();
+    expect(run.paid).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(lost.id)).toBe('paid');
+    t.clock.set(new Date());
+  });
+
+  it('an order not paid in time is closed with WeChat Pay, then here, and its stock comes back', async () => {
+    const before = (await t.container.db.manager.findOneByOrFail(MerchantOffer, { id: offerId })).stockTaken;
+    const o = await newOrder(3);
+    t.clock.advance(16 * 60_000);
+    await t.container.services.orders.closeOverdue();
+    t.clock.set(new Date());
+    expect(await statusOf(o.id)).toBe('closed');
+    expect((await t.container.db.manager.findOneByOrFail(MerchantOffer, { id: offerId })).stockTaken).toBe(before);
+    const events = await t.container.db.manager.findBy(VoucherOrderEvent, { orderId: o.id });
+    expect(events.map((e) => [e.action, e.actorRole])).toEqual([
+      ['create', 'holder'],
+      ['close', 'system'],
+    ]);
+    // WeChat Pay no longer takes the payment for it.
+    const asked = await t.container.ports.wechatPay.queryOrder(o.outTradeNo);
+    expect(asked?.tradeState).toBe('CLOSED');
+  });
+});
