@@ -5,6 +5,7 @@ import { MerchantOffer } from '../server/modules/merchants/merchant-offer.entity
 import { Voucher } from '../server/modules/payments/voucher.entity';
 import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
 import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
+import { VoucherRefund } from '../server/modules/payments/voucher-refund.entity';
 import { createBureau, issuedCard, readyHolder, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
 import { unique } from './helpers/factories';
@@ -162,5 +163,66 @@ describe('WeChat Pay notices and the reconcile job, with the real adapter', () =
     // WeChat Pay no longer takes the payment for it.
     const asked = await t.container.ports.wechatPay.queryOrder(o.outTradeNo);
     expect(asked?.tradeState).toBe('CLOSED');
+  });
+
+  it('a refund asked for three times (answers lost) is one refund at WeChat Pay; its notice refunds the order once', async () => {
+    const o = await newOrder(2);
+    fake.markPaid(o.outTradeNo);
+    await notify(fake.paymentNotice(o.outTradeNo)).expect(204);
+    const createdBefore = fake.refundsCreated;
+    const res = await t.http
+      .post(`/api/v1/voucher-orders/${o.id}/refund`)
+      .set(buyer.auth)
+      .send({ reason: '计划有变' })
+      .expect(200);
+    expect(res.body.refund).toMatchObject({ status: 'processing', voucherCount: 2, amountFen: 6000 });
+    const em = t.container.db.manager;
+    const row = await em.findOneByOrFail(VoucherRefund, { orderId: o.id });
+    // As if WeChat Pay's answers had been lost: asked again, twice, with the same number.
+    for (let i = 0; i < 2; i++) {
+      await t.container.db.transaction((tx) => tx.update(VoucherRefund, { id: row.id }, { status: 'pending' }));
+      await t.container.services.refunds.attempt(row.id);
+    }
+    expect(fake.refundsCreated - createdBefore).toBe(1);
+    expect(await statusOf(o.id)).toBe('refunding');
+
+    fake.completeRefund(row.outRefundNo);
+    const refundNotice = fake.refundNotice(row.outRefundNo);
+    const post = (n: { headers: Record<string, string>; rawBody: string }) =>
+      t.http
+        .post('/api/v1/payments/wechat/refund-notify')
+        .set({ 'Content-Type': 'application/json', ...n.headers })
+        .send(n.rawBody);
+    const forged = await post(fake.refundNotice(row.outRefundNo, { wrongSignature: true }));
+    expect({ status: forged.status, code: forged.body.code }).toEqual({
+      status: 401,
+      code: 'NOTICE_SIGNATURE_INVALID',
+    });
+    expect(await statusOf(o.id)).toBe('refunding');
+    await post(refundNotice).expect(204);
+    await post(refundNotice).expect(204);
+    expect(await statusOf(o.id)).toBe('refunded');
+    expect(await em.countBy(VoucherOrderEvent, { orderId: o.id, action: 'refunded' })).toBe(1);
+    // A payment notice is not a refund notice.
+    const wrong = await post(fake.paymentNotice(o.outTradeNo));
+    expect(wrong.status).toBe(400);
+  });
+
+  it('a refund WeChat Pay cannot take now is asked again by the job, a minute or more later, with the same number', async () => {
+    const o = await newOrder();
+    fake.markPaid(o.outTradeNo);
+    await notify(fake.paymentNotice(o.outTradeNo)).expect(204);
+    fake.script.push({ status: 500, body: { code: 'SYSTEM_ERROR', message: '系统繁忙' } });
+    const res = await t.http.post(`/api/v1/voucher-orders/${o.id}/refund`).set(buyer.auth).send({}).expect(200);
+    expect(res.body.refund.status).toBe('pending');
+    const refunds = t.container.services.refunds;
+    const rowNow = () => t.container.db.manager.findOneByOrFail(VoucherRefund, { orderId: o.id });
+    expect(await rowNow()).toMatchObject({ status: 'pending', attempts: 1, lastError: 'UPSTREAM_UNAVAILABLE' });
+    await refunds.retryDue();
+    expect(await rowNow()).toMatchObject({ status: 'pending', attempts: 1 });
+    t.clock.advance(61_000);
+    await refunds.retryDue();
+    t.clock.set(new Date());
+    expect(await rowNow()).toMatchObject({ status: 'processing', lastError: null });
   });
 });

@@ -4,7 +4,7 @@ import { Voucher } from '../server/modules/payments/voucher.entity';
 import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
 import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
 import { type Bureau, createBureau, issuedCard, readyHolder, submittedApplication } from './helpers/cards';
-import { createTestContext, type TestContext } from './helpers/context';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from './helpers/context';
 import { loginHolder, type Session, unique } from './helpers/factories';
 import { approvedMerchant, createOffer } from './helpers/merchants';
 
@@ -213,6 +213,63 @@ describe('buying vouchers', () => {
     expect(plan.body.blockers.map((x: { what: string }) => x.what)).toContain('您有已付款、还没使用的代金券');
     const data = await t.http.get('/api/v1/me/data').set(h.auth).expect(200);
     expect(data.body.voucherOrders).toEqual([expect.objectContaining({ id: made.body.order.id, status: 'paid' })]);
+  });
+});
+
+describe('refunding vouchers', () => {
+  const paidOrder = async (who: Session, extra: Record<string, unknown> = {}, quantity = 2) => {
+    const offerId = await voucherOffer({ stockTotal: 10, ...extra });
+    const made = await order(who, { offerId, quantity }).expect(201);
+    await t.http.post(`/api/v1/voucher-orders/${made.body.order.id}/dev-pay`).set(who.auth).expect(200);
+    return { id: made.body.order.id as number, offerId };
+  };
+  const refund = (who: Session, id: number, body: Record<string, unknown> = {}) =>
+    t.http.post(`/api/v1/voucher-orders/${id}/refund`).set(who.auth).send(body);
+
+  it('the holder refunds the unused vouchers: void at once, the money back, the stock back', async () => {
+    const { id, offerId } = await paidOrder(buyer);
+    const res = await refund(buyer, id, { reason: '不去了' }).expect(200);
+    expect(res.body.refund).toMatchObject({ status: 'success', voucherCount: 2, amountFen: 6000, reason: '不去了' });
+    const detail = await t.http.get(`/api/v1/voucher-orders/${id}`).set(buyer.auth).expect(200);
+    expect(detail.body).toMatchObject({ status: 'refunded', refund: { status: 'success' } });
+    expect(detail.body.vouchers.map((v: { status: string }) => v.status)).toEqual(['refunded', 'refunded']);
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'create',
+      'pay',
+      'refund',
+      'refunded',
+    ]);
+    expect((await t.container.db.manager.findOneByOrFail(MerchantOffer, { id: offerId })).stockTaken).toBe(0);
+    expectError(await refund(buyer, id), 409, 'INVALID_TRANSITION');
+  });
+
+  it('an unpaid order, another holder’s order, and nothing left unused are refused', async () => {
+    const offerId = await voucherOffer();
+    const unpaid = await order(buyer, { offerId, quantity: 1 }).expect(201);
+    expectError(await refund(buyer, unpaid.body.order.id), 409, 'INVALID_TRANSITION');
+    const { id } = await paidOrder(buyer);
+    const other = await loginHolder(t);
+    expectError(await refund(other, id), 404, 'NOT_FOUND');
+    await t.container.db.transaction((em) => em.update(Voucher, { orderId: id }, { status: 'redeemed' }));
+    expectError(await refund(buyer, id), 409, 'NOTHING_TO_REFUND');
+  });
+
+  it('after the vouchers expire only district staff refund, and only with a reason', async () => {
+    // Within the access token's 15 minutes of the test clock's start.
+    const { id } = await paidOrder(buyer, { validTo: '2027-03-10T09:40:00+08:00' });
+    t.clock.set('2027-03-10T01:42:00Z');
+    try {
+      expectError(await refund(buyer, id), 409, 'VOUCHER_EXPIRED');
+      const staff = b.districtReviewer;
+      expectError(await refund(staff, id), 400, 'VALIDATION_FAILED');
+      const res = await refund(staff, id, { reason: '商户停业，统一退款' }).expect(200);
+      expect(res.body.refund).toMatchObject({ status: 'success', reason: '商户停业，统一退款' });
+      const events = await t.container.db.manager.findBy(VoucherOrderEvent, { orderId: id, action: 'refund' });
+      expect(events.map((e) => [e.actorRole, e.reason])).toEqual([['staff', '商户停业，统一退款']]);
+      expectError(await refund(b.stationReviewer, id, { reason: '试试看' }), 403, 'FORBIDDEN');
+    } finally {
+      t.clock.set(TEST_CLOCK_START);
+    }
   });
 });
 

@@ -6213,6 +6213,15 @@ export interface paths {
                 signType: "RSA";
                 paySign: string;
               } | null;
+              refund: ({
+                outRefundNo: string;
+                /** @enum {string} */
+                status: "pending" | "processing" | "success" | "closed" | "abnormal";
+                voucherCount: number;
+                amountFen: number;
+                reason: string;
+                succeededAt: string | null;
+              }) | null;
               history: ({
                   action: string;
                   from: string | null;
@@ -6235,6 +6244,68 @@ export interface paths {
   };
   "/api/v1/payments/wechat/notify": {
     /** WeChat Pay’s payment notice: signature (platform certificate or WeChat Pay public key), timestamp and GCM tag checked, then applied with the order locked; 204 only once it is committed (a repeat is 204 and changes nothing) */
+    post: {
+      responses: {
+        /** @description Applied (or applied before) */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOTICE_MALFORMED, NOTICE_SIGNATURE_INVALID, NOTICE_TIMESTAMP_OUT_OF_WINDOW, NOTICE_PROBE_SERIAL, NOTICE_UNKNOWN_SERIAL, NOTICE_DECRYPT_FAILED, PAYMENT_MISMATCH, NOT_FOUND, PAYMENT_UNAVAILABLE, PAYMENT_FAILED */
+        default: {
+          content: {
+            "application/json": {
+              code: string;
+              message: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/voucher-orders/{id}/refund": {
+    /** Refund the order’s unused vouchers (void at once): the holder before they expire, district staff with a reason for any paid order; used vouchers are not refunded. One refund number per order, reused on every retry */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The refund as it stands */
+        200: {
+          content: {
+            "application/json": {
+              orderId: number;
+              refund: {
+                outRefundNo: string;
+                /** @enum {string} */
+                status: "pending" | "processing" | "success" | "closed" | "abnormal";
+                voucherCount: number;
+                amountFen: number;
+                reason: string;
+                succeededAt: string | null;
+              };
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, VOUCHER_EXPIRED, NOTHING_TO_REFUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/payments/wechat/refund-notify": {
+    /** WeChat Pay’s refund notice, verified and applied like the payment notice; 204 once applied */
     post: {
       responses: {
         /** @description Applied (or applied before) */
@@ -6298,6 +6369,15 @@ export interface paths {
                 signType: "RSA";
                 paySign: string;
               } | null;
+              refund: ({
+                outRefundNo: string;
+                /** @enum {string} */
+                status: "pending" | "processing" | "success" | "closed" | "abnormal";
+                voucherCount: number;
+                amountFen: number;
+                reason: string;
+                succeededAt: string | null;
+              }) | null;
               history: ({
                   action: string;
                   from: string | null;

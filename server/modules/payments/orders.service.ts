@@ -25,6 +25,7 @@ import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS, PAY_WITHIN_MINUTES } from './voucher-order.states';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
+import { VoucherRefund } from './voucher-refund.entity';
 
 /** Where WeChat Pay posts payment notices, under the configured public base. */
 export const PAYMENT_NOTIFY_PATH = '/api/v1/payments/wechat/notify';
@@ -36,6 +37,7 @@ const WECHAT: TransitionActor = { accountId: null, role: 'wechat' };
 export interface OrderDetail {
   order: VoucherOrder;
   vouchers: Voucher[];
+  refund: VoucherRefund | null;
   history: VoucherOrderEvent[];
 }
 
@@ -384,6 +386,7 @@ export class OrdersService {
     return {
       order,
       vouchers: await em.find(Voucher, { where: { orderId: order.id }, order: { seq: 'ASC' } }),
+      refund: await em.findOneBy(VoucherRefund, { orderId: order.id }),
       history: await em.find(VoucherOrderEvent, { where: { orderId: order.id }, order: { id: 'ASC' } }),
     };
   }

@@ -28,7 +28,11 @@ export const PaymentsErrors = {
   noticeProbe: appError(401, 'NOTICE_PROBE_SERIAL', '签名探测请求'),
   noticeSerial: appError(401, 'NOTICE_UNKNOWN_SERIAL', '未知的证书序列号'),
   noticeDecrypt: appError(400, 'NOTICE_DECRYPT_FAILED', '通知解密失败'),
-  noticeKind: appError(400, 'NOTICE_MALFORMED', '此地址只接收支付通知'),
+  noticeKind: appError(400, 'NOTICE_MALFORMED', '此地址不接收这种通知'),
+
+  // Refunds
+  expired: appError(409, 'VOUCHER_EXPIRED', '代金券已过期，不能自行退款；如有疑问请联系退役军人事务局'),
+  nothingToRefund: appError(409, 'NOTHING_TO_REFUND', '没有可退款的代金券（已使用的不能退款）'),
 };
 
 /** A notice the port refused, as the answer WeChat Pay gets. */

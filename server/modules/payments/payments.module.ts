@@ -1,30 +1,37 @@
 import { VoucherOrders1766500000000 } from '../../../migrations/1766500000000-voucher-orders';
+import { VoucherRefunds1766600000000 } from '../../../migrations/1766600000000-voucher-refunds';
 import type { Core, ModuleOf } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { OffersService } from '../merchants/offers.service';
 import { closeOrdersJob } from './close-orders.job';
 import { OrdersService } from './orders.service';
+import { RefundsService } from './refunds.service';
+import { refundsJob } from './refunds.job';
 import { paymentsPersonalData } from './payments.personal-data';
 import { paymentsRoutes } from './payments.routes';
 import { Voucher } from './voucher.entity';
 import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
+import { VoucherRefund } from './voucher-refund.entity';
 
 /** Builds the module's services from the core and the services it uses. */
 function build(c: Core, u: { cards: CardService; offers: OffersService }) {
   const pay = c.ports.wechatPay;
   const notifyBase = c.config.wechatPay.mode === 'off' ? '' : c.config.wechatPay.notifyBase;
-  return { orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger) };
+  return {
+    orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger),
+    refunds: new RefundsService(c.db, u.offers, pay, notifyBase, c.clock, c.logger),
+  };
 }
 
 /** Vouchers bought with WeChat Pay: orders, their payment, their vouchers. */
 export const paymentsModule: ModuleOf<typeof build> = {
   name: 'payments',
-  entities: [VoucherOrder, VoucherOrderEvent, Voucher, VoucherPurchaseCount],
-  migrations: [VoucherOrders1766500000000],
-  jobs: [closeOrdersJob],
+  entities: [VoucherOrder, VoucherOrderEvent, Voucher, VoucherPurchaseCount, VoucherRefund],
+  migrations: [VoucherOrders1766500000000, VoucherRefunds1766600000000],
+  jobs: [closeOrdersJob, refundsJob],
   personalData: () => paymentsPersonalData,
   build,
-  routes: (s) => paymentsRoutes(s.orders),
+  routes: (s) => paymentsRoutes(s.orders, s.refunds),
 };

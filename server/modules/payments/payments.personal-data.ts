@@ -3,10 +3,11 @@ import { personalDataPart } from '../../lib/personal-data';
 import { isoTime } from '../../lib/time';
 import { Voucher } from './voucher.entity';
 import { VoucherOrder } from './voucher-order.entity';
+import { VoucherRefund } from './voucher-refund.entity';
 
 /**
- * Voucher orders. Nothing in them is written by the holder; they are trade records kept for the
- * accounts. Unused paid vouchers and a refund under way stop a deletion: the holder would lose
+ * Voucher orders: trade records kept for the accounts; deleting clears the reason the holder gave
+ * for a refund. Unused paid vouchers and a refund under way stop a deletion: the holder would lose
  * money they paid.
  */
 export const paymentsPersonalData = personalDataPart({
@@ -39,5 +40,10 @@ export const paymentsPersonalData = personalDataPart({
     if (paid.length && (await em.count(Voucher, { where: { orderId: In(paid), status: 'unused' } })) > 0)
       out.push({ what: '您有已付款、还没使用的代金券', action: '请先使用，或在“我的代金券”中申请退款' });
     return out;
+  },
+  async erase(em, { accountId }) {
+    const orders = await em.find(VoucherOrder, { where: { accountId }, select: { id: true } });
+    if (orders.length) await em.update(VoucherRefund, { orderId: In(orders.map((o) => o.id)) }, { reason: '' });
+    return undefined;
   },
 });

@@ -3,6 +3,7 @@ import { isoTime } from '../../lib/time';
 import type { OrderDetail } from './orders.service';
 import type { RequestPaymentParams } from './payment.port';
 import type { VoucherOrder } from './voucher-order.entity';
+import type { VoucherRefund } from './voucher-refund.entity';
 import { ORDER_STATUS_WORDS } from './voucher-order.states';
 
 const t = (d: Date | null) => (d ? isoTime(d) : null);
@@ -25,6 +26,15 @@ export const presentOrder = (o: VoucherOrder) => ({
   createdAt: isoTime(o.createdAt),
 });
 
+export const presentRefund = (r: VoucherRefund) => ({
+  outRefundNo: r.outRefundNo,
+  status: r.status,
+  voucherCount: r.voucherCount,
+  amountFen: r.amountFen,
+  reason: r.reason,
+  succeededAt: t(r.succeededAt),
+});
+
 export const presentOrderDetail = (d: OrderDetail) => ({
   ...presentOrder(d.order),
   vouchers: d.vouchers.map((v) => ({ id: v.id, seq: v.seq, status: v.status, redeemedAt: t(v.redeemedAt) })),
@@ -32,5 +42,6 @@ export const presentOrderDetail = (d: OrderDetail) => ({
     d.order.status === 'created' && d.order.paymentParams
       ? (JSON.parse(d.order.paymentParams) as RequestPaymentParams)
       : null,
+  refund: d.refund ? presentRefund(d.refund) : null,
   history: presentHistory(d.history),
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { type ErrorFormat, route } from '../../http/route';
 import type { OrdersService } from './orders.service';
-import { presentOrder, presentOrderDetail } from './payments.presenter';
+import type { RefundsService } from './refunds.service';
+import { presentOrder, presentOrderDetail, presentRefund } from './payments.presenter';
 import {
   createdOrderView,
   idCursor,
@@ -11,6 +12,8 @@ import {
   orderBody,
   orderDetailView,
   orderPageView,
+  refundAnswerView,
+  refundBody,
 } from './payments.schemas';
 
 const HOLDER = ['holder'] as const;
@@ -22,7 +25,7 @@ const wechatPayError: ErrorFormat = {
 };
 
 /** Holders buying vouchers: order, pay, read back. */
-export const paymentsRoutes = (orders: OrdersService) => [
+export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService) => [
   route({
     method: 'post',
     path: '/api/v1/voucher-orders',
@@ -102,6 +105,51 @@ export const paymentsRoutes = (orders: OrdersService) => [
     ],
     handler: async ({ rawBody, ctx }) => {
       await orders.handlePaymentNotice({
+        headers: ctx.headers,
+        rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8'),
+      });
+      return { status: 204 };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/voucher-orders/:id/refund',
+    tag: 'vouchers',
+    summary:
+      'Refund the order’s unused vouchers (void at once): the holder before they expire, district staff with a reason ' +
+      'for any paid order; used vouchers are not refunded. One refund number per order, reused on every retry',
+    access: ['holder', 'district_staff'],
+    params: idParams,
+    body: refundBody,
+    responses: { 200: { description: 'The refund as it stands', schema: refundAnswerView } },
+    errors: ['NOT_FOUND', 'VALIDATION_FAILED', 'INVALID_TRANSITION', 'VOUCHER_EXPIRED', 'NOTHING_TO_REFUND'],
+    handler: async ({ principal, params, body }) => ({
+      body: { orderId: params.id, refund: presentRefund(await refunds.request(principal, params.id, body.reason)) },
+    }),
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/payments/wechat/refund-notify',
+    tag: 'vouchers',
+    summary: 'WeChat Pay’s refund notice, verified and applied like the payment notice; 204 once applied',
+    access: 'public',
+    rawBody: true,
+    errorFormat: wechatPayError,
+    responses: { 204: { description: 'Applied (or applied before)' } },
+    errors: [
+      'NOTICE_MALFORMED',
+      'NOTICE_SIGNATURE_INVALID',
+      'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
+      'NOTICE_PROBE_SERIAL',
+      'NOTICE_UNKNOWN_SERIAL',
+      'NOTICE_DECRYPT_FAILED',
+      'PAYMENT_MISMATCH',
+      'NOT_FOUND',
+      'PAYMENT_UNAVAILABLE',
+      'PAYMENT_FAILED',
+    ],
+    handler: async ({ rawBody, ctx }) => {
+      await refunds.handleRefundNotice({
         headers: ctx.headers,
         rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8'),
       });

@@ -8,6 +8,19 @@ export const orderBody = z.strictObject({
   quantity: z.number().int().min(1).max(MAX_QUANTITY).default(1),
 });
 export const idParams = z.object({ id: queryIdRef() });
+/** The holder may say why; district staff must. */
+export const refundBody = z.strictObject({ reason: z.string().trim().min(2).max(80).optional() });
+
+const refundView = z.object({
+  outRefundNo: z.string(),
+  /** pending (asked, not confirmed yet), processing, success, closed or abnormal (a person will look). */
+  status: z.enum(['pending', 'processing', 'success', 'closed', 'abnormal']),
+  voucherCount: z.number().int(),
+  amountFen: z.number().int(),
+  reason: z.string(),
+  succeededAt: z.string().nullable(),
+});
+export const refundAnswerView = z.object({ orderId: z.number().int(), refund: refundView });
 export const mineQuery = pageQuery;
 export const idCursor = z.object({ id: idRef() });
 
@@ -57,6 +70,8 @@ export const orderDetailView = orderView.extend({
   ),
   /** While waiting for payment: the arguments to pay again with (the prepay stays valid 2 hours). */
   payment: paymentView.nullable(),
+  /** The refund of the unused vouchers, once asked for. */
+  refund: refundView.nullable(),
   history: z.array(
     z.object({
       action: z.string(),
