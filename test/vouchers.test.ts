@@ -273,6 +273,69 @@ describe('refunding vouchers', () => {
   });
 });
 
+describe('vouchers at the counter', () => {
+  const paidVouchers = async (quantity: number) => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity }).expect(201);
+    const paid = await t.http.post(`/api/v1/voucher-orders/${made.body.order.id}/dev-pay`).set(buyer.auth).expect(200);
+    return { orderId: made.body.order.id as number, vouchers: paid.body.vouchers as Array<{ id: number }> };
+  };
+  const qr = (orderId: number, voucherId: number) =>
+    t.http.get(`/api/v1/voucher-orders/${orderId}/vouchers/${voucherId}/qr`).set(buyer.auth);
+  const scan = (who: Session, token: string) =>
+    t.http.post('/api/v1/merchant/voucher-redemptions').set(who.auth).send({ token });
+
+  it('the shop that sold it takes a voucher once; the last one used makes the order redeemed', async () => {
+    const { orderId, vouchers } = await paidVouchers(2);
+    const first = (await qr(orderId, vouchers[0].id).expect(200)).body.token;
+    const taken = await scan(shop.owner, first).expect(200);
+    expect(taken.body).toMatchObject({ voucherId: vouchers[0].id, orderId, faceValueFen: 5000, remaining: 1 });
+    expectError(await scan(shop.owner, first), 409, 'VOUCHER_USED');
+    expectError(await qr(orderId, vouchers[0].id), 409, 'VOUCHER_USED');
+
+    const elsewhere = await approvedMerchant(t);
+    const second = (await qr(orderId, vouchers[1].id).expect(200)).body.token;
+    expectError(await scan(elsewhere.owner, second), 409, 'VOUCHER_OTHER_SHOP');
+    await scan(shop.owner, second).expect(200);
+    const detail = await t.http.get(`/api/v1/voucher-orders/${orderId}`).set(buyer.auth).expect(200);
+    expect(detail.body.status).toBe('redeemed');
+    expect(detail.body.history.at(-1)).toMatchObject({ action: 'redeem', by: 'merchant' });
+    // Nothing left to refund.
+    expectError(
+      await t.http.post(`/api/v1/voucher-orders/${orderId}/refund`).set(buyer.auth).send({}),
+      409,
+      'INVALID_TRANSITION',
+    );
+  });
+
+  it('two clerks scanning the same code at once take it once', async () => {
+    const { orderId, vouchers } = await paidVouchers(1);
+    const token = (await qr(orderId, vouchers[0].id).expect(200)).body.token;
+    const answers = await Promise.all([scan(shop.owner, token), scan(shop.owner, token), scan(shop.owner, token)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await t.container.db.manager.countBy(Voucher, { id: vouchers[0].id, status: 'redeemed' })).toBe(1);
+  });
+
+  it('a forged or expired code is refused; a refunded voucher cannot be taken; a holder cannot scan', async () => {
+    const { orderId, vouchers } = await paidVouchers(2);
+    const token = (await qr(orderId, vouchers[0].id).expect(200)).body.token as string;
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expectError(await scan(shop.owner, forged), 400, 'VOUCHER_QR_INVALID');
+    expectError(await scan(shop.owner, token.replace(/^v1/, 'q1')), 400, 'VOUCHER_QR_INVALID');
+    t.clock.advance(61_000);
+    try {
+      expectError(await scan(shop.owner, token), 400, 'VOUCHER_QR_INVALID');
+    } finally {
+      t.clock.set(TEST_CLOCK_START);
+    }
+    expectError(await scan(buyer, token), 403, 'FORBIDDEN');
+    await t.http.post(`/api/v1/voucher-orders/${orderId}/refund`).set(buyer.auth).send({}).expect(200);
+    expectError(await qr(orderId, vouchers[1].id), 409, 'VOUCHER_USED');
+    const again = await t.http.get(`/api/v1/voucher-orders/${orderId}`).set(buyer.auth).expect(200);
+    expect(again.body.vouchers.map((v: { status: string }) => v.status)).toEqual(['refunded', 'refunded']);
+  });
+});
+
 describe('buying vouchers while WeChat Pay is switched off', () => {
   let off: TestContext;
   beforeAll(async () => {

@@ -6304,6 +6304,69 @@ export interface paths {
       };
     };
   };
+  "/api/v1/voucher-orders/{id}/vouchers/{voucherId}/qr": {
+    /** A QR token (valid 60 s) for one of the caller’s unused vouchers, shown at the shop’s counter */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+          voucherId: number;
+        };
+      };
+      responses: {
+        /** @description The token */
+        200: {
+          content: {
+            "application/json": {
+              token: string;
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VOUCHER_USED, VOUCHER_NOT_USABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/voucher-redemptions": {
+    /** A clerk scans a voucher’s QR code: the voucher is used once (two scans at once take it once); only the shop that sold it may take it */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The voucher taken */
+        200: {
+          content: {
+            "application/json": {
+              voucherId: number;
+              seq: number;
+              orderId: number;
+              title: string;
+              faceValueFen: number;
+              quantity: number;
+              remaining: number;
+              redeemedAt: string;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN, MERCHANT_INACTIVE, VOUCHER_QR_INVALID, VOUCHER_USED, VOUCHER_OTHER_SHOP, VOUCHER_NOT_USABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/payments/wechat/refund-notify": {
     /** WeChat Pay’s refund notice, verified and applied like the payment notice; 204 once applied */
     post: {

@@ -337,6 +337,15 @@ export class MerchantsService {
     return membershipOf(this.db.manager, principal, { mustBeActive: false });
   }
 
+  /**
+   * The shop a counter clerk or owner works for, which must be open (403 for a non-member, 409
+   * MERCHANT_INACTIVE for a suspended shop): what another module's counter action checks first.
+   */
+  async counter(principal: Principal): Promise<{ merchantId: number; merchantName: string }> {
+    const { merchant } = await membershipOf(this.db.manager, principal);
+    return { merchantId: merchant.id, merchantName: merchant.name };
+  }
+
   /** The owner adds a counter clerk with a password login of its own. */
   async addClerk(
     principal: Principal,

@@ -30,6 +30,12 @@ export const PaymentsErrors = {
   noticeDecrypt: appError(400, 'NOTICE_DECRYPT_FAILED', '通知解密失败'),
   noticeKind: appError(400, 'NOTICE_MALFORMED', '此地址不接收这种通知'),
 
+  // Vouchers at the counter
+  qrInvalid: appError(400, 'VOUCHER_QR_INVALID', '代金券二维码无效或已过期，请持证人刷新后再扫'),
+  voucherUsed: appError(409, 'VOUCHER_USED', '这张代金券已使用或已退款'),
+  voucherOtherShop: appError(409, 'VOUCHER_OTHER_SHOP', '这张代金券不是本店的'),
+  voucherNotUsable: appError(409, 'VOUCHER_NOT_USABLE', '代金券还不能使用（未付款、退款中或已过期）'),
+
   // Refunds
   expired: appError(409, 'VOUCHER_EXPIRED', '代金券已过期，不能自行退款；如有疑问请联系退役军人事务局'),
   nothingToRefund: appError(409, 'NOTHING_TO_REFUND', '没有可退款的代金券（已使用的不能退款）'),

@@ -2,11 +2,14 @@ import { VoucherOrders1766500000000 } from '../../../migrations/1766500000000-vo
 import { VoucherRefunds1766600000000 } from '../../../migrations/1766600000000-voucher-refunds';
 import type { Core, ModuleOf } from '../../module';
 import type { CardService } from '../cards/card.service';
+import type { MerchantsService } from '../merchants/merchants.service';
 import type { OffersService } from '../merchants/offers.service';
 import { closeOrdersJob } from './close-orders.job';
 import { OrdersService } from './orders.service';
 import { RefundsService } from './refunds.service';
 import { refundsJob } from './refunds.job';
+import { VoucherCounterService } from './voucher-counter.service';
+import { VoucherTokens } from './voucher-tokens';
 import { paymentsPersonalData } from './payments.personal-data';
 import { paymentsRoutes } from './payments.routes';
 import { Voucher } from './voucher.entity';
@@ -16,12 +19,18 @@ import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
 import { VoucherRefund } from './voucher-refund.entity';
 
 /** Builds the module's services from the core and the services it uses. */
-function build(c: Core, u: { cards: CardService; offers: OffersService }) {
+function build(c: Core, u: { cards: CardService; offers: OffersService; merchants: MerchantsService }) {
   const pay = c.ports.wechatPay;
   const notifyBase = c.config.wechatPay.mode === 'off' ? '' : c.config.wechatPay.notifyBase;
   return {
     orders: new OrdersService(c.db, u.cards, u.offers, pay, notifyBase, c.clock, c.logger),
     refunds: new RefundsService(c.db, u.offers, pay, notifyBase, c.clock, c.logger),
+    voucherCounter: new VoucherCounterService(
+      c.db,
+      u.merchants,
+      new VoucherTokens(c.config.jwt.secret, c.clock),
+      c.clock,
+    ),
   };
 }
 
@@ -33,5 +42,5 @@ export const paymentsModule: ModuleOf<typeof build> = {
   jobs: [closeOrdersJob, refundsJob],
   personalData: () => paymentsPersonalData,
   build,
-  routes: (s) => paymentsRoutes(s.orders, s.refunds),
+  routes: (s) => paymentsRoutes(s.orders, s.refunds, s.voucherCounter),
 };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { type ErrorFormat, route } from '../../http/route';
+import { isoTime } from '../../lib/time';
 import type { OrdersService } from './orders.service';
 import type { RefundsService } from './refunds.service';
+import type { VoucherCounterService } from './voucher-counter.service';
 import { presentOrder, presentOrderDetail, presentRefund } from './payments.presenter';
 import {
   createdOrderView,
@@ -12,8 +14,12 @@ import {
   orderBody,
   orderDetailView,
   orderPageView,
+  redeemBody,
+  redeemedView,
   refundAnswerView,
   refundBody,
+  voucherParams,
+  voucherQrView,
 } from './payments.schemas';
 
 const HOLDER = ['holder'] as const;
@@ -25,7 +31,7 @@ const wechatPayError: ErrorFormat = {
 };
 
 /** Holders buying vouchers: order, pay, read back. */
-export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService) => [
+export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, counter: VoucherCounterService) => [
   route({
     method: 'post',
     path: '/api/v1/voucher-orders',
@@ -126,6 +132,54 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService) =
     handler: async ({ principal, params, body }) => ({
       body: { orderId: params.id, refund: presentRefund(await refunds.request(principal, params.id, body.reason)) },
     }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/voucher-orders/:id/vouchers/:voucherId/qr',
+    tag: 'vouchers',
+    summary: 'A QR token (valid 60 s) for one of the caller’s unused vouchers, shown at the shop’s counter',
+    access: HOLDER,
+    params: voucherParams,
+    responses: { 200: { description: 'The token', schema: voucherQrView } },
+    errors: ['NOT_FOUND', 'VOUCHER_USED', 'VOUCHER_NOT_USABLE'],
+    handler: async ({ principal, params }) => {
+      const qr = await counter.qr(principal, params.id, params.voucherId);
+      return { body: { token: qr.token, expiresAt: isoTime(qr.expiresAt) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/v1/merchant/voucher-redemptions',
+    tag: 'vouchers',
+    summary:
+      'A clerk scans a voucher’s QR code: the voucher is used once (two scans at once take it once); only the shop ' +
+      'that sold it may take it',
+    access: ['merchant_owner', 'merchant_clerk'],
+    body: redeemBody,
+    responses: { 200: { description: 'The voucher taken', schema: redeemedView } },
+    errors: [
+      'FORBIDDEN',
+      'MERCHANT_INACTIVE',
+      'VOUCHER_QR_INVALID',
+      'VOUCHER_USED',
+      'VOUCHER_OTHER_SHOP',
+      'VOUCHER_NOT_USABLE',
+    ],
+    handler: async ({ principal, body }) => {
+      const r = await counter.redeem(principal, body.token);
+      return {
+        body: {
+          voucherId: r.voucher.id,
+          seq: r.voucher.seq,
+          orderId: r.order.id,
+          title: r.order.title,
+          faceValueFen: r.order.faceValueFen,
+          quantity: r.order.quantity,
+          remaining: r.remaining,
+          redeemedAt: isoTime(r.voucher.redeemedAt!),
+        },
+      };
+    },
   }),
   route({
     method: 'post',

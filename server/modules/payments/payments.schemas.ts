@@ -8,6 +8,21 @@ export const orderBody = z.strictObject({
   quantity: z.number().int().min(1).max(MAX_QUANTITY).default(1),
 });
 export const idParams = z.object({ id: queryIdRef() });
+export const voucherParams = z.object({ id: queryIdRef(), voucherId: queryIdRef() });
+export const voucherQrView = z.object({ token: z.string(), expiresAt: z.string() });
+export const redeemBody = z.strictObject({ token: z.string().trim().min(10).max(200) });
+export const redeemedView = z.object({
+  voucherId: z.number().int(),
+  seq: z.number().int(),
+  orderId: z.number().int(),
+  title: z.string(),
+  faceValueFen: z.number().int(),
+  quantity: z.number().int(),
+  /** Vouchers of the order still unused after this one. */
+  remaining: z.number().int(),
+  redeemedAt: z.string(),
+});
+
 /** The holder may say why; district staff must. */
 export const refundBody = z.strictObject({ reason: z.string().trim().min(2).max(80).optional() });
 
