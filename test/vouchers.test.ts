@@ -336,6 +336,37 @@ describe('vouchers at the counter', () => {
   });
 });
 
+describe('the desk’s list of orders', () => {
+  it('lists every order for district staff by status and number, with unused vouchers and the refund', async () => {
+    const offerId = await voucherOffer();
+    const made = await order(buyer, { offerId, quantity: 2 }).expect(201);
+    const id = made.body.order.id;
+    await t.http.post(`/api/v1/voucher-orders/${id}/dev-pay`).set(buyer.auth).expect(200);
+    const staff = b.districtReviewer;
+    const list = (query: Record<string, string>) =>
+      t.http.get('/api/v1/staff/voucher-orders').query(query).set(staff.auth).expect(200);
+    const byNumber = await list({ q: made.body.order.outTradeNo });
+    expect(byNumber.body.items).toEqual([expect.objectContaining({ id, status: 'paid', unused: 2, refund: null })]);
+    const paid = await list({ status: 'paid', limit: '100' });
+    expect(paid.body.items.every((o: { status: string }) => o.status === 'paid')).toBe(true);
+    expect(paid.body.items.some((o: { id: number }) => o.id === id)).toBe(true);
+    await t.http.post(`/api/v1/voucher-orders/${id}/refund`).set(staff.auth).send({ reason: '商户停业，统一退款' });
+    const after = await list({ q: made.body.order.outTradeNo });
+    expect(after.body.items[0]).toMatchObject({
+      status: 'refunded',
+      unused: 0,
+      refund: { status: 'success', amountFen: 6000 },
+    });
+    await order(buyer, { offerId, quantity: 1 }).expect(201);
+    const first = await list({ limit: '1' });
+    expect(first.body.items).toHaveLength(1);
+    const second = await list({ limit: '1', cursor: first.body.nextCursor });
+    expect(second.body.items[0].id).toBeLessThan(first.body.items[0].id);
+    await t.http.get('/api/v1/staff/voucher-orders').set(b.stationReviewer.auth).expect(403);
+    await t.http.get('/api/v1/staff/voucher-orders').set(buyer.auth).expect(403);
+  });
+});
+
 describe('buying vouchers while WeChat Pay is switched off', () => {
   let off: TestContext;
   beforeAll(async () => {

@@ -22,6 +22,7 @@ describe('menu by role', () => {
       'complaints',
       'legal-appointments',
       'legal-providers',
+      'voucher-orders',
       'figures',
     ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');

@@ -99,6 +99,13 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/LegalMyDay.vue'),
   },
   {
+    path: '/vouchers/orders',
+    name: 'voucher-orders',
+    title: '代金券订单',
+    roles: ['district_staff', 'admin'],
+    view: () => import('./views/VoucherOrders.vue'),
+  },
+  {
     path: '/figures',
     name: 'figures',
     title: '统计报表',

@@ -6168,6 +6168,64 @@ export interface paths {
       };
     };
   };
+  "/api/v1/staff/voucher-orders": {
+    /** Every voucher order, newest first, by status and by order number, transaction number or title */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of orders */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  outTradeNo: string;
+                  title: string;
+                  merchantId: number;
+                  offerId: number;
+                  quantity: number;
+                  unitPriceFen: number;
+                  faceValueFen: number;
+                  amountFen: number;
+                  /** @enum {string} */
+                  status: "created" | "paid" | "redeemed" | "refunding" | "refunded" | "closed";
+                  statusText: string;
+                  payBy: string;
+                  paidAt: string | null;
+                  validTo: string | null;
+                  createdAt: string;
+                  transactionId: string | null;
+                  unused: number;
+                  refund: ({
+                    outRefundNo: string;
+                    /** @enum {string} */
+                    status: "pending" | "processing" | "success" | "closed" | "abnormal";
+                    voucherCount: number;
+                    amountFen: number;
+                    reason: string;
+                    succeededAt: string | null;
+                  }) | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/voucher-orders/{id}": {
     /** One of the caller’s orders with its vouchers and history; an order waiting for payment is first checked with WeChat Pay (the notice may not have come yet) */
     get: {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { Brackets, type EntityManager, In } from 'typeorm';
 import type { Database } from '../../db/database';
 import { upsert } from '../../db/upsert';
 import type { Clock } from '../../lib/clock';
@@ -23,7 +23,7 @@ import { noticeFailure, paymentFailure, PaymentsErrors } from './payments.errors
 import { Voucher } from './voucher.entity';
 import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
-import { ORDER_TRANSITIONS, PAY_WITHIN_MINUTES } from './voucher-order.states';
+import { ORDER_TRANSITIONS, type OrderStatus, PAY_WITHIN_MINUTES } from './voucher-order.states';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
 import { VoucherRefund } from './voucher-refund.entity';
 
@@ -166,6 +166,51 @@ export class OrdersService {
       .where('o.account_id = :account', { account: principal.accountId });
     if (page.beforeId) q.andWhere('o.id < :before', { before: page.beforeId });
     return q.orderBy('o.id', 'DESC').limit(page.limit).getMany();
+  }
+
+  /**
+   * Staff's list of every order, newest first, by status and a text (the order number, WeChat Pay's
+   * transaction number or the title); `beforeId` pages through what the filter keeps.
+   */
+  async listForStaff(filter: {
+    status?: OrderStatus;
+    q?: string;
+    beforeId?: number;
+    limit: number;
+  }): Promise<Array<{ order: VoucherOrder; refund: VoucherRefund | null; unused: number }>> {
+    const q = this.db.manager.createQueryBuilder(VoucherOrder, 'o');
+    if (filter.status) q.andWhere('o.status = :status', { status: filter.status });
+    if (filter.q) {
+      const text = filter.q.trim();
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where('o.out_trade_no = :text', { text })
+            .orWhere('o.transaction_id = :text', { text })
+            .orWhere("o.title LIKE :like ESCAPE '!'", { like: `%${text.replace(/[!%_]/g, '!$&')}%` }),
+        ),
+      );
+    }
+    if (filter.beforeId) q.andWhere('o.id < :before', { before: filter.beforeId });
+    const orders = await q.orderBy('o.id', 'DESC').limit(filter.limit).getMany();
+    const ids = orders.map((o) => o.id);
+    const refunds = ids.length ? await this.db.manager.findBy(VoucherRefund, { orderId: In(ids) }) : [];
+    const unused = ids.length
+      ? await this.db.manager
+          .createQueryBuilder(Voucher, 'v')
+          .select('v.order_id', 'orderId')
+          .addSelect('COUNT(*)', 'n')
+          .where('v.order_id IN (:...ids) AND v.status = :unused', { ids, unused: 'unused' })
+          .groupBy('v.order_id')
+          .getRawMany<{ orderId: unknown; n: unknown }>()
+      : [];
+    const unusedOf = new Map(unused.map((r) => [Number(r.orderId), Number(r.n)]));
+    const refundOf = new Map(refunds.map((r) => [r.orderId, r]));
+    return orders.map((order) => ({
+      order,
+      refund: refundOf.get(order.id) ?? null,
+      unused: unusedOf.get(order.id) ?? 0,
+    }));
   }
 
   /**

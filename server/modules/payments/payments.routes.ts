@@ -14,6 +14,8 @@ import {
   orderBody,
   orderDetailView,
   orderPageView,
+  staffOrderPageView,
+  staffOrdersQuery,
   redeemBody,
   redeemedView,
   refundAnswerView,
@@ -71,6 +73,37 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
       const cursor = decodeCursor(query.cursor, idCursor);
       const rows = await orders.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
       return { body: toPage(rows, query.limit, presentOrder, (o) => ({ id: o.id })) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/v1/staff/voucher-orders',
+    tag: 'vouchers',
+    summary: 'Every voucher order, newest first, by status and by order number, transaction number or title',
+    access: ['district_staff', 'admin'],
+    query: staffOrdersQuery,
+    responses: { 200: { description: 'A page of orders', schema: staffOrderPageView } },
+    handler: async ({ query }) => {
+      const cursor = decodeCursor(query.cursor, idCursor);
+      const rows = await orders.listForStaff({
+        status: query.status,
+        q: query.q,
+        beforeId: cursor?.id,
+        limit: query.limit + 1,
+      });
+      return {
+        body: toPage(
+          rows,
+          query.limit,
+          (r) => ({
+            ...presentOrder(r.order),
+            transactionId: r.order.transactionId,
+            unused: r.unused,
+            refund: r.refund ? presentRefund(r.refund) : null,
+          }),
+          (r) => ({ id: r.order.id }),
+        ),
+      };
     },
   }),
   route({

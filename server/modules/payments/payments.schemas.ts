@@ -100,3 +100,17 @@ export const orderDetailView = orderView.extend({
 });
 
 export const orderPageView = pageView(orderView);
+
+export const staffOrdersQuery = pageQuery.extend({
+  status: z.enum(ORDER_STATUSES).optional(),
+  /** The order number, WeChat Pay's transaction number, or part of the title. */
+  q: z.string().trim().max(64).optional(),
+});
+export const staffOrderPageView = pageView(
+  orderView.extend({
+    transactionId: z.string().nullable(),
+    /** Vouchers still unused (what a refund would return). */
+    unused: z.number().int(),
+    refund: refundView.nullable(),
+  }),
+);
