@@ -19,9 +19,9 @@ import {
   type PaymentTransaction,
   type RequestPaymentParams,
 } from './payment.port';
-import { noticeFailure, paymentFailure, PaymentsErrors } from './payments.errors';
+import { paymentFailure, PaymentsErrors, verifiedNotice } from './payments.errors';
 import { Voucher } from './voucher.entity';
-import { VoucherOrderEvent } from './voucher-order-event.entity';
+import { ORDER_HISTORY, VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS, type OrderStatus, PAY_WITHIN_MINUTES } from './voucher-order.states';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
@@ -30,7 +30,6 @@ import { VoucherRefund } from './voucher-refund.entity';
 /** Where WeChat Pay posts payment notices, under the configured public base. */
 export const PAYMENT_NOTIFY_PATH = '/api/v1/payments/wechat/notify';
 
-const HISTORY = { entity: VoucherOrderEvent, subjectKey: 'orderId' } as const;
 const WECHAT: TransitionActor = { accountId: null, role: 'wechat' };
 
 /** An order with what the holder sees beside it. */
@@ -255,15 +254,7 @@ export class OrdersService {
    * anything it cannot apply; a repeat of a notice already applied succeeds and changes nothing.
    */
   async handlePaymentNotice(notice: IncomingNotice): Promise<void> {
-    let verified: Awaited<ReturnType<PaymentPort['verifyNotice']>>;
-    try {
-      verified = await this.pay.verifyNotice(notice);
-    } catch (e) {
-      if (!(e instanceof PaymentError)) throw e;
-      this.logger.warn('payment notice refused', { code: e.code });
-      throw noticeFailure(e);
-    }
-    if (verified.kind !== 'payment') throw PaymentsErrors.noticeKind();
+    const verified = await verifiedNotice(this.pay, this.logger, notice, 'payment');
     await this.settle(verified.payment);
   }
 
@@ -348,7 +339,7 @@ export class OrdersService {
         actor: WECHAT,
         at: now,
         set: { transactionId: tx.transactionId, paidAt, updatedAt: now },
-        history: HISTORY,
+        history: ORDER_HISTORY,
       });
       for (let seq = 1; seq <= order.quantity; seq++) {
         await em.insert(Voucher, {
@@ -380,7 +371,7 @@ export class OrdersService {
         at: this.clock.now(),
         reason,
         set: { updatedAt: this.clock.now() },
-        history: HISTORY,
+        history: ORDER_HISTORY,
       });
       await this.offers.releaseVoucherStock(em, { id: order.offerId, merchantId: order.merchantId }, order.quantity);
       await em

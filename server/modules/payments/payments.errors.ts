@@ -1,5 +1,6 @@
 import { appError } from '../../lib/error-catalogue';
-import { PaymentError } from './payment.port';
+import type { Logger } from '../../lib/logger';
+import { type IncomingNotice, PaymentError, type PaymentPort, type VerifiedNotice } from './payment.port';
 
 /**
  * Every error of buying vouchers beyond the common family (400/401/403/404): its code, status and
@@ -64,3 +65,25 @@ export function noticeFailure(e: PaymentError) {
 /** A payment port failure as the holder's answer. */
 export const paymentFailure = (e: PaymentError) =>
   e.status === 503 ? PaymentsErrors.payUnavailable(e) : PaymentsErrors.payFailed();
+
+/**
+ * A notice verified and decrypted by the port, of the kind this path takes; anything else is the
+ * 4xx WeChat Pay reads as "try again" (or "stop probing").
+ */
+export async function verifiedNotice<K extends VerifiedNotice['kind']>(
+  pay: PaymentPort,
+  logger: Logger,
+  notice: IncomingNotice,
+  kind: K,
+): Promise<Extract<VerifiedNotice, { kind: K }>> {
+  let verified: VerifiedNotice;
+  try {
+    verified = await pay.verifyNotice(notice);
+  } catch (e) {
+    if (!(e instanceof PaymentError)) throw e;
+    logger.warn('notice refused', { kind, code: e.code });
+    throw noticeFailure(e);
+  }
+  if (verified.kind !== kind) throw PaymentsErrors.noticeKind();
+  return verified as Extract<VerifiedNotice, { kind: K }>;
+}

@@ -26,6 +26,20 @@ import {
 
 const HOLDER = ['holder'] as const;
 
+/** What a notice path may answer besides 204: each is a 4xx/5xx WeChat Pay retries on. */
+const NOTICE_ERRORS = [
+  'NOTICE_MALFORMED',
+  'NOTICE_SIGNATURE_INVALID',
+  'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
+  'NOTICE_PROBE_SERIAL',
+  'NOTICE_UNKNOWN_SERIAL',
+  'NOTICE_DECRYPT_FAILED',
+  'PAYMENT_MISMATCH',
+  'NOT_FOUND',
+  'PAYMENT_UNAVAILABLE',
+  'PAYMENT_FAILED',
+];
+
 /** WeChat Pay reads a failed notice's answer as `{ code, message }` with a 4xx/5xx, and retries. */
 const wechatPayError: ErrorFormat = {
   schema: z.object({ code: z.string(), message: z.string() }),
@@ -130,18 +144,7 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     rawBody: true,
     errorFormat: wechatPayError,
     responses: { 204: { description: 'Applied (or applied before)' } },
-    errors: [
-      'NOTICE_MALFORMED',
-      'NOTICE_SIGNATURE_INVALID',
-      'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
-      'NOTICE_PROBE_SERIAL',
-      'NOTICE_UNKNOWN_SERIAL',
-      'NOTICE_DECRYPT_FAILED',
-      'PAYMENT_MISMATCH',
-      'NOT_FOUND',
-      'PAYMENT_UNAVAILABLE',
-      'PAYMENT_FAILED',
-    ],
+    errors: NOTICE_ERRORS,
     handler: async ({ rawBody, ctx }) => {
       await orders.handlePaymentNotice({
         headers: ctx.headers,
@@ -223,18 +226,7 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     rawBody: true,
     errorFormat: wechatPayError,
     responses: { 204: { description: 'Applied (or applied before)' } },
-    errors: [
-      'NOTICE_MALFORMED',
-      'NOTICE_SIGNATURE_INVALID',
-      'NOTICE_TIMESTAMP_OUT_OF_WINDOW',
-      'NOTICE_PROBE_SERIAL',
-      'NOTICE_UNKNOWN_SERIAL',
-      'NOTICE_DECRYPT_FAILED',
-      'PAYMENT_MISMATCH',
-      'NOT_FOUND',
-      'PAYMENT_UNAVAILABLE',
-      'PAYMENT_FAILED',
-    ],
+    errors: NOTICE_ERRORS,
     handler: async ({ rawBody, ctx }) => {
       await refunds.handleRefundNotice({
         headers: ctx.headers,

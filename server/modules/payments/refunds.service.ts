@@ -7,9 +7,9 @@ import type { Principal } from '../../lib/principal';
 import { transition, TransitionErrors } from '../../lib/state-machine';
 import type { OffersService } from '../merchants/offers.service';
 import { type IncomingNotice, PaymentError, type PaymentPort, type RefundState } from './payment.port';
-import { noticeFailure, PaymentsErrors } from './payments.errors';
+import { PaymentsErrors, verifiedNotice } from './payments.errors';
 import { Voucher } from './voucher.entity';
-import { VoucherOrderEvent } from './voucher-order-event.entity';
+import { ORDER_HISTORY } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS } from './voucher-order.states';
 import { type RefundRowStatus, VoucherRefund } from './voucher-refund.entity';
@@ -19,8 +19,6 @@ export const REFUND_NOTIFY_PATH = '/api/v1/payments/wechat/refund-notify';
 
 /** A refund WeChat Pay has not settled is asked about again no sooner than this. */
 export const REFUND_RETRY_MS = 60_000;
-
-const HISTORY = { entity: VoucherOrderEvent, subjectKey: 'orderId' } as const;
 
 const ROW_STATUS: Record<RefundState['status'], RefundRowStatus> = {
   SUCCESS: 'success',
@@ -79,7 +77,7 @@ export class RefundsService {
         at: now,
         reason: reason ?? null,
         set: { updatedAt: now },
-        history: HISTORY,
+        history: ORDER_HISTORY,
       });
       const inserted = await em.insert(VoucherRefund, {
         orderId,
@@ -186,7 +184,7 @@ export class RefundsService {
           actor: { accountId: null, role: 'wechat' },
           at: now,
           set: { updatedAt: now },
-          history: HISTORY,
+          history: ORDER_HISTORY,
         });
         await this.offers.releaseVoucherStock(
           em,
@@ -201,15 +199,7 @@ export class RefundsService {
 
   /** A refund notice from WeChat Pay: verified and decrypted by the port, then applied. */
   async handleRefundNotice(notice: IncomingNotice): Promise<void> {
-    let verified: Awaited<ReturnType<PaymentPort['verifyNotice']>>;
-    try {
-      verified = await this.pay.verifyNotice(notice);
-    } catch (e) {
-      if (!(e instanceof PaymentError)) throw e;
-      this.logger.warn('refund notice refused', { code: e.code });
-      throw noticeFailure(e);
-    }
-    if (verified.kind !== 'refund') throw PaymentsErrors.noticeKind();
+    const verified = await verifiedNotice(this.pay, this.logger, notice, 'refund');
     await this.apply(verified.refund);
   }
 

@@ -6,12 +6,10 @@ import { transition } from '../../lib/state-machine';
 import type { MerchantsService } from '../merchants/merchants.service';
 import { PaymentsErrors } from './payments.errors';
 import { Voucher } from './voucher.entity';
-import { VoucherOrderEvent } from './voucher-order-event.entity';
+import { ORDER_HISTORY } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS } from './voucher-order.states';
 import type { VoucherTokens } from './voucher-tokens';
-
-const HISTORY = { entity: VoucherOrderEvent, subjectKey: 'orderId' } as const;
 
 /** A voucher as the counter sees it once taken. */
 export interface RedeemedVoucher {
@@ -72,7 +70,7 @@ export class VoucherCounterService {
           actor: { accountId: principal.accountId, role: 'merchant' },
           at: now,
           set: { updatedAt: now },
-          history: HISTORY,
+          history: ORDER_HISTORY,
         });
       }
       return {

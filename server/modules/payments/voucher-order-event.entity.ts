@@ -11,3 +11,6 @@ export class VoucherOrderEvent extends StatusEvent<OrderStatus, OrderActor> {
   @Column({ name: 'action', type: 'varchar', length: 16 })
   action!: OrderAction;
 }
+
+/** Where an order's transitions write their history. */
+export const ORDER_HISTORY = { entity: VoucherOrderEvent, subjectKey: 'orderId' } as const;
