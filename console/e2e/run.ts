@@ -536,6 +536,23 @@ const steps: Array<[string, () => Promise<void>]> = [
   ],
 ];
 
+/** Requests under way, but for the inbox's long poll (it is always waiting: the network is never idle). */
+const inFlight = new Set<unknown>();
+const isLongPoll = (url: string) => url.includes('/conversations/changes');
+
+/** Waits until no request but the long poll has been under way for 400 ms (at most 15 s). */
+async function settled(): Promise<void> {
+  let quietSince = Date.now();
+  await until(
+    'the screen to finish loading',
+    () => {
+      if (inFlight.size > 0) quietSince = Date.now();
+      return Date.now() - quietSince >= 400;
+    },
+    15_000,
+  );
+}
+
 /**
  * Opens each entry of the signed-in person's menu in turn and checks that the screen loaded: no
  * API request answered with an error, no error message shown, no script error and nothing in the
@@ -560,8 +577,7 @@ async function walkMenu(who: string): Promise<void> {
     page.on('pageerror', onError);
     try {
       await items.nth(i).click();
-      await page.waitForLoadState('networkidle');
-      await sleep(400);
+      await settled();
       const shown = await page.locator('.el-message--error').allTextContents();
       for (const t of shown) failures.push(`error shown: ${t.trim()}`);
       for (const t of consoleErrors.slice(loggedBefore)) failures.push(`browser console: ${t}`);
@@ -602,6 +618,11 @@ async function main(): Promise<number> {
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
+    page.on('request', (r) => {
+      if (!isLongPoll(r.url())) inFlight.add(r);
+    });
+    page.on('requestfinished', (r) => inFlight.delete(r));
+    page.on('requestfailed', (r) => inFlight.delete(r));
     for (const [name, fn] of steps) {
       const started = Date.now();
       try {
