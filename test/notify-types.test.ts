@@ -93,6 +93,9 @@ const shapes: { [K in keyof TemplateData]: Array<keyof TemplateData[K]> } = {
   appointment_reminder: ['service', 'time', 'place', 'remark', 'detail'],
   chat_reply: ['agent', 'excerpt', 'time'],
   service_notice: ['title', 'remark', 'time', 'detail'],
+  voucher_paid: ['title', 'amount', 'time', 'remark', 'detail'],
+  voucher_redeemed: ['title', 'time', 'remark', 'detail'],
+  voucher_refunded: ['title', 'amount', 'time', 'remark', 'detail'],
 };
 
 describe('typed notices', () => {

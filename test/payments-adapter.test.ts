@@ -11,6 +11,7 @@ import { PaymentError, type PaymentFailure } from '../server/modules/payments/pa
 import {
   FakeWeChatPayServer,
   makeTestCertificate,
+  liveConfigFor,
   makeWeChatPayTestKeys,
   type WeChatPayTestKeys,
 } from './fakes/fake-wechat-pay';
@@ -23,21 +24,7 @@ let fake: FakeWeChatPayServer;
 
 /** Live config for the test merchant; both verification kinds unless narrowed. */
 function liveConfig(over: Partial<WeChatPayLiveConfig> = {}): WeChatPayLiveConfig {
-  return {
-    mode: 'live',
-    mchId: keys.mchId,
-    appId: keys.appId,
-    serialNo: keys.merchant.serialNo,
-    privateKey: keys.merchant.privateKeyPem,
-    certificate: keys.merchant.certificatePem,
-    apiV3Key: Buffer.from(keys.apiV3Key, 'utf8'),
-    platformCertificates: [{ serialNo: keys.platform.serialNo, pem: keys.platform.certificatePem }],
-    publicKey: { id: keys.publicKey.id, pem: keys.publicKey.pem },
-    apiBase: fake.baseUrl,
-    notifyBase: 'https://pay.example.test',
-    timeoutMs: 5_000,
-    ...over,
-  };
+  return liveConfigFor(keys, fake.baseUrl, over);
 }
 
 /** Awaits a rejection and returns the PaymentError, checking its code. */

@@ -1,7 +1,7 @@
-import type { WeChatPayLiveConfig } from '../server/config';
 import { HttpWeChatPay } from '../server/integrations/wechatpay/wechat-pay-http';
 import type { Clock } from '../server/lib/clock';
 import { MerchantOffer } from '../server/modules/merchants/merchant-offer.entity';
+import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { Voucher } from '../server/modules/payments/voucher.entity';
 import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
 import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
@@ -10,7 +10,7 @@ import { createBureau, issuedCard, readyHolder, submittedApplication } from './h
 import { createTestContext, type TestContext } from './helpers/context';
 import { unique } from './helpers/factories';
 import { approvedMerchant, createOffer } from './helpers/merchants';
-import { FakeWeChatPayServer, makeWeChatPayTestKeys, type Forgery } from './fakes/fake-wechat-pay';
+import { FakeWeChatPayServer, liveConfigFor, makeWeChatPayTestKeys, type Forgery } from './fakes/fake-wechat-pay';
 
 /**
  * The real WeChat Pay adapter against a fake WeChat Pay on loopback that checks every request's
@@ -28,20 +28,7 @@ const clock: Clock = { now: () => t.clock.now() };
 
 beforeAll(async () => {
   fake = await new FakeWeChatPayServer(keys, () => clock.now()).start();
-  const config: WeChatPayLiveConfig = {
-    mode: 'live',
-    mchId: keys.mchId,
-    appId: keys.appId,
-    serialNo: keys.merchant.serialNo,
-    privateKey: keys.merchant.privateKeyPem,
-    certificate: keys.merchant.certificatePem,
-    apiV3Key: Buffer.from(keys.apiV3Key, 'utf8'),
-    platformCertificates: [{ serialNo: keys.platform.serialNo, pem: keys.platform.certificatePem }],
-    publicKey: { id: keys.publicKey.id, pem: keys.publicKey.pem },
-    apiBase: fake.baseUrl,
-    notifyBase: 'https://pay.example.test',
-    timeoutMs: 5_000,
-  };
+  const config = liveConfigFor(keys, fake.baseUrl);
   t = await createTestContext({ overrides: { wechatPay: new HttpWeChatPay(config, clock) } });
   // Request signatures carry the real time; keep the test clock beside it.
   t.clock.set(new Date());
@@ -66,6 +53,8 @@ afterAll(async () => {
 
 async function newOrder(quantity = 1): Promise<{ id: number; outTradeNo: string }> {
   const res = await t.http.post('/api/v1/voucher-orders').set(buyer.auth).send({ offerId, quantity }).expect(201);
+  // Live: the mini-program pays with wx.requestPayment.
+  expect(res.body.payment.devPay).toBe(false);
   return { id: res.body.order.id, outTradeNo: res.body.order.outTradeNo };
 }
 
@@ -89,6 +78,8 @@ describe('WeChat Pay notices and the reconcile job, with the real adapter', () =
     const em = t.container.db.manager;
     expect(await em.countBy(Voucher, { orderId: o.id })).toBe(2);
     expect(await em.countBy(VoucherOrderEvent, { orderId: o.id, action: 'pay' })).toBe(1);
+    // The holder is told once, whatever number of notices came.
+    expect(await em.countBy(OutboxMessage, { idempotencyKey: `voucher-order:${o.id}:paid` })).toBe(1);
   });
 
   it('in public-key mode too', async () => {

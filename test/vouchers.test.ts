@@ -1,5 +1,6 @@
 import type { Response } from 'supertest';
 import { MerchantOffer } from '../server/modules/merchants/merchant-offer.entity';
+import { OutboxMessage } from '../server/modules/notifications/outbox-message.entity';
 import { Voucher } from '../server/modules/payments/voucher.entity';
 import { VoucherOrderEvent } from '../server/modules/payments/voucher-order-event.entity';
 import { VoucherOrder } from '../server/modules/payments/voucher-order.entity';
@@ -61,7 +62,12 @@ describe('buying vouchers', () => {
       statusText: '待支付',
     });
     expect(res.body.order.outTradeNo).toMatch(/^RY\d{14}[A-Z0-9]{8}$/);
-    expect(res.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
+    expect(res.body.payment).toMatchObject({
+      signType: 'RSA',
+      package: expect.stringMatching(/^prepay_id=/),
+      // No WeChat Pay behind the embedded default: the mini-program pays through dev-pay.
+      devPay: true,
+    });
     const offer = await t.container.db.manager.findOneByOrFail(MerchantOffer, { id: offerId });
     expect(offer.stockTaken).toBe(2);
     const page = await t.http.get(`/api/v1/merchants/${shop.merchantId}`).set(buyer.auth).expect(200);
@@ -97,7 +103,7 @@ describe('buying vouchers', () => {
     expect(await em.countBy(VoucherOrderEvent, { orderId: id, action: 'pay' })).toBe(1);
 
     const mine = await t.http.get('/api/v1/voucher-orders/mine').set(buyer.auth).expect(200);
-    expect(mine.body.items[0]).toMatchObject({ id, status: 'paid' });
+    expect(mine.body.items[0]).toMatchObject({ id, status: 'paid', unused: 3 });
   });
 
   it('reads back only the caller’s own orders', async () => {
@@ -333,6 +339,56 @@ describe('vouchers at the counter', () => {
     expectError(await qr(orderId, vouchers[1].id), 409, 'VOUCHER_USED');
     const again = await t.http.get(`/api/v1/voucher-orders/${orderId}`).set(buyer.auth).expect(200);
     expect(again.body.vouchers.map((v: { status: string }) => v.status)).toEqual(['refunded', 'refunded']);
+  });
+});
+
+describe('what the holder is told', () => {
+  it('a paid order, each voucher used and a refund arrived are each one notice in the outbox, opening the order', async () => {
+    const holder = await holderWithCard();
+    const offerId = await voucherOffer();
+    const made = await order(holder, { offerId, quantity: 3 }).expect(201);
+    const id = made.body.order.id as number;
+    const paid = await t.http.post(`/api/v1/voucher-orders/${id}/dev-pay`).set(holder.auth).expect(200);
+    await t.http.post(`/api/v1/voucher-orders/${id}/dev-pay`).set(holder.auth).expect(200);
+    const token = (
+      await t.http
+        .get(`/api/v1/voucher-orders/${id}/vouchers/${paid.body.vouchers[0].id}/qr`)
+        .set(holder.auth)
+        .expect(200)
+    ).body.token;
+    await t.http.post('/api/v1/merchant/voucher-redemptions').set(shop.owner.auth).send({ token }).expect(200);
+    await t.http.post(`/api/v1/voucher-orders/${id}/refund`).set(holder.auth).send({}).expect(200);
+
+    const rows = await t.container.db.manager.find(OutboxMessage, {
+      where: { recipientAccountId: holder.userId },
+      order: { id: 'ASC' },
+    });
+    const mine = rows.filter((r) => r.templateKey.startsWith('voucher_'));
+    expect(mine.map((r) => [r.templateKey, r.page])).toEqual([
+      ['voucher_paid', `packages/vouchers/pages/order/order?id=${id}`],
+      ['voucher_redeemed', `packages/vouchers/pages/order/order?id=${id}`],
+      ['voucher_refunded', `packages/vouchers/pages/order/order?id=${id}`],
+    ]);
+    expect(JSON.parse(mine[0].data)).toMatchObject({ title: made.body.order.title, amount: '90.00' });
+    expect(JSON.parse(mine[1].data)).toMatchObject({ remark: '还剩 2 张未使用' });
+    expect(JSON.parse(mine[2].data)).toMatchObject({ amount: '60.00', remark: '2 张未使用的代金券已退款' });
+  });
+
+  it('a refused payment tells nobody', async () => {
+    const holder = await holderWithCard();
+    const offerId = await voucherOffer();
+    const made = await order(holder, { offerId, quantity: 1 }).expect(201);
+    const pay = t.container.ports.wechatPay;
+    const good = pay.dev!.paidResource({ outTradeNo: made.body.order.outTradeNo, amountFen: 3000, payerOpenid: 'x' });
+    await expect(t.container.services.orders.settle({ ...good, amountFen: 1 })).rejects.toMatchObject({
+      code: 'PAYMENT_MISMATCH',
+    });
+    expect(
+      await t.container.db.manager.countBy(OutboxMessage, {
+        recipientAccountId: holder.userId,
+        templateKey: 'voucher_paid',
+      }),
+    ).toBe(0);
   });
 });
 

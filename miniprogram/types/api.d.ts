@@ -6110,6 +6110,7 @@ export interface paths {
                 /** @constant */
                 signType: "RSA";
                 paySign: string;
+                devPay: boolean;
               };
             };
           };
@@ -6154,6 +6155,7 @@ export interface paths {
                   paidAt: string | null;
                   validTo: string | null;
                   createdAt: string;
+                  unused: number;
                 })[];
               nextCursor: string | null;
             };
@@ -6270,6 +6272,7 @@ export interface paths {
                 /** @constant */
                 signType: "RSA";
                 paySign: string;
+                devPay: boolean;
               } | null;
               refund: ({
                 outRefundNo: string;
@@ -6489,6 +6492,7 @@ export interface paths {
                 /** @constant */
                 signType: "RSA";
                 paySign: string;
+                devPay: boolean;
               } | null;
               refund: ({
                 outRefundNo: string;
@@ -6511,6 +6515,370 @@ export interface paths {
           };
         };
         /** @description Error: NOT_FOUND, PAYMENT_MISMATCH */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/merchant/voucher-settlement": {
+    /** The owner’s shop’s vouchers for a Beijing month (the current one by default): sold, used and refunded, in fen at the price paid, per offer and per day; payable is what the bureau owes the shop for the vouchers used */
+    get: {
+      parameters: {
+        query?: {
+          month?: string;
+        };
+      };
+      responses: {
+        /** @description The month */
+        200: {
+          content: {
+            "application/json": {
+              merchantId: number;
+              merchantName: string;
+              month: string;
+              from: string;
+              to: string;
+              sold: {
+                count: number;
+                amountFen: number;
+              };
+              redeemed: {
+                count: number;
+                amountFen: number;
+              };
+              refunded: {
+                count: number;
+                amountFen: number;
+              };
+              unusedCount: number;
+              payableFen: number;
+              offers: {
+                  offerId: number;
+                  title: string;
+                  soldCount: number;
+                  soldFen: number;
+                  redeemedCount: number;
+                  redeemedFen: number;
+                  refundedCount: number;
+                  refundedFen: number;
+                }[];
+              days: {
+                  day: string;
+                  soldCount: number;
+                  soldFen: number;
+                  redeemedCount: number;
+                  redeemedFen: number;
+                  refundedCount: number;
+                  refundedFen: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/voucher-settlements": {
+    /** Every merchant’s vouchers for a Beijing month (merchants with anything sold, used or refunded, or vouchers unused at its end), with totals */
+    get: {
+      parameters: {
+        query?: {
+          month?: string;
+        };
+      };
+      responses: {
+        /** @description The month per merchant */
+        200: {
+          content: {
+            "application/json": {
+              month: string;
+              from: string;
+              to: string;
+              rows: {
+                  merchantId: number;
+                  merchantName: string;
+                  sold: {
+                    count: number;
+                    amountFen: number;
+                  };
+                  redeemed: {
+                    count: number;
+                    amountFen: number;
+                  };
+                  refunded: {
+                    count: number;
+                    amountFen: number;
+                  };
+                  unusedCount: number;
+                  payableFen: number;
+                }[];
+              totals: {
+                sold: {
+                  count: number;
+                  amountFen: number;
+                };
+                redeemed: {
+                  count: number;
+                  amountFen: number;
+                };
+                refunded: {
+                  count: number;
+                  amountFen: number;
+                };
+                unusedCount: number;
+                payableFen: number;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/voucher-settlements/export": {
+    /** The month’s list as CSV (UTF-8 with BOM, amounts in 元) or an Excel workbook, with a totals row; audit-logged */
+    get: {
+      parameters: {
+        query?: {
+          month?: string;
+          format?: "csv" | "xlsx";
+        };
+      };
+      responses: {
+        /** @description CSV, or an Excel workbook with format=xlsx */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/voucher-settlements/{merchantId}": {
+    /** One merchant’s vouchers for a Beijing month, per offer and per day */
+    get: {
+      parameters: {
+        query?: {
+          month?: string;
+        };
+        path: {
+          merchantId: number;
+        };
+      };
+      responses: {
+        /** @description The month */
+        200: {
+          content: {
+            "application/json": {
+              merchantId: number;
+              merchantName: string;
+              month: string;
+              from: string;
+              to: string;
+              sold: {
+                count: number;
+                amountFen: number;
+              };
+              redeemed: {
+                count: number;
+                amountFen: number;
+              };
+              refunded: {
+                count: number;
+                amountFen: number;
+              };
+              unusedCount: number;
+              payableFen: number;
+              offers: {
+                  offerId: number;
+                  title: string;
+                  soldCount: number;
+                  soldFen: number;
+                  redeemedCount: number;
+                  redeemedFen: number;
+                  refundedCount: number;
+                  refundedFen: number;
+                }[];
+              days: {
+                  day: string;
+                  soldCount: number;
+                  soldFen: number;
+                  redeemedCount: number;
+                  redeemedFen: number;
+                  refundedCount: number;
+                  refundedFen: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/payment-reconciliations": {
+    /** Reconciled days of the WeChat Pay trade bill, newest first (60 a page unless limit says otherwise) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of days */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  billDate: string;
+                  /** @enum {string} */
+                  status: "clean" | "differences" | "no_bill" | "failed";
+                  theirRows: number;
+                  theirPaidFen: number;
+                  theirRefundFen: number;
+                  ourRows: number;
+                  ourPaidFen: number;
+                  ourRefundFen: number;
+                  itemCount: number;
+                  error: string | null;
+                  attempts: number;
+                  runBy: number | null;
+                  reconciledAt: string | null;
+                  updatedAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/payment-reconciliations/{date}": {
+    /** One reconciled day (YYYY-MM-DD, Asia/Shanghai) with its differences, each with our order’s id where known */
+    get: {
+      parameters: {
+        path: {
+          date: string;
+        };
+      };
+      responses: {
+        /** @description The day */
+        200: {
+          content: {
+            "application/json": {
+              billDate: string;
+              /** @enum {string} */
+              status: "clean" | "differences" | "no_bill" | "failed";
+              theirRows: number;
+              theirPaidFen: number;
+              theirRefundFen: number;
+              ourRows: number;
+              ourPaidFen: number;
+              ourRefundFen: number;
+              itemCount: number;
+              error: string | null;
+              attempts: number;
+              runBy: number | null;
+              reconciledAt: string | null;
+              updatedAt: string;
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "paid_there_only" | "paid_here_only" | "amount_mismatch" | "refunded_there_only" | "refunded_here_only" | "refund_amount_mismatch";
+                  outTradeNo: string;
+                  transactionId: string | null;
+                  theirFen: number | null;
+                  ourFen: number | null;
+                  orderId: number | null;
+                  outRefundNo: string | null;
+                  note: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/payment-reconciliations/{date}/run": {
+    /** Reconcile a past day now (the bill is fetched again and the day’s report replaced; audit-logged). A bill that cannot be had leaves the day failed, with the reason */
+    post: {
+      parameters: {
+        path: {
+          date: string;
+        };
+      };
+      responses: {
+        /** @description The day as reconciled now */
+        200: {
+          content: {
+            "application/json": {
+              billDate: string;
+              /** @enum {string} */
+              status: "clean" | "differences" | "no_bill" | "failed";
+              theirRows: number;
+              theirPaidFen: number;
+              theirRefundFen: number;
+              ourRows: number;
+              ourPaidFen: number;
+              ourRefundFen: number;
+              itemCount: number;
+              error: string | null;
+              attempts: number;
+              runBy: number | null;
+              reconciledAt: string | null;
+              updatedAt: string;
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "paid_there_only" | "paid_here_only" | "amount_mismatch" | "refunded_there_only" | "refunded_here_only" | "refund_amount_mismatch";
+                  outTradeNo: string;
+                  transactionId: string | null;
+                  theirFen: number | null;
+                  ourFen: number | null;
+                  orderId: number | null;
+                  outRefundNo: string | null;
+                  note: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, RECONCILIATION_DAY_NOT_OVER */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

@@ -92,7 +92,8 @@ export async function seedDemoMerchants(c: Container): Promise<void> {
         discountText: '40 元买 50 元',
         priceFen: 4000,
         faceValueFen: 5000,
-        perPersonDailyLimit: 2,
+        stockTotal: 200,
+        perPersonDailyLimit: 6,
       });
       await c.services.merchants.addClerk(asOwner, { ...DEMO_LOGINS.clerk, displayName: '老兵面馆收银员' }, 'demo');
     }

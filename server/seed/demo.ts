@@ -2,6 +2,7 @@ import type { Container } from '../container';
 import { seedDemoCards } from './demo-cards';
 import { seedDemoLegalAid } from './demo-legal-aid';
 import { seedDemoMerchants } from './demo-merchants';
+import { seedDemoVouchers } from './demo-vouchers';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts.service';
 import { hashPassword } from '../lib/password';
@@ -78,6 +79,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   await seedDemoCards(c);
   await seedDemoMerchants(c);
   await seedDemoLegalAid(c);
+  await seedDemoVouchers(c);
   return created;
 }
 

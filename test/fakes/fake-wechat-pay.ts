@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
+import type { WeChatPayLiveConfig } from '../../server/config';
 
 // ---------------------------------------------------------------------------------------------
 // Test keys and certificates, made at test time with node:crypto and a minimal DER writer
@@ -655,4 +656,27 @@ export class FakeWeChatPayServer {
     const { reason: _reason, notify_url: _notify, ...view } = r;
     return view;
   }
+}
+
+/** Live configuration of the project's adapter for the test merchant, pointed at a fake server. */
+export function liveConfigFor(
+  keys: WeChatPayTestKeys,
+  apiBase: string,
+  over: Partial<WeChatPayLiveConfig> = {},
+): WeChatPayLiveConfig {
+  return {
+    mode: 'live',
+    mchId: keys.mchId,
+    appId: keys.appId,
+    serialNo: keys.merchant.serialNo,
+    privateKey: keys.merchant.privateKeyPem,
+    certificate: keys.merchant.certificatePem,
+    apiV3Key: Buffer.from(keys.apiV3Key, 'utf8'),
+    platformCertificates: [{ serialNo: keys.platform.serialNo, pem: keys.platform.certificatePem }],
+    publicKey: { id: keys.publicKey.id, pem: keys.publicKey.pem },
+    apiBase,
+    notifyBase: 'https://pay.example.test',
+    timeoutMs: 5_000,
+    ...over,
+  };
 }

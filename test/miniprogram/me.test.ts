@@ -251,6 +251,20 @@ describe('我的: binding the identity', () => {
     ]);
   });
 
+  it('leads a holder to 我的代金券; staff have no such entry', async () => {
+    fakeWx().routes.set('GET /api/v1/me', () => me(identity()));
+    const holderPage = await open();
+    expect(textOf(holderPage, '.my-vouchers')).toContain('我的代金券');
+    holderPage.querySelector('.my-vouchers')!.dispatchEvent('tap');
+    await flush();
+    expect(navigations()).toEqual(['/packages/vouchers/pages/orders/orders']);
+
+    saveSession({ accessToken: 't', refreshToken: 'r', userId: 9, roles: ['station_staff'], via: 'password' });
+    fakeWx().routes.set('GET /api/v1/me', () => me(null, ['station_staff']));
+    const staffPage = await open();
+    expect(staffPage.querySelector('.my-vouchers')).toBeFalsy();
+  });
+
   it('says so when the account cannot be loaded', async () => {
     fakeWx().routes.set('GET /api/v1/me', () => 'fail');
     const comp = await open();

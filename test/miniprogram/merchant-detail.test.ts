@@ -1,6 +1,6 @@
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx, flush } from './fake';
-import { merchant } from './fixtures';
+import { merchant, merchantWithVoucher } from './fixtures';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { openPage, textOf, calls } from './harness';
@@ -96,5 +96,33 @@ describe('商户详情: terms, map, phone and complaints', () => {
     await flush(1);
     expect(comp.querySelector('.complaint-form')).toBeFalsy();
     expect(comp.querySelector('.complain')).toBeTruthy();
+  });
+
+  it('detail: a voucher shows its price, face value and what is left; 购买 opens the buying page', async () => {
+    fakeWx().routes.set('GET /api/v1/merchants/5', () => ({ data: merchantWithVoucher() }));
+    const comp = await open(detailId, { id: '5' });
+    expect(comp.querySelectorAll('.offer')).toHaveLength(2);
+    expect(textOf(comp, '.voucher-price')).toBe('¥40 买 面值 ¥50');
+    expect(textOf(comp, '.stock')).toBe('剩余 12 张');
+    expect(comp.querySelectorAll('.buy')).toHaveLength(1);
+    const buy = comp.querySelector('.buy') as any;
+    expect(buy.instance.data.look).toBe('primary');
+    buy.dispatchEvent('press');
+    await flush();
+    expect(calls('navigateTo').map((c) => c.options.url)).toEqual([
+      '/packages/vouchers/pages/buy/buy?offerId=51&merchantId=5',
+    ]);
+  });
+
+  it('detail: a sold-out voucher says 已售罄 on a disabled button that goes nowhere', async () => {
+    fakeWx().routes.set('GET /api/v1/merchants/5', () => ({ data: merchantWithVoucher({ stockLeft: 0 }) }));
+    const comp = await open(detailId, { id: '5' });
+    expect(textOf(comp, '.stock')).toBe('已售罄');
+    const soldOut = comp.querySelector('.sold-out') as any;
+    expect(soldOut.dom!.textContent).toBe('已售罄');
+    expect(soldOut.instance.data.disabled).toBe(true);
+    soldOut.dispatchEvent('press');
+    await flush();
+    expect(calls('navigateTo')).toHaveLength(0);
   });
 });

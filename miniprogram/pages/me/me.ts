@@ -34,8 +34,8 @@ const toView = (identity: Identity | null): IdentityView | null =>
  * 我的: who is signed in, and the holder's identity (masked). A holder without an identity binds
  * one here, once they have agreed to the consent text for sensitive personal information (the
  * consent page comes first); an unverified identity can still be corrected; a verified one is
- * fixed (changes go through a change request staff review, 申请变更). Links to what is stored about
- * the holder, account deletion and WeChat's privacy guide.
+ * fixed (changes go through a change request staff review, 申请变更). Links to the holder's vouchers,
+ * what is stored about the holder, account deletion and WeChat's privacy guide.
  */
 Component({
   data: {
@@ -261,6 +261,11 @@ Component({
 
     openDesk(): void {
       wx.navigateTo({ url: '/packages/legal-aid/pages/day/day' });
+    },
+
+    /** Vouchers bought: to show at the counter, pay or refund. */
+    openMyVouchers(): void {
+      wx.navigateTo({ url: '/packages/vouchers/pages/orders/orders' });
     },
 
     openMyRedemptions(): void {

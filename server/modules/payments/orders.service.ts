@@ -26,6 +26,8 @@ import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS, type OrderStatus, PAY_WITHIN_MINUTES } from './voucher-order.states';
 import { VoucherPurchaseCount } from './voucher-purchase-count.entity';
 import { VoucherRefund } from './voucher-refund.entity';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { tellPaid } from './payments.notices';
 
 /** Where WeChat Pay posts payment notices, under the configured public base. */
 export const PAYMENT_NOTIFY_PATH = '/api/v1/payments/wechat/notify';
@@ -56,11 +58,17 @@ export class OrdersService {
     private readonly db: Database,
     private readonly cards: CardService,
     private readonly offers: OffersService,
+    private readonly notifications: NotificationsService,
     private readonly pay: PaymentPort,
     private readonly notifyBase: string,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /** Dev mode: payments are made on the machine (dev-pay), not with WeChat Pay. */
+  get devMode(): boolean {
+    return this.pay.dev !== null;
+  }
 
   /**
    * Orders `quantity` vouchers of an offer for the caller, who needs an active card of an eligible
@@ -159,12 +167,30 @@ export class OrdersService {
   }
 
   /** The caller's orders, newest first, a page at a time (`beforeId` from the last page). */
-  async mine(principal: Principal, page: { beforeId?: number; limit: number }): Promise<VoucherOrder[]> {
+  async mine(
+    principal: Principal,
+    page: { beforeId?: number; limit: number },
+  ): Promise<Array<{ order: VoucherOrder; unused: number }>> {
     const q = this.db.manager
       .createQueryBuilder(VoucherOrder, 'o')
       .where('o.account_id = :account', { account: principal.accountId });
     if (page.beforeId) q.andWhere('o.id < :before', { before: page.beforeId });
-    return q.orderBy('o.id', 'DESC').limit(page.limit).getMany();
+    const orders = await q.orderBy('o.id', 'DESC').limit(page.limit).getMany();
+    const unusedOf = await this.unusedOf(orders.map((o) => o.id));
+    return orders.map((order) => ({ order, unused: unusedOf.get(order.id) ?? 0 }));
+  }
+
+  /** Unused vouchers per order, by order id (orders with none are left out). */
+  private async unusedOf(ids: number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder(Voucher, 'v')
+      .select('v.order_id', 'orderId')
+      .addSelect('COUNT(*)', 'n')
+      .where('v.order_id IN (:...ids) AND v.status = :unused', { ids, unused: 'unused' })
+      .groupBy('v.order_id')
+      .getRawMany<{ orderId: unknown; n: unknown }>();
+    return new Map(rows.map((r) => [Number(r.orderId), Number(r.n)]));
   }
 
   /**
@@ -194,16 +220,7 @@ export class OrdersService {
     const orders = await q.orderBy('o.id', 'DESC').limit(filter.limit).getMany();
     const ids = orders.map((o) => o.id);
     const refunds = ids.length ? await this.db.manager.findBy(VoucherRefund, { orderId: In(ids) }) : [];
-    const unused = ids.length
-      ? await this.db.manager
-          .createQueryBuilder(Voucher, 'v')
-          .select('v.order_id', 'orderId')
-          .addSelect('COUNT(*)', 'n')
-          .where('v.order_id IN (:...ids) AND v.status = :unused', { ids, unused: 'unused' })
-          .groupBy('v.order_id')
-          .getRawMany<{ orderId: unknown; n: unknown }>()
-      : [];
-    const unusedOf = new Map(unused.map((r) => [Number(r.orderId), Number(r.n)]));
+    const unusedOf = await this.unusedOf(ids);
     const refundOf = new Map(refunds.map((r) => [r.orderId, r]));
     return orders.map((order) => ({
       order,
@@ -351,6 +368,7 @@ export class OrdersService {
           createdAt: now,
         });
       }
+      await tellPaid(this.notifications, em, order, paidAt);
       return em.findOneByOrFail(VoucherOrder, { id: order.id });
     });
   }

@@ -35,12 +35,15 @@ export const presentRefund = (r: VoucherRefund) => ({
   succeededAt: t(r.succeededAt),
 });
 
-export const presentOrderDetail = (d: OrderDetail) => ({
+/** The `wx.requestPayment` arguments as the mini-program takes them (`devPay`: pay through dev-pay instead). */
+export const presentPayment = (p: RequestPaymentParams, devPay: boolean) => ({ ...p, devPay });
+
+export const presentOrderDetail = (d: OrderDetail, devPay: boolean) => ({
   ...presentOrder(d.order),
   vouchers: d.vouchers.map((v) => ({ id: v.id, seq: v.seq, status: v.status, redeemedAt: t(v.redeemedAt) })),
   payment:
     d.order.status === 'created' && d.order.paymentParams
-      ? (JSON.parse(d.order.paymentParams) as RequestPaymentParams)
+      ? presentPayment(JSON.parse(d.order.paymentParams) as RequestPaymentParams, devPay)
       : null,
   refund: d.refund ? presentRefund(d.refund) : null,
   history: presentHistory(d.history),

@@ -3,9 +3,10 @@ import { decodeCursor, toPage } from '../../http/pagination';
 import { type ErrorFormat, route } from '../../http/route';
 import { isoTime } from '../../lib/time';
 import type { OrdersService } from './orders.service';
+import type { IncomingNotice } from './payment.port';
 import type { RefundsService } from './refunds.service';
 import type { VoucherCounterService } from './voucher-counter.service';
-import { presentOrder, presentOrderDetail, presentRefund } from './payments.presenter';
+import { presentOrder, presentOrderDetail, presentPayment, presentRefund } from './payments.presenter';
 import {
   createdOrderView,
   idCursor,
@@ -46,6 +47,28 @@ const wechatPayError: ErrorFormat = {
   format: (err) => ({ status: err.status, body: { code: err.code, message: err.message } }),
 };
 
+/**
+ * A path WeChat Pay posts a notice to: the raw body as it came (the signature covers it), 204 once
+ * applied, and any refusal as `{ code, message }` with a 4xx/5xx so that WeChat Pay tries again.
+ */
+function noticeRoute(n: { path: string; summary: string; apply: (notice: IncomingNotice) => Promise<void> }) {
+  return route({
+    method: 'post',
+    path: n.path,
+    tag: 'vouchers',
+    summary: n.summary,
+    access: 'public',
+    rawBody: true,
+    errorFormat: wechatPayError,
+    responses: { 204: { description: 'Applied (or applied before)' } },
+    errors: NOTICE_ERRORS,
+    handler: async ({ rawBody, ctx }) => {
+      await n.apply({ headers: ctx.headers, rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8') });
+      return { status: 204 };
+    },
+  });
+}
+
 /** Holders buying vouchers: order, pay, read back. */
 export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, counter: VoucherCounterService) => [
   route({
@@ -72,7 +95,10 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     ],
     handler: async ({ principal, body }) => {
       const made = await orders.create(principal, body);
-      return { status: 201, body: { order: presentOrder(made.order), payment: made.payment } };
+      return {
+        status: 201,
+        body: { order: presentOrder(made.order), payment: presentPayment(made.payment, orders.devMode) },
+      };
     },
   }),
   route({
@@ -86,7 +112,14 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     handler: async ({ principal, query }) => {
       const cursor = decodeCursor(query.cursor, idCursor);
       const rows = await orders.mine(principal, { beforeId: cursor?.id, limit: query.limit + 1 });
-      return { body: toPage(rows, query.limit, presentOrder, (o) => ({ id: o.id })) };
+      return {
+        body: toPage(
+          rows,
+          query.limit,
+          (r) => ({ ...presentOrder(r.order), unused: r.unused }),
+          (r) => ({ id: r.order.id }),
+        ),
+      };
     },
   }),
   route({
@@ -131,27 +164,16 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     params: idParams,
     responses: { 200: { description: 'The order', schema: orderDetailView } },
     errors: ['NOT_FOUND'],
-    handler: async ({ principal, params }) => ({ body: presentOrderDetail(await orders.detail(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentOrderDetail(await orders.detail(principal, params.id), orders.devMode),
+    }),
   }),
-  route({
-    method: 'post',
+  noticeRoute({
     path: '/api/v1/payments/wechat/notify',
-    tag: 'vouchers',
     summary:
       'WeChat Pay’s payment notice: signature (platform certificate or WeChat Pay public key), timestamp and GCM tag ' +
       'checked, then applied with the order locked; 204 only once it is committed (a repeat is 204 and changes nothing)',
-    access: 'public',
-    rawBody: true,
-    errorFormat: wechatPayError,
-    responses: { 204: { description: 'Applied (or applied before)' } },
-    errors: NOTICE_ERRORS,
-    handler: async ({ rawBody, ctx }) => {
-      await orders.handlePaymentNotice({
-        headers: ctx.headers,
-        rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8'),
-      });
-      return { status: 204 };
-    },
+    apply: (notice) => orders.handlePaymentNotice(notice),
   }),
   route({
     method: 'post',
@@ -217,23 +239,10 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
       };
     },
   }),
-  route({
-    method: 'post',
+  noticeRoute({
     path: '/api/v1/payments/wechat/refund-notify',
-    tag: 'vouchers',
     summary: 'WeChat Pay’s refund notice, verified and applied like the payment notice; 204 once applied',
-    access: 'public',
-    rawBody: true,
-    errorFormat: wechatPayError,
-    responses: { 204: { description: 'Applied (or applied before)' } },
-    errors: NOTICE_ERRORS,
-    handler: async ({ rawBody, ctx }) => {
-      await refunds.handleRefundNotice({
-        headers: ctx.headers,
-        rawBody: (rawBody ?? Buffer.alloc(0)).toString('utf8'),
-      });
-      return { status: 204 };
-    },
+    apply: (notice) => refunds.handleRefundNotice(notice),
   }),
   route({
     method: 'post',
@@ -246,6 +255,8 @@ export const paymentsRoutes = (orders: OrdersService, refunds: RefundsService, c
     params: idParams,
     responses: { 200: { description: 'The order', schema: orderDetailView } },
     errors: ['NOT_FOUND', 'PAYMENT_MISMATCH'],
-    handler: async ({ principal, params }) => ({ body: presentOrderDetail(await orders.devPay(principal, params.id)) }),
+    handler: async ({ principal, params }) => ({
+      body: presentOrderDetail(await orders.devPay(principal, params.id), orders.devMode),
+    }),
   }),
 ];

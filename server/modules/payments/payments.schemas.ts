@@ -70,6 +70,11 @@ export const paymentView = z.object({
   package: z.string(),
   signType: z.literal('RSA'),
   paySign: z.string(),
+  /**
+   * True in dev mode, where there is no WeChat Pay behind the arguments: the mini-program pays with
+   * `POST /api/v1/voucher-orders/:id/dev-pay` instead of `wx.requestPayment`.
+   */
+  devPay: z.boolean(),
 });
 
 export const createdOrderView = z.object({ order: orderView, payment: paymentView });
@@ -99,7 +104,12 @@ export const orderDetailView = orderView.extend({
   ),
 });
 
-export const orderPageView = pageView(orderView);
+export const orderPageView = pageView(
+  orderView.extend({
+    /** Vouchers of the order still unused. */
+    unused: z.number().int(),
+  }),
+);
 
 export const staffOrdersQuery = pageQuery.extend({
   status: z.enum(ORDER_STATUSES).optional(),

@@ -13,6 +13,8 @@ import { ORDER_HISTORY } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS } from './voucher-order.states';
 import { type RefundRowStatus, VoucherRefund } from './voucher-refund.entity';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { tellRefunded } from './payments.notices';
 
 /** Where WeChat Pay posts refund notices, under the configured public base. */
 export const REFUND_NOTIFY_PATH = '/api/v1/payments/wechat/refund-notify';
@@ -40,6 +42,7 @@ export class RefundsService {
   constructor(
     private readonly db: Database,
     private readonly offers: OffersService,
+    private readonly notifications: NotificationsService,
     private readonly pay: PaymentPort,
     private readonly notifyBase: string,
     private readonly clock: Clock,
@@ -191,6 +194,13 @@ export class RefundsService {
           { id: order.offerId, merchantId: order.merchantId },
           row.voucherCount,
         );
+        await tellRefunded(this.notifications, em, {
+          order,
+          refundId: row.id,
+          voucherCount: row.voucherCount,
+          amountFen: row.amountFen,
+          at: now,
+        });
       } else if (to === 'closed' || to === 'abnormal') {
         this.logger.warn('refund needs a person', { refundId: row.id, status: to });
       }

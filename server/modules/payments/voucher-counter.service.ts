@@ -10,6 +10,8 @@ import { ORDER_HISTORY } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
 import { ORDER_TRANSITIONS } from './voucher-order.states';
 import type { VoucherTokens } from './voucher-tokens';
+import type { NotificationsService } from '../notifications/notifications.service';
+import { tellRedeemed } from './payments.notices';
 
 /** A voucher as the counter sees it once taken. */
 export interface RedeemedVoucher {
@@ -28,6 +30,7 @@ export class VoucherCounterService {
   constructor(
     private readonly db: Database,
     private readonly merchants: MerchantsService,
+    private readonly notifications: NotificationsService,
     private readonly tokens: VoucherTokens,
     private readonly clock: Clock,
   ) {}
@@ -61,6 +64,13 @@ export class VoucherCounterService {
         .execute();
       if (taken.affected !== 1) throw PaymentsErrors.voucherUsed();
       const remaining = await em.countBy(Voucher, { orderId: order.id, status: 'unused' });
+      await tellRedeemed(this.notifications, em, {
+        order,
+        voucherId: voucher.id,
+        seq: voucher.seq,
+        remaining,
+        at: now,
+      });
       if (remaining === 0) {
         await transition(em, {
           entity: VoucherOrder,

@@ -25,6 +25,10 @@ interface OfferView {
   whoText: string;
   limitText: string;
   validityText: string;
+  /** A voucher bought here and shown at the counter. */
+  isVoucher: boolean;
+  stockText: string;
+  soldOut: boolean;
 }
 
 /** The shortest a complaint may be (the server checks the same). */
@@ -40,10 +44,18 @@ function validity(o: Offer): string {
 }
 
 function priceText(o: Offer): string {
+  if (o.kind === 'voucher' && o.priceFen && o.faceValueFen)
+    return `${yuan(o.priceFen)} 买 面值 ${yuan(o.faceValueFen)}`;
   const parts: string[] = [];
   if (o.faceValueFen) parts.push(`面值 ${yuan(o.faceValueFen)}`);
   if (o.priceFen) parts.push(`售价 ${yuan(o.priceFen)}`);
   return parts.join('，');
+}
+
+/** What is left of a voucher: null stock has no limit. */
+function stockText(o: Offer): string {
+  if (o.kind !== 'voucher' || o.stockLeft === null) return '';
+  return o.stockLeft > 0 ? `剩余 ${o.stockLeft} 张` : '已售罄';
 }
 
 const toOfferView = (o: Offer): OfferView => ({
@@ -54,8 +66,15 @@ const toOfferView = (o: Offer): OfferView => ({
   kindText: o.kind === 'voucher' ? '代金券' : '折扣',
   priceText: priceText(o),
   whoText: o.eligibleCategories.length ? o.eligibleCategories.map(categoryLabel).join('、') : '所有优抚对象',
-  limitText: o.perPersonDailyLimit ? `每人每天限用 ${o.perPersonDailyLimit} 次` : '不限次数',
+  limitText: o.perPersonDailyLimit
+    ? o.kind === 'voucher'
+      ? `每人每天限购 ${o.perPersonDailyLimit} 张`
+      : `每人每天限用 ${o.perPersonDailyLimit} 次`
+    : '不限次数',
   validityText: validity(o),
+  isVoucher: o.kind === 'voucher',
+  stockText: stockText(o),
+  soldOut: o.kind === 'voucher' && o.stockLeft !== null && o.stockLeft <= 0,
 });
 
 const toView = (m: Merchant): MerchantView => ({
@@ -71,7 +90,8 @@ const toView = (m: Merchant): MerchantView => ({
 
 /**
  * A merchant's page: where it is (opens the map), how to call, what it offers holders and on what
- * terms; and a way to tell the bureau when a discount was refused.
+ * terms (a voucher with its price, face value and what is left, and 购买); and a way to tell the
+ * bureau when a discount was refused.
  */
 Component({
   data: {
@@ -152,6 +172,13 @@ Component({
       } catch (err) {
         this.setData({ complaintSending: false, complaintError: messageOf(err) });
       }
+    },
+
+    /** 购买: the voucher's buying page (a sold-out one has no button to press). */
+    buy(e: WechatMiniprogram.CustomEvent): void {
+      const offer = this.data.offers.filter((o) => o.id === Number(e.currentTarget.dataset.id))[0];
+      if (!offer || !offer.isVoucher || offer.soldOut) return;
+      wx.navigateTo({ url: `/packages/vouchers/pages/buy/buy?offerId=${offer.id}&merchantId=${this.data.id}` });
     },
 
     openMyComplaints(): void {
