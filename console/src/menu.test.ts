@@ -23,6 +23,7 @@ describe('menu by role', () => {
       'legal-appointments',
       'legal-providers',
       'voucher-orders',
+      'voucher-settlements',
       'figures',
     ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');

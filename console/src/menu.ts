@@ -106,6 +106,13 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/VoucherOrders.vue'),
   },
   {
+    path: '/vouchers/settlements',
+    name: 'voucher-settlements',
+    title: '代金券结算',
+    roles: ['district_staff', 'admin'],
+    view: () => import('./views/VoucherSettlements.vue'),
+  },
+  {
     path: '/figures',
     name: 'figures',
     title: '统计报表',

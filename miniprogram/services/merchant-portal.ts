@@ -38,6 +38,19 @@ export type ClerkInput = ApiBody<'/api/v1/merchant/clerks', 'post'>;
 export type Figures = ApiResult<'/api/v1/merchant/figures'>;
 export type FiguresQuery = ApiQuery<'/api/v1/merchant/figures'>;
 
+/**
+ * A voucher taken at the counter: which one of the order it was (`seq` of `quantity`), its face value,
+ * and how many of the order are still unused after it.
+ */
+export type VoucherRedemption = ApiResult<'/api/v1/merchant/voucher-redemptions', 'post'>;
+
+/**
+ * The shop's voucher settlement for one Beijing calendar month (owner only): vouchers sold,
+ * redeemed and refunded, those still unused at the month's end, and what the shop is owed
+ * (`payableFen`), per offer and per day with activity.
+ */
+export type VoucherSettlement = ApiResult<'/api/v1/merchant/voucher-settlement'>;
+
 /** The caller's latest application to join the alliance, or null. */
 export type MyApplication = NonNullable<ApiResult<'/api/v1/merchant-applications/mine'>['application']>;
 export type ApplicationInput = ApiBody<'/api/v1/merchant-applications', 'post'>;
@@ -79,6 +92,15 @@ export function redeem(qrToken: string, offerId: number): Promise<Redemption> {
   return request<Redemption>('/api/v1/merchant/redemptions', { method: 'POST', data: { qrToken, offerId } });
 }
 
+/**
+ * Takes one voucher at the counter with the token its QR code carries (`v1.…`). Fails with
+ * VOUCHER_QR_INVALID (forged or expired), VOUCHER_USED, VOUCHER_OTHER_SHOP, VOUCHER_NOT_USABLE
+ * or MERCHANT_INACTIVE.
+ */
+export function redeemVoucher(token: string): Promise<VoucherRedemption> {
+  return request<VoucherRedemption>('/api/v1/merchant/voucher-redemptions', { method: 'POST', data: { token } });
+}
+
 /** The merchant's redemptions, newest first, with the daily counts. */
 export function listRedemptions(opts: ApiQuery<'/api/v1/merchant/redemptions'> = {}): Promise<RedemptionsPage> {
   return request<RedemptionsPage>(
@@ -109,6 +131,11 @@ export function removeClerk(accountId: number): Promise<void> {
 /** The shop's figures between two Beijing days (`YYYY-MM-DD`), by default the last 30 days. */
 export function getFigures(query: FiguresQuery = {}): Promise<Figures> {
   return request<Figures>(withQuery('/api/v1/merchant/figures', { from: query.from, to: query.to }));
+}
+
+/** The shop's voucher settlement for a Beijing month, `YYYY-MM` (owner only). */
+export function getVoucherSettlement(month: string): Promise<VoucherSettlement> {
+  return request<VoucherSettlement>(withQuery('/api/v1/merchant/voucher-settlement', { month }));
 }
 
 /** The caller's latest application to join, or null when they never applied. */

@@ -50,6 +50,7 @@ describe('店铺管理: the shop’s home', () => {
       ['.offers-entry', 'offers/offers'],
       ['.clerks-entry', 'clerks/clerks'],
       ['.figures-entry', 'figures/figures'],
+      ['.settlement-entry', 'settlement/settlement'],
       ['.records-entry', 'redemptions/redemptions'],
     ];
     for (const [sel] of entries) {
@@ -69,6 +70,8 @@ describe('店铺管理: the shop’s home', () => {
     expect(comp.querySelector('.offers-entry')).toBeFalsy();
     expect(comp.querySelector('.clerks-entry')).toBeFalsy();
     expect(comp.querySelector('.figures-entry')).toBeFalsy();
+    // Clerks do not see money.
+    expect(comp.querySelector('.settlement-entry')).toBeFalsy();
   });
 
   it('explains a suspension with the reason', async () => {

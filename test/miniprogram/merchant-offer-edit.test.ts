@@ -18,6 +18,8 @@ const voucher = {
   priceFen: 4000,
   faceValueFen: 5000,
   perPersonDailyLimit: 2,
+  stockTotal: 100,
+  stockLeft: 70,
   eligibleCategories: ['veteran'],
   validFrom: '2026-03-01T00:00:00.000+08:00',
   validTo: null,
@@ -56,6 +58,7 @@ describe('发布优惠 / 修改优惠', () => {
       discountText: '8 折',
       priceFen: null,
       faceValueFen: null,
+      stockTotal: null,
       perPersonDailyLimit: null,
       eligibleCategories: ['martyr_family'],
       validFrom: null,
@@ -92,10 +95,13 @@ describe('发布优惠 / 修改优惠', () => {
       kind: 'voucher',
       price: '40',
       faceValue: '50',
+      stock: '100',
       limit: '2',
       validFrom: '2026-03-01',
       validTo: '',
     });
+    // Thirty are sold or waiting for payment: the owner sees it beside the stock.
+    expect(textOf(comp, '.stock-taken')).toBe('已售出或待支付 30 张');
     type(comp, '.face-input', '55.5');
     (comp.instance as any).setData({ 'form.validTo': '2026-12-31' });
     comp.querySelector('.save')!.dispatchEvent('press');
@@ -105,11 +111,103 @@ describe('发布优惠 / 修改优惠', () => {
     expect(patch.options.data).toMatchObject({
       priceFen: 4000,
       faceValueFen: 5550,
+      stockTotal: 100,
       perPersonDailyLimit: 2,
       eligibleCategories: ['veteran'],
       validFrom: '2026-03-01T00:00:00+08:00',
       validTo: '2026-12-31T23:59:59+08:00',
     });
+  });
+
+  it('publishes a voucher with its price, face value and stock (empty stock: not limited)', async () => {
+    fakeWx().routes.set('POST /api/v1/merchant/offers', (o) => ({
+      statusCode: 201,
+      data: { ...voucher, ...o.data, id: 3 },
+    }));
+    const comp = await openPage(pageId);
+    // The stock is asked for vouchers only.
+    expect(comp.querySelector('.stock-input')).toBeFalsy();
+    comp.querySelector('.kind-voucher')!.dispatchEvent('tap');
+    await flush(1);
+    expect(comp.querySelector('.stock-input')).toBeTruthy();
+    expect(comp.querySelector('.stock-taken')).toBeFalsy();
+    type(comp, '.title-input', '50 元代金券');
+    type(comp, '.discount-input', '40 元买 50 元');
+    type(comp, '.price-input', '40');
+    type(comp, '.face-input', '50');
+    type(comp, '.stock-input', '200');
+    comp.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(requests('POST', '/api/v1/merchant/offers')[0].options.data).toMatchObject({
+      kind: 'voucher',
+      priceFen: 4000,
+      faceValueFen: 5000,
+      stockTotal: 200,
+    });
+
+    const again = await openPage(pageId);
+    again.querySelector('.kind-voucher')!.dispatchEvent('tap');
+    await flush(1);
+    type(again, '.title-input', '50 元代金券');
+    type(again, '.discount-input', '40 元买 50 元');
+    type(again, '.price-input', '40');
+    type(again, '.face-input', '50');
+    again.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(requests('POST', '/api/v1/merchant/offers')[1].options.data.stockTotal).toBeNull();
+  });
+
+  it.each([
+    ['0', '请填写 1 到 100000 之间的整数，不限量就留空'],
+    ['2.5', '请填写 1 到 100000 之间的整数，不限量就留空'],
+    ['100001', '请填写 1 到 100000 之间的整数，不限量就留空'],
+  ])('refuses a stock of %s before sending', async (stock, words) => {
+    const comp = await openPage(pageId);
+    comp.querySelector('.kind-voucher')!.dispatchEvent('tap');
+    await flush(1);
+    type(comp, '.title-input', '50 元代金券');
+    type(comp, '.discount-input', '40 元买 50 元');
+    type(comp, '.price-input', '40');
+    type(comp, '.face-input', '50');
+    type(comp, '.stock-input', stock);
+    comp.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(textOf(comp, '.err-stock')).toBe(words);
+    expect(requests('POST', '/api/v1/merchant/offers')).toHaveLength(0);
+  });
+
+  it('will not lower the stock below the vouchers already sold or waiting for payment', async () => {
+    const comp = await openPage(pageId, { id: '2' });
+    type(comp, '.stock-input', '29');
+    comp.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(textOf(comp, '.err-stock')).toBe('已售出或待支付 30 张，库存不能少于 30');
+    expect(requests('POST', '/api/v1/merchant/offers/2')).toHaveLength(0);
+
+    fakeWx().routes.set('POST /api/v1/merchant/offers/2', () => ({ data: voucher }));
+    type(comp, '.stock-input', '30');
+    comp.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(requests('POST', '/api/v1/merchant/offers/2')[0].options.data.stockTotal).toBe(30);
+  });
+
+  it('puts the server’s word on the stock beside the stock field', async () => {
+    fakeWx().routes.set('POST /api/v1/merchant/offers/2', () => ({
+      statusCode: 400,
+      data: {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: '已售出或待支付 35 张，库存不能少于此数',
+          details: [{ field: 'stockTotal', message: '已售出或待支付 35 张，库存不能少于此数' }],
+        },
+      },
+    }));
+    const comp = await openPage(pageId, { id: '2' });
+    type(comp, '.stock-input', '31');
+    comp.querySelector('.save')!.dispatchEvent('press');
+    await flush();
+    expect(textOf(comp, '.err-stock')).toBe('已售出或待支付 35 张，库存不能少于此数');
+    expect(calls('navigateBack')).toHaveLength(0);
   });
 
   it('shows the server’s refusal beside the field it names', async () => {

@@ -16,7 +16,9 @@ const offer = (id: number, title: string, over: Record<string, unknown> = {}) =>
   priceFen: null,
   faceValueFen: null,
   perPersonDailyLimit: 1,
-  eligibleCategories: [],
+  stockTotal: null as number | null,
+  stockLeft: null as number | null,
+  eligibleCategories: [] as string[],
   validFrom: null,
   validTo: null,
   status: 'active',
@@ -35,6 +37,8 @@ describe('优惠管理', () => {
         priceFen: 4000,
         faceValueFen: 5000,
         perPersonDailyLimit: null,
+        stockTotal: 100,
+        stockLeft: 64,
         eligibleCategories: ['veteran', 'martyr_family'],
         validFrom: '2026-03-01T00:00:00.000+08:00',
         validTo: '2026-12-31T23:59:59.000+08:00',
@@ -56,6 +60,23 @@ describe('优惠管理', () => {
     // A withdrawn offer offers no edit or withdraw.
     expect(comp.querySelectorAll('.withdraw')).toHaveLength(1);
     expect(comp.querySelectorAll('.edit')).toHaveLength(1);
+  });
+
+  it('shows a voucher’s stock as left of how many; not limited; sold out; nothing for a discount', async () => {
+    offers = [
+      offers[0],
+      offer(3, '100 元代金券', { kind: 'voucher', priceFen: 9000, faceValueFen: 10000 }),
+      offer(4, '20 元代金券', { kind: 'voucher', priceFen: 1500, faceValueFen: 2000, stockTotal: 10, stockLeft: 0 }),
+      offer(5, '堂食 9 折'),
+    ];
+    const comp = await openPage(pageId);
+    expect(comp.querySelectorAll('.offer-stock').map((n) => n.dom!.textContent)).toEqual([
+      '库存：剩余 64 / 共 100 张',
+      '库存：不限量',
+      '库存：剩余 0 / 共 10 张（已售完）',
+    ]);
+    expect(comp.querySelectorAll('.offer')[3].dom!.textContent).not.toContain('库存');
+    expect(comp.querySelectorAll('.sold-out')).toHaveLength(1);
   });
 
   it('opens the form to publish or to change one', async () => {

@@ -62,6 +62,32 @@ const offer = (id: number, title: string, over: Record<string, unknown> = {}) =>
   ...over,
 });
 
+/** A voucher taken: the second of an order of three, one left. */
+const voucherTaken = (over: Record<string, unknown> = {}) => ({
+  statusCode: 200,
+  data: {
+    voucherId: 31,
+    seq: 2,
+    orderId: 8,
+    title: '50 元代金券',
+    faceValueFen: 5000,
+    quantity: 3,
+    remaining: 1,
+    redeemedAt: '2026-03-01T14:05:00.000+08:00',
+    ...over,
+  },
+});
+
+const VOUCHER_TOKEN = 'v1.v.AbCdEfGh.t5x0q.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+
+const voucherPosts = () =>
+  fakeWx().calls.filter(
+    (c) =>
+      c.api === 'request' &&
+      c.options.method === 'POST' &&
+      String(c.options.url).indexOf('/api/v1/merchant/voucher-redemptions') >= 0,
+  );
+
 const redemptionPosts = () =>
   fakeWx().calls.filter(
     (c) =>
@@ -217,12 +243,16 @@ describe('扫码核验 at the counter', () => {
     expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(0);
   });
 
-  it('asks for an offer before opening the camera', async () => {
+  it('a card’s code scanned before an offer is chosen is not sent: it asks for the offer, and the code stays unspent', async () => {
+    scanReturns('q1.token');
     const comp = await open();
     comp.querySelector('.scan')!.dispatchEvent('press');
     await flush();
-    expect(textOf(comp, '.choice-error')).toBe('请先选择本次使用的优惠');
-    expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(0);
+    expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(1);
+    expect(textOf(comp, '.choice-error')).toBe('这是优待证二维码：请先选择本次使用的优惠，再扫一次');
+    expect(redemptionPosts()).toHaveLength(0);
+    expect(voucherPosts()).toHaveLength(0);
+    expect(comp.querySelector('.verdict')).toBeFalsy();
   });
 
   it('says at the top which shop the clerk is signed in for, and their role', async () => {
@@ -305,5 +335,140 @@ describe('扫码核验 at the counter', () => {
     expect(fakeWx().calls.filter((c) => c.api === 'scanCode')).toHaveLength(0);
     expect(textOf(comp, '.scan-refused')).toContain('未同意');
     expect(comp.querySelector('ui-privacy') || comp.querySelector('.scan')).toBeTruthy();
+  });
+
+  describe('a voucher’s code', () => {
+    it('goes to the voucher counter with the token alone, whatever offer is chosen, never to the card’s', async () => {
+      scanReturns(` ${VOUCHER_TOKEN}\n`);
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => voucherTaken());
+      const comp = await open();
+      await chooseAndScan(comp, '堂食九折');
+
+      expect(redemptionPosts()).toHaveLength(0);
+      expect(voucherPosts()).toHaveLength(1);
+      expect(voucherPosts()[0].options.data).toEqual({ token: VOUCHER_TOKEN });
+      expect(voucherPosts()[0].options.header.Authorization).toBe('Bearer t');
+    });
+
+    it('needs no offer chosen, and a shop with only vouchers can scan', async () => {
+      scanReturns(VOUCHER_TOKEN);
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => voucherTaken());
+      const comp = await open([
+        offer(21, '50 元代金券', {
+          kind: 'voucher',
+          priceFen: 4000,
+          faceValueFen: 5000,
+          discountText: '40 元买 50 元',
+        }),
+      ]);
+      // A voucher offer is not a discount to apply to a card.
+      expect(comp.querySelectorAll('.offer-choice')).toHaveLength(0);
+      expect(textOf(comp, '.no-offers')).toContain('暂无可用的到店折扣');
+      expect(textOf(comp, '.voucher-note')).toContain('扫代金券不用选优惠');
+      comp.querySelector('.scan')!.dispatchEvent('press');
+      await flush();
+
+      expect(comp.querySelector('.choice-error')).toBeFalsy();
+      expect(voucherPosts()).toHaveLength(1);
+      expect(comp.querySelector('.verdict-voucher')).toBeTruthy();
+    });
+
+    it('shows a large panel of its own: face value, which voucher, used, and what is left of the order', async () => {
+      scanReturns(VOUCHER_TOKEN);
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => voucherTaken());
+      const comp = await open();
+      await chooseAndScan(comp);
+
+      // Not the card's verdict: no photo, no name, no category.
+      expect(comp.querySelector('.photo-frame')).toBeFalsy();
+      expect(comp.querySelector('.verdict-name')).toBeFalsy();
+      expect(textOf(comp, '.verdict-voucher .verdict-head')).toContain('代金券已核销');
+      expect(textOf(comp, '.voucher-face')).toBe('面值 ¥50 代金券');
+      expect(textOf(comp, '.voucher-seq')).toBe('第 2 张（本单共 3 张） · 已核销');
+      expect(textOf(comp, '.voucher-title')).toBe('50 元代金券');
+      expect(textOf(comp, '.voucher-remaining')).toBe('本单还有 1 张未使用');
+      expect(textOf(comp, '.verdict-voucher .verdict-hint')).toContain('14:05');
+      expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(1);
+
+      comp.querySelector('.again')!.dispatchEvent('press');
+      await flush();
+      expect(comp.querySelector('.verdict')).toBeFalsy();
+      expect(comp.querySelector('.scan')).toBeTruthy();
+    });
+
+    it('says when it was the order’s last, and a voucher bought alone has no “of”', async () => {
+      scanReturns(VOUCHER_TOKEN);
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () =>
+        voucherTaken({ seq: 1, quantity: 1, remaining: 0, faceValueFen: 2550 }),
+      );
+      const comp = await open();
+      await chooseAndScan(comp);
+      expect(textOf(comp, '.voucher-face')).toBe('面值 ¥25.5 代金券');
+      expect(textOf(comp, '.voucher-seq')).toBe('第 1 张 · 已核销');
+      expect(textOf(comp, '.voucher-remaining')).toBe('本单代金券已全部用完');
+    });
+
+    const voucherRefusals: Array<[string, number, string]> = [
+      ['VOUCHER_QR_INVALID', 400, '代金券二维码无效或已过期，请持证人刷新二维码后再扫'],
+      ['VOUCHER_USED', 409, '这张代金券已经用过或已退款'],
+      ['VOUCHER_OTHER_SHOP', 409, '这张代金券不是本店的，不能在本店使用'],
+      ['VOUCHER_NOT_USABLE', 409, '这张代金券现在不能用（未付款、退款中或已过期）'],
+      ['MERCHANT_INACTIVE', 409, '商户已暂停，不能核销代金券'],
+      ['FORBIDDEN', 403, '服务器说明的原因'],
+    ];
+
+    it.each(voucherRefusals)('a %s refusal (%i) shows, in red: %s', async (code, status, reason) => {
+      scanReturns(VOUCHER_TOKEN);
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => ({
+        statusCode: status,
+        data: { error: { code, message: '服务器说明的原因' } },
+      }));
+      const comp = await open();
+      await chooseAndScan(comp);
+
+      expect(comp.querySelector('.verdict-ok')).toBeFalsy();
+      expect(textOf(comp, '.verdict-voucher-fail .verdict-head')).toContain('代金券未核销');
+      expect(textOf(comp, '.verdict-reason')).toBe(reason);
+      expect(fakeWx().calls.filter((c) => c.api === 'vibrateShort')).toHaveLength(1);
+    });
+
+    it('a token the server cannot even read is an invalid code, not a form error', async () => {
+      scanReturns('v1.x');
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => ({
+        statusCode: 400,
+        data: {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'token: 太短',
+            details: [{ field: 'token', message: '太短' }],
+          },
+        },
+      }));
+      const comp = await open();
+      await chooseAndScan(comp);
+      expect(textOf(comp, '.verdict-reason')).toBe('代金券二维码无效或已过期，请持证人刷新二维码后再扫');
+    });
+
+    it('a card’s photo arriving after the clerk moved on to a voucher is not shown', async () => {
+      let photo: ((r: unknown) => void) | null = null;
+      fakeWx().on('downloadFile', (o) => {
+        photo = o.success;
+      });
+      fakeWx().routes.set('POST /api/v1/merchant/redemptions', () => verified());
+      fakeWx().routes.set('POST /api/v1/merchant/voucher-redemptions', () => voucherTaken());
+      scanReturns('q1.token');
+      const comp = await open();
+      await chooseAndScan(comp);
+      comp.querySelector('.again')!.dispatchEvent('press');
+      await flush(1);
+      scanReturns(VOUCHER_TOKEN);
+      comp.querySelector('.scan')!.dispatchEvent('press');
+      await flush();
+      expect(comp.querySelector('.verdict-voucher')).toBeTruthy();
+      photo!({ statusCode: 200, tempFilePath: 'wxfile://photo-77' });
+      await flush();
+      expect((comp.instance as any).data.photoState).toBe('');
+      expect((comp.instance as any).data.photoPath).toBe('');
+    });
   });
 });

@@ -5,6 +5,17 @@ import { formatDate } from '../../utils/format';
 /** Fen as yuan for people: 4000 → "40", 4050 → "40.5". */
 export const yuan = (fen: number): string => String(Math.round(fen) / 100);
 
+/**
+ * Fen as an amount of money on a statement, in whole fen arithmetic: 123450 → "¥1,234.50",
+ * 5000 → "¥50.00".
+ */
+export function money(fen: number): string {
+  const n = Math.abs(Math.round(fen));
+  const whole = String(Math.floor(n / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = n % 100 < 10 ? `0${n % 100}` : String(n % 100);
+  return `${fen < 0 ? '-' : ''}¥${whole}.${cents}`;
+}
+
 /** Yuan typed by a person ("40", "40.5", "40.50") as fen; null when it is not an amount. */
 export function toFen(text: string): number | null {
   const t = text.trim();
@@ -18,6 +29,17 @@ export function offerKindText(o: Pick<MyOffer, 'kind' | 'priceFen' | 'faceValueF
     return `代金券：${yuan(o.priceFen)} 元买 ${yuan(o.faceValueFen)} 元`;
   }
   return o.kind === 'voucher' ? '代金券' : '到店折扣';
+}
+
+/**
+ * A voucher's stock in words: how many are left of how many are for sale (orders waiting for
+ * payment hold theirs), or that it is not limited; empty for a discount.
+ */
+export function stockText(o: Pick<MyOffer, 'kind' | 'stockTotal' | 'stockLeft'>): string {
+  if (o.kind !== 'voucher') return '';
+  if (o.stockTotal == null) return '库存：不限量';
+  const left = o.stockLeft ?? 0;
+  return `库存：剩余 ${left} / 共 ${o.stockTotal} 张${left === 0 ? '（已售完）' : ''}`;
 }
 
 /** When an offer can be used, in words. */

@@ -14,6 +14,8 @@ import { VoucherTokens } from './voucher-tokens';
 import { PAYMENTS_PAGES, PAYMENTS_TEMPLATES } from './payments.notices';
 import { paymentsPersonalData } from './payments.personal-data';
 import { paymentsRoutes } from './payments.routes';
+import { SettlementService } from './settlement.service';
+import { settlementRoutes } from './settlement.routes';
 import { Voucher } from './voucher.entity';
 import { VoucherOrderEvent } from './voucher-order-event.entity';
 import { VoucherOrder } from './voucher-order.entity';
@@ -37,6 +39,7 @@ function build(
       new VoucherTokens(c.config.jwt.secret, c.clock),
       c.clock,
     ),
+    settlement: new SettlementService(c.db, u.merchants, c.clock),
   };
 }
 
@@ -45,10 +48,19 @@ export const paymentsModule: ModuleOf<typeof build, typeof PAYMENTS_TEMPLATES> =
   name: 'payments',
   pages: PAYMENTS_PAGES,
   templates: PAYMENTS_TEMPLATES,
-  entities: [VoucherOrder, VoucherOrderEvent, Voucher, VoucherPurchaseCount, VoucherRefund],
+  entities: [
+    VoucherOrder,
+    VoucherOrderEvent,
+    Voucher,
+    VoucherPurchaseCount,
+    VoucherRefund,
+  ],
   migrations: [VoucherOrders1766500000000, VoucherRefunds1766600000000],
   jobs: [closeOrdersJob, refundsJob],
   personalData: () => paymentsPersonalData,
   build,
-  routes: (s) => paymentsRoutes(s.orders, s.refunds, s.voucherCounter),
+  routes: (s) => [
+    ...paymentsRoutes(s.orders, s.refunds, s.voucherCounter),
+    ...settlementRoutes(s.settlement),
+  ],
 };

@@ -29,8 +29,9 @@ const go = (url: string) => () => wx.navigateTo({ url });
 
 /**
  * 店铺管理, the shop's home: which shop, its state, and the way to everything the owner runs:
- * the counter, the offers, the clerks and the figures. A clerk sees only the counter and the
- * records. Someone who is not (or not yet) in a shop is led to the application.
+ * the counter, the offers, the clerks, the figures and the vouchers' monthly settlement. A clerk
+ * sees only the counter and the records. Someone who is not (or not yet) in a shop is led to the
+ * application.
  */
 Component({
   data: {
@@ -97,6 +98,7 @@ Component({
     openOffers: go('/packages/merchant-portal/pages/offers/offers'),
     openClerks: go('/packages/merchant-portal/pages/clerks/clerks'),
     openFigures: go('/packages/merchant-portal/pages/figures/figures'),
+    openSettlement: go('/packages/merchant-portal/pages/settlement/settlement'),
     openRedemptions: go('/packages/merchant-portal/pages/redemptions/redemptions'),
     openApplication: go('/packages/merchant-portal/pages/application/application'),
   },

@@ -19,6 +19,8 @@ interface Form {
   discountText: string;
   price: string;
   faceValue: string;
+  /** Vouchers: how many are for sale; empty for not limited. */
+  stock: string;
   limit: string;
   categories: HolderCategory[];
   validFrom: string;
@@ -38,6 +40,7 @@ const BLANK: Form = {
   discountText: '',
   price: '',
   faceValue: '',
+  stock: '',
   limit: '1',
   categories: [],
   validFrom: '',
@@ -55,6 +58,7 @@ const formOf = (o: MyOffer): Form => ({
   discountText: o.discountText,
   price: o.priceFen != null ? yuan(o.priceFen) : '',
   faceValue: o.faceValueFen != null ? yuan(o.faceValueFen) : '',
+  stock: o.stockTotal != null ? String(o.stockTotal) : '',
   limit: o.perPersonDailyLimit ? String(o.perPersonDailyLimit) : '',
   categories: o.eligibleCategories,
   validFrom: dayOf(o.validFrom),
@@ -64,8 +68,20 @@ const formOf = (o: MyOffer): Form => ({
 const choicesOf = (on: HolderCategory[]): CategoryChoice[] =>
   HOLDER_CATEGORIES.map((c) => ({ value: c.value, label: c.label, on: on.indexOf(c.value) >= 0 }));
 
-/** Checks the form and makes the server's body, or says what to fix, field by field. */
-function toInput(f: Form): { input?: OfferInput; errors: Record<string, string> } {
+/** The most vouchers an offer may put on sale (the server's bound). */
+const STOCK_MAX = 100_000;
+
+/**
+ * Vouchers already held by orders (sold, or waiting for payment) of an offer with a stock: the stock
+ * cannot go below them. Unknown, so 0, for an offer without a limit; the server checks it too.
+ */
+const takenOf = (o: MyOffer): number => (o.stockTotal != null ? Math.max(0, o.stockTotal - (o.stockLeft ?? 0)) : 0);
+
+/**
+ * Checks the form and makes the server's body, or says what to fix, field by field. `taken`: the
+ * vouchers of the offer already held by orders.
+ */
+function toInput(f: Form, taken = 0): { input?: OfferInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const title = f.title.trim();
   const discountText = f.discountText.trim();
@@ -73,12 +89,20 @@ function toInput(f: Form): { input?: OfferInput; errors: Record<string, string> 
   if (!discountText) errors.discountText = '请填写优惠内容，例如“8 折”“免费停车 2 小时”';
   let priceFen: number | null = null;
   let faceValueFen: number | null = null;
+  let stockTotal: number | null = null;
   if (f.kind === 'voucher') {
     priceFen = toFen(f.price);
     faceValueFen = toFen(f.faceValue);
     if (!priceFen) errors.price = '请填写售价（元）';
     if (!faceValueFen) errors.faceValue = '请填写面值（元）';
     if (priceFen && faceValueFen && priceFen > faceValueFen) errors.price = '售价不能高于面值';
+    const stock = f.stock.trim();
+    if (stock) {
+      stockTotal = Number(stock);
+      if (!/^\d+$/.test(stock) || stockTotal < 1 || stockTotal > STOCK_MAX)
+        errors.stock = '请填写 1 到 100000 之间的整数，不限量就留空';
+      else if (stockTotal < taken) errors.stock = `已售出或待支付 ${taken} 张，库存不能少于 ${taken}`;
+    }
   }
   let limit: number | null = null;
   if (f.limit.trim()) {
@@ -97,6 +121,7 @@ function toInput(f: Form): { input?: OfferInput; errors: Record<string, string> 
       discountText,
       priceFen,
       faceValueFen,
+      stockTotal,
       perPersonDailyLimit: limit,
       eligibleCategories: f.categories,
       validFrom: f.validFrom ? `${f.validFrom}T00:00:00+08:00` : null,
@@ -106,11 +131,16 @@ function toInput(f: Form): { input?: OfferInput; errors: Record<string, string> 
 }
 
 /** The server's field names, as the form's. */
-const FIELD_OF: Record<string, string> = { priceFen: 'price', faceValueFen: 'faceValue', perPersonDailyLimit: 'limit' };
+const FIELD_OF: Record<string, string> = {
+  priceFen: 'price',
+  faceValueFen: 'faceValue',
+  stockTotal: 'stock',
+  perPersonDailyLimit: 'limit',
+};
 
 /**
  * 发布优惠 / 修改优惠: what the offer is called and gives (a discount at the counter, or a voucher
- * with its price and value), how often a holder may use it a day, who may use it and when.
+ * with its price, value and how many are for sale), how often a holder may use it a day, who may use it and when.
  */
 Component({
   data: {
@@ -119,6 +149,8 @@ Component({
     state: 'ready',
     message: '',
     form: BLANK,
+    /** Vouchers of the offer being changed already held by orders. */
+    taken: 0,
     categories: choicesOf([]),
     errors: {} as Record<string, string>,
     saving: false,
@@ -127,7 +159,7 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>): void {
       const id = Number(query.id) || 0;
-      this.setData({ rootFontSize: rootFontSize(), id, form: { ...BLANK }, categories: choicesOf([]) });
+      this.setData({ rootFontSize: rootFontSize(), id, form: { ...BLANK }, taken: 0, categories: choicesOf([]) });
       wx.setNavigationBarTitle({ title: id ? '修改优惠' : '发布优惠' });
       if (id) void this.load();
     },
@@ -141,7 +173,7 @@ Component({
           return;
         }
         const form = formOf(offer);
-        this.setData({ state: 'ready', form, categories: choicesOf(form.categories) });
+        this.setData({ state: 'ready', form, taken: takenOf(offer), categories: choicesOf(form.categories) });
       } catch (err) {
         this.setData({ state: 'error', message: messageOf(err) });
       }
@@ -153,7 +185,12 @@ Component({
     },
 
     chooseKind(e: WechatMiniprogram.TouchEvent): void {
-      this.setData({ 'form.kind': e.currentTarget.dataset.kind as Kind, 'errors.price': '', 'errors.faceValue': '' });
+      this.setData({
+        'form.kind': e.currentTarget.dataset.kind as Kind,
+        'errors.price': '',
+        'errors.faceValue': '',
+        'errors.stock': '',
+      });
     },
 
     toggleCategory(e: WechatMiniprogram.TouchEvent): void {
@@ -177,7 +214,7 @@ Component({
 
     async save(): Promise<void> {
       if (this.data.saving) return;
-      const { input, errors } = toInput(this.data.form);
+      const { input, errors } = toInput(this.data.form, this.data.taken);
       if (!input) {
         this.setData({ errors, saveError: '请按红字提示修改后再保存' });
         return;

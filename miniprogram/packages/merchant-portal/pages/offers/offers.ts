@@ -2,13 +2,16 @@ import { listMyOffers, type MyOffer, withdrawOffer } from '../../../../services/
 import { messageOf } from '../../../../services/request';
 import { rootFontSize } from '../../../../utils/font-size';
 import { emptyList, PagedList } from '../../../../utils/paged-list';
-import { eligibleText, limitText, offerKindText, validityText } from '../../offer-text';
+import { eligibleText, limitText, offerKindText, stockText, validityText } from '../../offer-text';
 
 interface OfferView {
   id: number;
   title: string;
   discountText: string;
   kindText: string;
+  /** Vouchers: left of how many, or not limited; empty for a discount. */
+  stock: string;
+  soldOut: boolean;
   validity: string;
   limit: string;
   eligible: string;
@@ -21,6 +24,8 @@ const toView = (o: MyOffer): OfferView => ({
   title: o.title,
   discountText: o.discountText,
   kindText: offerKindText(o),
+  stock: stockText(o),
+  soldOut: o.kind === 'voucher' && o.stockTotal != null && !o.stockLeft,
   validity: validityText(o),
   limit: limitText(o.perPersonDailyLimit),
   eligible: eligibleText(o.eligibleCategories),
