@@ -570,7 +570,7 @@ describe('the dev adapter', () => {
     await failure(pay.closeOrder('DEV000002'), 'UPSTREAM_ERROR');
   });
 
-  it('refunds at once, once per out_refund_no; has no bill; verifies no notice', async () => {
+  it('refunds at once, once per out_refund_no; has no bill for a day without trades; verifies no notice', async () => {
     const pay = new DevWeChatPay('1900000000', 'wx-dev-app', devClock);
     await pay.createJsapiPrepay(input('DEV000003'));
     pay.dev.paidResource({ outTradeNo: 'DEV000003', amountFen: 1990, payerOpenid: 'dev-holder' });
@@ -586,7 +586,7 @@ describe('the dev adapter', () => {
     expect((await pay.createRefund(refund)).refundId).toBe(first.refundId);
     expect(await pay.queryRefund('RDEV000003')).toEqual(first);
     expect((await pay.queryOrder('DEV000003'))?.tradeState).toBe('REFUND');
-    expect(await pay.fetchTradeBill()).toEqual({ state: 'none' });
+    expect(await pay.fetchTradeBill('2020-01-01')).toEqual({ state: 'none' });
     await failure(pay.verifyNotice(), 'NOTICE_UNKNOWN_SERIAL');
   });
 

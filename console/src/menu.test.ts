@@ -24,6 +24,7 @@ describe('menu by role', () => {
       'legal-providers',
       'voucher-orders',
       'voucher-settlements',
+      'payment-reconciliation',
       'figures',
     ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');

@@ -113,6 +113,13 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/VoucherSettlements.vue'),
   },
   {
+    path: '/vouchers/reconciliation',
+    name: 'payment-reconciliation',
+    title: '对账',
+    roles: ['district_staff', 'admin'],
+    view: () => import('./views/PaymentReconciliation.vue'),
+  },
+  {
     path: '/figures',
     name: 'figures',
     title: '统计报表',

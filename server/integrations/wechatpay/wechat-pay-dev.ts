@@ -10,6 +10,7 @@ import {
   type RefundState,
   type RequestPaymentParams,
   type TradeBillResult,
+  type TradeBillRow,
   type VerifiedNotice,
 } from '../../modules/payments/payment.port';
 import { checkFen, checkOutRefundNo, checkOutTradeNo, toWeChatPayTime } from './pay-input';
@@ -27,8 +28,10 @@ interface DevOrder {
 /**
  * The embedded default, needing no WeChat: prepay answers well-formed (unusable) requestPayment
  * parameters, `dev.paidResource` completes a payment, queries answer from what it was told,
- * refunds succeed at once, and there is never a bill. Its memory is the process's: a restart
- * forgets every order. Production refuses to start with it, and it verifies no notice.
+ * refunds succeed at once, and the trade bill lists what it paid and refunded itself (so the daily
+ * reconciliation shows a real comparison in a demo). Its memory is the process's: a restart
+ * forgets every order, and a day's bill then lacks them (the reconciliation reports our payments
+ * missing there). Production refuses to start with it, and it verifies no notice.
  */
 export class DevWeChatPay implements PaymentPort {
   readonly mode = 'dev' as const;
@@ -118,8 +121,70 @@ export class DevWeChatPay implements PaymentPort {
     return refund ? { ...refund } : null;
   }
 
-  async fetchTradeBill(): Promise<TradeBillResult> {
-    return { state: 'none' };
+  /**
+   * The bill of a day (Asia/Shanghai) from this process's memory: a payment line for each order it
+   * paid that day, a refund line for each refund it made that day, by their success times. A day
+   * with neither has no bill, as WeChat Pay answers for a day without trades.
+   */
+  async fetchTradeBill(billDate: string): Promise<TradeBillResult> {
+    const onDay = (time: string | null) => time !== null && time.slice(0, 10) === billDate;
+    const line = (time: string, order: DevOrder): TradeBillRow => ({
+      tradeTime: time.slice(0, 19).replace('T', ' '),
+      appId: this.appId,
+      mchId: this.mchId,
+      transactionId: order.transactionId ?? '',
+      outTradeNo: order.outTradeNo,
+      openid: order.payerOpenid,
+      tradeType: 'JSAPI',
+      tradeState: 'SUCCESS',
+      settlementFen: order.amountFen,
+      couponFen: 0,
+      refundId: null,
+      outRefundNo: null,
+      refundFen: 0,
+      refundStatus: null,
+      description: null,
+      attach: order.attach,
+      feeFen: 0,
+      rate: '0.00%',
+      orderAmountFen: order.amountFen,
+      requestedRefundFen: 0,
+    });
+    const rows: TradeBillRow[] = [];
+    for (const order of this.orders.values()) {
+      if (onDay(order.successTime)) rows.push(line(order.successTime!, order));
+    }
+    for (const refund of this.refunds.values()) {
+      const order = this.orders.get(refund.outTradeNo);
+      if (!order || !onDay(refund.successTime)) continue;
+      rows.push({
+        ...line(refund.successTime!, order),
+        tradeState: 'REFUND',
+        settlementFen: 0,
+        refundId: refund.refundId,
+        outRefundNo: refund.outRefundNo,
+        refundFen: refund.refundFen,
+        refundStatus: 'SUCCESS',
+        requestedRefundFen: refund.refundFen,
+      });
+    }
+    if (rows.length === 0 || !billDate) return { state: 'none' };
+    const total = (f: (r: TradeBillRow) => number) => rows.reduce((s, r) => s + f(r), 0);
+    return {
+      state: 'ready',
+      bill: {
+        billDate,
+        rows,
+        summary: {
+          tradeCount: rows.length,
+          settlementTotalFen: total((r) => r.settlementFen),
+          refundTotalFen: total((r) => r.refundFen),
+          feeTotalFen: 0,
+          orderTotalFen: total((r) => r.orderAmountFen ?? 0),
+          requestedRefundTotalFen: total((r) => r.requestedRefundFen ?? 0),
+        },
+      },
+    };
   }
 
   async verifyNotice(): Promise<VerifiedNotice> {

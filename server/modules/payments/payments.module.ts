@@ -1,5 +1,6 @@
 import { VoucherOrders1766500000000 } from '../../../migrations/1766500000000-voucher-orders';
 import { VoucherRefunds1766600000000 } from '../../../migrations/1766600000000-voucher-refunds';
+import { PaymentReconciliations1766700000000 } from '../../../migrations/1766700000000-payment-reconciliations';
 import type { Core, ModuleOf } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { MerchantsService } from '../merchants/merchants.service';
@@ -14,6 +15,11 @@ import { VoucherTokens } from './voucher-tokens';
 import { PAYMENTS_PAGES, PAYMENTS_TEMPLATES } from './payments.notices';
 import { paymentsPersonalData } from './payments.personal-data';
 import { paymentsRoutes } from './payments.routes';
+import { PaymentReconciliation } from './payment-reconciliation.entity';
+import { PaymentReconciliationItem } from './payment-reconciliation-item.entity';
+import { reconcileBillJob } from './reconcile-bill.job';
+import { reconciliationRoutes } from './reconciliation.routes';
+import { ReconciliationService } from './reconciliation.service';
 import { SettlementService } from './settlement.service';
 import { settlementRoutes } from './settlement.routes';
 import { Voucher } from './voucher.entity';
@@ -40,6 +46,7 @@ function build(
       c.clock,
     ),
     settlement: new SettlementService(c.db, u.merchants, c.clock),
+    reconciliation: new ReconciliationService(c.db, pay, c.clock, c.logger),
   };
 }
 
@@ -54,13 +61,16 @@ export const paymentsModule: ModuleOf<typeof build, typeof PAYMENTS_TEMPLATES> =
     Voucher,
     VoucherPurchaseCount,
     VoucherRefund,
+    PaymentReconciliation,
+    PaymentReconciliationItem,
   ],
-  migrations: [VoucherOrders1766500000000, VoucherRefunds1766600000000],
-  jobs: [closeOrdersJob, refundsJob],
+  migrations: [VoucherOrders1766500000000, VoucherRefunds1766600000000, PaymentReconciliations1766700000000],
+  jobs: [closeOrdersJob, refundsJob, reconcileBillJob],
   personalData: () => paymentsPersonalData,
   build,
   routes: (s) => [
     ...paymentsRoutes(s.orders, s.refunds, s.voucherCounter),
     ...settlementRoutes(s.settlement),
+    ...reconciliationRoutes(s.reconciliation),
   ],
 };
