@@ -36,5 +36,8 @@ export const config = {
     appointment_reminder: '',
     chat_reply: '',
     service_notice: '',
+    voucher_paid: '',
+    voucher_redeemed: '',
+    voucher_refunded: '',
   } as Record<string, string>,
 };

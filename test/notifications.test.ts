@@ -216,6 +216,9 @@ describe('notifications: outbox and timeline', () => {
         appointment_reminder: 1,
         chat_reply: 0,
         service_notice: 0,
+        voucher_paid: 0,
+        voucher_redeemed: 0,
+        voucher_refunded: 0,
       });
     // And all at once again, now that the rows exist, in the other order.
     const again = { appointment_reminder: 'accept', application_status: 'accept' };

@@ -5,7 +5,14 @@ import { request } from './request';
 // The shapes below are the server's, read from the generated API types (types/api.d.ts).
 
 /** The templates a subscription can be asked for (their ids are in config.templateIds). */
-export type TemplateKey = 'application_status' | 'appointment_reminder' | 'chat_reply' | 'service_notice';
+export type TemplateKey =
+  | 'application_status'
+  | 'appointment_reminder'
+  | 'chat_reply'
+  | 'service_notice'
+  | 'voucher_paid'
+  | 'voucher_redeemed'
+  | 'voucher_refunded';
 
 /** One notice of the holder's timeline. */
 export type TimelineItem = ApiItem<'/api/v1/me/timeline'>;

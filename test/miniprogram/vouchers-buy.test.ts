@@ -1,6 +1,7 @@
 import { asHolder, calls, loadPage, openPage, requests, textOf } from './harness';
 import { fakeWx, flush } from './fake';
 import { merchantWithVoucher, voucherOrder, voucherPayment } from './fixtures';
+import { config } from '../../miniprogram/config';
 
 const pageId = loadPage('packages/vouchers/pages/buy/buy');
 
@@ -95,6 +96,28 @@ describe('购买代金券', () => {
     expect(requests('POST', '/voucher-orders/31/dev-pay')).toHaveLength(1);
     expect(paySheet.calls).toHaveLength(0);
     expect(redirects()).toEqual(['/packages/vouchers/pages/order/order?id=31']);
+  });
+
+  it('asks to subscribe to the order’s notices from the tap, before the order is made and the sheet shown', async () => {
+    config.templateIds.voucher_paid = 'tpl-paid';
+    config.templateIds.voucher_refunded = 'tpl-refunded';
+    try {
+      offerPage();
+      serveOrder(false);
+      installPaySheet('ok');
+      fakeWx().routes.set('GET /api/v1/voucher-orders/31', () => ({ data: voucherOrder() }));
+      const comp = await open();
+      await press(comp, '.submit');
+
+      expect(calls('requestSubscribeMessage').map((c) => c.options.tmplIds)).toEqual([['tpl-paid', 'tpl-refunded']]);
+      const order = fakeWx().calls.map((c) => c.api);
+      const made = fakeWx().calls.findIndex((c) => c.api === 'request' && c.options.method === 'POST');
+      expect(order.indexOf('requestSubscribeMessage')).toBeLessThan(made);
+      expect(paySheet.calls).toHaveLength(1);
+    } finally {
+      config.templateIds.voucher_paid = '';
+      config.templateIds.voucher_refunded = '';
+    }
   });
 
   it('live: pays with wx.requestPayment and the server’s arguments, never dev-pay', async () => {

@@ -4,6 +4,7 @@ import { ApiError, messageOf } from '../../../../services/request';
 import { createOrder, MAX_QUANTITY, money, PAY_CANCELLED, payOrder, type Payment } from '../../../../services/vouchers';
 import { rootFontSize } from '../../../../utils/font-size';
 import { formatDate, formatRelative } from '../../../../utils/format';
+import { askSubscribe } from '../../../../services/notifications';
 
 const ORDER_URL = '/packages/vouchers/pages/order/order';
 const CARD_URL = '/packages/card/pages/card/card';
@@ -154,7 +155,11 @@ Component({
     /** 立即支付: the order first (stock is held for it), then the payment. */
     async submit(): Promise<void> {
       if (this.data.paying || !this.data.offer || this.data.soldOut || this.data.pending) return;
+      // WeChat shows the subscription prompt only from a tap: ask now, and let the answer come
+      // before the payment sheet, so the two never stand over each other.
+      const asked = askSubscribe(['voucher_paid', 'voucher_redeemed', 'voucher_refunded']);
       this.setData({ paying: true, buyError: null, unpaid: false });
+      await asked;
       let pending: Pending;
       try {
         const made = await createOrder(this.data.offerId, this.data.quantity);
