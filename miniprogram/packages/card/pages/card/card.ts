@@ -19,63 +19,19 @@ import { categoryLabel } from '../../../../services/people';
 import { ApiError, messageOf } from '../../../../services/request';
 import { rootFontSize } from '../../../../utils/font-size';
 import { formatDate, formatDateTime } from '../../../../utils/format';
+import { brighten, QrRefresh, restoreScreen } from '../../../../utils/counter-screen';
 import { matrixToRuns, tokenToMatrix, type QrRun } from '../../../../utils/qr';
 
-/** A new code is fetched this long before the shown one expires (the clerk needs time to scan it). */
-const REFRESH_BEFORE_MS = 10 * 1000;
-/** When the phone's clock disagrees with the server's so much that the expiry makes no sense. */
-const FALLBACK_REFRESH_MS = 50 * 1000;
-const MAX_REFRESH_MS = 10 * 60 * 1000;
 /** Width of the drawn code, quiet zone included; the holder's photo sits beside it. */
 const QR_WIDTH_RPX = 400;
 
 // Timers and the screen's brightness live outside the page's data: they are not something to render.
-let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-let countdownTimer: ReturnType<typeof setInterval> | null = null;
-/** When the shown code is replaced (ms since the epoch on this phone's clock). */
-let refreshAt = 0;
+const qrTimers = new QrRefresh();
 /** Whether the page is on screen: a code that arrives after the page was left starts no timer. */
 let visible = false;
-/** The screen was made bright for the code; `savedBrightness` is what to go back to. */
-let brightened = false;
-let savedBrightness: number | null = null;
 
 function stopRefresh(): void {
-  if (refreshTimer !== null) clearTimeout(refreshTimer);
-  refreshTimer = null;
-  if (countdownTimer !== null) clearInterval(countdownTimer);
-  countdownTimer = null;
-}
-
-/**
- * At the counter: the screen at full brightness (so the scanner reads the code) and kept on. The
- * brightness the holder had is read first, and only when it is known is the screen brightened, so
- * that it can always be put back.
- */
-function brighten(): void {
-  if (brightened) return;
-  brightened = true;
-  if (typeof wx.setKeepScreenOn === 'function') wx.setKeepScreenOn({ keepScreenOn: true });
-  if (typeof wx.getScreenBrightness !== 'function' || typeof wx.setScreenBrightness !== 'function') return;
-  wx.getScreenBrightness({
-    success: (res) => {
-      // The page may have been left while the phone answered.
-      if (!brightened) return;
-      savedBrightness = res.value;
-      wx.setScreenBrightness({ value: 1 });
-    },
-  });
-}
-
-/** The holder's own brightness back, and the screen may sleep again. */
-function restoreScreen(): void {
-  if (!brightened) return;
-  brightened = false;
-  if (savedBrightness !== null && typeof wx.setScreenBrightness === 'function') {
-    wx.setScreenBrightness({ value: savedBrightness });
-  }
-  savedBrightness = null;
-  if (typeof wx.setKeepScreenOn === 'function') wx.setKeepScreenOn({ keepScreenOn: false });
+  qrTimers.stop();
 }
 
 /** Everything the page started for the code: timers, brightness, screen on. */
@@ -275,21 +231,13 @@ Component({
     scheduleRefresh(expiresAt: string): void {
       stopRefresh();
       if (!visible) return;
-      let delay = Date.parse(expiresAt) - Date.now() - REFRESH_BEFORE_MS;
-      if (isNaN(delay) || delay < 1000 || delay > MAX_REFRESH_MS) delay = FALLBACK_REFRESH_MS;
-      refreshAt = Date.now() + delay;
-      refreshTimer = setTimeout(() => {
-        refreshTimer = null;
-        void this.refreshQr();
-      }, delay);
-      this.showCountdown();
-      countdownTimer = setInterval(() => this.showCountdown(), 1000);
-    },
-
-    /** Seconds until the code is replaced, as the holder and the clerk read it. */
-    showCountdown(): void {
-      const left = Math.max(0, Math.ceil((refreshAt - Date.now()) / 1000));
-      if (left !== this.data.qrSecondsLeft) this.setData({ qrSecondsLeft: left });
+      qrTimers.schedule(
+        expiresAt,
+        () => void this.refreshQr(),
+        (left) => {
+          if (left !== this.data.qrSecondsLeft) this.setData({ qrSecondsLeft: left });
+        },
+      );
     },
 
     async reloadCardOnly(): Promise<void> {

@@ -17,14 +17,9 @@ import {
 } from '../../../../services/vouchers';
 import { rootFontSize } from '../../../../utils/font-size';
 import { formatDateTime, formatRelative } from '../../../../utils/format';
+import { brighten, QrRefresh, restoreScreen } from '../../../../utils/counter-screen';
 import { matrixToRuns, tokenToMatrix, type QrRun } from '../../../../utils/qr';
-import { brighten, restoreScreen } from '../../lib/screen';
 
-/** A new code is fetched this long before the shown one expires (the clerk needs time to scan it). */
-const REFRESH_BEFORE_MS = 10 * 1000;
-/** When the phone's clock disagrees with the server's so much that the expiry makes no sense. */
-const FALLBACK_REFRESH_MS = 50 * 1000;
-const MAX_REFRESH_MS = 10 * 60 * 1000;
 /** Width of the drawn code, quiet zone included: as large as the screen allows. */
 const QR_WIDTH_RPX = 560;
 /** The server takes a reason of 2 to 80 characters; shorter is no reason. */
@@ -32,18 +27,12 @@ const REASON_MIN = 2;
 const REASON_MAX = 80;
 
 // Timers live outside the page's data: they are not something to render.
-let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-let countdownTimer: ReturnType<typeof setInterval> | null = null;
-/** When the shown code is replaced (ms since the epoch on this phone's clock). */
-let refreshAt = 0;
+const qrTimers = new QrRefresh();
 /** Whether the page is on screen: a code that arrives after the page was left starts no timer. */
 let visible = false;
 
 function stopRefresh(): void {
-  if (refreshTimer !== null) clearTimeout(refreshTimer);
-  refreshTimer = null;
-  if (countdownTimer !== null) clearInterval(countdownTimer);
-  countdownTimer = null;
+  qrTimers.stop();
 }
 
 /** Everything the page started for a code: timers, brightness, screen on. */
@@ -326,20 +315,13 @@ Component({
     scheduleRefresh(expiresAt: string): void {
       stopRefresh();
       if (!visible) return;
-      let delay = Date.parse(expiresAt) - Date.now() - REFRESH_BEFORE_MS;
-      if (isNaN(delay) || delay < 1000 || delay > MAX_REFRESH_MS) delay = FALLBACK_REFRESH_MS;
-      refreshAt = Date.now() + delay;
-      refreshTimer = setTimeout(() => {
-        refreshTimer = null;
-        void this.refreshQr();
-      }, delay);
-      this.showCountdown();
-      countdownTimer = setInterval(() => this.showCountdown(), 1000);
-    },
-
-    showCountdown(): void {
-      const left = Math.max(0, Math.ceil((refreshAt - Date.now()) / 1000));
-      if (left !== this.data.qrSecondsLeft) this.setData({ qrSecondsLeft: left });
+      qrTimers.schedule(
+        expiresAt,
+        () => void this.refreshQr(),
+        (left) => {
+          if (left !== this.data.qrSecondsLeft) this.setData({ qrSecondsLeft: left });
+        },
+      );
     },
 
     /** 退款: asks first (with a place for a reason), then refunds the unused vouchers. */
