@@ -477,6 +477,55 @@ const steps: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'a voucher bought in the mini-program shows on 代金券结算, and a past day is reconciled on 对账',
+    async () => {
+      const holder = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-demo7' });
+      const mine = await api<{ items: Array<{ offerId: number; merchantId: number }> }>(
+        'GET',
+        '/api/v1/voucher-orders/mine',
+        undefined,
+        holder.accessToken,
+      );
+      check(mine.items.length > 0, 'the demo holder has no voucher order');
+      const made = await api<{ order: { id: number } }>(
+        'POST',
+        '/api/v1/voucher-orders',
+        { offerId: mine.items[0].offerId, quantity: 1 },
+        holder.accessToken,
+      );
+      await api('POST', `/api/v1/voucher-orders/${made.order.id}/dev-pay`, undefined, holder.accessToken);
+
+      await page.goto(`${server.url}/console/vouchers/settlements`);
+      const row = page.locator('[data-test=settlement-table] .el-table__body tr').first();
+      await row.waitFor({ timeout: 30_000 });
+      await row.click();
+      await page.locator('[data-test=settlement-offers] .el-table__body tr').first().waitFor({ timeout: 30_000 });
+      const detail = (await page.locator('[data-test=settlement-detail]').textContent()) ?? '';
+      check(detail.includes('50 元代金券'), `the drawer does not show the shop's voucher: ${detail.slice(0, 200)}`);
+      await shot('18-settlement');
+
+      await page.goto(`${server.url}/console/vouchers/reconciliation`);
+      const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+      const picker = page.getByPlaceholder('选择日期');
+      await picker.click();
+      await picker.fill(yesterday);
+      await picker.press('Enter');
+      await page.getByRole('button', { name: '对账该日' }).click();
+      const day = page.locator('[data-test=reconciliation-day]').first();
+      await day.waitFor({ timeout: 30_000 });
+      check(((await day.textContent()) ?? '').includes(yesterday), `yesterday is not listed`);
+      const report = page.locator('[data-test=reconciliation-detail]');
+      await report.waitFor({ timeout: 30_000 });
+      // Nothing was paid yesterday in the demo, and the dev adapter's bill has nothing either.
+      const said = (await report.textContent()) ?? '';
+      check(
+        said.includes(`${yesterday} 微信支付对账`) && said.includes('无交易'),
+        `the report says: ${said.slice(0, 200)}`,
+      );
+      await shot('19-reconciliation');
+    },
+  ],
+  [
     '统计报表 draws its charts (a sized canvas) without breaking the CSP',
     async () => {
       await page.goto(`${server.url}/console/figures`);
