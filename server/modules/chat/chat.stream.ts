@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../db/errors';
+import { upsert } from '../../db/upsert';
 import { ChatConversationEvent } from './chat-conversation-event.entity';
 import { ChatConversation } from './chat-conversation.entity';
 import type { ConversationActor } from './chat-conversation.states';
@@ -63,8 +63,12 @@ async function findLocked(em: EntityManager, accountId: number): Promise<ChatCon
 /**
  * The holder's conversation, locked for the rest of the transaction; made when missing, with its
  * first history row and the greeting, so every conversation opens the same way whoever starts it
- * (the holder's first visit or a notice). Two first visits racing: the unique account key lets one
- * insert win and the other reads the winner's row.
+ * (the holder's first visit or a notice). The row is inserted or, when it exists, locked in one
+ * statement: a locking read of a missing row would take a gap lock on MySQL, and two transactions
+ * opening conversations for different holders at once would then deadlock on their inserts. Two
+ * first visits of one holder take turns on the row; the first writes the greeting, so a row found
+ * with no message yet is this transaction's own. (On MySQL the statement spends an AUTO_INCREMENT
+ * value even when the row exists: ids have gaps, and an integer id lasts two billion openings.)
  */
 export async function lockConversation(
   em: EntityManager,
@@ -72,11 +76,10 @@ export async function lockConversation(
   actor: { accountId: number | null; role: ConversationActor },
   now: Date,
 ): Promise<{ conversation: ChatConversation; created: boolean }> {
-  const found = await findLocked(em, accountId);
-  if (found) return { conversation: found, created: false };
-  let id: number;
-  try {
-    const r = await em.insert(ChatConversation, {
+  await upsert(
+    em,
+    ChatConversation,
+    {
       accountId,
       status: 'bot',
       lastSeq: 0,
@@ -87,14 +90,14 @@ export async function lockConversation(
       holderActiveAt: null,
       createdAt: now,
       updatedAt: now,
-    });
-    id = Number(r.identifiers[0].id);
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await findLocked(em, accountId);
-    if (!winner) throw err;
-    return { conversation: winner, created: false };
-  }
+    },
+    ['accountId'],
+    { accountId: 'inserted' },
+  );
+  const found = await findLocked(em, accountId);
+  if (!found) throw new Error('conversation row missing after its upsert');
+  if (found.lastSeq > 0) return { conversation: found, created: false };
+  const id = found.id;
   await em.insert(ChatConversationEvent, {
     conversationId: id,
     action: 'start',
@@ -105,7 +108,7 @@ export async function lockConversation(
     reason: null,
     createdAt: now,
   });
-  const conversation = await em.findOneByOrFail(ChatConversation, { id });
+  const conversation = found;
   await appendMessages(em, conversation, [assistantMessage(GREETING)], now);
   return { conversation, created: true };
 }
