@@ -1,3 +1,4 @@
+import { appealsModule } from './modules/appeals/appeals.module';
 import { authModule } from './modules/auth/auth.module';
 import { cardsModule } from './modules/cards/cards.module';
 import { chatModule } from './modules/chat/chat.module';
@@ -33,6 +34,7 @@ export const MODULES = [
   legalAidModule,
   paymentsModule,
   chatModule,
+  appealsModule,
   privacyModule,
   consoleModule,
 ] as const;

@@ -8820,6 +8820,833 @@ export interface paths {
       };
     };
   };
+  "/api/v1/appeals/categories": {
+    /** The categories of appeals (诉求) and errands (代办) a holder chooses from */
+    get: {
+      responses: {
+        /** @description Categories by kind */
+        200: {
+          content: {
+            "application/json": {
+              appeal: string[];
+              errand: string[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals": {
+    /** File an appeal or ask for an errand; it goes to the station of the holder’s card application, else the one chosen */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "appeal" | "errand";
+            category: string;
+            text: string;
+            fileIds?: number[];
+            /** @enum {string} */
+            contactTime?: "any" | "morning" | "afternoon" | "evening";
+            stationId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, LIMIT_REACHED, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/mine": {
+    /** The caller’s appeals and errands, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of appeals */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "appeal" | "errand";
+                  category: string;
+                  /** @enum {string} */
+                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+                  statusText: string;
+                  text: string;
+                  /** @enum {string|null} */
+                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+                  stationId: number;
+                  stationName: string | null;
+                  promisedDate: string | null;
+                  overdue: boolean;
+                  reopenedCount: number;
+                  rating: number | null;
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}": {
+    /** One of the caller’s appeals with its history and what they may do next */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/confirm": {
+    /** Accept the outcome of a resolved appeal */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/reopen": {
+    /** Send a resolved appeal back to its handler (once, and not after rating it) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, REOPEN_USED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/rate": {
+    /** Rate the handling (1–5, with an optional comment) once it is resolved; once */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rating: number;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, ALREADY_RATED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals": {
+    /** The appeals queue: station staff their station’s, district staff and admins every station’s */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+          kind?: "appeal" | "errand";
+          overdue?: "true" | "false";
+          handlerAccountId?: number;
+          stationId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of appeals */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "appeal" | "errand";
+                  category: string;
+                  /** @enum {string} */
+                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+                  statusText: string;
+                  text: string;
+                  /** @enum {string|null} */
+                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+                  stationId: number;
+                  stationName: string | null;
+                  promisedDate: string | null;
+                  overdue: boolean;
+                  reopenedCount: number;
+                  rating: number | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  handlerAccountId: number | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/figures": {
+    /** Accepted, resolved, on time and 满意率 over a span of days, per station and in total */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              stations: ({
+                  accepted: number;
+                  resolved: number;
+                  onTime: number;
+                  onTimeRate: number | null;
+                  rated: number;
+                  satisfied: number;
+                  satisfactionRate: number | null;
+                  stationId: number;
+                  stationName: string | null;
+                })[];
+              total: {
+                accepted: number;
+                resolved: number;
+                onTime: number;
+                onTimeRate: number | null;
+                rated: number;
+                satisfied: number;
+                satisfactionRate: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}": {
+    /** One appeal as staff handle it, with its history, attachments and the next steps */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/accept": {
+    /** Accept (受理) an appeal with a handler and the day it is promised by */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            promisedDate: string;
+            handlerAccountId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/start": {
+    /** Start work on an accepted appeal */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/resolve": {
+    /** Resolve (办结) an appeal in progress with its outcome */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            outcome: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/reject": {
+    /** Refuse an appeal not yet under way, with the reason the holder reads */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/me/data": {
     /** Everything the system holds about the caller, summarised (numbers masked, files by purpose and size) */
     get: {
@@ -8901,6 +9728,17 @@ export interface paths {
                   status: string;
                   createdAt: string;
                 }[];
+              appeals: ({
+                  id: number;
+                  kind: string;
+                  category: string;
+                  text: string;
+                  contactTime: string | null;
+                  status: string;
+                  rating: number | null;
+                  ratingComment: string | null;
+                  createdAt: string;
+                })[];
               conversations: {
                 count: number;
                 messagesWritten: number;

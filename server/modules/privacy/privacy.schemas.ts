@@ -45,6 +45,19 @@ export const myDataView = z.object({
       createdAt: at,
     }),
   ),
+  appeals: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      category: z.string(),
+      text: z.string(),
+      contactTime: z.string().nullable(),
+      status: z.string(),
+      rating: z.number().int().nullable(),
+      ratingComment: z.string().nullable(),
+      createdAt: at,
+    }),
+  ),
   conversations: z.object({ count: z.number().int(), messagesWritten: z.number().int() }),
   files: z.array(z.object({ id: z.number().int(), purpose: z.string(), size: z.number().int(), createdAt: at })),
   notices: z.object({
