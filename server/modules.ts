@@ -11,6 +11,7 @@ import { notificationsModule } from './modules/notifications/notifications.modul
 import { paymentsModule } from './modules/payments/payments.module';
 import { peopleModule } from './modules/people/people.module';
 import { privacyModule } from './modules/privacy/privacy.module';
+import { rosterModule } from './modules/roster/roster.module';
 import { staffModule } from './modules/staff/staff.module';
 import type { TemplateDef } from './lib/notice-template';
 import type { AnyModule } from './module';
@@ -35,6 +36,7 @@ export const MODULES = [
   paymentsModule,
   chatModule,
   appealsModule,
+  rosterModule,
   privacyModule,
   consoleModule,
 ] as const;

@@ -9647,6 +9647,314 @@ export interface paths {
       };
     };
   };
+  "/api/v1/staff/roster/imports": {
+    /** Import the roster as a multipart upload (`file`: CSV in UTF-8 or GB18030, or .xlsx, at most 5 MB; columns 姓名, 身份证号, 类别, 服务站 (name or number), optionally 联系电话 and 阶段). Every row is checked on its own; a person already on the roster (same ID number) is updated, never added twice. Station staff import their station’s rows only, district staff their district’s, an admin any. dryRun=true writes nothing; otherwise the import is recorded and audit-logged (201) */
+    post: {
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+            /**
+             * @default false
+             * @enum {string}
+             */
+            dryRun?: "true" | "false";
+          };
+        };
+      };
+      responses: {
+        /** @description The dry run’s report */
+        200: {
+          content: {
+            "application/json": {
+              importId: number | null;
+              dryRun: boolean;
+              accepted: number;
+              updated: number;
+              rejected: {
+                  row: number;
+                  reasons: string[];
+                }[];
+            };
+          };
+        };
+        /** @description The import’s report */
+        201: {
+          content: {
+            "application/json": {
+              importId: number | null;
+              dryRun: boolean;
+              accepted: number;
+              updated: number;
+              rejected: {
+                  row: number;
+                  reasons: string[];
+                }[];
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN, VALIDATION_FAILED, PAYLOAD_TOO_LARGE, UNSUPPORTED_FILE_TYPE, REQUEST_TIMEOUT */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/roster": {
+    /** The roster over the caller’s stations (station staff: theirs; district staff: their district’s; admin: all), in import order, ID numbers and phones masked; q is a whole ID number or part of a name */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          stationId?: number;
+          category?: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+          stage?: "enlisted" | "serving" | "retired" | "employed" | "privileged";
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of entries */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  idNumberMasked: string;
+                  /** @enum {string} */
+                  category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                  station: {
+                    id: number;
+                    name: string;
+                    districtId: number;
+                  };
+                  /** @enum {string} */
+                  stage: "enlisted" | "serving" | "retired" | "employed" | "privileged";
+                  phoneMasked: string | null;
+                  importId: number | null;
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/roster/rates": {
+    /** The roster as the denominator: per station, per district and in total, people on the roster out of the forces (eligible), those who applied for the 优待证, were approved and were issued one; 申领率 = applied / eligible, 发放率 = issued / applied (percent, one decimal) */
+    get: {
+      responses: {
+        /** @description The figures */
+        200: {
+          content: {
+            "application/json": {
+              stations: ({
+                  stationId: number;
+                  stationName: string;
+                  districtId: number;
+                  eligible: number;
+                  applied: number;
+                  approved: number;
+                  issued: number;
+                  applicationRate: number | null;
+                  issuanceRate: number | null;
+                })[];
+              districts: ({
+                  districtId: number;
+                  districtName: string;
+                  eligible: number;
+                  applied: number;
+                  approved: number;
+                  issued: number;
+                  applicationRate: number | null;
+                  issuanceRate: number | null;
+                })[];
+              total: {
+                eligible: number;
+                applied: number;
+                approved: number;
+                issued: number;
+                applicationRate: number | null;
+                issuanceRate: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/people/{id}": {
+    /** The one-person file (一人一档) of a roster entry: identity (masked), category, station, stage, and what the system knows of the same person (matched by ID number): account, applications and cards, legal-aid appointments, redemptions, voucher orders, conversations, visits. Staff of the person’s station and district only; every read is audit-logged */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The file */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              idNumberMasked: string;
+              /** @enum {string} */
+              category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+              station: {
+                id: number;
+                name: string;
+                districtId: number;
+              };
+              /** @enum {string} */
+              stage: "enlisted" | "serving" | "retired" | "employed" | "privileged";
+              phoneMasked: string | null;
+              importId: number | null;
+              createdAt: string;
+              updatedAt: string;
+              person: {
+                id: number;
+                verified: boolean;
+              } | null;
+              account: ({
+                id: number;
+                displayName: string;
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                disabled: boolean;
+              }) | null;
+              applications: ({
+                  id: number;
+                  kind: string;
+                  status: string;
+                  stationId: number;
+                  createdAt: string;
+                  submittedAt: string | null;
+                  approvedAt: string | null;
+                  issuedAt: string | null;
+                })[];
+              cards: {
+                  id: number;
+                  cardNumber: string;
+                  status: string;
+                  issuedAt: string;
+                }[];
+              appointments: {
+                  id: number;
+                  serviceType: string;
+                  mode: string;
+                  status: string;
+                  startsAt: string;
+                }[];
+              redemptions: {
+                total: number;
+                recent: {
+                    id: number;
+                    merchantName: string;
+                    offerTitle: string;
+                    day: string;
+                  }[];
+              };
+              voucherOrders: {
+                  id: number;
+                  title: string;
+                  quantity: number;
+                  amountFen: number;
+                  status: string;
+                  createdAt: string;
+                }[];
+              conversations: {
+                count: number;
+                lastMessageAt: string | null;
+              };
+              visits: ({
+                  id: number;
+                  visitedOn: string;
+                  /** @enum {string} */
+                  kind: "home_visit" | "holiday_condolence" | "hardship_condolence" | "phone" | "other";
+                  note: string;
+                  staff: {
+                    id: number;
+                    displayName: string;
+                  };
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/people/{id}/visits": {
+    /** Record a visit or call (走访慰问) on a roster entry: staff of the person’s station and district (audit-logged) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            visitedOn: string;
+            /** @enum {string} */
+            kind: "home_visit" | "holiday_condolence" | "hardship_condolence" | "phone" | "other";
+            /** @default */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The visit */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              visitedOn: string;
+              /** @enum {string} */
+              kind: "home_visit" | "holiday_condolence" | "hardship_condolence" | "phone" | "other";
+              note: string;
+              staff: {
+                id: number;
+                displayName: string;
+              };
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/me/data": {
     /** Everything the system holds about the caller, summarised (numbers masked, files by purpose and size) */
     get: {

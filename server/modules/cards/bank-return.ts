@@ -1,6 +1,8 @@
-import ExcelJS from 'exceljs';
 import { unsupportedMediaType, validationFailed } from '../../lib/errors';
 import { maskIdNumber } from '../../lib/mask';
+import { cleanCell, readTable } from '../../lib/spreadsheet';
+
+export { cleanCell, parseCsv } from '../../lib/spreadsheet';
 
 /** One data row of the bank's returned file: the ID number it was made for and the number printed. */
 export interface BankRow {
@@ -14,90 +16,11 @@ export interface BankRow {
 const unreadable = (message: string) => validationFailed('file', message);
 const CARD_NUMBER = /^[A-Za-z0-9]{6,32}$/;
 
-/** A cell as the bank's software or a spreadsheet writes it: `="0123"`, a leading apostrophe, spaces. */
-export function cleanCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v).trim();
-  const formula = /^="(.*)"$/.exec(s);
-  if (formula) s = formula[1];
-  if (s.startsWith("'")) s = s.slice(1);
-  return s.trim();
-}
-
-/** CSV text as rows of cells (quotes, doubled quotes, CRLF or LF, a byte-order mark). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
-
-async function xlsxRows(bytes: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable('无法读取该 Excel 文件，请确认是 .xlsx 格式');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable('Excel 文件中没有工作表');
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (r) => {
-    const cells: string[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      cells[col - 1] = c.text ?? '';
-    });
-    rows.push(Array.from(cells, (x) => x ?? ''));
-  });
-  return rows;
-}
-
 /** The largest returned file taken: a batch of a few thousand rows as .xlsx is well under this. */
 export const BANK_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 const notBankFile = () =>
   unsupportedMediaType('请上传银行回传的 CSV 或 Excel（.xlsx）文件；旧版 .xls 请在 Excel 中另存为 .xlsx 后再导入');
-
-/**
- * CSV text from its bytes: UTF-8 (with or without a byte-order mark), else GB18030 as Chinese
- * spreadsheet software saves it. Bytes that are neither, or hold NUL bytes, are not a CSV file.
- */
-function csvText(bytes: Buffer): string {
-  if (bytes.includes(0)) throw notBankFile();
-  for (const encoding of ['utf-8', 'gb18030']) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // next encoding
-    }
-  }
-  throw notBankFile();
-}
 
 /**
  * The bank's file (CSV or .xlsx, told apart by its first bytes) as rows. The header row names the
@@ -106,8 +29,7 @@ function csvText(bytes: Buffer): string {
  */
 export async function readBankFile(bytes: Buffer | undefined): Promise<BankRow[]> {
   if (!bytes || bytes.length === 0) throw validationFailed('file', '请选择银行回传的 CSV 或 Excel（.xlsx）文件');
-  const isZip = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const table = isZip ? await xlsxRows(bytes) : parseCsv(csvText(bytes));
+  const table = await readTable(bytes, notBankFile);
   const headerAt = table.findIndex((r) => r.some((c) => cleanCell(c).includes('身份证')));
   if (headerAt < 0) throw unreadable('文件中没有“身份证号码”列，请确认是银行回传的制卡结果文件');
   const header = table[headerAt].map(cleanCell);

@@ -1,8 +1,10 @@
 import type { Database } from '../../db/database';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
+import { In } from 'typeorm';
 import { Person } from '../people/person.entity';
 import { CardApplication } from './card-application.entity';
+import { Card } from './card.entity';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './card-application.states';
 import { loadReviewer } from './cards.policy';
 import { periodStarts } from '../../lib/periods';
@@ -93,6 +95,45 @@ export class CardStatsService {
         waitingDays: round1((now - a.submittedAt!.getTime()) / DAY),
       })),
     };
+  }
+
+  /**
+   * How far each of these people got with the 优待证, counted as `stats` counts: applied (has
+   * submitted an application, whatever became of it), approved (one was approved at some point),
+   * issued (one was issued). People who never submitted are left out.
+   */
+  async progressOf(
+    personIds: readonly number[],
+  ): Promise<Map<number, { applied: boolean; approved: boolean; issued: boolean }>> {
+    const ids = [...new Set(personIds)];
+    const out = new Map<number, { applied: boolean; approved: boolean; issued: boolean }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.manager.find(CardApplication, {
+        where: { personId: In(ids.slice(i, i + 500)) },
+        select: { id: true, personId: true, status: true, submittedAt: true, approvedAt: true, issuedAt: true },
+      });
+      for (const a of rows) {
+        if (a.status === 'draft' || !a.submittedAt) continue;
+        const p = out.get(a.personId) ?? { applied: true, approved: false, issued: false };
+        p.approved ||= a.approvedAt !== null;
+        p.issued ||= a.issuedAt !== null;
+        out.set(a.personId, p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A person's applications (drafts included: staff read them in the person's file, not in the
+   * queue) and cards, newest first, for staff already allowed to read the person's file.
+   */
+  async recordOf(personId: number): Promise<{ applications: CardApplication[]; cards: Card[] }> {
+    const em = this.db.manager;
+    const [applications, cards] = await Promise.all([
+      em.find(CardApplication, { where: { personId }, order: { id: 'DESC' } }),
+      em.find(Card, { where: { personId }, order: { id: 'DESC' } }),
+    ]);
+    return { applications, cards };
   }
 
   /**

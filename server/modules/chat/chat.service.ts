@@ -312,6 +312,24 @@ export class ChatService {
     return this.waiter.waiting;
   }
 
+  /**
+   * A holder's conversations, counted, and when the last message in any of them was written (null
+   * without one), for staff already allowed to read the holder's file. No message text.
+   */
+  async summaryOf(accountId: number): Promise<{ count: number; lastMessageAt: Date | null }> {
+    const em = this.db.manager;
+    const count = await em.count(ChatConversation, { where: { accountId } });
+    const last = await em
+      .createQueryBuilder(ChatMessage, 'm')
+      .innerJoin(ChatConversation, 'c', 'c.id = m.conversation_id')
+      .select(['m.id', 'm.createdAt'])
+      .where('c.account_id = :accountId', { accountId })
+      .orderBy('m.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return { count, lastMessageAt: last?.createdAt ?? null };
+  }
+
   /** A conversation's history, oldest first. */
   async history(conversationId: number): Promise<ChatConversationEvent[]> {
     return this.db.manager.find(ChatConversationEvent, { where: { conversationId }, order: { id: 'ASC' } });

@@ -238,6 +238,15 @@ export class BookingService {
     return appointmentHistory(this.db.manager, ids);
   }
 
+  /** A holder's appointments, newest first (at most 100), for staff already allowed to read their file. */
+  async appointmentsOf(accountId: number): Promise<LegalAppointment[]> {
+    return this.db.manager.find(LegalAppointment, {
+      where: { accountId },
+      order: { startsAt: 'DESC', id: 'DESC' },
+      take: 100,
+    });
+  }
+
   async mine(principal: Principal): Promise<{
     appointments: LegalAppointment[];
     waitlist: LegalWaitlist[];

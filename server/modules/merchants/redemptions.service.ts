@@ -223,6 +223,36 @@ export class RedemptionsService {
     return { rows, ...(await this.details(rows)) };
   }
 
+  /**
+   * A person's discounts used at the counter: how many in all, and the latest `limit` with the shop
+   * and the offer, for staff already allowed to read the person's file.
+   */
+  async recentOf(
+    personId: number,
+    limit: number,
+  ): Promise<{ total: number; items: Array<{ id: number; merchantName: string; offerTitle: string; day: string }> }> {
+    const em = this.db.manager;
+    const total = await em.count(Redemption, { where: { personId } });
+    const rows = await em
+      .createQueryBuilder(Redemption, 'r')
+      .innerJoin(Merchant, 'm', 'm.id = r.merchant_id')
+      .innerJoin(MerchantOffer, 'o', 'o.id = r.offer_id')
+      .select(['r.id AS id', 'm.name AS merchant_name', 'o.title AS offer_title', 'r.day AS day'])
+      .where('r.person_id = :personId', { personId })
+      .orderBy('r.id', 'DESC')
+      .limit(limit)
+      .getRawMany<{ id: unknown; merchant_name: string; offer_title: string; day: string }>();
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: Number(r.id),
+        merchantName: r.merchant_name,
+        offerTitle: r.offer_title,
+        day: r.day,
+      })),
+    };
+  }
+
   /** Staff figures: redemptions per merchant (top 50) and per category, over the last `days`. */
   async figures(days: number) {
     const since = shanghaiDate(new Date(this.clock.now().getTime() - (days - 1) * 86_400_000));

@@ -180,6 +180,11 @@ export class OrdersService {
     return orders.map((order) => ({ order, unused: unusedOf.get(order.id) ?? 0 }));
   }
 
+  /** A holder's orders, newest first (at most 50), for staff already allowed to read their file. */
+  async ordersOf(accountId: number): Promise<VoucherOrder[]> {
+    return this.db.manager.find(VoucherOrder, { where: { accountId }, order: { id: 'DESC' }, take: 50 });
+  }
+
   /** Unused vouchers per order, by order id (orders with none are left out). */
   private async unusedOf(ids: number[]): Promise<Map<number, number>> {
     if (ids.length === 0) return new Map();

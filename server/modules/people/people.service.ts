@@ -221,6 +221,26 @@ export class PeopleService {
   }
 
   /**
+   * The people whose ID numbers have these blind indexes (`blindIndexIdNumber`), by index: their id
+   * and login (null when detached). An erased person keeps no index, so never matches.
+   */
+  async findByIdNumberHashes(
+    hashes: readonly string[],
+  ): Promise<Map<string, { personId: number; accountId: number | null; verified: boolean }>> {
+    const unique = [...new Set(hashes)];
+    const out = new Map<string, { personId: number; accountId: number | null; verified: boolean }>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.db.manager.find(Person, {
+        where: { idNumberHash: In(unique.slice(i, i + 500)) },
+        select: { id: true, accountId: true, idNumberHash: true, verified: true },
+      });
+      for (const p of rows)
+        out.set(p.idNumberHash, { personId: p.id, accountId: p.accountId, verified: Boolean(p.verified) });
+    }
+    return out;
+  }
+
+  /**
    * Who the holders behind some accounts are, without decrypting anything: name (the caller
    * masks it where it must), category and whether a station has verified the identity.
    */
