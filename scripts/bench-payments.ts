@@ -9,7 +9,7 @@ import path from 'node:path';
 import Koa from 'koa';
 import mysql from 'mysql2/promise';
 import { buildApp } from '../server/app';
-import { type Config, loadConfig } from '../server/config';
+import { loadConfig } from '../server/config';
 import { createContainer } from '../server/container';
 import { FieldCrypto } from '../server/lib/field-crypto';
 import { checkDigit } from '../server/lib/id-number';
@@ -17,7 +17,7 @@ import { createLogger } from '../server/lib/logger';
 import { PAYMENT_NOTIFY_PATH } from '../server/modules/payments/orders.service';
 import { FakeWeChatPayServer, makeWeChatPayTestKeys, type WeChatPayTestKeys } from '../test/fakes/fake-wechat-pay';
 import { type BenchDb, openMysql, openSqlite, type Value } from './bench/db';
-import { seedConversations, seedOwner } from './bench/seed';
+import { seedConversations, seedHolders, seedOwner } from './bench/seed';
 import { openSqliteFile } from './bench/sqlite';
 
 /**
@@ -286,101 +286,8 @@ function bareNotifyApp(keys: WeChatPayTestKeys, apply: Apply, counts: { applied:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Seed, with multi-row inserts (the seed is not what is measured). The shared bench seed encrypts
-// with the built server in dist/; this run imports the sources, so it needs no build.
-
-/** Holders with accounts, identities (encrypted with the server's keys) and active cards. */
-async function seedBuyers(db: BenchDb, config: Config, count: number, issuedBy: number) {
-  const fields = new FieldCrypto(config.encryption);
-  const now = db.time(new Date());
-  const [before] = await db.query<{ m: number | null }>('SELECT MAX(id) AS m FROM account');
-  await db.insertMany(
-    'account',
-    ['openid', 'display_name', 'disabled', 'token_version', 'created_at', 'updated_at'],
-    Array.from({ length: count }, (_, i): Value[] => [`bench-buyer-${i}`, `持证人${i}`, 0, 0, now, now]),
-  );
-  const accounts = (
-    await db.query<{ id: number }>('SELECT id FROM account WHERE id > ? ORDER BY id', [Number(before.m ?? 0)])
-  ).map((r) => Number(r.id));
-  await db.insertMany(
-    'account_role',
-    ['account_id', 'role', 'created_at'],
-    accounts.map((id): Value[] => [id, 'holder', now]),
-  );
-  const people = accounts.map((accountId, i): Value[] => {
-    const born = new Date(Date.UTC(1960, 0, 1) + (i % 10_000) * 86_400_000).toISOString().slice(0, 10);
-    const first17 = `330102${born.replaceAll('-', '')}${String(i % 1000).padStart(3, '0')}`;
-    const idNumber = first17 + checkDigit(first17);
-    const phone = `139${String(10_000_000 + i).slice(-8)}`;
-    return [
-      accountId,
-      `持证人${i}`,
-      fields.encrypt(idNumber, 'person.id_number'),
-      fields.blindIndex(idNumber, 'person.id_number'),
-      fields.encrypt(phone, 'person.phone'),
-      fields.blindIndex(phone, 'person.phone'),
-      phone.slice(-4),
-      'veteran',
-      1,
-      now,
-      now,
-    ];
-  });
-  await db.insertMany(
-    'person',
-    [
-      'account_id',
-      'name',
-      'id_number_cipher',
-      'id_number_hash',
-      'phone_cipher',
-      'phone_hash',
-      'phone_last4',
-      'category',
-      'verified',
-      'created_at',
-      'updated_at',
-    ],
-    people,
-  );
-  const persons = await db.query<{ id: number; account_id: number; openid: string }>(
-    `SELECT p.id, p.account_id, a.openid FROM person p JOIN account a ON a.id = p.account_id
-     WHERE p.account_id > ? ORDER BY p.account_id`,
-    [Number(before.m ?? 0)],
-  );
-  await db.insertMany(
-    'card',
-    [
-      'person_id',
-      'application_id',
-      'card_number',
-      'category',
-      'status',
-      'current_person_id',
-      'handover',
-      'issued_at',
-      'issued_by',
-      'created_at',
-      'updated_at',
-      'holder_name',
-    ],
-    persons.map((p, i): Value[] => [
-      Number(p.id),
-      0,
-      `YDZB${String(p.id).padStart(10, '0')}`,
-      'veteran',
-      'active',
-      Number(p.id),
-      'pickup',
-      now,
-      issuedBy,
-      now,
-      now,
-      `持证人${i}`,
-    ]),
-  );
-  return persons.map((p) => ({ accountId: Number(p.account_id), personId: Number(p.id), openid: p.openid }));
-}
+// Seed, with multi-row inserts (the seed is not what is measured), encrypting with the sources'
+// own code: this run needs no build.
 
 /** One active merchant selling one voucher offer (stock not limited). */
 async function seedVoucherOffer(db: BenchDb, ownerId: number) {
@@ -510,7 +417,10 @@ async function main(): Promise<void> {
 
   // Seed: holders with active cards, one merchant selling one voucher offer, the bare handler's table.
   const ownerId = await seedOwner(db);
-  const holders = await seedBuyers(db, config, HOLDERS, ownerId);
+  const holders = await seedHolders(db, config, HOLDERS, ownerId, {
+    crypto: new FieldCrypto(config.encryption),
+    checkDigit,
+  });
   if (CONVERSATIONS && !(await seedConversations(db, holders))) throw new Error('conversations not seeded');
   const { merchantId, offerId, title } = await seedVoucherOffer(db, ownerId);
   await db.run(

@@ -36,12 +36,26 @@ const ID_NUMBER_CONTEXT = 'person.id_number';
 const PHONE_CONTEXT = 'person.phone';
 
 /** A valid 18-character ID number (GB 11643), distinct per i, born 1950–2004. */
-function idNumber(i: number): string {
+function idNumber(i: number, checkDigit: (first17: string) => string): string {
   const born = new Date(Date.UTC(1950, 0, 1) + (i % 19_000) * 86_400_000);
   const ymd = born.toISOString().slice(0, 10).replaceAll('-', '');
   const first17 = `330102${ymd}${String(Math.floor(i / 19_000) * 100 + (i % 100)).padStart(3, '0')}`;
-  return first17 + dist.idNumber().checkDigit(first17);
+  return first17 + checkDigit(first17);
 }
+
+/**
+ * What the seed encrypts and checks ID numbers with: the server's own code, by default as built in
+ * dist/ (what the benchmark runs); a run that imports the sources passes them in instead.
+ */
+export interface SeedTools {
+  crypto: { encrypt(value: string, context: string): string; blindIndex(value: string, context: string): string };
+  checkDigit(first17: string): string;
+}
+
+const builtTools = (config: Config): SeedTools => ({
+  crypto: new (dist.fieldCrypto().FieldCrypto)(config.encryption),
+  checkDigit: (first17) => dist.idNumber().checkDigit(first17),
+});
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN = '建国志强卫东红军海涛永明秀英桂兰立新文华宝山';
@@ -50,8 +64,14 @@ const GIVEN = '建国志强卫东红军海涛永明秀英桂兰立新文华宝�
  * Holders with accounts, identities (ID and phone numbers encrypted with the server's own keys) and
  * active cards, as approvals and issuing would have left them; multi-row inserts, not the API.
  */
-export async function seedHolders(db: BenchDb, config: Config, count: number, issuedBy: number) {
-  const crypto = new (dist.fieldCrypto().FieldCrypto)(config.encryption);
+export async function seedHolders(
+  db: BenchDb,
+  config: Config,
+  count: number,
+  issuedBy: number,
+  tools: SeedTools = builtTools(config),
+) {
+  const { crypto } = tools;
   const now = db.time(new Date());
   const accounts: Value[][] = [];
   for (let i = 0; i < count; i++) accounts.push([`bench-holder-${i}`, `持证人${i}`, 0, 0, now, now]);
@@ -65,7 +85,7 @@ export async function seedHolders(db: BenchDb, config: Config, count: number, is
   await db.insertMany('account_role', ['account_id', 'role', 'created_at'], roles);
   const people: Value[][] = [];
   for (let i = 0; i < count; i++) {
-    const id = idNumber(i);
+    const id = idNumber(i, tools.checkDigit);
     const phone = `139${String(10_000_000 + i).slice(-8)}`;
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13 + 1) % GIVEN.length];
     people.push([
@@ -138,6 +158,7 @@ export async function seedHolders(db: BenchDb, config: Config, count: number, is
   );
   const firstCard = (await lastId(db, 'card')) - count + 1;
   return Array.from({ length: count }, (_, i) => ({
+    openid: `bench-holder-${i}`,
     accountId: first + i,
     personId: firstPerson + i,
     cardId: firstCard + i,
