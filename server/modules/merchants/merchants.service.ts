@@ -19,6 +19,7 @@ import { MerchantCategory } from './merchant-category.entity';
 import { MerchantEvent } from './merchant-event.entity';
 import { MerchantMember } from './merchant-member.entity';
 import { Merchant } from './merchant.entity';
+import { MerchantOffer } from './merchant-offer.entity';
 import { MERCHANT_TRANSITIONS, type MerchantStatus } from './merchant.states';
 import { MerchantErrors } from './merchants.errors';
 import { membershipOf } from './merchants.policy';
@@ -335,6 +336,25 @@ export class MerchantsService {
 
   async mine(principal: Principal) {
     return membershipOf(this.db.manager, principal, { mustBeActive: false });
+  }
+
+  /** Shop names and offer titles by id, as they read now: for another module's report of them. */
+  async namesOf(
+    merchantIds: readonly number[],
+    offerIds: readonly number[] = [],
+  ): Promise<{ merchants: Map<number, string>; offers: Map<number, string> }> {
+    const [merchants, offers] = await Promise.all([
+      merchantIds.length
+        ? this.db.manager.find(Merchant, { where: { id: In([...merchantIds]) }, select: { id: true, name: true } })
+        : [],
+      offerIds.length
+        ? this.db.manager.find(MerchantOffer, { where: { id: In([...offerIds]) }, select: { id: true, title: true } })
+        : [],
+    ]);
+    return {
+      merchants: new Map(merchants.map((m) => [m.id, m.name])),
+      offers: new Map(offers.map((o) => [o.id, o.title])),
+    };
   }
 
   /**

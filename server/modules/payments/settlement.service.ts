@@ -347,25 +347,13 @@ export class SettlementService {
     return new Map(rows.map((r) => [Number(r.merchantId), Number(r.n)]));
   }
 
-  // Names are read from the merchants' tables, as the desk shows them now (orders keep the title as sold).
+  // Names as the desk shows them now (orders keep the title as sold).
   private async merchantNames(ids: readonly number[]): Promise<Map<number, string>> {
-    return this.namesFrom('merchant', 'name', ids);
+    return (await this.merchants.namesOf(ids)).merchants;
   }
 
   private async offerTitles(ids: readonly number[]): Promise<Map<number, string>> {
-    return this.namesFrom('merchant_offer', 'title', ids);
-  }
-
-  private async namesFrom(table: string, column: string, ids: readonly number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.manager
-      .createQueryBuilder()
-      .select('t.id', 'id')
-      .addSelect(`t.${column}`, 'name')
-      .from(table, 't')
-      .where('t.id IN (:...ids)', { ids })
-      .getRawMany<{ id: unknown; name: string }>();
-    return new Map(rows.map((r) => [Number(r.id), r.name]));
+    return (await this.merchants.namesOf([], ids)).offers;
   }
 
   /** The Beijing month `YYYY-MM` (the current one when not given) as instants and days. */

@@ -30,14 +30,10 @@ const qrTimers = new QrRefresh();
 /** Whether the page is on screen: a code that arrives after the page was left starts no timer. */
 let visible = false;
 
-function stopRefresh(): void {
-  qrTimers.stop();
-}
-
 /** Everything the page started for the code: timers, brightness, screen on. */
 function leave(): void {
   visible = false;
-  stopRefresh();
+  qrTimers.stop();
   restoreScreen();
 }
 
@@ -151,7 +147,7 @@ Component({
     },
 
     async load(): Promise<void> {
-      stopRefresh();
+      qrTimers.stop();
       this.setData({ loading: !this.data.card && !this.data.noCard, error: '' });
       let card: Card | null;
       try {
@@ -199,7 +195,7 @@ Component({
     },
 
     async refreshQr(): Promise<void> {
-      stopRefresh();
+      qrTimers.stop();
       this.setData({ refreshing: true });
       try {
         const t = await qrToken();
@@ -229,7 +225,7 @@ Component({
     },
 
     scheduleRefresh(expiresAt: string): void {
-      stopRefresh();
+      qrTimers.stop();
       if (!visible) return;
       qrTimers.schedule(
         expiresAt,
@@ -264,7 +260,7 @@ Component({
     },
 
     async doReportLost(): Promise<void> {
-      stopRefresh();
+      qrTimers.stop();
       restoreScreen();
       this.setData({ reporting: true, actionError: '' });
       try {

@@ -31,14 +31,10 @@ const qrTimers = new QrRefresh();
 /** Whether the page is on screen: a code that arrives after the page was left starts no timer. */
 let visible = false;
 
-function stopRefresh(): void {
-  qrTimers.stop();
-}
-
 /** Everything the page started for a code: timers, brightness, screen on. */
 function leave(): void {
   visible = false;
-  stopRefresh();
+  qrTimers.stop();
   restoreScreen();
 }
 
@@ -265,7 +261,7 @@ Component({
     },
 
     closeQr(): void {
-      stopRefresh();
+      qrTimers.stop();
       restoreScreen();
       this.setData({ showingId: 0, showingSeq: 0, qrRows: [], qrError: '', qrExpiresAt: '', qrSecondsLeft: 0 });
     },
@@ -277,7 +273,7 @@ Component({
     },
 
     async refreshQr(): Promise<void> {
-      stopRefresh();
+      qrTimers.stop();
       const id = this.data.showingId;
       if (!id) return;
       this.setData({ qrLoading: true });
@@ -313,7 +309,7 @@ Component({
     },
 
     scheduleRefresh(expiresAt: string): void {
-      stopRefresh();
+      qrTimers.stop();
       if (!visible) return;
       qrTimers.schedule(
         expiresAt,
