@@ -27,6 +27,16 @@ describe('database', () => {
     return Number(res.identifiers[0].id);
   }
 
+  (usingMysql() ? it : it.skip)('asks mysql2 for no stack trace per query (its errors keep their code)', async () => {
+    const pool = (db().dataSource.driver as unknown as { pool: { config: { connectionConfig: { trace: boolean } } } })
+      .pool;
+    expect(pool.config.connectionConfig.trace).toBe(false);
+    const failed = await db()
+      .manager.query('SELECT * FROM no_such_table')
+      .catch((e: unknown) => e as { code?: string });
+    expect(failed).toMatchObject({ code: 'ER_NO_SUCH_TABLE' });
+  });
+
   describe('transactions', () => {
     it('runs 20 overlapping read-modify-write transactions without losing one', async () => {
       const id = await insertDistrict('c');

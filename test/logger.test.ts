@@ -1,4 +1,4 @@
-import { createLogger, scrub } from '../server/lib/logger';
+import { batchedSink, createLogger, scrub } from '../server/lib/logger';
 
 describe('log scrubbing', () => {
   it('masks ID and mobile numbers wherever they stand in a string', () => {
@@ -33,5 +33,36 @@ describe('log scrubbing', () => {
     log.info('quiet');
     log.warn('loud');
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['loud']);
+  });
+});
+
+describe('the batched sink', () => {
+  it('writes the lines of one turn of the event loop in one write, in order, and nothing before', async () => {
+    const writes: string[] = [];
+    const log = createLogger(
+      'info',
+      batchedSink((text) => writes.push(text)),
+    );
+    log.info('first', { n: 1 });
+    log.info('second', { n: 2 });
+    log.warn('third');
+    expect(writes).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toHaveLength(1);
+    const lines = writes[0].split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['first', 'second', 'third']);
+    log.info('next turn');
+    await new Promise((r) => setImmediate(r));
+    expect(writes).toHaveLength(2);
+    expect(JSON.parse(writes[1]).msg).toBe('next turn');
+  });
+
+  it('writes what is pending when the process exits', () => {
+    const writes: string[] = [];
+    const sink = batchedSink((text) => writes.push(text));
+    sink('{"msg":"last words"}');
+    process.emit('exit', 1);
+    expect(writes).toEqual(['{"msg":"last words"}\n']);
   });
 });

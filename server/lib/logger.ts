@@ -44,11 +44,34 @@ function clean(value: unknown, depth = 0): unknown {
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(
-  level: LogLevel | 'silent',
-  sink: LogSink = (line) => process.stdout.write(line + '\n'),
-  base: LogFields = {},
-): Logger {
+/**
+ * Lines handed to `write` once per turn of the event loop rather than one write each: under load a
+ * request's line joins the others of the same turn. Whatever is pending when the process exits (a
+ * crash, `process.exit`) is written first (standard output to a file or pipe is synchronous on Linux).
+ */
+export function batchedSink(write: (text: string) => void): LogSink {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    write(text);
+  };
+  process.on('exit', flush);
+  return (line) => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(`${line}\n`);
+  };
+}
+
+let stdoutSink: LogSink | undefined;
+/** One batched standard output for the process, however many loggers there are. */
+const defaultSink: LogSink = (line) => {
+  stdoutSink ??= batchedSink((text) => process.stdout.write(text));
+  stdoutSink(line);
+};
+
+export function createLogger(level: LogLevel | 'silent', sink: LogSink = defaultSink, base: LogFields = {}): Logger {
   const threshold = ORDER[level];
   const emit = (lvl: LogLevel, msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < threshold) return;
