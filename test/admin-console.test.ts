@@ -80,6 +80,34 @@ describe('admin console: accounts, places, audit trail, exports', () => {
       expect(pct.body.items).toEqual([]);
     });
 
+    it('places a 代办员 (errand runner) at a station, as station staff', async () => {
+      const refused = await t.http
+        .post('/api/v1/staff/accounts')
+        .set(admin.auth)
+        .send({
+          username: unique('runner').replace(/[^A-Za-z0-9_.-]/g, ''),
+          password: 'first-password-1',
+          displayName: '志愿者',
+          roles: ['errand_runner'],
+        })
+        .expect(400);
+      expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+      const runner = await createAccount(['errand_runner'], { stationId: place.stationId });
+      const listed = await t.http
+        .get('/api/v1/staff/accounts')
+        .query({ role: 'errand_runner', q: runner.username })
+        .set(admin.auth);
+      expect(listed.body.items).toEqual([
+        expect.objectContaining({ id: runner.id, roles: ['errand_runner'], stationId: place.stationId }),
+      ]);
+      // Taking the station away from a 代办员 is refused like a station staff member's.
+      await t.http
+        .put(`/api/v1/staff/accounts/${runner.id}/placement`)
+        .set(admin.auth)
+        .send({ stationId: null, districtId: place.districtId })
+        .expect(400);
+    });
+
     it('is for admins only', async () => {
       const clerk = await loginStaff(t, ['station_staff'], { stationId: place.stationId });
       await t.http.get('/api/v1/staff/accounts').set(clerk.auth).expect(403);

@@ -203,6 +203,8 @@ describe('appeals and errands', () => {
       order: { id: 'ASC' },
     });
     expect(notices.map((n) => n.title)).toEqual(['您的诉求已受理', '您的诉求正在办理', '您的诉求已办结']);
+    // Each notice opens the appeal's own page.
+    expect(notices.map((n) => n.page)).toEqual(Array(3).fill(`packages/appeals/pages/detail/detail?id=${id}`));
     const timeline = (await t.http.get('/api/v1/me/timeline').query({ limit: 100 }).set(h.auth).expect(200)).body.items;
     expect(timeline.map((n: { title: string }) => n.title)).toEqual(
       expect.arrayContaining(['您的诉求已受理', '您的诉求已办结']),
@@ -386,6 +388,14 @@ describe('appeals and errands', () => {
     ).body;
     expect(own.items.map((a: { id: number }) => a.id)).toContain(id);
     expect(own.items.every((a: { stationId: number }) => a.stationId === b.stationId)).toBe(true);
+    // By category: only that category's appeals come back.
+    const errand = await filed(await holder(), { kind: 'errand', category: '代取证件', text: '请帮忙代取证件' });
+    const ofCategory = (category: string) =>
+      t.http.get('/api/v1/staff/appeals').query({ category, limit: 100 }).set(b.stationReviewer.auth).expect(200);
+    const errands = (await ofCategory('代取证件')).body.items.map((a: { id: number; category: string }) => a);
+    expect(errands.map((a: { id: number }) => a.id)).toContain(errand.id);
+    expect(errands.map((a: { id: number }) => a.id)).not.toContain(id);
+    expect(errands.every((a: { category: string }) => a.category === '代取证件')).toBe(true);
 
     const district = b.otherDistrictReviewer;
     await t.http.get(`/api/v1/staff/appeals/${id}`).set(district.auth).expect(200);
@@ -562,6 +572,67 @@ describe('appeals and errands', () => {
     const row = await t.container.db.manager.findOneByOrFail(Appeal, { id });
     expect(row.handlerAccountId).toBe(winner.userId);
     expect(await t.container.db.manager.countBy(AppealEvent, { appealId: id, action: 'accept' })).toBe(1);
+  });
+
+  it('lets the station name a 代办员 as handler, who sees and works only the errands assigned to them', async () => {
+    const runner = await loginStaff(t, ['errand_runner'], { stationId: b.stationId });
+    const elsewhere = await loginStaff(t, ['errand_runner'], { stationId: b.otherStationId });
+    const h = await holder();
+    const { id } = await filed(h, { kind: 'errand', category: '代取证件', fileIds: [h.documentFileId] });
+    const other = await appealIn('submitted');
+    const readDoc = (s: Session) => t.http.get(`/api/v1/files/${h.documentFileId}`).set(s.auth);
+
+    // Before it is theirs, a 代办员 neither sees it nor reads its documents.
+    const queueOf = async (s: Session) =>
+      (await t.http.get('/api/v1/staff/appeals').query({ limit: 100 }).set(s.auth).expect(200)).body.items.map(
+        (a: { id: number }) => a.id,
+      );
+    expect(await queueOf(runner)).toEqual([]);
+    await refused(t.http.get(`/api/v1/staff/appeals/${id}`).set(runner.auth), 404, 'NOT_FOUND');
+    await refused(readDoc(runner), 404, 'NOT_FOUND');
+
+    // The station's candidates: its staff and its 代办员, not another station's.
+    const candidates = (await t.http.get('/api/v1/staff/appeals/handlers').set(b.stationReviewer.auth).expect(200)).body
+      .items;
+    expect(candidates).toContainEqual({ accountId: runner.userId, displayName: '测试员', roles: ['errand_runner'] });
+    expect(candidates.map((c: { accountId: number }) => c.accountId)).toContain(b.stationReviewer.userId);
+    expect(candidates.map((c: { accountId: number }) => c.accountId)).not.toContain(elsewhere.userId);
+    await refused(t.http.get('/api/v1/staff/appeals/handlers').set(runner.auth), 403, 'FORBIDDEN');
+    await refused(
+      staffStep(b.stationReviewer, id, 'accept', { promisedDate: dayAfter(2), handlerAccountId: elsewhere.userId }),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    const accepted = (
+      await staffStep(b.stationReviewer, id, 'accept', {
+        promisedDate: dayAfter(2),
+        handlerAccountId: runner.userId,
+      }).expect(200)
+    ).body;
+    expect(accepted).toMatchObject({ handlerAccountId: runner.userId, handlerName: '测试员' });
+
+    // Now theirs: in their queue (and nothing else), readable, with only the work's own steps.
+    expect(await queueOf(runner)).toEqual([id]);
+    const seen = (await t.http.get(`/api/v1/staff/appeals/${id}`).set(runner.auth).expect(200)).body;
+    expect(seen.allowedActions).toEqual(['start']);
+    await readDoc(runner).expect(200);
+    await refused(readDoc(elsewhere), 404, 'NOT_FOUND');
+    await refused(staffStep(runner, id, 'reject', { reason: '不想跑' }), 403, 'FORBIDDEN');
+    await refused(staffStep(runner, other, 'accept', { promisedDate: dayAfter(2) }), 403, 'FORBIDDEN');
+    await refused(staffStep(elsewhere, id, 'start'), 404, 'NOT_FOUND');
+
+    await staffStep(runner, id, 'start').expect(200);
+    const done = (await staffStep(runner, id, 'resolve', { outcome: '证件已代取，送到家中' }).expect(200)).body;
+    expect(done.status).toBe('resolved');
+    const steps = done.history.map((e: { action: string; by: string }) => `${e.action}:${e.by}`);
+    expect(steps).toEqual(['submit:holder', 'accept:staff', 'start:staff', 'resolve:staff']);
+    const audited = await t.container.db.manager.countBy(AuditLog, {
+      targetType: 'appeal',
+      targetId: id,
+      actorAccountId: runner.userId,
+    });
+    expect(audited).toBe(2);
   });
 
   it('attaches the holder’s own documents, readable by the holder and the staff who see the appeal', async () => {

@@ -194,6 +194,22 @@ export const PHRASES: Phrase[] = [
   { text: '我的通知', intent: 'notices' },
   { text: '公告', intent: 'notices' },
 
+  // appeal_status
+  { text: '我的诉求办得怎么样了', intent: 'appeal_status' },
+  { text: '我反映的问题有结果了吗', intent: 'appeal_status' },
+  { text: '代办的事办好了没有', intent: 'appeal_status' },
+  { text: '上次提的诉求有人管吗', intent: 'appeal_status' },
+  { text: '查一下诉求进度', intent: 'appeal_status' },
+  { text: '我的代办到哪一步了', intent: 'appeal_status' },
+
+  // appeal_file
+  { text: '我要反映问题', intent: 'appeal_file' },
+  { text: '怎么提诉求', intent: 'appeal_file' },
+  { text: '我腿脚不好，能不能请人帮我代办一下手续', intent: 'appeal_file' },
+  { text: '能帮我跑一趟取个证件吗', intent: 'appeal_file' },
+  { text: '我想反映一下安置的情况', intent: 'appeal_file' },
+  { text: '家里有困难想提个诉求', intent: 'appeal_file' },
+
   // policy: the knowledge base
   { text: '三属可以办优待证吗', intent: 'policy', entry: '三属|哪些人' },
   { text: '烈士子女能申请优待证吗', intent: 'policy', entry: '烈士' },

@@ -300,6 +300,43 @@ describe('chat: the holder’s conversation', () => {
       expect(reissue.card!.button).toEqual({ label: '申请补领', page: `${CHAT_PAGES.cardApply}?kind=reissue` });
     });
 
+    it('appeals: how to file one, then where the holder’s appeals stand, with the promised day and their page', async () => {
+      const bureau = await createBureau(t);
+      const h = await readyHolder(t);
+      const how = await ask(t, h, { text: '我要反映问题' });
+      expect(how).toMatchObject({ kind: 'card', intent: 'appeal_file' });
+      expect(how.card!.button).toEqual({ label: '反映诉求', page: `${CHAT_PAGES.appealsNew}?kind=appeal` });
+      expect(how.quickReplies!.map((q) => q.page)).toContain(`${CHAT_PAGES.appealsNew}?kind=errand`);
+
+      const none = await ask(t, h, { action: 'appeal_status' });
+      expect(none.intent).toBe('appeal_status');
+      expect(none.text).toContain('还没有提交过');
+      expect(none.card!.lines).toEqual([]);
+
+      const filed = await t.http
+        .post('/api/v1/appeals')
+        .set(h.auth)
+        .send({ kind: 'errand', category: '代取证件', text: '请帮忙代取残疾军人证', stationId: bureau.stationId })
+        .expect(201);
+      const promised = new Date(t.clock.now().getTime() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+      await t.http
+        .post(`/api/v1/staff/appeals/${filed.body.id}/accept`)
+        .set(bureau.stationReviewer.auth)
+        .send({ promisedDate: promised })
+        .expect(200);
+      const one = await ask(t, h, { text: '我的代办到哪一步了' });
+      expect(one).toMatchObject({ kind: 'card', intent: 'appeal_status' });
+      expect(one.text).toContain('1 件');
+      expect(one.card!.lines).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^代办（代取证件）.+提交：已受理，承诺 ${Number(promised.slice(5, 7))}月${Number(promised.slice(8))}日前办结$`,
+          ),
+        ),
+      ]);
+      expect(one.card!.button).toEqual({ label: '查看办理进度', page: CHAT_PAGES.appeal(filed.body.id) });
+    });
+
     it('nearby: asks for the location, then lists the three nearest offers with distances', async () => {
       const h = await loginHolder(t);
       const ask1 = await ask(t, h, { action: 'nearby_discounts' });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { toCsv, type CsvCell } from '../server/lib/csv';
+import { Appeal } from '../server/modules/appeals/appeal.entity';
 import { PersonVisit } from '../server/modules/roster/person-visit.entity';
 import { RosterEntry } from '../server/modules/roster/roster-entry.entity';
 import { RosterImport } from '../server/modules/roster/roster-import.entity';
@@ -362,6 +363,155 @@ describe('the one-person file', () => {
     expect(await audits('roster.visit_add')).toBe(2);
     const file = await t.http.get(`/api/v1/staff/people/${entryId}`).set(b.stationReviewer.auth).expect(200);
     expect(file.body.visits.map((v: { visitedOn: string }) => v.visitedOn)).toEqual([today, '2027-02-01']);
+  });
+
+  it('lists the person’s appeals and errands, newest first, with the overdue flag against the promised day', async () => {
+    const fileOne = (kind: string, category: string) =>
+      t.http
+        .post('/api/v1/appeals')
+        .set(holder.auth)
+        .send({ kind, category, text: '需要服务站帮忙办理相关事项' })
+        .expect(201)
+        .then((r) => r.body.id as number);
+    const appealId = await fileOne('appeal', '生活困难');
+    const errandId = await fileOne('errand', '代办手续');
+    await t.http
+      .post(`/api/v1/staff/appeals/${appealId}/accept`)
+      .set(b.stationReviewer.auth)
+      .send({ promisedDate: '2027-03-12' })
+      .expect(200);
+    const read = async () =>
+      (await t.http.get(`/api/v1/staff/people/${entryId}`).set(b.stationReviewer.auth).expect(200)).body.appeals;
+    expect(await read()).toEqual([
+      {
+        id: errandId,
+        kind: 'errand',
+        category: '代办手续',
+        status: 'submitted',
+        stationId: b.stationId,
+        promisedDate: null,
+        overdue: false,
+        rating: null,
+        createdAt: expect.any(String),
+        resolvedAt: null,
+      },
+      expect.objectContaining({
+        id: appealId,
+        kind: 'appeal',
+        status: 'accepted',
+        promisedDate: '2027-03-12',
+        overdue: false,
+      }),
+    ]);
+    // The promised day passes with the work still under way.
+    await t.container.db.transaction((em) => em.update(Appeal, { id: appealId }, { promisedDate: '2027-03-09' }));
+    expect((await read())[1]).toMatchObject({ id: appealId, promisedDate: '2027-03-09', overdue: true });
+    // Another person's appeals are not in this file.
+    const stranger = await readyHolder(t);
+    await t.http
+      .post('/api/v1/appeals')
+      .set(stranger.auth)
+      .send({ kind: 'appeal', category: '其他', text: '另一位老兵的诉求', stationId: b.stationId })
+      .expect(201);
+    expect((await read()).map((a: { id: number }) => a.id)).toEqual([errandId, appealId]);
+  });
+
+  it('the holder reads their own file in brief: roster, stage, card, appointments and appeals, ID number masked', async () => {
+    const res = await t.http.get('/api/v1/roster/me').set(holder.auth).expect(200);
+    const appeals = await t.container.db.manager.find(Appeal, {
+      where: { accountId: holder.userId },
+      order: { id: 'DESC' },
+    });
+    expect(res.body).toEqual({
+      identity: {
+        name: '陈卫国',
+        idNumberMasked: `**************${holder.idNumber.slice(-4)}`,
+        category: 'veteran',
+        verified: true,
+      },
+      roster: { category: 'veteran', station: { id: b.stationId, name: stationName }, stage: 'retired' },
+      card: {
+        applications: 1,
+        latestApplication: {
+          id: applicationId,
+          kind: expect.any(String),
+          status: 'issued',
+          createdAt: expect.any(String),
+        },
+        card: { status: 'active', issuedAt: expect.any(String) },
+      },
+      appointments: {
+        total: 1,
+        upcoming: 1,
+        next: {
+          id: appointmentId,
+          serviceType: 'consultation',
+          mode: expect.any(String),
+          startsAt: expect.any(String),
+        },
+      },
+      // The errand is still submitted; the appeal was accepted: both under way.
+      appeals: {
+        total: 2,
+        open: 2,
+        latest: {
+          id: appeals[0].id,
+          kind: 'errand',
+          category: '代办手续',
+          status: 'submitted',
+          createdAt: expect.any(String),
+        },
+      },
+    });
+    expect(JSON.stringify(res.body)).not.toContain(holder.idNumber);
+    // The appeal rejected: no longer under way.
+    await t.http
+      .post(`/api/v1/staff/appeals/${appeals[1].id}/reject`)
+      .set(b.stationReviewer.auth)
+      .send({ reason: '不属于本站受理范围' })
+      .expect(200);
+    expect((await t.http.get('/api/v1/roster/me').set(holder.auth).expect(200)).body.appeals).toMatchObject({
+      total: 2,
+      open: 1,
+    });
+  });
+
+  it('a holder off the roster, or without an identity, reads an empty file; staff may not read it', async () => {
+    const off = await loginHolder(t);
+    const offId = idNumber('19600102');
+    await t.http
+      .put('/api/v1/me/identity')
+      .set(off.auth)
+      .send({ name: '刘振华', idNumber: offId, phone: '13911113333', category: 'martyr_family' })
+      .expect(200);
+    expect((await t.http.get('/api/v1/roster/me').set(off.auth).expect(200)).body).toEqual({
+      identity: {
+        name: '刘振华',
+        idNumberMasked: `**************${offId.slice(-4)}`,
+        category: 'martyr_family',
+        verified: false,
+      },
+      roster: null,
+      card: { applications: 0, latestApplication: null, card: null },
+      appointments: { total: 0, upcoming: 0, next: null },
+      appeals: { total: 0, open: 0, latest: null },
+    });
+    // Once the bureau imports them, the stage shows.
+    await upload(b.districtReviewer, csv([['刘振华', offId, '烈士遗属', stationName]]), 'r.csv').expect(201);
+    expect((await t.http.get('/api/v1/roster/me').set(off.auth).expect(200)).body.roster).toEqual({
+      category: 'martyr_family',
+      station: { id: b.stationId, name: stationName },
+      stage: 'privileged',
+    });
+    const bare = await loginHolder(t);
+    expect((await t.http.get('/api/v1/roster/me').set(bare.auth).expect(200)).body).toMatchObject({
+      identity: null,
+      roster: null,
+      card: { applications: 0 },
+      appeals: { total: 0 },
+    });
+    await t.http.get('/api/v1/roster/me').set(b.stationReviewer.auth).expect(403);
+    await t.http.get('/api/v1/roster/me').expect(401);
   });
 });
 

@@ -115,6 +115,184 @@ async function approveSelectedByKeyboard(): Promise<string> {
   return name;
 }
 
+/**
+ * 诉求与代办 at a station: a demo holder files an appeal through the API (as the mini-program does),
+ * the station's clerk accepts it with a promised date, starts and resolves it in the console, the
+ * holder sees it resolved; a second one is refused with a reason; 诉求统计 counts them.
+ */
+async function appealsAtTheStation(): Promise<void> {
+  const holder = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-demo6' });
+  const text = `端到端测试：请帮忙代办优待证换领手续 ${Date.now()}`;
+  const filed = await api<{ id: number }>(
+    'POST',
+    '/api/v1/appeals',
+    { kind: 'errand', category: '代办手续', text, contactTime: 'morning' },
+    holder.accessToken,
+  );
+  await signInPassword('station1', 'demo-station-2026');
+  await page.waitForURL((u) => !u.pathname.includes('/signin'));
+  await page.goto(`${server.url}/console/appeals/queue`);
+  await page.locator(`[data-test=appeal-${filed.id}]`).waitFor({ timeout: 30_000 });
+  await shot('20-appeals-queue');
+
+  await page.click(`[data-test=open-${filed.id}]`);
+  const detail = page.locator('[data-test=appeal-detail]');
+  await detail.waitFor();
+  const status = async () => ((await page.locator('[data-test=appeal-status-tag]').textContent()) ?? '').trim();
+  check(((await detail.textContent()) ?? '').includes(text), 'the drawer does not show what the holder wrote');
+  check(
+    /^陈\*/.test(((await page.locator('[data-test=appeal-holder]').textContent()) ?? '').trim()),
+    'the drawer does not show who filed it, masked',
+  );
+  check((await status()) === '待受理', `a new appeal shows "${await status()}"`);
+  await shot('21-appeal-detail');
+
+  await page.click('[data-test=appeal-accept]');
+  await page.locator('[data-test=accept-dialog]').waitFor();
+  await shot('22-appeal-accept');
+  await page.click('[data-test=accept-confirm]');
+  await until('the appeal to be accepted', async () => (await status()) === '已受理');
+  await page.click('[data-test=appeal-start]');
+  await page.locator('.el-message-box').waitFor();
+  await page.click('.el-message-box .el-button--primary');
+  await until('the work to be under way', async () => (await status()) === '办理中');
+  await page.click('[data-test=appeal-resolve]');
+  const outcome = page.locator('[data-test=preset-reason]:visible textarea');
+  await outcome.waitFor();
+  await outcome.fill('已代为办理换领手续，新证到后请到服务站领取');
+  await page.click('[data-test=reason-submit]:visible');
+  await until('the appeal to be resolved', async () => (await status()) === '已办结');
+  check(
+    ((await page.locator('[data-test=appeal-outcome]').textContent()) ?? '').includes('已代为办理换领手续'),
+    'the outcome is not shown',
+  );
+  const steps = await page.locator('[data-test=appeal-history] .el-timeline-item').count();
+  check(steps === 4, `the history shows ${steps} steps, not submit, accept, start and resolve`);
+  await shot('23-appeal-resolved');
+  const seen = await api<{ status: string }>('GET', `/api/v1/appeals/${filed.id}`, undefined, holder.accessToken);
+  check(seen.status === 'resolved', `the holder sees "${seen.status}"`);
+
+  // One that is not the bureau's to handle is refused with a common reason, which the holder reads.
+  const other = await api<{ id: number }>(
+    'POST',
+    '/api/v1/appeals',
+    { kind: 'appeal', category: '其他', text: `端到端测试：小区物业费纠纷 ${Date.now()}` },
+    holder.accessToken,
+  );
+  await page.goto(`${server.url}/console/appeals/queue`);
+  await page.click(`[data-test=open-${other.id}]`, { timeout: 30_000 });
+  await detail.waitFor();
+  await page.click('[data-test=appeal-reject]');
+  await page.locator('[data-test=preset-reason]:visible .preset').first().click();
+  await page.click('[data-test=reason-submit]:visible');
+  await until('the appeal to be refused', async () => (await status()) === '不予受理');
+  const refused = await api<{ status: string; rejectReason: string | null }>(
+    'GET',
+    `/api/v1/appeals/${other.id}`,
+    undefined,
+    holder.accessToken,
+  );
+  check(
+    refused.status === 'rejected' && !!refused.rejectReason?.includes('不属于'),
+    `the holder sees "${refused.status}" with "${refused.rejectReason}"`,
+  );
+
+  await page.goto(`${server.url}/console/appeals/figures`);
+  const kpis = page.locator('[data-test=appeal-kpis]');
+  await kpis.waitFor({ timeout: 30_000 });
+  const resolved = Number(((await kpis.locator('.kpi').nth(1).locator('b').textContent()) ?? '').trim());
+  check(resolved >= 1, `诉求统计 counts ${resolved} resolved`);
+  await shot('24-appeal-figures');
+  await signOut();
+}
+
+/** An ID number (GB 11643) from its first 17 digits, with the check digit. */
+function withCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * 建档立卡 at the district: the clerk checks a small roster CSV (two good rows, one with a wrong
+ * check digit), sees the refused row with its reason, imports, finds a new person, opens their
+ * one-person file and records a visit; 申领率 loads.
+ */
+async function rosterAtTheDistrict(): Promise<void> {
+  const good = withCheckDigit('33010219700101901');
+  const other = withCheckDigit('33010219580315902');
+  const valid = withCheckDigit('33010219660606903');
+  const wrong = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+  const csv = path.join(work, 'roster.csv');
+  fs.writeFileSync(
+    csv,
+    '\uFEFF姓名,身份证号,类别,服务站,联系电话,阶段\r\n' +
+      `周建华,${good},退役军人,城关街道退役军人服务站,13900001234,退役\r\n` +
+      `吴秀兰,${other},烈士遗属,东湖街道退役军人服务站,,\r\n` +
+      `钱有误,${wrong},退役军人,城关街道退役军人服务站,,\r\n`,
+  );
+  await signInPassword('district', 'demo-district-2026');
+  await page.locator('input[name=code]').waitFor();
+  await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET, 'district'));
+  await page.waitForURL((u) => !u.pathname.includes('/signin'));
+  await page.goto(`${server.url}/console/roster/list`);
+  await page.locator('[data-test=roster-table] tbody tr').first().waitFor({ timeout: 30_000 });
+
+  await page.click('[data-test=roster-import]');
+  await page.locator('[data-test=roster-import-dialog]').waitFor();
+  await page.setInputFiles('[data-test=roster-file]', csv);
+  const summary = page.locator('[data-test=roster-import-summary]');
+  await summary.waitFor({ timeout: 30_000 });
+  const said = (await summary.textContent()) ?? '';
+  check(
+    said.includes('新增 2') && said.includes('不能导入 1'),
+    `the check does not report 2 new and 1 refused: ${said}`,
+  );
+  const refused = (await page.locator('[data-test=roster-import-rejected] tbody tr').allTextContents()).join(' | ');
+  check(refused.includes('4') && refused.includes('校验位'), `the refused row does not say why: ${refused}`);
+  await shot('25-roster-import');
+  await page.click('[data-test=roster-import-confirm]');
+  await page.locator('[data-test=roster-import-dialog]').waitFor({ state: 'hidden', timeout: 30_000 });
+
+  await page.fill('[data-test=roster-search]', '周建华');
+  const row = page.locator('[data-test=roster-table] tbody tr', { hasText: '周建华' });
+  await row.waitFor({ timeout: 15_000 });
+  await until(
+    'the search to narrow the list to him',
+    async () => (await page.locator('[data-test=roster-table] tbody tr').count()) === 1,
+  );
+  const shown = (await row.textContent()) ?? '';
+  check(shown.includes(good.slice(-4)) && !shown.includes(good), `the row does not mask the ID number: ${shown}`);
+  await shot('26-roster-list');
+  await row.click();
+  await page.waitForURL('**/console/roster/people/**');
+  await page.locator('[data-test=person-name]').waitFor({ timeout: 15_000 });
+  check(
+    ((await page.locator('[data-test=person-name]').textContent()) ?? '').includes('周建华'),
+    'the file is not his',
+  );
+  await shot('27-person-file');
+
+  await page.click('[data-test=visit-add]');
+  await page.locator('[data-test=visit-dialog]').waitFor();
+  await page.fill('[data-test=visit-note]', '入户走访，了解就业需求');
+  await page.click('[data-test=visit-save]');
+  await page.locator('[data-test=visit-dialog]').waitFor({ state: 'hidden', timeout: 15_000 });
+  await until('the visit to be listed', async () =>
+    ((await page.locator('[data-test=file-visits]').textContent()) ?? '').includes('入户走访，了解就业需求'),
+  );
+  await page.locator('[data-test=file-visits]').scrollIntoViewIfNeeded();
+  await shot('28-person-visit');
+
+  await page.goto(`${server.url}/console/roster/rates`);
+  const total = page.locator('[data-test=rates-total]');
+  await total.waitFor({ timeout: 30_000 });
+  const eligible = Number(((await total.locator('.kpi').first().locator('b').textContent()) ?? '').trim());
+  check(eligible >= 13, `申领率 counts ${eligible} eligible people`);
+  await shot('29-roster-rates');
+  await signOut();
+}
+
 const steps: Array<[string, () => Promise<void>]> = [
   [
     'the console is served at /console/ with its CSP, and deep links fall back to the app',
@@ -562,6 +740,11 @@ const steps: Array<[string, () => Promise<void>]> = [
       await signOut();
     },
   ],
+  [
+    'a station clerk accepts, starts and resolves an appeal, refuses another; 诉求统计 counts them',
+    appealsAtTheStation,
+  ],
+  ['the district imports a roster after checking it, opens a person’s file and records a visit', rosterAtTheDistrict],
   [
     'every screen on a station’s and a lawyer’s menu opens with no failed request and no error shown',
     async () => {

@@ -57,6 +57,7 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: '系统管理员',
   district_staff: '区局工作人员',
   station_staff: '服务站工作人员',
+  errand_runner: '代办员',
   lawyer: '律师',
   merchant_owner: '商户',
   merchant_clerk: '商户店员',
@@ -65,3 +66,21 @@ export const ROLE_LABELS: Record<string, string> = {
 
 export const label = (table: Record<string, string>, key: string | null | undefined): string =>
   key ? (table[key] ?? key) : '';
+
+/** The roster's life-cycle stages (建档立卡). */
+export const STAGE_LABELS: Record<string, string> = {
+  enlisted: '入伍',
+  serving: '服役',
+  retired: '退役',
+  employed: '就业',
+  privileged: '优待',
+};
+
+/** The kinds of 走访慰问. */
+export const VISIT_KIND_LABELS: Record<string, string> = {
+  home_visit: '入户走访',
+  holiday_condolence: '节日慰问',
+  hardship_condolence: '困难慰问',
+  phone: '电话回访',
+  other: '其他',
+};

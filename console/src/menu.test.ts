@@ -5,7 +5,18 @@ const names = (roles: string[]) => menuFor(roles).map((m) => m.name);
 
 describe('menu by role', () => {
   it('gives station staff their desk: the queue first, then their 签收单, cards, chats, knowledge and figures', () => {
-    expect(names(['station_staff'])).toEqual(['queue', 'pickups', 'card', 'inbox', 'knowledge', 'figures']);
+    expect(names(['station_staff'])).toEqual([
+      'queue',
+      'pickups',
+      'card',
+      'inbox',
+      'knowledge',
+      'appeals',
+      'appeal-figures',
+      'figures',
+      'roster',
+      'roster-rates',
+    ]);
     expect(SCREENS.find((s) => s.name === 'pickups')?.path).toBe('/cards/pickups');
     expect(homeFor(['station_staff'])).toBe('/cards/queue');
   });
@@ -20,12 +31,16 @@ describe('menu by role', () => {
       'merchant-applications',
       'merchants',
       'complaints',
+      'appeals',
+      'appeal-figures',
       'legal-appointments',
       'legal-providers',
       'voucher-orders',
       'voucher-settlements',
       'payment-reconciliation',
       'figures',
+      'roster',
+      'roster-rates',
     ]);
     expect(homeFor(['district_staff'])).toBe('/cards/queue');
     // The district prints a station's 签收单 from the batch's page, not from a station's screen.
@@ -37,6 +52,30 @@ describe('menu by role', () => {
     expect(admin).toEqual(expect.arrayContaining(['accounts', 'stations', 'audit']));
     expect(admin).not.toContain('queue');
     expect(names(['district_staff'])).not.toContain('accounts');
+  });
+
+  it('gives station and district staff the appeals queue and its figures, and admins both to read', () => {
+    for (const role of ['station_staff', 'district_staff', 'admin']) {
+      expect(names([role])).toEqual(expect.arrayContaining(['appeals', 'appeal-figures']));
+    }
+    expect(SCREENS.find((s) => s.name === 'appeals')?.path).toBe('/appeals/queue');
+    expect(SCREENS.find((s) => s.name === 'appeal-figures')?.path).toBe('/appeals/figures');
+    expect(names(['lawyer'])).not.toContain('appeals');
+  });
+
+  it('gives station and district staff and admins the roster and its rates; the file is not a menu entry', () => {
+    for (const role of ['station_staff', 'district_staff', 'admin']) {
+      expect(names([role])).toEqual(expect.arrayContaining(['roster', 'roster-rates']));
+    }
+    expect(SCREENS.find((s) => s.name === 'roster')?.path).toBe('/roster/list');
+    expect(SCREENS.find((s) => s.name === 'roster-rates')?.path).toBe('/roster/rates');
+    expect(SCREENS.some((s) => s.path.startsWith('/roster/people'))).toBe(false);
+    expect(names(['lawyer'])).not.toContain('roster');
+  });
+
+  it('gives a 代办员 (errand runner) the errands assigned to them only', () => {
+    expect(names(['errand_runner'])).toEqual(['appeals']);
+    expect(homeFor(['errand_runner'])).toBe('/appeals/queue');
   });
 
   it('gives a lawyer or mediator their own day only', () => {

@@ -78,6 +78,21 @@ export const SCREENS: readonly MenuEntry[] = [
     view: () => import('./views/Complaints.vue'),
   },
   {
+    path: '/appeals/queue',
+    name: 'appeals',
+    title: '诉求与代办',
+    // A 代办员 sees the errands assigned to them (the server keeps them to those).
+    roles: ['station_staff', 'district_staff', 'admin', 'errand_runner'],
+    view: () => import('./views/AppealsQueue.vue'),
+  },
+  {
+    path: '/appeals/figures',
+    name: 'appeal-figures',
+    title: '诉求统计',
+    roles: ['station_staff', 'district_staff', 'admin'],
+    view: () => import('./views/AppealsFigures.vue'),
+  },
+  {
     path: '/legal/appointments',
     name: 'legal-appointments',
     title: '法律服务预约',
@@ -146,6 +161,20 @@ export const SCREENS: readonly MenuEntry[] = [
     title: '审计日志',
     roles: ['admin'],
     view: () => import('./views/Audit.vue'),
+  },
+  {
+    path: '/roster/list',
+    name: 'roster',
+    title: '建档立卡',
+    roles: ['station_staff', 'district_staff', 'admin'],
+    view: () => import('./views/RosterList.vue'),
+  },
+  {
+    path: '/roster/rates',
+    name: 'roster-rates',
+    title: '申领率',
+    roles: ['station_staff', 'district_staff', 'admin'],
+    view: () => import('./views/RosterRates.vue'),
   },
 ];
 

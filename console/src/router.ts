@@ -23,6 +23,13 @@ export const router = createRouter({
           component: () => import('./views/Home.vue'),
           beforeEnter: () => (homeFor(session.user?.roles ?? []) === '/home' ? true : { name: 'root' }),
         },
+        // The one-person file, opened from the roster (not a menu entry): staff of the person's station and district.
+        {
+          path: 'roster/people/:id(\\d+)',
+          name: 'person-file',
+          component: () => import('./views/PersonFile.vue'),
+          meta: { roles: ['station_staff', 'district_staff'] },
+        },
         ...SCREENS.map((s) => ({ path: s.path.slice(1), name: s.name, component: s.view, meta: { roles: s.roles } })),
       ],
     },

@@ -99,7 +99,7 @@ export interface paths {
               refreshToken: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             };
@@ -136,7 +136,7 @@ export interface paths {
               refreshToken: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             }) | ({
@@ -145,7 +145,7 @@ export interface paths {
               accessTokenExpiresAt: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             }) | {
@@ -219,7 +219,7 @@ export interface paths {
               refreshToken: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             }) | ({
@@ -228,7 +228,7 @@ export interface paths {
               accessTokenExpiresAt: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             });
@@ -264,7 +264,7 @@ export interface paths {
               refreshToken: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             }) | ({
@@ -273,7 +273,7 @@ export interface paths {
               accessTokenExpiresAt: string;
               user: {
                 id: number;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               };
               recoveryCodes?: string[];
             });
@@ -351,7 +351,7 @@ export interface paths {
           cursor?: string;
           limit?: number;
           q?: string;
-          role?: "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin";
+          role?: "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner";
           stationId?: number;
           districtId?: number;
           disabled?: "true" | "false";
@@ -366,7 +366,7 @@ export interface paths {
                   id: number;
                   username: string | null;
                   displayName: string;
-                  roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                  roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
                   stationId: number | null;
                   districtId: number | null;
                   disabled: boolean;
@@ -394,7 +394,7 @@ export interface paths {
             username: string;
             password: string;
             displayName: string;
-            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             stationId?: number;
             districtId?: number;
           };
@@ -434,7 +434,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -463,7 +463,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -487,7 +487,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+            roles: ("merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
           };
         };
       };
@@ -499,7 +499,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -588,7 +588,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -617,7 +617,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -654,7 +654,7 @@ export interface paths {
               id: number;
               username: string | null;
               disabled: boolean;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
             };
           };
         };
@@ -1045,7 +1045,7 @@ export interface paths {
             "application/json": {
               id: number;
               displayName: string;
-              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+              roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
               identity: ({
                 name: string;
                 idNumberMasked: string;
@@ -6887,6 +6887,870 @@ export interface paths {
       };
     };
   };
+  "/api/v1/appeals/categories": {
+    /** The categories of appeals (诉求) and errands (代办) a holder chooses from */
+    get: {
+      responses: {
+        /** @description Categories by kind */
+        200: {
+          content: {
+            "application/json": {
+              appeal: string[];
+              errand: string[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals": {
+    /** File an appeal or ask for an errand; it goes to the station of the holder’s card application, else the one chosen */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind: "appeal" | "errand";
+            category: string;
+            text: string;
+            fileIds?: number[];
+            /** @enum {string} */
+            contactTime?: "any" | "morning" | "afternoon" | "evening";
+            stationId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, LIMIT_REACHED, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/mine": {
+    /** The caller’s appeals and errands, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of appeals */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "appeal" | "errand";
+                  category: string;
+                  /** @enum {string} */
+                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+                  statusText: string;
+                  text: string;
+                  /** @enum {string|null} */
+                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+                  stationId: number;
+                  stationName: string | null;
+                  promisedDate: string | null;
+                  overdue: boolean;
+                  reopenedCount: number;
+                  rating: number | null;
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}": {
+    /** One of the caller’s appeals with its history and what they may do next */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/confirm": {
+    /** Accept the outcome of a resolved appeal */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/reopen": {
+    /** Send a resolved appeal back to its handler (once, and not after rating it) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, REOPEN_USED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/appeals/{id}/rate": {
+    /** Rate the handling (1–5, with an optional comment) once it is resolved; once */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            rating: number;
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, ALREADY_RATED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals": {
+    /** The appeals queue: station staff their station’s, district staff and admins every station’s, a 代办员 their own */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+          kind?: "appeal" | "errand";
+          category?: string;
+          overdue?: "true" | "false";
+          handlerAccountId?: number;
+          stationId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of appeals */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "appeal" | "errand";
+                  category: string;
+                  /** @enum {string} */
+                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+                  statusText: string;
+                  text: string;
+                  /** @enum {string|null} */
+                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+                  stationId: number;
+                  stationName: string | null;
+                  promisedDate: string | null;
+                  overdue: boolean;
+                  reopenedCount: number;
+                  rating: number | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  handlerAccountId: number | null;
+                  handlerName: string | null;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/figures": {
+    /** Accepted, resolved, on time and 满意率 over a span of days, per station and in total */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              stations: ({
+                  accepted: number;
+                  resolved: number;
+                  onTime: number;
+                  onTimeRate: number | null;
+                  rated: number;
+                  satisfied: number;
+                  satisfactionRate: number | null;
+                  stationId: number;
+                  stationName: string | null;
+                })[];
+              total: {
+                accepted: number;
+                resolved: number;
+                onTime: number;
+                onTimeRate: number | null;
+                rated: number;
+                satisfied: number;
+                satisfactionRate: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/handlers": {
+    /** Who may be named to handle a station’s appeals: its staff and its 代办员 (errand runners) */
+    get: {
+      parameters: {
+        query?: {
+          stationId?: number;
+        };
+      };
+      responses: {
+        /** @description Candidates by name */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  accountId: number;
+                  displayName: string;
+                  roles: string[];
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}": {
+    /** One appeal as staff handle it, with its history, attachments and the next steps */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              handlerName: string | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/accept": {
+    /** Accept (受理) an appeal with a handler and the day it is promised by */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            promisedDate: string;
+            handlerAccountId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              handlerName: string | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/start": {
+    /** Start work on an accepted appeal */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              handlerName: string | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/resolve": {
+    /** Resolve (办结) an appeal in progress with its outcome */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            outcome: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              handlerName: string | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/appeals/{id}/reject": {
+    /** Refuse an appeal not yet under way, with the reason the holder reads */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The appeal with its history, who filed and handles it, and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              /** @enum {string} */
+              kind: "appeal" | "errand";
+              category: string;
+              /** @enum {string} */
+              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
+              statusText: string;
+              text: string;
+              /** @enum {string|null} */
+              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
+              stationId: number;
+              stationName: string | null;
+              promisedDate: string | null;
+              overdue: boolean;
+              reopenedCount: number;
+              rating: number | null;
+              createdAt: string;
+              updatedAt: string;
+              outcome: string | null;
+              rejectReason: string | null;
+              ratingComment: string | null;
+              acceptedAt: string | null;
+              resolvedAt: string | null;
+              fileIds: number[];
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              handlerAccountId: number | null;
+              handlerName: string | null;
+              holder: {
+                nameMasked: string;
+                category: string;
+                phoneLast4: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/chat/messages": {
     /** Messages after a cursor, waiting up to `wait` seconds (at most 25) for one; or the latest page, or those before a cursor. Read messages count as read. */
     get: {
@@ -6930,7 +7794,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -7010,7 +7874,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -7083,7 +7947,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -7203,7 +8067,7 @@ export interface paths {
                   action: "send" | "send_location" | "feedback" | "rate";
                 }))[];
               /** @enum {string} */
-              intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               source?: {
                 entryId: number;
                 document: string;
@@ -8724,7 +9588,7 @@ export interface paths {
           content: {
             "application/json": {
               /** @enum {string} */
-              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               confidence: number;
               words: string[];
               /** @enum {string|null} */
@@ -8735,7 +9599,7 @@ export interface paths {
               } | null;
               rules: ({
                   /** @enum {string} */
-                  intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   score: number;
                   matched: string[];
                 })[];
@@ -8773,7 +9637,7 @@ export interface paths {
           content: {
             "application/json": {
               /** @enum {string} */
-              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               confidence: number;
               /**
                * @description knowledge: an entry answers; action: live data or an action answers (an entry may be quoted beside it); small_talk; handover: the holder asked for a person; unknown: the assistant cannot answer
@@ -8820,825 +9684,70 @@ export interface paths {
       };
     };
   };
-  "/api/v1/appeals/categories": {
-    /** The categories of appeals (诉求) and errands (代办) a holder chooses from */
+  "/api/v1/roster/me": {
+    /** The caller’s own file in brief (我的档案): the identity they bound (ID number masked), whether they are on the bureau’s roster (matched by ID number) with its category, station and life-cycle stage, and the count and latest of their 优待证 applications, legal-aid appointments and appeals. Before an identity is bound, everything is empty */
     get: {
       responses: {
-        /** @description Categories by kind */
+        /** @description The summary */
         200: {
           content: {
             "application/json": {
-              appeal: string[];
-              errand: string[];
-            };
-          };
-        };
-        /** @description Error */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals": {
-    /** File an appeal or ask for an errand; it goes to the station of the holder’s card application, else the one chosen */
-    post: {
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            kind: "appeal" | "errand";
-            category: string;
-            text: string;
-            fileIds?: number[];
-            /** @enum {string} */
-            contactTime?: "any" | "morning" | "afternoon" | "evening";
-            stationId?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal */
-        201: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, LIMIT_REACHED, FILE_NOT_ATTACHABLE */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals/mine": {
-    /** The caller’s appeals and errands, newest first */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-        };
-      };
-      responses: {
-        /** @description A page of appeals */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
+              identity: ({
+                name: string;
+                idNumberMasked: string;
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                verified: boolean;
+              }) | null;
+              roster: ({
+                /** @enum {string} */
+                category: "veteran" | "martyr_family" | "duty_death_family" | "illness_death_family";
+                station: {
+                  id: number;
+                  name: string;
+                };
+                /** @enum {string} */
+                stage: "enlisted" | "serving" | "retired" | "employed" | "privileged";
+              }) | null;
+              card: {
+                applications: number;
+                latestApplication: {
+                  id: number;
+                  kind: string;
+                  status: string;
+                  createdAt: string;
+                } | null;
+                card: {
+                  status: string;
+                  issuedAt: string;
+                } | null;
+              };
+              appointments: {
+                total: number;
+                upcoming: number;
+                next: {
+                  id: number;
+                  serviceType: string;
+                  mode: string;
+                  startsAt: string;
+                } | null;
+              };
+              appeals: {
+                total: number;
+                open: number;
+                latest: ({
                   id: number;
                   /** @enum {string} */
                   kind: "appeal" | "errand";
                   category: string;
-                  /** @enum {string} */
-                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-                  statusText: string;
-                  text: string;
-                  /** @enum {string|null} */
-                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-                  stationId: number;
-                  stationName: string | null;
-                  promisedDate: string | null;
-                  overdue: boolean;
-                  reopenedCount: number;
-                  rating: number | null;
+                  status: string;
                   createdAt: string;
-                  updatedAt: string;
-                })[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals/{id}": {
-    /** One of the caller’s appeals with its history and what they may do next */
-    get: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The appeal with its history and the caller’s actions */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals/{id}/confirm": {
-    /** Accept the outcome of a resolved appeal */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The appeal with its history and the caller’s actions */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals/{id}/reopen": {
-    /** Send a resolved appeal back to its handler (once, and not after rating it) */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal with its history and the caller’s actions */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, REOPEN_USED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/appeals/{id}/rate": {
-    /** Rate the handling (1–5, with an optional comment) once it is resolved; once */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            rating: number;
-            comment?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal with its history and the caller’s actions */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, ALREADY_RATED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals": {
-    /** The appeals queue: station staff their station’s, district staff and admins every station’s */
-    get: {
-      parameters: {
-        query?: {
-          cursor?: string;
-          limit?: number;
-          status?: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-          kind?: "appeal" | "errand";
-          overdue?: "true" | "false";
-          handlerAccountId?: number;
-          stationId?: number;
-        };
-      };
-      responses: {
-        /** @description A page of appeals */
-        200: {
-          content: {
-            "application/json": {
-              items: ({
-                  id: number;
-                  /** @enum {string} */
-                  kind: "appeal" | "errand";
-                  category: string;
-                  /** @enum {string} */
-                  status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-                  statusText: string;
-                  text: string;
-                  /** @enum {string|null} */
-                  contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-                  stationId: number;
-                  stationName: string | null;
-                  promisedDate: string | null;
-                  overdue: boolean;
-                  reopenedCount: number;
-                  rating: number | null;
-                  createdAt: string;
-                  updatedAt: string;
-                  handlerAccountId: number | null;
-                })[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Error: VALIDATION_FAILED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/figures": {
-    /** Accepted, resolved, on time and 满意率 over a span of days, per station and in total */
-    get: {
-      parameters: {
-        query: {
-          from: string;
-          to: string;
-        };
-      };
-      responses: {
-        /** @description Figures */
-        200: {
-          content: {
-            "application/json": {
-              from: string;
-              to: string;
-              stations: ({
-                  accepted: number;
-                  resolved: number;
-                  onTime: number;
-                  onTimeRate: number | null;
-                  rated: number;
-                  satisfied: number;
-                  satisfactionRate: number | null;
-                  stationId: number;
-                  stationName: string | null;
-                })[];
-              total: {
-                accepted: number;
-                resolved: number;
-                onTime: number;
-                onTimeRate: number | null;
-                rated: number;
-                satisfied: number;
-                satisfactionRate: number | null;
+                }) | null;
               };
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/{id}": {
-    /** One appeal as staff handle it, with its history, attachments and the next steps */
-    get: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The appeal with its history, who filed and handles it, and the next steps */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-              handlerAccountId: number | null;
-              holder: {
-                nameMasked: string;
-                category: string;
-                phoneLast4: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/{id}/accept": {
-    /** Accept (受理) an appeal with a handler and the day it is promised by */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** Format: date */
-            promisedDate: string;
-            handlerAccountId?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal with its history, who filed and handles it, and the next steps */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-              handlerAccountId: number | null;
-              holder: {
-                nameMasked: string;
-                category: string;
-                phoneLast4: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/{id}/start": {
-    /** Start work on an accepted appeal */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      responses: {
-        /** @description The appeal with its history, who filed and handles it, and the next steps */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-              handlerAccountId: number | null;
-              holder: {
-                nameMasked: string;
-                category: string;
-                phoneLast4: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/{id}/resolve": {
-    /** Resolve (办结) an appeal in progress with its outcome */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            outcome: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal with its history, who filed and handles it, and the next steps */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-              handlerAccountId: number | null;
-              holder: {
-                nameMasked: string;
-                category: string;
-                phoneLast4: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
-        default: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/staff/appeals/{id}/reject": {
-    /** Refuse an appeal not yet under way, with the reason the holder reads */
-    post: {
-      parameters: {
-        path: {
-          id: number;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            reason: string;
-          };
-        };
-      };
-      responses: {
-        /** @description The appeal with its history, who filed and handles it, and the next steps */
-        200: {
-          content: {
-            "application/json": {
-              id: number;
-              /** @enum {string} */
-              kind: "appeal" | "errand";
-              category: string;
-              /** @enum {string} */
-              status: "submitted" | "accepted" | "in_progress" | "resolved" | "confirmed" | "rejected";
-              statusText: string;
-              text: string;
-              /** @enum {string|null} */
-              contactTime: "any" | "morning" | "afternoon" | "evening" | null;
-              stationId: number;
-              stationName: string | null;
-              promisedDate: string | null;
-              overdue: boolean;
-              reopenedCount: number;
-              rating: number | null;
-              createdAt: string;
-              updatedAt: string;
-              outcome: string | null;
-              rejectReason: string | null;
-              ratingComment: string | null;
-              acceptedAt: string | null;
-              resolvedAt: string | null;
-              fileIds: number[];
-              history: ({
-                  action: string;
-                  from: string | null;
-                  to: string;
-                  at: string;
-                  by: string;
-                  reason: string | null;
-                })[];
-              allowedActions: string[];
-              handlerAccountId: number | null;
-              holder: {
-                nameMasked: string;
-                category: string;
-                phoneLast4: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        /** @description Error */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -9802,7 +9911,7 @@ export interface paths {
     };
   };
   "/api/v1/staff/people/{id}": {
-    /** The one-person file (一人一档) of a roster entry: identity (masked), category, station, stage, and what the system knows of the same person (matched by ID number): account, applications and cards, legal-aid appointments, redemptions, voucher orders, conversations, visits. Staff of the person’s station and district only; every read is audit-logged */
+    /** The one-person file (一人一档) of a roster entry: identity (masked), category, station, stage, and what the system knows of the same person (matched by ID number): account, applications and cards, legal-aid appointments, redemptions, voucher orders, appeals and errands, conversations, visits. Staff of the person’s station and district only; every read is audit-logged */
     get: {
       parameters: {
         path: {
@@ -9837,7 +9946,7 @@ export interface paths {
               account: ({
                 id: number;
                 displayName: string;
-                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin")[];
+                roles: ("holder" | "merchant_owner" | "merchant_clerk" | "lawyer" | "station_staff" | "district_staff" | "admin" | "errand_runner")[];
                 disabled: boolean;
               }) | null;
               applications: ({
@@ -9884,6 +9993,19 @@ export interface paths {
                 count: number;
                 lastMessageAt: string | null;
               };
+              appeals: ({
+                  id: number;
+                  /** @enum {string} */
+                  kind: "appeal" | "errand";
+                  category: string;
+                  status: string;
+                  stationId: number;
+                  promisedDate: string | null;
+                  overdue: boolean;
+                  rating: number | null;
+                  createdAt: string;
+                  resolvedAt: string | null;
+                })[];
               visits: ({
                   id: number;
                   visitedOn: string;

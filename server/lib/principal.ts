@@ -7,6 +7,8 @@ export const ROLES = [
   'station_staff',
   'district_staff',
   'admin',
+  /** 代办员: does errands for holders, assigned one by one by their station; sees only those. */
+  'errand_runner',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -10,6 +10,7 @@ export const DEMO_LOGINS = {
   station2: { username: 'station2', password: 'demo-station-2026' },
   lawyer: { username: 'lawyer', password: 'demo-lawyer-2026' },
   clerk: { username: 'clerk1', password: 'demo-clerk-2026' },
+  runner: { username: 'runner1', password: 'demo-runner-2026' },
 } as const;
 
 /**

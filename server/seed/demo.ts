@@ -1,7 +1,9 @@
 import type { Container } from '../container';
+import { seedDemoAppeals } from './demo-appeals';
 import { seedDemoCards } from './demo-cards';
 import { seedDemoLegalAid } from './demo-legal-aid';
 import { seedDemoMerchants } from './demo-merchants';
+import { seedDemoRoster } from './demo-roster';
 import { seedDemoVouchers } from './demo-vouchers';
 import { Account } from '../modules/auth/account.entity';
 import { insertAccount } from '../modules/auth/accounts.service';
@@ -25,6 +27,7 @@ export const DEMO_ACCOUNTS: Array<{
   { ...DEMO_LOGINS.station1, displayName: '城关街道服务站（演示）', roles: ['station_staff'], station: 0 },
   { ...DEMO_LOGINS.station2, displayName: '东湖街道服务站（演示）', roles: ['station_staff'], station: 1 },
   { ...DEMO_LOGINS.lawyer, displayName: '王律师（演示）', roles: ['lawyer'] },
+  { ...DEMO_LOGINS.runner, displayName: '李志愿（代办员，演示）', roles: ['errand_runner'], station: 0 },
 ];
 
 const STATIONS = [
@@ -80,6 +83,8 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   await seedDemoMerchants(c);
   await seedDemoLegalAid(c);
   await seedDemoVouchers(c);
+  await seedDemoAppeals(c);
+  await seedDemoRoster(c);
   return created;
 }
 

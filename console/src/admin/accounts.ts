@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '../labels';
 /** The roles an admin grants here (holders come through WeChat, never from this screen). */
 export const ASSIGNABLE_ROLES = [
   'station_staff',
+  'errand_runner',
   'district_staff',
   'admin',
   'lawyer',
@@ -84,14 +85,14 @@ export function passwordError(password: string): string | null {
   return null;
 }
 
-/** Station staff need a station; district staff a district (a station gives its district). */
+/** Station staff and 代办员 need a station; district staff a district (a station gives its district). */
 export function placementError(
   roles: readonly string[],
   stationId: number | null,
   districtId: number | null,
 ): { field: 'stationId' | 'districtId'; message: string } | null {
-  if (roles.includes('station_staff') && stationId === null) {
-    return { field: 'stationId', message: '服务站工作人员须指定所属服务站' };
+  if ((roles.includes('station_staff') || roles.includes('errand_runner')) && stationId === null) {
+    return { field: 'stationId', message: '服务站工作人员和代办员须指定所属服务站' };
   }
   if (roles.includes('district_staff') && stationId === null && districtId === null) {
     return { field: 'districtId', message: '区级工作人员须指定所属区' };

@@ -42,6 +42,8 @@ describe('accounts', () => {
   it('needs a station for station staff and a district (or station) for district staff', () => {
     expect(placementError(['station_staff'], null, 3)?.field).toBe('stationId');
     expect(placementError(['district_staff'], null, null)?.field).toBe('districtId');
+    expect(placementError(['errand_runner'], null, 3)?.field).toBe('stationId');
+    expect(placementError(['errand_runner'], 7, 3)).toBeNull();
     expect(placementError(['district_staff'], 5, null)).toBeNull();
     expect(placementError(['lawyer'], null, null)).toBeNull();
   });

@@ -184,6 +184,8 @@ export const INTENT_LABELS: Record<string, string> = {
   legal_my_appointments: '我的法律服务预约',
   legal_book: '预约法律服务',
   notices: '通知消息',
+  appeal_status: '我的诉求进度',
+  appeal_file: '反映诉求 / 申请代办',
   policy: '政策咨询',
   greeting: '问候',
   thanks: '致谢',

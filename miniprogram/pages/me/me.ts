@@ -244,6 +244,10 @@ Component({
       wx.navigateTo({ url: '/packages/people/pages/my-data/my-data' });
     },
 
+    openMyFile(): void {
+      wx.navigateTo({ url: '/packages/people/pages/my-file/my-file' });
+    },
+
     openDeletion(): void {
       wx.navigateTo({ url: '/packages/people/pages/delete-account/delete-account' });
     },
@@ -257,6 +261,14 @@ Component({
 
     openMyComplaints(): void {
       wx.navigateTo({ url: '/packages/merchants/pages/complaints/complaints' });
+    },
+
+    openNewAppeal(): void {
+      wx.navigateTo({ url: '/packages/appeals/pages/new/new' });
+    },
+
+    openMyAppeals(): void {
+      wx.navigateTo({ url: '/packages/appeals/pages/list/list' });
     },
 
     openDesk(): void {

@@ -42,13 +42,3 @@ export const APPEALS_PER_DAY = 5;
 
 /** Attachments one appeal may carry. */
 export const MAX_FILES = 9;
-
-/** What the holder reads for each status. */
-export const APPEAL_STATUS_WORDS: Record<AppealStatus, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  in_progress: '办理中',
-  resolved: '已办结',
-  confirmed: '已确认',
-  rejected: '未予受理',
-};

@@ -9,6 +9,7 @@ import { AppealEvent } from './appeal-event.entity';
 import { APPEAL_FILE_OWNER, AppealFile } from './appeal-file.entity';
 import { Appeal } from './appeal.entity';
 import { appealsPersonalData } from './appeals.personal-data';
+import { APPEAL_PAGES } from './appeals.pages';
 import { readAppealFile } from './appeals.policy';
 import { appealsRoutes } from './appeals.routes';
 import { AppealsService } from './appeals.service';
@@ -31,7 +32,7 @@ function build(c: Core, u: Uses) {
 /**
  * Appeals and errands (诉求 / 代办): holders file them with attachments, the station's staff
  * accept, work on and settle them against a promised day, holders confirm, reopen once and rate.
- * Its notices use the shared `service_notice` template.
+ * Its notices use the shared `service_notice` template and open the appeal's page.
  */
 export const appealsModule: ModuleOf<typeof build> = {
   name: 'appeals',
@@ -39,6 +40,7 @@ export const appealsModule: ModuleOf<typeof build> = {
   migrations: [Appeals1766800000000],
   fileReadRules: { [APPEAL_FILE_OWNER]: readAppealFile },
   personalData: () => appealsPersonalData,
+  pages: APPEAL_PAGES,
   build,
   routes: (s, c) => appealsRoutes(s.appeals, s.appealFigures, c.clock),
 };

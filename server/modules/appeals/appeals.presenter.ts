@@ -2,8 +2,8 @@ import { maskName } from '../../lib/mask';
 import { presentHistory } from '../../lib/state-machine';
 import { isoTime } from '../../lib/time';
 import type { Appeal } from './appeal.entity';
-import { APPEAL_STATUS_WORDS } from './appeal.states';
 import type { AppealDetail, StaffAppealDetail } from './appeals.service';
+import { APPEAL_STATUS_WORDS } from './appeals.types';
 import { isOverdue } from './appeals.service';
 
 /** An appeal in a list: what it is about, where it stands, by when it is promised. */
@@ -28,8 +28,8 @@ export function presentAppeal(a: Appeal, stationName: string | null, today: stri
 }
 
 /** An appeal in the staff queue: the list view plus who handles it. */
-export function presentStaffAppeal(a: Appeal, stationName: string | null, today: string) {
-  return { ...presentAppeal(a, stationName, today), handlerAccountId: a.handlerAccountId };
+export function presentStaffAppeal(a: Appeal, stationName: string | null, today: string, handlerName: string | null) {
+  return { ...presentAppeal(a, stationName, today), handlerAccountId: a.handlerAccountId, handlerName };
 }
 
 /** An appeal's page for its holder: the outcome or reason, attachments, every step, their actions. */
@@ -53,6 +53,7 @@ export function presentStaffAppealDetail(d: StaffAppealDetail, today: string) {
   return {
     ...presentAppealDetail(d, today),
     handlerAccountId: d.appeal.handlerAccountId,
+    handlerName: d.handlerName,
     holder: d.holder
       ? { nameMasked: maskName(d.holder.name), category: d.holder.category, phoneLast4: d.holder.phoneLast4 }
       : null,

@@ -12,6 +12,8 @@ import {
   categoriesView,
   figuresQuery,
   figuresView,
+  handlersQuery,
+  handlersView,
   idCursor,
   idParams,
   ratingBody,
@@ -28,6 +30,9 @@ import { APPEAL_CATEGORIES } from './appeals.types';
 const HOLDER = ['holder'] as const;
 const STAFF_READ = ['station_staff', 'district_staff', 'admin'] as const;
 const STAFF_ACT = ['station_staff', 'district_staff'] as const;
+/** 代办员 see and work the appeals assigned to them (start, resolve); the service keeps them to those. */
+const QUEUE_READ = [...STAFF_READ, 'errand_runner'] as const;
+const WORK_ACT = [...STAFF_ACT, 'errand_runner'] as const;
 const detailResponse = {
   200: { description: 'The appeal with its history and the caller’s actions', schema: appealDetailView },
 };
@@ -138,8 +143,9 @@ export function appealsRoutes(appeals: AppealsService, figures: AppealFiguresSer
       method: 'get',
       path: '/api/v1/staff/appeals',
       tag: 'appeals-staff',
-      summary: 'The appeals queue: station staff their station’s, district staff and admins every station’s',
-      access: STAFF_READ,
+      summary:
+        'The appeals queue: station staff their station’s, district staff and admins every station’s, a 代办员 their own',
+      access: QUEUE_READ,
       query: staffAppealsQuery,
       responses: { 200: { description: 'A page of appeals', schema: staffAppealPageView } },
       errors: ['VALIDATION_FAILED'],
@@ -148,14 +154,21 @@ export function appealsRoutes(appeals: AppealsService, figures: AppealFiguresSer
         const { rows, today } = await appeals.staffList(principal, {
           status: query.status,
           kind: query.kind,
+          category: query.category,
           overdue: query.overdue,
           handlerAccountId: query.handlerAccountId,
           stationId: query.stationId,
           beforeId: cursor?.id,
           limit: query.limit + 1,
         });
-        const names = await appeals.stationNames();
-        const present = (a: (typeof rows)[number]) => presentStaffAppeal(a, names.get(a.stationId) ?? null, today);
+        const [names, handlers] = await Promise.all([appeals.stationNames(), appeals.handlerNames(rows)]);
+        const present = (a: (typeof rows)[number]) =>
+          presentStaffAppeal(
+            a,
+            names.get(a.stationId) ?? null,
+            today,
+            a.handlerAccountId ? (handlers.get(a.handlerAccountId) ?? null) : null,
+          );
         return { body: toPage(rows, query.limit, present, (a) => ({ id: a.id })) };
       },
     }),
@@ -172,10 +185,29 @@ export function appealsRoutes(appeals: AppealsService, figures: AppealFiguresSer
     }),
     route({
       method: 'get',
+      path: '/api/v1/staff/appeals/handlers',
+      tag: 'appeals-staff',
+      summary: 'Who may be named to handle a station’s appeals: its staff and its 代办员 (errand runners)',
+      access: STAFF_READ,
+      query: handlersQuery,
+      responses: { 200: { description: 'Candidates by name', schema: handlersView } },
+      errors: ['VALIDATION_FAILED'],
+      handler: async ({ principal, query }) => ({
+        body: {
+          items: (await appeals.handlers(principal, query.stationId)).map((m) => ({
+            accountId: m.id,
+            displayName: m.displayName,
+            roles: m.roles,
+          })),
+        },
+      }),
+    }),
+    route({
+      method: 'get',
       path: '/api/v1/staff/appeals/:id',
       tag: 'appeals-staff',
       summary: 'One appeal as staff handle it, with its history, attachments and the next steps',
-      access: STAFF_READ,
+      access: QUEUE_READ,
       params: idParams,
       responses: staffDetailResponse,
       errors: ['NOT_FOUND'],
@@ -199,7 +231,7 @@ export function appealsRoutes(appeals: AppealsService, figures: AppealFiguresSer
       path: '/api/v1/staff/appeals/:id/start',
       tag: 'appeals-staff',
       summary: 'Start work on an accepted appeal',
-      access: STAFF_ACT,
+      access: WORK_ACT,
       params: idParams,
       responses: staffDetailResponse,
       errors: ['NOT_FOUND', 'INVALID_TRANSITION'],
@@ -210,7 +242,7 @@ export function appealsRoutes(appeals: AppealsService, figures: AppealFiguresSer
       path: '/api/v1/staff/appeals/:id/resolve',
       tag: 'appeals-staff',
       summary: 'Resolve (办结) an appeal in progress with its outcome',
-      access: STAFF_ACT,
+      access: WORK_ACT,
       params: idParams,
       body: resolveBody,
       responses: staffDetailResponse,

@@ -35,6 +35,7 @@ const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const staffAppealsQuery = pageQuery.extend({
   status: z.enum(APPEAL_STATUSES).optional(),
   kind: z.enum(APPEAL_KINDS).optional(),
+  category: z.string().trim().min(1).max(32).optional(),
   /** Accepted or in progress past the promised day. */
   overdue: yesNo.optional(),
   handlerAccountId: queryIdRef().optional(),
@@ -67,7 +68,11 @@ export const appealView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export const staffAppealView = appealView.extend({ handlerAccountId: z.number().int().nullable() });
+export const staffAppealView = appealView.extend({
+  handlerAccountId: z.number().int().nullable(),
+  /** The handler's display name (a staff member or a 代办员). */
+  handlerName: z.string().nullable(),
+});
 export const appealDetailView = appealView.extend({
   outcome: z.string().nullable(),
   rejectReason: z.string().nullable(),
@@ -80,9 +85,21 @@ export const appealDetailView = appealView.extend({
 });
 export const staffAppealDetailView = appealDetailView.extend({
   handlerAccountId: z.number().int().nullable(),
+  handlerName: z.string().nullable(),
   holder: z.object({ nameMasked: z.string(), category: z.string(), phoneLast4: z.string() }).nullable(),
 });
 export const appealPageView = pageView(appealView);
+export const handlersQuery = z.object({ stationId: queryIdRef().optional() });
+export const handlersView = z.object({
+  items: z.array(
+    z.object({
+      accountId: z.number().int(),
+      displayName: z.string(),
+      /** `station_staff` and/or `errand_runner` (代办员). */
+      roles: z.array(z.string()),
+    }),
+  ),
+});
 export const staffAppealPageView = pageView(staffAppealView);
 
 const figuresRow = z.object({

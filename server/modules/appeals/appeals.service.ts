@@ -2,9 +2,9 @@ import { LessThan, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
 import type { Clock } from '../../lib/clock';
-import { notFound, validationFailed } from '../../lib/errors';
+import { forbidden, notFound, validationFailed } from '../../lib/errors';
 import { wechatTime } from '../../lib/notice-template';
-import type { Principal } from '../../lib/principal';
+import type { Principal, Role } from '../../lib/principal';
 import { allowedActions, transition, type TransitionActor } from '../../lib/state-machine';
 import { shanghaiDate } from '../../lib/working-days';
 import type { ApplicationsService } from '../cards/applications.service';
@@ -13,7 +13,7 @@ import { attachFiles } from '../files/file-use.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PeopleService } from '../people/people.service';
 import { recordAudit } from '../staff/audit.service';
-import type { StaffService } from '../staff/staff.service';
+import type { StaffMember, StaffService } from '../staff/staff.service';
 import { AppealEvent, APPEAL_HISTORY } from './appeal-event.entity';
 import { APPEAL_FILE_OWNER, AppealFile } from './appeal-file.entity';
 import { Appeal } from './appeal.entity';
@@ -29,8 +29,12 @@ import {
   type HolderAction,
 } from './appeal.states';
 import { AppealErrors } from './appeals.errors';
-import { assertMayAct, assertVisible, staffScopeOf, type AppealStaffScope } from './appeals.policy';
+import { APPEAL_PAGES } from './appeals.pages';
+import { assertMayAct, assertVisible, RUNNER_ACTIONS, staffScopeOf, type AppealStaffScope } from './appeals.policy';
 import { APPEAL_CATEGORIES, KIND_WORDS, type AppealKind, type ContactTime } from './appeals.types';
+
+/** Who of a station may be named an appeal's handler. */
+const HANDLER_ROLES: readonly Role[] = ['station_staff', 'errand_runner'];
 
 export interface NewAppeal {
   kind: AppealKind;
@@ -55,11 +59,13 @@ export interface AppealDetail {
 /** The same for staff, with who filed it. */
 export interface StaffAppealDetail extends AppealDetail {
   holder: { name: string; category: string; phoneLast4: string } | null;
+  handlerName: string | null;
 }
 
 export interface StaffAppealFilter {
   status?: AppealStatus;
   kind?: AppealKind;
+  category?: string;
   overdue?: boolean;
   handlerAccountId?: number;
   stationId?: number;
@@ -182,6 +188,11 @@ export class AppealsService {
     return this.detail(this.db.manager, appeal, holderActions(appeal));
   }
 
+  /** A person's appeals and errands, newest first (at most 50), for staff already allowed to read their file. */
+  async appealsOf(personId: number): Promise<Appeal[]> {
+    return this.db.manager.find(Appeal, { where: { personId }, order: { id: 'DESC' }, take: 50 });
+  }
+
   /** The holder accepts the outcome. */
   async confirm(principal: Principal, id: number): Promise<AppealDetail> {
     await this.db.transaction(async (em) => {
@@ -247,8 +258,10 @@ export class AppealsService {
     const q = em.createQueryBuilder(Appeal, 'a').orderBy('a.id', 'DESC').take(filter.limit);
     const stationId = scope.stationId ?? filter.stationId;
     if (stationId !== undefined) q.andWhere('a.station_id = :stationId', { stationId });
+    if (scope.handlerOnly) q.andWhere('a.handler_account_id = :me', { me: scope.accountId });
     if (filter.status) q.andWhere('a.status = :status', { status: filter.status });
     if (filter.kind) q.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.category) q.andWhere('a.category = :category', { category: filter.category });
     if (filter.handlerAccountId) q.andWhere('a.handler_account_id = :handler', { handler: filter.handlerAccountId });
     if (filter.beforeId) q.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
     if (filter.overdue === true) {
@@ -262,6 +275,25 @@ export class AppealsService {
     return { rows: await q.getMany(), today };
   }
 
+  /** The display names of the appeals' handlers, by account. */
+  async handlerNames(appeals: readonly Pick<Appeal, 'handlerAccountId'>[]): Promise<Map<number, string>> {
+    const ids = appeals.map((a) => a.handlerAccountId).filter((id): id is number => id !== null);
+    const names = await this.staff.accountNames(ids);
+    return new Map([...names].map(([id, n]) => [id, n.displayName]));
+  }
+
+  /**
+   * Who may be named to handle an appeal of a station: its staff and its 代办员 (district staff
+   * may also take one themselves). Station staff ask for their own station.
+   */
+  async handlers(principal: Principal, stationId: number | undefined): Promise<StaffMember[]> {
+    const scope = await staffScopeOf(this.db.manager, principal);
+    if (scope.handlerOnly) throw forbidden('仅服务站或区级工作人员可以指定经办人');
+    const station = scope.stationId ?? stationId;
+    if (station === undefined) throw validationFailed('stationId', '请选择服务站');
+    return this.staff.membersOfStation(station, HANDLER_ROLES);
+  }
+
   /** One appeal as staff handle it; another station's is 404 to station staff. */
   async staffGet(principal: Principal, id: number): Promise<StaffAppealDetail> {
     const em = this.db.manager;
@@ -272,11 +304,13 @@ export class AppealsService {
   }
 
   private async staffDetail(scope: AppealStaffScope, appeal: Appeal): Promise<StaffAppealDetail> {
-    const [detail, holders] = await Promise.all([
+    const [detail, holders, handlers] = await Promise.all([
       this.detail(this.db.manager, appeal, this.staffActions(scope, appeal)),
       this.people.identitiesOf([appeal.accountId]),
+      this.handlerNames([appeal]),
     ]);
-    return { ...detail, holder: holders.get(appeal.accountId) ?? null };
+    const handlerName = appeal.handlerAccountId ? (handlers.get(appeal.handlerAccountId) ?? null) : null;
+    return { ...detail, holder: holders.get(appeal.accountId) ?? null, handlerName };
   }
 
   /**
@@ -294,13 +328,15 @@ export class AppealsService {
   ): Promise<StaffAppealDetail> {
     const handlerId = input.handlerAccountId ?? principal.accountId;
     const handler = (await this.staff.findStaffMembers([handlerId])).get(handlerId);
-    return this.act(principal, id, requestId, async (em, appeal, actor, now) => {
+    return this.act(principal, id, requestId, 'accept', async (em, appeal, actor, now) => {
       const eligible =
         !!handler &&
         !handler.disabled &&
         (handler.roles.includes('district_staff') ||
-          (handler.roles.includes('station_staff') && handler.stationId === appeal.stationId));
-      if (!eligible) throw validationFailed('handlerAccountId', '经办人须为该服务站或区级的在职工作人员');
+          (handler.stationId === appeal.stationId && HANDLER_ROLES.some((r) => handler.roles.includes(r))));
+      if (!eligible) {
+        throw validationFailed('handlerAccountId', '经办人须为该服务站的在职工作人员、代办员或区级工作人员');
+      }
       if (input.promisedDate < shanghaiDate(now)) throw validationFailed('promisedDate', '承诺办结日期不能早于今天');
       const moved = await this.move(em, id, 'accept', actor, {
         reason: `承诺 ${input.promisedDate} 前办结`,
@@ -317,7 +353,7 @@ export class AppealsService {
 
   /** The handler starts the work (accepted → in_progress); the holder hears it is under way. */
   async start(principal: Principal, id: number, requestId: string): Promise<StaffAppealDetail> {
-    return this.act(principal, id, requestId, async (em, appeal, actor, now) => {
+    return this.act(principal, id, requestId, 'start', async (em, appeal, actor, now) => {
       const moved = await this.move(em, id, 'start', actor);
       await this.tellHolder(em, appeal, moved.eventId, now, {
         title: `您的${KIND_WORDS[appeal.kind]}正在办理`,
@@ -330,7 +366,7 @@ export class AppealsService {
 
   /** 办结: the outcome in words; the holder confirms it, sends it back once, and rates it. */
   async resolve(principal: Principal, id: number, outcome: string, requestId: string): Promise<StaffAppealDetail> {
-    return this.act(principal, id, requestId, async (em, appeal, actor, now) => {
+    return this.act(principal, id, requestId, 'resolve', async (em, appeal, actor, now) => {
       const moved = await this.move(em, id, 'resolve', actor, {
         reason: outcome.slice(0, 500),
         set: { outcome, resolvedAt: now },
@@ -346,7 +382,7 @@ export class AppealsService {
 
   /** Refuses an appeal not yet under way, with the reason the holder reads. */
   async reject(principal: Principal, id: number, reason: string, requestId: string): Promise<StaffAppealDetail> {
-    return this.act(principal, id, requestId, async (em, appeal, actor, now) => {
+    return this.act(principal, id, requestId, 'reject', async (em, appeal, actor, now) => {
       const moved = await this.move(em, id, 'reject', actor, { reason, set: { rejectReason: reason } });
       await this.tellHolder(em, appeal, moved.eventId, now, {
         title: `您的${KIND_WORDS[appeal.kind]}未予受理`,
@@ -365,13 +401,14 @@ export class AppealsService {
     principal: Principal,
     id: number,
     requestId: string,
+    transitionName: AppealTransition,
     step: (em: EntityManager, appeal: Appeal, actor: TransitionActor, now: Date) => Promise<Record<string, unknown>>,
   ): Promise<StaffAppealDetail> {
     const scope = await staffScopeOf(this.db.manager, principal);
     const action = await this.db.transaction(async (em) => {
       const appeal = await em.findOneBy(Appeal, { id });
       assertVisible(scope, appeal);
-      assertMayAct(scope);
+      assertMayAct(scope, transitionName);
       const now = this.clock.now();
       const before = appeal.status;
       const detail = await step(em, appeal, { accountId: principal.accountId, role: 'staff' }, now);
@@ -394,7 +431,9 @@ export class AppealsService {
   }
 
   private staffActions(scope: AppealStaffScope, appeal: Appeal): string[] {
-    return scope.mayAct ? allowedActions(APPEAL_TRANSITIONS, appeal.status, 'staff') : [];
+    if (!scope.mayAct) return [];
+    const actions = allowedActions(APPEAL_TRANSITIONS, appeal.status, 'staff');
+    return scope.handlerOnly ? actions.filter((a) => RUNNER_ACTIONS.includes(a as AppealTransition)) : actions;
   }
 
   /** The holder's own appeal, read in the transaction; anyone else's is 404. */
@@ -460,6 +499,7 @@ export class AppealsService {
       recipient: appeal.accountId,
       templateKey: 'service_notice',
       data: { title: words.title, remark: words.remark.slice(0, 20), time: wechatTime(now), detail: words.detail },
+      page: APPEAL_PAGES.appeal(appeal.id),
       idempotencyKey: `appeal:${appeal.id}:${eventId}`,
     });
   }

@@ -1,3 +1,5 @@
+import type { AppealStatus } from './appeal.states';
+
 /** An appeal (诉求: a problem with a benefit, a placement, a dispute) or an errand (代办: a task done for the holder). */
 export const APPEAL_KINDS = ['appeal', 'errand'] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
@@ -13,3 +15,13 @@ export const KIND_WORDS: Record<AppealKind, string> = { appeal: '诉求', errand
 /** When the holder would rather be called back. */
 export const CONTACT_TIMES = ['any', 'morning', 'afternoon', 'evening'] as const;
 export type ContactTime = (typeof CONTACT_TIMES)[number];
+
+/** What the holder reads for each status. */
+export const APPEAL_STATUS_WORDS: Record<AppealStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  confirmed: '已确认',
+  rejected: '未予受理',
+};

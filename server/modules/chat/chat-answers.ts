@@ -1,7 +1,7 @@
 import type { Principal } from '../../lib/principal';
 import type { KnowledgeAnswer, Understanding } from './assistant/intents';
 import type { LiveAnswers } from './chat-live-answers';
-import { CHAT_PAGES, isChatPage } from './chat.pages';
+import { CHAT_PAGES, isChatPage, pageWith } from './chat.pages';
 import { needsPerson } from './handover-triggers';
 import {
   FEEDBACK_REPLIES,
@@ -92,6 +92,10 @@ export class AnswerBuilder {
         return this.live.myAppointments(principal, now);
       case 'notices':
         return this.live.notices(principal);
+      case 'appeal_status':
+        return this.live.appealStatus(principal);
+      case 'appeal_file':
+        return this.appealFile();
       case 'policy':
         return u.knowledge ? { ...fromKnowledge(u.knowledge), intent: 'policy' } : 'unknown';
       case 'greeting':
@@ -107,6 +111,23 @@ export class AnswerBuilder {
       default:
         return 'unknown';
     }
+  }
+
+  /** How to bring a problem to the bureau (诉求) or ask staff to do a task for the holder (代办). */
+  private appealFile(): ReplyDraft {
+    return {
+      intent: 'appeal_file',
+      text: '遇到待遇保障、安置就业、生活困难等问题，可以直接反映诉求，服务站受理后会告诉您办结的日期；行动不便、需要代取证件或代办手续的，可以申请代办。每一步进展都会在这里告诉您。',
+      card: {
+        title: '反映诉求 · 申请代办',
+        lines: ['提交 → 服务站受理（承诺办结日期）→ 办理 → 办结 → 您确认或评价'],
+        button: { label: '反映诉求', page: pageWith(CHAT_PAGES.appealsNew, { kind: 'appeal' }) },
+      },
+      quickReplies: [
+        { id: 'errand_new', label: '申请代办', page: pageWith(CHAT_PAGES.appealsNew, { kind: 'errand' }) },
+        sendReply('appeal_status', '我的诉求'),
+      ],
+    };
   }
 
   private cardApply(knowledge: KnowledgeAnswer | undefined): ReplyDraft {

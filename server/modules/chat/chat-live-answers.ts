@@ -1,4 +1,6 @@
 import type { Principal } from '../../lib/principal';
+import type { AppealsService } from '../appeals/appeals.service';
+import { APPEAL_STATUS_WORDS, KIND_WORDS as APPEAL_KIND_WORDS } from '../appeals/appeals.types';
 import type { ApplicationsService, ApplicationStatusSummary } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
 import type { BookingService } from '../legal-aid/booking.service';
@@ -9,7 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { StaffService } from '../staff/staff.service';
 import { CHAT_PAGES, pageWith } from './chat.pages';
 import { sendReply, type QuickReply, type ReplyDraft } from './chat.replies';
-import { spokenDate, spokenDistance, spokenTime } from './chat-words';
+import { spokenDate, spokenDay, spokenDistance, spokenTime } from './chat-words';
 
 /** The reads the assistant makes of other modules, each through that module's service. */
 export interface LiveServices {
@@ -20,6 +22,7 @@ export interface LiveServices {
   booking: Pick<BookingService, 'mine'>;
   notifications: Pick<NotificationsService, 'timeline'>;
   staff: Pick<StaffService, 'listStations'>;
+  appeals: Pick<AppealsService, 'mine'>;
 }
 
 /** How far "nearby" reaches. */
@@ -213,6 +216,46 @@ export class LiveAnswers {
           return `${spokenTime(a.startsAt)} ${SERVICE_WORDS[a.serviceType]} ${provider}（${MODE_WORDS[a.mode]}）`;
         }),
         button,
+      },
+    };
+  }
+
+  /**
+   * Where the holder's appeals and errands stand: those still open first (with the promised day once
+   * accepted), then a settled one waiting for the holder's confirmation.
+   */
+  async appealStatus(principal: Principal): Promise<ReplyDraft> {
+    const recent = await this.live.appeals.mine(principal, { limit: 20 });
+    const button = { label: '查看我的诉求', page: CHAT_PAGES.appealsList };
+    const fileChips: QuickReply[] = [
+      { id: 'appeal_new', label: '反映诉求', page: pageWith(CHAT_PAGES.appealsNew, { kind: 'appeal' }) },
+      { id: 'errand_new', label: '申请代办', page: pageWith(CHAT_PAGES.appealsNew, { kind: 'errand' }) },
+    ];
+    const open = recent.filter((a) => a.status !== 'confirmed' && a.status !== 'rejected');
+    if (open.length === 0) {
+      return {
+        intent: 'appeal_status',
+        text:
+          recent.length === 0
+            ? '您还没有提交过诉求或代办。遇到待遇、安置、生活上的困难，可以在这里反映；行动不便的，可以申请工作人员代办。'
+            : '您提交的诉求和代办都已办结。',
+        card: { title: '我的诉求', lines: [], button },
+        quickReplies: fileChips,
+      };
+    }
+    const lines = open.slice(0, SHOWN).map((a) => {
+      const what = `${APPEAL_KIND_WORDS[a.kind]}（${a.category}）${spokenDate(a.createdAt)}提交：${APPEAL_STATUS_WORDS[a.status]}`;
+      if (a.status === 'resolved') return `${what}，请确认办理结果`;
+      return a.promisedDate ? `${what}，承诺 ${spokenDay(a.promisedDate)}前办结` : what;
+    });
+    const one = open.length === 1 ? open[0] : null;
+    return {
+      intent: 'appeal_status',
+      text: `您有 ${open.length} 件诉求或代办正在办理：`,
+      card: {
+        title: '我的诉求',
+        lines,
+        button: one ? { label: '查看办理进度', page: CHAT_PAGES.appeal(one.id) } : button,
       },
     };
   }

@@ -15,6 +15,11 @@ export function spokenDate(d: Date): string {
   return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
 }
 
+/** `3月11日` for a Beijing calendar day written `YYYY-MM-DD`. */
+export function spokenDay(day: string): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+}
+
 /** A distance as people read it: `350 米`, `1.2 公里`. */
 export function spokenDistance(m: number): string {
   if (m < 1000) return `${Math.max(10, Math.round(m / 10) * 10)} 米`;

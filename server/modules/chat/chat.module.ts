@@ -3,6 +3,7 @@ import { CustomerService1765600000000 } from '../../../migrations/1765600000000-
 import { ChatImages1765700000000 } from '../../../migrations/1765700000000-chat-images';
 import { CustomerServiceCrypto } from '../../integrations/wechat/cs-crypto';
 import type { Core, ModuleOf } from '../../module';
+import type { AppealsService } from '../appeals/appeals.service';
 import type { AuthService } from '../auth/auth.service';
 import type { ApplicationsService } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
@@ -52,6 +53,7 @@ interface Uses extends InboxUses {
   providers: ProvidersService;
   booking: BookingService;
   files: FilesService;
+  appeals: AppealsService;
 }
 
 /** Builds the module's services from the core and the services it uses. */
@@ -67,6 +69,7 @@ function build(c: Core, u: Uses) {
     booking: u.booking,
     notifications: u.notifications,
     staff: u.staff,
+    appeals: u.appeals,
   });
   // Holders' free text passes the content check before staff see it, by either channel.
   const contentCheck = new ContentCheckService(c.db, c.clock, c.logger, c.ports.contentSecurity, u.auth);

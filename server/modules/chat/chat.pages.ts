@@ -14,6 +14,9 @@ export const CHAT_PAGES = {
   legalProviders: 'packages/legal-aid/pages/providers/providers',
   legalBook: 'packages/legal-aid/pages/book/book',
   legalAppointments: 'packages/legal-aid/pages/appointments/appointments',
+  appealsNew: 'packages/appeals/pages/new/new',
+  appealsList: 'packages/appeals/pages/list/list',
+  appeal: (id: number) => `packages/appeals/pages/detail/detail?id=${id}`,
 } as const;
 
 /** A page with its query string; values are URL-encoded. */

@@ -66,6 +66,7 @@ export const HOLDER_ACTIONS = {
   card_show: { label: '出示电子优待证', intent: 'card_show' },
   notices: { label: '最近有什么通知', intent: 'notices' },
   legal_my_appointments: { label: '我的预约', intent: 'legal_my_appointments' },
+  appeal_status: { label: '我的诉求办得怎么样了', intent: 'appeal_status' },
   'nearby.location': { label: '发送我的位置', intent: 'nearby_discounts', withLocation: true },
   'legal.consultation': { label: '法律咨询', intent: 'legal_free_times', legalService: 'consultation' },
   'legal.legal_aid': { label: '法律援助', intent: 'legal_free_times', legalService: 'legal_aid' },

@@ -1,5 +1,6 @@
 import { Roster1766900000000 } from '../../../migrations/1766900000000-roster';
 import type { Core, ModuleOf } from '../../module';
+import type { AppealsService } from '../appeals/appeals.service';
 import type { CardStatsService } from '../cards/card-stats.service';
 import type { ChatService } from '../chat/chat.service';
 import type { BookingService } from '../legal-aid/booking.service';
@@ -22,6 +23,7 @@ interface Uses {
   redemptions: RedemptionsService;
   orders: OrdersService;
   chat: ChatService;
+  appeals: AppealsService;
 }
 
 /** Builds the module's services from the core and the services it uses. */
@@ -36,5 +38,5 @@ export const rosterModule: ModuleOf<typeof build> = {
   migrations: [Roster1766900000000],
   personalData: () => rosterPersonalData,
   build,
-  routes: (s) => rosterRoutes(s.roster),
+  routes: (s, c) => rosterRoutes(s.roster, c.clock),
 };

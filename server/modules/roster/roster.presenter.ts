@@ -1,7 +1,7 @@
 import { maskIdNumber, maskPhone } from '../../lib/mask';
 import { isoTime } from '../../lib/time';
 import type { PersonVisit } from './person-visit.entity';
-import type { EntryView, PersonFile } from './roster.service';
+import type { EntryView, HolderSummary, PersonFile } from './roster.service';
 
 const isoOrNull = (d: Date | null) => (d ? isoTime(d) : null);
 
@@ -65,5 +65,76 @@ export const presentFile = (f: PersonFile) => ({
     createdAt: isoTime(o.createdAt),
   })),
   conversations: { count: f.conversations.count, lastMessageAt: isoOrNull(f.conversations.lastMessageAt) },
+  appeals: f.appeals.map(({ appeal: a, overdue }) => ({
+    id: a.id,
+    kind: a.kind,
+    category: a.category,
+    status: a.status,
+    stationId: a.stationId,
+    promisedDate: a.promisedDate,
+    overdue,
+    rating: a.rating,
+    createdAt: isoTime(a.createdAt),
+    resolvedAt: isoOrNull(a.resolvedAt),
+  })),
   visits: f.visits.map(presentVisit),
 });
+
+/** Appeals still waiting on the station: not yet settled, confirmed or rejected. */
+const APPEALS_UNDER_WAY: readonly string[] = ['submitted', 'accepted', 'in_progress'];
+
+/** The holder's own file in brief: counts and the latest of each, the ID number masked. */
+export const presentHolderSummary = (s: HolderSummary, now: Date) => {
+  const upcoming = s.appointments
+    .filter((a) => a.status === 'booked' && a.startsAt.getTime() > now.getTime())
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const [application] = s.applications;
+  const [card] = s.cards;
+  const [appeal] = s.appeals;
+  return {
+    identity: s.identity && {
+      name: s.identity.name,
+      idNumberMasked: maskIdNumber(s.identity.idNumberLast4),
+      category: s.identity.category,
+      verified: s.identity.verified,
+    },
+    roster: s.roster,
+    card: {
+      applications: s.applications.length,
+      latestApplication: application
+        ? {
+            id: application.id,
+            kind: application.kind,
+            status: application.status,
+            createdAt: isoTime(application.createdAt),
+          }
+        : null,
+      card: card ? { status: card.status, issuedAt: isoTime(card.issuedAt) } : null,
+    },
+    appointments: {
+      total: s.appointments.length,
+      upcoming: upcoming.length,
+      next: upcoming[0]
+        ? {
+            id: upcoming[0].id,
+            serviceType: upcoming[0].serviceType,
+            mode: upcoming[0].mode,
+            startsAt: isoTime(upcoming[0].startsAt),
+          }
+        : null,
+    },
+    appeals: {
+      total: s.appeals.length,
+      open: s.appeals.filter((a) => APPEALS_UNDER_WAY.includes(a.status)).length,
+      latest: appeal
+        ? {
+            id: appeal.id,
+            kind: appeal.kind,
+            category: appeal.category,
+            status: appeal.status,
+            createdAt: isoTime(appeal.createdAt),
+          }
+        : null,
+    },
+  };
+};

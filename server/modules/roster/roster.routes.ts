@@ -1,8 +1,10 @@
 import { decodeCursor, toPage } from '../../http/pagination';
 import { route } from '../../http/route';
+import type { Clock } from '../../lib/clock';
 import { ROSTER_FILE_MAX_BYTES } from './roster-file';
-import { presentEntry, presentFile, presentVisit } from './roster.presenter';
+import { presentEntry, presentFile, presentHolderSummary, presentVisit } from './roster.presenter';
 import {
+  holderFileView,
   idParams,
   importFields,
   importReportView,
@@ -18,9 +20,25 @@ import type { RosterService } from './roster.service';
 
 const ROSTER_STAFF = ['station_staff', 'district_staff', 'admin'] as const;
 const FILE_STAFF = ['station_staff', 'district_staff'] as const;
+const HOLDER = ['holder'] as const;
 
-/** The roster (建档立卡) and the one-person file (一人一档), for staff. */
-export const rosterRoutes = (roster: RosterService) => [
+/** The roster (建档立卡) and the one-person file (一人一档), for staff; a holder's own file in brief. */
+export const rosterRoutes = (roster: RosterService, clock: Clock) => [
+  route({
+    method: 'get',
+    path: '/api/v1/roster/me',
+    tag: 'roster',
+    summary:
+      'The caller’s own file in brief (我的档案): the identity they bound (ID number masked), whether they are on ' +
+      'the bureau’s roster (matched by ID number) with its category, station and life-cycle stage, and the count ' +
+      'and latest of their 优待证 applications, legal-aid appointments and appeals. Before an identity is bound, ' +
+      'everything is empty',
+    access: HOLDER,
+    responses: { 200: { description: 'The summary', schema: holderFileView } },
+    handler: async ({ principal }) => ({
+      body: presentHolderSummary(await roster.summaryFor(principal), clock.now()),
+    }),
+  }),
   route({
     method: 'post',
     path: '/api/v1/staff/roster/imports',
@@ -81,8 +99,8 @@ export const rosterRoutes = (roster: RosterService) => [
     summary:
       'The one-person file (一人一档) of a roster entry: identity (masked), category, station, stage, and what the ' +
       'system knows of the same person (matched by ID number): account, applications and cards, legal-aid ' +
-      'appointments, redemptions, voucher orders, conversations, visits. Staff of the person’s station and ' +
-      'district only; every read is audit-logged',
+      'appointments, redemptions, voucher orders, appeals and errands, conversations, visits. Staff of the ' +
+      'person’s station and district only; every read is audit-logged',
     access: FILE_STAFF,
     params: idParams,
     responses: { 200: { description: 'The file', schema: personFileView } },

@@ -3,6 +3,7 @@ import { businessDay, queryIdRef } from '../../http/bounds';
 import { pageQuery } from '../../http/pagination';
 import { HOLDER_CATEGORIES } from '../../lib/id-number';
 import { ROLES } from '../../lib/principal';
+import { APPEAL_KINDS } from '../appeals/appeals.types';
 import { ROSTER_STAGES, VISIT_KINDS } from './roster.types';
 
 export const idParams = z.object({ id: queryIdRef() });
@@ -121,6 +122,22 @@ export const personFileView = rosterEntryView.extend({
     }),
   ),
   conversations: z.object({ count: z.number().int(), lastMessageAt: z.string().nullable() }),
+  /** Appeals and errands (诉求 / 代办) the person filed, newest first (at most 50). */
+  appeals: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.enum(APPEAL_KINDS),
+      category: z.string(),
+      status: z.string(),
+      stationId: z.number().int(),
+      promisedDate: z.string().nullable(),
+      /** Work under way past its promised day. */
+      overdue: z.boolean(),
+      rating: z.number().int().nullable(),
+      createdAt: z.string(),
+      resolvedAt: z.string().nullable(),
+    }),
+  ),
   visits: z.array(visitView),
 });
 
@@ -140,4 +157,56 @@ export const ratesView = z.object({
   ),
   districts: z.array(z.object({ districtId: z.number().int(), districtName: z.string(), ...rateFigures })),
   total: z.object(rateFigures),
+});
+
+/** The holder's own file in brief (我的档案). */
+export const holderFileView = z.object({
+  /** The identity they bound; null before they bind one. */
+  identity: z
+    .object({
+      name: z.string(),
+      idNumberMasked: z.string(),
+      category: z.enum(HOLDER_CATEGORIES),
+      verified: z.boolean(),
+    })
+    .nullable(),
+  /** Their roster entry (建档立卡), matched by ID number; null when they are not on the roster. */
+  roster: z
+    .object({
+      category: z.enum(HOLDER_CATEGORIES),
+      station: z.object({ id: z.number().int(), name: z.string() }),
+      stage: z.enum(ROSTER_STAGES),
+    })
+    .nullable(),
+  card: z.object({
+    /** Applications for the 优待证, drafts included. */
+    applications: z.number().int(),
+    latestApplication: z
+      .object({ id: z.number().int(), kind: z.string(), status: z.string(), createdAt: z.string() })
+      .nullable(),
+    /** The newest card, whatever its status. */
+    card: z.object({ status: z.string(), issuedAt: z.string() }).nullable(),
+  }),
+  appointments: z.object({
+    total: z.number().int(),
+    /** Booked and not yet begun. */
+    upcoming: z.number().int(),
+    next: z
+      .object({ id: z.number().int(), serviceType: z.string(), mode: z.string(), startsAt: z.string() })
+      .nullable(),
+  }),
+  appeals: z.object({
+    total: z.number().int(),
+    /** Submitted, accepted or in progress. */
+    open: z.number().int(),
+    latest: z
+      .object({
+        id: z.number().int(),
+        kind: z.enum(APPEAL_KINDS),
+        category: z.string(),
+        status: z.string(),
+        createdAt: z.string(),
+      })
+      .nullable(),
+  }),
 });

@@ -7,6 +7,7 @@ import { type HolderCategory, parseIdNumber } from '../../lib/id-number';
 import type { Principal, Role } from '../../lib/principal';
 import type { UploadedFile } from '../../lib/uploaded-file';
 import { shanghaiDate } from '../../lib/working-days';
+import { type AppealsService, isOverdue } from '../appeals/appeals.service';
 import { placementOf, rolesOf } from '../auth/accounts.service';
 import type { CardStatsService } from '../cards/card-stats.service';
 import type { ChatService } from '../chat/chat.service';
@@ -73,8 +74,26 @@ export interface PersonFile extends EntryView {
   redemptions: Awaited<ReturnType<RedemptionsService['recentOf']>>;
   voucherOrders: Awaited<ReturnType<OrdersService['ordersOf']>>;
   conversations: { count: number; lastMessageAt: Date | null };
+  /** The person's appeals and errands, newest first, each with whether it has passed its promised day. */
+  appeals: Array<{ appeal: Awaited<ReturnType<AppealsService['appealsOf']>>[number]; overdue: boolean }>;
   visits: Array<{ visit: PersonVisit; staffName: string }>;
 }
+
+/** A holder's own file in brief: the roster's record of them and their latest business with the bureau. */
+export interface HolderSummary {
+  /** The identity the holder bound; null before they bind one (then nothing else can be matched). */
+  identity: { name: string; idNumberLast4: string; category: HolderCategory; verified: boolean } | null;
+  /** Their roster entry (matched by ID number); null when they are not on the roster. */
+  roster: { category: HolderCategory; station: { id: number; name: string }; stage: RosterStage } | null;
+  applications: CardApplication[];
+  cards: Card[];
+  appointments: LegalAppointment[];
+  appeals: Appeal[];
+}
+type CardApplication = Awaited<ReturnType<CardStatsService['recordOf']>>['applications'][number];
+type Card = Awaited<ReturnType<CardStatsService['recordOf']>>['cards'][number];
+type LegalAppointment = Awaited<ReturnType<BookingService['appointmentsOf']>>[number];
+type Appeal = Awaited<ReturnType<AppealsService['appealsOf']>>[number];
 
 export interface VisitInput {
   visitedOn: string;
@@ -111,6 +130,7 @@ export interface RosterReads {
   redemptions: Pick<RedemptionsService, 'recentOf'>;
   orders: Pick<OrdersService, 'ordersOf'>;
   chat: Pick<ChatService, 'summaryOf'>;
+  appeals: Pick<AppealsService, 'appealsOf'>;
 }
 
 /**
@@ -287,10 +307,11 @@ export class RosterService {
     const person = (await this.r.people.findByIdNumberHashes([entry.idNumberHash])).get(entry.idNumberHash) ?? null;
     const accountId = person?.accountId ?? null;
     const em = this.db.manager;
-    const [cards, redemptions, placement, roles, appointments, voucherOrders, conversations, visits] =
+    const [cards, redemptions, appeals, placement, roles, appointments, voucherOrders, conversations, visits] =
       await Promise.all([
         person ? this.r.cardStats.recordOf(person.personId) : { applications: [], cards: [] },
         person ? this.r.redemptions.recentOf(person.personId, 20) : { total: 0, items: [] },
+        person ? this.r.appeals.appealsOf(person.personId) : [],
         accountId ? placementOf(em, accountId) : null,
         accountId ? rolesOf(em, accountId) : [],
         accountId ? this.r.booking.appointmentsOf(accountId) : [],
@@ -298,6 +319,7 @@ export class RosterService {
         accountId ? this.r.chat.summaryOf(accountId) : { count: 0, lastMessageAt: null },
         this.visitsOf(entry.id),
       ]);
+    const today = shanghaiDate(this.clock.now());
     await this.db.transaction((tx) =>
       recordAudit(
         tx,
@@ -324,7 +346,42 @@ export class RosterService {
       redemptions,
       voucherOrders,
       conversations,
+      appeals: appeals.map((appeal) => ({ appeal, overdue: isOverdue(appeal, today) })),
       visits,
+    };
+  }
+
+  /**
+   * The holder's own file in brief: their bound identity, their roster entry (matched by the ID
+   * number's blind index), card applications and cards, legal-aid appointments, appeals and
+   * errands. Their own data, so not audit-logged; nothing but the last four of the ID number.
+   */
+  async summaryFor(principal: Principal): Promise<HolderSummary> {
+    const person = await this.r.people.identityOf(principal.accountId);
+    if (!person) return { identity: null, roster: null, applications: [], cards: [], appointments: [], appeals: [] };
+    const entry = await this.db.manager.findOneBy(RosterEntry, { idNumberHash: person.idNumberHash });
+    const [record, appointments, appeals, stations] = await Promise.all([
+      this.r.cardStats.recordOf(person.id),
+      this.r.booking.appointmentsOf(principal.accountId),
+      this.r.appeals.appealsOf(person.id),
+      entry ? this.r.staff.listStations() : [],
+    ]);
+    const station = entry ? stations.find((s) => s.id === entry.stationId) : undefined;
+    return {
+      identity: {
+        name: person.name,
+        idNumberLast4: this.r.people.factsOfCipher(person.idNumberCipher).idNumberLast4,
+        category: person.category,
+        verified: Boolean(person.verified),
+      },
+      roster:
+        entry && station
+          ? { category: entry.category, station: { id: station.id, name: station.name }, stage: entry.stage }
+          : null,
+      applications: record.applications,
+      cards: record.cards,
+      appointments,
+      appeals,
     };
   }
 

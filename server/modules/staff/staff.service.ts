@@ -32,6 +32,9 @@ export interface NewStaffAccount {
   districtId?: number;
 }
 
+/** Roles that belong to one service station (their accounts need one). */
+const STATION_ROLES: readonly Role[] = ['station_staff', 'errand_runner'];
+
 /** An account as the admin endpoints answer it. */
 export interface AccountState {
   id: number;
@@ -90,8 +93,8 @@ export class StaffService {
     } else if (districtId !== null && !(await em.findOneBy(District, { id: districtId }))) {
       throw validationFailed('districtId', '区不存在');
     }
-    if (input.roles.includes('station_staff') && stationId === null) {
-      throw validationFailed('stationId', '服务站工作人员须指定所属服务站');
+    if (input.roles.some((r) => STATION_ROLES.includes(r)) && stationId === null) {
+      throw validationFailed('stationId', '服务站工作人员和代办员须指定所属服务站');
     }
     if (input.roles.includes('district_staff') && districtId === null) {
       throw validationFailed('districtId', '区级工作人员须指定所属区');
@@ -206,8 +209,8 @@ export class StaffService {
     const state = await this.db.transaction(async (em) => {
       const account = await em.findOneBy(Account, { id: accountId });
       if (!account) throw notFound('账号不存在');
-      if (wanted.includes('station_staff') && account.stationId === null) {
-        throw validationFailed('roles', '服务站工作人员须属于某个服务站');
+      if (wanted.some((r) => STATION_ROLES.includes(r)) && account.stationId === null) {
+        throw validationFailed('roles', '服务站工作人员和代办员须属于某个服务站');
       }
       if (wanted.includes('district_staff') && account.districtId === null) {
         throw validationFailed('roles', '区级工作人员须属于某个区');
@@ -252,6 +255,34 @@ export class StaffService {
   }
 
   /** Staff members by account id (accounts that are not found are left out). */
+  /** The enabled accounts of a station holding one of `roles`, by name. */
+  async membersOfStation(stationId: number, roles: readonly Role[]): Promise<StaffMember[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(Account, 'a')
+      .innerJoin(AccountRole, 'r', 'r.account_id = a.id AND r.role IN (:...roles)', { roles })
+      .where('a.station_id = :stationId', { stationId })
+      .andWhere('a.disabled = :no', { no: false })
+      .select(['a.id AS id', 'a.display_name AS display_name', 'r.role AS role'])
+      .orderBy('a.display_name', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getRawMany<{ id: number | string; display_name: string; role: Role }>();
+    const byId = new Map<number, StaffMember>();
+    for (const r of rows) {
+      const id = Number(r.id);
+      const m = byId.get(id) ?? {
+        id,
+        displayName: r.display_name,
+        stationId,
+        districtId: null,
+        roles: [],
+        disabled: false,
+      };
+      m.roles.push(r.role);
+      byId.set(id, m);
+    }
+    return [...byId.values()];
+  }
+
   async findStaffMembers(ids: readonly number[]): Promise<Map<number, StaffMember>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
@@ -436,8 +467,8 @@ export class StaffService {
         throw validationFailed('districtId', '区不存在');
       }
       const roles = await rolesOf(em, accountId);
-      if (roles.includes('station_staff') && stationId === null) {
-        throw validationFailed('stationId', '服务站工作人员须指定所属服务站');
+      if (roles.some((r) => STATION_ROLES.includes(r)) && stationId === null) {
+        throw validationFailed('stationId', '服务站工作人员和代办员须指定所属服务站');
       }
       if (roles.includes('district_staff') && districtId === null) {
         throw validationFailed('districtId', '区级工作人员须指定所属区');

@@ -13,6 +13,8 @@ export const INTENT_KEYS = [
   'legal_my_appointments',
   'legal_book',
   'notices',
+  'appeal_status',
+  'appeal_file',
   'policy',
   'greeting',
   'thanks',
@@ -55,7 +57,13 @@ export const LIVE_INTENTS: ReadonlySet<IntentKey> = new Set([
   'legal_my_appointments',
   'legal_book',
   'notices',
+  'appeal_status',
 ]);
 
 /** Intents that act and may quote a knowledge-base entry beside the action. */
-export const INTENTS_WITH_KNOWLEDGE: ReadonlySet<IntentKey> = new Set(['card_apply', 'card_lost', 'legal_services']);
+export const INTENTS_WITH_KNOWLEDGE: ReadonlySet<IntentKey> = new Set([
+  'card_apply',
+  'card_lost',
+  'legal_services',
+  'appeal_file',
+]);
