@@ -3,6 +3,7 @@ import { authModule } from './modules/auth/auth.module';
 import { cardsModule } from './modules/cards/cards.module';
 import { chatModule } from './modules/chat/chat.module';
 import { consoleModule } from './modules/console/console.module';
+import { employmentModule } from './modules/employment/employment.module';
 import { filesModule } from './modules/files/files.module';
 import { healthModule } from './modules/health/health.module';
 import { legalAidModule } from './modules/legal-aid/legal-aid.module';
@@ -35,6 +36,7 @@ export const MODULES = [
   legalAidModule,
   paymentsModule,
   appealsModule,
+  employmentModule,
   chatModule,
   rosterModule,
   privacyModule,

@@ -7751,6 +7751,2173 @@ export interface paths {
       };
     };
   };
+  "/api/v1/employment/categories": {
+    /** The categories of job postings */
+    get: {
+      responses: {
+        /** @description Categories */
+        200: {
+          content: {
+            "application/json": {
+              items: string[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/postings": {
+    /** Open postings of approved employers, newest first, by category, district, salary and keyword */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          category?: "安保服务" | "驾驶运输" | "物业后勤" | "技术技工" | "行政文员" | "销售客服" | "教育培训" | "其他";
+          district?: string;
+          salaryAtLeast?: number;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of postings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  employerId: number;
+                  employerName: string;
+                  title: string;
+                  category: string;
+                  salaryMin: number;
+                  salaryMax: number;
+                  district: string;
+                  address: string;
+                  headcount: number;
+                  veteranPreferred: boolean;
+                  veteranPreferenceText: string | null;
+                  validUntil: string;
+                  /** @enum {string} */
+                  status: "published" | "closed" | "taken_down";
+                  statusText: string;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/postings/{id}": {
+    /** One posting, with whether the caller saved it and applied to it */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/postings/{id}/save": {
+    /** Save a posting (收藏); saving it again changes nothing */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Saved */
+        204: {
+          content: never;
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Remove a saved posting; removing it again changes nothing */
+    delete: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/saved-postings": {
+    /** The caller’s saved postings, latest saved first */
+    get: {
+      responses: {
+        /** @description Saved postings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  employerId: number;
+                  employerName: string;
+                  title: string;
+                  category: string;
+                  salaryMin: number;
+                  salaryMax: number;
+                  district: string;
+                  address: string;
+                  headcount: number;
+                  veteranPreferred: boolean;
+                  veteranPreferenceText: string | null;
+                  validUntil: string;
+                  /** @enum {string} */
+                  status: "published" | "closed" | "taken_down";
+                  statusText: string;
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/postings/{id}/applications": {
+    /** Apply to a posting with the caller’s profile (a snapshot is sent); once per posting, 10 a day */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, IDENTITY_REQUIRED, PROFILE_REQUIRED, POSTING_CLOSED, ALREADY_APPLIED, LIMIT_REACHED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/profile": {
+    /** The caller’s job-seeking profile (null before they write one) */
+    get: {
+      responses: {
+        /** @description The profile */
+        200: {
+          content: {
+            "application/json": {
+              profile: {
+                name: string;
+                phone: string;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+                updatedAt: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Write the caller’s job-seeking profile; applications already sent keep what they sent */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            phone: string;
+            skills: string;
+            serviceBackground: string;
+            desiredWork: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The profile */
+        200: {
+          content: {
+            "application/json": {
+              name: string;
+              phone: string;
+              skills: string;
+              serviceBackground: string;
+              desiredWork: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/applications/mine": {
+    /** The caller’s applications, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of applications */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  postingId: number;
+                  postingTitle: string;
+                  employerId: number;
+                  employerName: string;
+                  /** @enum {string} */
+                  status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+                  statusText: string;
+                  interviewNote: string | null;
+                  declineReason: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  allowedActions: string[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/applications/{id}": {
+    /** One of the caller’s applications with its history */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/applications/{id}/withdraw": {
+    /** Withdraw an application before the employer decides */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/fairs": {
+    /** Job fairs from today on, soonest first, with the caller’s signup */
+    get: {
+      responses: {
+        /** @description Fairs */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  title: string;
+                  /** @enum {string} */
+                  mode: "onsite" | "online";
+                  fairDate: string;
+                  place: string | null;
+                  link: string | null;
+                  description: string;
+                  capacity: number | null;
+                  signupCount: number;
+                  remaining: number | null;
+                  employers: {
+                      id: number;
+                      name: string;
+                    }[];
+                  mySignup: ({
+                    id: number;
+                    fairId: number;
+                    /** @enum {string} */
+                    status: "signed_up" | "cancelled";
+                    attended: boolean;
+                    createdAt: string;
+                  }) | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/fairs/{id}": {
+    /** One job fair with the caller’s signup */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The fair */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              /** @enum {string} */
+              mode: "onsite" | "online";
+              fairDate: string;
+              place: string | null;
+              link: string | null;
+              description: string;
+              capacity: number | null;
+              signupCount: number;
+              remaining: number | null;
+              employers: {
+                  id: number;
+                  name: string;
+                }[];
+              mySignup: ({
+                id: number;
+                fairId: number;
+                /** @enum {string} */
+                status: "signed_up" | "cancelled";
+                attended: boolean;
+                createdAt: string;
+              }) | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/fairs/{id}/signups": {
+    /** Sign up for a fair before its day; signing up again changes nothing */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The signup */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              fairId: number;
+              /** @enum {string} */
+              status: "signed_up" | "cancelled";
+              attended: boolean;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FAIR_FULL, FAIR_STARTED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/fairs/{id}/signups/cancel": {
+    /** Cancel the caller’s signup before the fair’s day */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The signup */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              fairId: number;
+              /** @enum {string} */
+              status: "signed_up" | "cancelled";
+              attended: boolean;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FAIR_STARTED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/signups/mine": {
+    /** The caller’s fair signups, newest first */
+    get: {
+      responses: {
+        /** @description Signups */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  fairId: number;
+                  /** @enum {string} */
+                  status: "signed_up" | "cancelled";
+                  attended: boolean;
+                  createdAt: string;
+                  fairTitle: string;
+                  fairDate: string;
+                  /** @enum {string} */
+                  mode: "onsite" | "online";
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer": {
+    /** Apply as an employer with the company’s particulars and business licence; district staff review it */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            companyName: string;
+            creditCode: string;
+            contactName: string;
+            contactPhone: string;
+            address: string;
+            licenceFileId: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The employer, submitted */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, CREDIT_CODE_INVALID, EMPLOYER_EXISTS, FILE_NOT_ATTACHABLE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/mine": {
+    /** The caller’s employer and its review history */
+    get: {
+      responses: {
+        /** @description The employer */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/postings": {
+    /** The employer’s postings, newest first */
+    get: {
+      responses: {
+        /** @description Postings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  employerId: number;
+                  employerName: string;
+                  title: string;
+                  category: string;
+                  salaryMin: number;
+                  salaryMax: number;
+                  district: string;
+                  address: string;
+                  headcount: number;
+                  veteranPreferred: boolean;
+                  veteranPreferenceText: string | null;
+                  validUntil: string;
+                  /** @enum {string} */
+                  status: "published" | "closed" | "taken_down";
+                  statusText: string;
+                  createdAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error: FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Publish a posting (approved employers only) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** @enum {string} */
+            category: "安保服务" | "驾驶运输" | "物业后勤" | "技术技工" | "行政文员" | "销售客服" | "教育培训" | "其他";
+            salaryMin: number;
+            salaryMax: number;
+            district: string;
+            address: string;
+            headcount: number;
+            requirements: string;
+            veteranPreferred: boolean;
+            veteranPreferenceText?: string | null;
+            /** Format: date */
+            validUntil: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The posting */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN, EMPLOYER_NOT_APPROVED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/postings/{id}": {
+    /** One of the employer’s postings */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Edit a published posting */
+    patch: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title?: string;
+            /** @enum {string} */
+            category?: "安保服务" | "驾驶运输" | "物业后勤" | "技术技工" | "行政文员" | "销售客服" | "教育培训" | "其他";
+            salaryMin?: number;
+            salaryMax?: number;
+            district?: string;
+            address?: string;
+            headcount?: number;
+            requirements?: string;
+            veteranPreferred?: boolean;
+            veteranPreferenceText?: string | null;
+            /** Format: date */
+            validUntil?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, EMPLOYER_NOT_APPROVED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/postings/{id}/close": {
+    /** Stop recruiting for a posting */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications": {
+    /** Applications the employer received, with the profiles sent, newest first (each read is logged) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          postingId?: number;
+          status?: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+        };
+      };
+      responses: {
+        /** @description A page of applications */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  postingId: number;
+                  postingTitle: string;
+                  employerId: number;
+                  employerName: string;
+                  /** @enum {string} */
+                  status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+                  statusText: string;
+                  interviewNote: string | null;
+                  declineReason: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  allowedActions: string[];
+                  profile: {
+                    name: string;
+                    phone: string | null;
+                    skills: string;
+                    serviceBackground: string;
+                    desiredWork: string;
+                  };
+                  history: ({
+                      action: string;
+                      from: string | null;
+                      to: string;
+                      at: string;
+                      by: string;
+                      reason: string | null;
+                    })[];
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications/{id}": {
+    /** One application the employer received, with the profile sent (the read is logged) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications/{id}/view": {
+    /** Mark an application as viewed */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications/{id}/interview": {
+    /** Invite the applicant to an interview, with the time and place */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications/{id}/hire": {
+    /** Hire the applicant after the interview */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/employment/employer/applications/{id}/decline": {
+    /** Decline the application, with an optional reason the applicant reads */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The application */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              postingId: number;
+              postingTitle: string;
+              employerId: number;
+              employerName: string;
+              /** @enum {string} */
+              status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+              statusText: string;
+              interviewNote: string | null;
+              declineReason: string | null;
+              createdAt: string;
+              updatedAt: string;
+              allowedActions: string[];
+              profile: {
+                name: string;
+                phone: string | null;
+                skills: string;
+                serviceBackground: string;
+                desiredWork: string;
+              };
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/employers": {
+    /** Employers, newest first, by status */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "submitted" | "approved" | "rejected" | "suspended";
+        };
+      };
+      responses: {
+        /** @description A page of employers */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  companyName: string;
+                  creditCode: string;
+                  contactName: string;
+                  contactPhone: string;
+                  address: string;
+                  licenceFileId: number | null;
+                  /** @enum {string} */
+                  status: "submitted" | "approved" | "rejected" | "suspended";
+                  statusText: string;
+                  reason: string | null;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/employers/{id}": {
+    /** One employer with its review history */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The employer with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/employers/{id}/review": {
+    /** Approve or reject (with a reason) a submitted employer */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The employer with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/employers/{id}/suspend": {
+    /** Suspend an approved employer, with a reason */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The employer with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/employers/{id}/restore": {
+    /** Restore a suspended employer */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The employer with its history */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              companyName: string;
+              creditCode: string;
+              contactName: string;
+              contactPhone: string;
+              address: string;
+              licenceFileId: number | null;
+              /** @enum {string} */
+              status: "submitted" | "approved" | "rejected" | "suspended";
+              statusText: string;
+              reason: string | null;
+              createdAt: string;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/postings": {
+    /** Every posting, newest first, by status and employer */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          status?: "published" | "closed" | "taken_down";
+          employerId?: number;
+        };
+      };
+      responses: {
+        /** @description A page of postings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  employerId: number;
+                  employerName: string;
+                  title: string;
+                  category: string;
+                  salaryMin: number;
+                  salaryMax: number;
+                  district: string;
+                  address: string;
+                  headcount: number;
+                  veteranPreferred: boolean;
+                  veteranPreferenceText: string | null;
+                  validUntil: string;
+                  /** @enum {string} */
+                  status: "published" | "closed" | "taken_down";
+                  statusText: string;
+                  createdAt: string;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/postings/{id}": {
+    /** One posting with its history */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/postings/{id}/take-down": {
+    /** Take a posting down, with the reason its employer reads */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The posting */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              employerId: number;
+              employerName: string;
+              title: string;
+              category: string;
+              salaryMin: number;
+              salaryMax: number;
+              district: string;
+              address: string;
+              headcount: number;
+              veteranPreferred: boolean;
+              veteranPreferenceText: string | null;
+              validUntil: string;
+              /** @enum {string} */
+              status: "published" | "closed" | "taken_down";
+              statusText: string;
+              createdAt: string;
+              requirements: string;
+              takedownReason: string | null;
+              saved: boolean;
+              applied: boolean;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/postings/{id}/applications": {
+    /** The applications to a posting with the profiles sent (the read is logged) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Applications */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  postingId: number;
+                  postingTitle: string;
+                  employerId: number;
+                  employerName: string;
+                  /** @enum {string} */
+                  status: "submitted" | "viewed" | "interview" | "hired" | "declined" | "withdrawn";
+                  statusText: string;
+                  interviewNote: string | null;
+                  declineReason: string | null;
+                  createdAt: string;
+                  updatedAt: string;
+                  allowedActions: string[];
+                  profile: {
+                    name: string;
+                    phone: string | null;
+                    skills: string;
+                    serviceBackground: string;
+                    desiredWork: string;
+                  };
+                  history: ({
+                      action: string;
+                      from: string | null;
+                      to: string;
+                      at: string;
+                      by: string;
+                      reason: string | null;
+                    })[];
+                })[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/fairs": {
+    /** Every job fair, latest day first */
+    get: {
+      responses: {
+        /** @description Fairs */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  title: string;
+                  /** @enum {string} */
+                  mode: "onsite" | "online";
+                  fairDate: string;
+                  place: string | null;
+                  link: string | null;
+                  description: string;
+                  capacity: number | null;
+                  signupCount: number;
+                  remaining: number | null;
+                  employers: {
+                      id: number;
+                      name: string;
+                    }[];
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Create a job fair with its participating employers */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** @enum {string} */
+            mode: "onsite" | "online";
+            /** Format: date */
+            fairDate: string;
+            place?: string | null;
+            /** Format: uri */
+            link?: string | null;
+            description: string;
+            capacity?: number | null;
+            employerIds: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description The fair */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              /** @enum {string} */
+              mode: "onsite" | "online";
+              fairDate: string;
+              place: string | null;
+              link: string | null;
+              description: string;
+              capacity: number | null;
+              signupCount: number;
+              remaining: number | null;
+              employers: {
+                  id: number;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/fairs/{id}": {
+    /** One job fair */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The fair */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              /** @enum {string} */
+              mode: "onsite" | "online";
+              fairDate: string;
+              place: string | null;
+              link: string | null;
+              description: string;
+              capacity: number | null;
+              signupCount: number;
+              remaining: number | null;
+              employers: {
+                  id: number;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Edit a job fair (a capacity below the signups standing is refused) */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            /** @enum {string} */
+            mode: "onsite" | "online";
+            /** Format: date */
+            fairDate: string;
+            place?: string | null;
+            /** Format: uri */
+            link?: string | null;
+            description: string;
+            capacity?: number | null;
+            employerIds: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description The fair */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              title: string;
+              /** @enum {string} */
+              mode: "onsite" | "online";
+              fairDate: string;
+              place: string | null;
+              link: string | null;
+              description: string;
+              capacity: number | null;
+              signupCount: number;
+              remaining: number | null;
+              employers: {
+                  id: number;
+                  name: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/fairs/{id}/signups": {
+    /** A fair’s signups and the intentions recorded (the read is logged) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description Signups and intentions */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  fairId: number;
+                  /** @enum {string} */
+                  status: "signed_up" | "cancelled";
+                  attended: boolean;
+                  createdAt: string;
+                  accountId: number;
+                  name: string | null;
+                  phoneLast4: string | null;
+                })[];
+              intentions: {
+                  id: number;
+                  fairId: number;
+                  accountId: number;
+                  employerId: number;
+                  note: string;
+                  createdAt: string;
+                }[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/fairs/{id}/signups/{signupId}/attendance": {
+    /** Record whether a signed-up holder came (on or after the day) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+          signupId: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            attended: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description The signup */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              fairId: number;
+              /** @enum {string} */
+              status: "signed_up" | "cancelled";
+              attended: boolean;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FAIR_NOT_YET, NOT_SIGNED_UP */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/fairs/{id}/intentions": {
+    /** Record an intention (意向) reached between a signed-up holder and a participating employer */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            signupId: number;
+            employerId: number;
+            note: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The intention */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              fairId: number;
+              accountId: number;
+              employerId: number;
+              note: string;
+              createdAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FAIR_NOT_YET, NOT_SIGNED_UP */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/employment/figures": {
+    /** Postings, positions, applications, hires, fairs, participants and 意向 over a span of days */
+    get: {
+      parameters: {
+        query: {
+          from: string;
+          to: string;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              from: string;
+              to: string;
+              postings: number;
+              positions: number;
+              applications: number;
+              hires: number;
+              fairs: number;
+              participants: number;
+              intentions: number;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/chat/messages": {
     /** Messages after a cursor, waiting up to `wait` seconds (at most 25) for one; or the latest page, or those before a cursor. Read messages count as read. */
     get: {
@@ -10169,6 +12336,32 @@ export interface paths {
                   ratingComment: string | null;
                   createdAt: string;
                 })[];
+              employment: {
+                profile: {
+                  name: string;
+                  phoneLast4: string;
+                  skills: string;
+                  serviceBackground: string;
+                  desiredWork: string;
+                  updatedAt: string;
+                } | null;
+                applications: {
+                    id: number;
+                    postingTitle: string;
+                    status: string;
+                    createdAt: string;
+                  }[];
+                savedPostings: {
+                    postingTitle: string;
+                    savedAt: string;
+                  }[];
+                fairSignups: {
+                    fairTitle: string;
+                    status: string;
+                    attended: boolean;
+                    createdAt: string;
+                  }[];
+              };
               conversations: {
                 count: number;
                 messagesWritten: number;

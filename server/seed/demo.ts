@@ -1,6 +1,7 @@
 import type { Container } from '../container';
 import { seedDemoAppeals } from './demo-appeals';
 import { seedDemoCards } from './demo-cards';
+import { seedDemoEmployment } from './demo-employment';
 import { seedDemoLegalAid } from './demo-legal-aid';
 import { seedDemoMerchants } from './demo-merchants';
 import { seedDemoRoster } from './demo-roster';
@@ -83,6 +84,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   await seedDemoMerchants(c);
   await seedDemoLegalAid(c);
   await seedDemoVouchers(c);
+  await seedDemoEmployment(c);
   await seedDemoAppeals(c);
   await seedDemoRoster(c);
   return created;
@@ -101,6 +103,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
     '  Merchants around 30.2741, 120.1551: owners dev-shop1 … dev-shop30; ' +
       `counter clerk ${DEMO_LOGINS.clerk.username} / ${DEMO_LOGINS.clerk.password}`,
     '  Legal aid: four providers with weekday hours; the lawyer login above is 王建华',
+    '  就业超市: 杭州拥军安保服务有限公司 (owner dev-shop1) with five postings and a job fair next week',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',
     '',

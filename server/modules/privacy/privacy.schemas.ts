@@ -58,6 +58,23 @@ export const myDataView = z.object({
       createdAt: at,
     }),
   ),
+  employment: z.object({
+    profile: z
+      .object({
+        name: z.string(),
+        phoneLast4: z.string(),
+        skills: z.string(),
+        serviceBackground: z.string(),
+        desiredWork: z.string(),
+        updatedAt: at,
+      })
+      .nullable(),
+    applications: z.array(
+      z.object({ id: z.number().int(), postingTitle: z.string(), status: z.string(), createdAt: at }),
+    ),
+    savedPostings: z.array(z.object({ postingTitle: z.string(), savedAt: at })),
+    fairSignups: z.array(z.object({ fairTitle: z.string(), status: z.string(), attended: z.boolean(), createdAt: at })),
+  }),
   conversations: z.object({ count: z.number().int(), messagesWritten: z.number().int() }),
   files: z.array(z.object({ id: z.number().int(), purpose: z.string(), size: z.number().int(), createdAt: at })),
   notices: z.object({
