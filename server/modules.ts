@@ -7,6 +7,7 @@ import { employmentModule } from './modules/employment/employment.module';
 import { filesModule } from './modules/files/files.module';
 import { healthModule } from './modules/health/health.module';
 import { legalAidModule } from './modules/legal-aid/legal-aid.module';
+import { lodgingModule } from './modules/lodging/lodging.module';
 import { merchantsModule } from './modules/merchants/merchants.module';
 import { notificationsModule } from './modules/notifications/notifications.module';
 import { paymentsModule } from './modules/payments/payments.module';
@@ -37,6 +38,7 @@ export const MODULES = [
   paymentsModule,
   appealsModule,
   employmentModule,
+  lodgingModule,
   chatModule,
   rosterModule,
   privacyModule,

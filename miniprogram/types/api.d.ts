@@ -9918,6 +9918,988 @@ export interface paths {
       };
     };
   };
+  "/api/v1/lodging/hotels": {
+    /** Active 军人驿站 with their free rooms per night from today to 14 days ahead */
+    get: {
+      responses: {
+        /** @description The hotels */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  address: string | null;
+                  dailyQuota: number;
+                  rules: string | null;
+                  nights: {
+                      night: string;
+                      free: number;
+                    }[];
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/hotels/{id}": {
+    /** One active 驿站 with its rules and free rooms per night */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The hotel */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              address: string | null;
+              dailyQuota: number;
+              rules: string | null;
+              nights: {
+                  night: string;
+                  free: number;
+                }[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/bookings": {
+    /** Book one free night (today to 14 days ahead) for a serving soldier or a family member */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            hotelId: number;
+            /** Format: date */
+            night: string;
+            /** @enum {string} */
+            guestKind: "serving_soldier" | "family";
+            guestName: string;
+            phone: string;
+            proofFileId?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The booking */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FILE_NOT_ATTACHABLE, LODGING_CLOSED, LODGING_FULL, LODGING_BLOCKED, ALREADY_BOOKED, LIMIT_REACHED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/bookings/mine": {
+    /** The caller’s 驿站 bookings, the latest night first */
+    get: {
+      responses: {
+        /** @description The bookings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  hotelId: number;
+                  hotelName: string;
+                  night: string;
+                  /** @enum {string} */
+                  guestKind: "serving_soldier" | "family";
+                  guestName: string;
+                  phoneMasked: string;
+                  /** @enum {string} */
+                  proofStatus: "none" | "pending" | "approved" | "rejected";
+                  deskChecksProof: boolean;
+                  /** @enum {string} */
+                  status: "booked" | "checked_in" | "no_show" | "cancelled";
+                  statusText: string;
+                  cancelReason: string | null;
+                  createdAt: string;
+                  allowedActions: string[];
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/bookings/{id}": {
+    /** One of the caller’s bookings with its history and what they may do next */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/bookings/{id}/cancel": {
+    /** Cancel a booking, until 18:00 Beijing on the night; the room is freed */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking with its history and the caller’s actions */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, CANCEL_TOO_LATE, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/desk": {
+    /** Whether the caller’s shop is a 驿站 whose desk they work (the portal shows the desk only then) */
+    get: {
+      responses: {
+        /** @description The shop’s 驿站, if any */
+        200: {
+          content: {
+            "application/json": {
+              isHotel: boolean;
+              hotelId: number | null;
+              hotelName: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/desk/bookings": {
+    /** The desk of the caller’s 驿站: one night’s bookings, or without a night every upcoming one; phones in full on the night only */
+    get: {
+      parameters: {
+        query?: {
+          night?: string;
+        };
+      };
+      responses: {
+        /** @description The bookings */
+        200: {
+          content: {
+            "application/json": {
+              hotelId: number;
+              hotelName: string;
+              night: string | null;
+              items: ({
+                  id: number;
+                  night: string;
+                  /** @enum {string} */
+                  guestKind: "serving_soldier" | "family";
+                  guestName: string;
+                  phone: string;
+                  deskChecksProof: boolean;
+                  /** @enum {string} */
+                  status: "booked" | "checked_in" | "no_show" | "cancelled";
+                  statusText: string;
+                  allowedActions: string[];
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/desk/bookings/{id}/check-in": {
+    /** Confirm the guest stayed (on the night, or the next morning until noon) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking as the desk sees it */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phone: string;
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, MERCHANT_INACTIVE, INVALID_TRANSITION, TOO_EARLY, LODGING_CHECK_IN_CLOSED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/desk/bookings/{id}/no-show": {
+    /** Mark a guest who did not come, from 18:00 Beijing on the night */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking as the desk sees it */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phone: string;
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, MERCHANT_INACTIVE, INVALID_TRANSITION, TOO_EARLY */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/lodging/desk/bookings/{id}/cancel": {
+    /** The hotel cancels a booking with the reason the guest reads; the room is freed */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The booking as the desk sees it */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phone: string;
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              allowedActions: string[];
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, FORBIDDEN, MERCHANT_INACTIVE, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/hotels": {
+    /** Every 驿站, paused ones too, with free rooms per night */
+    get: {
+      responses: {
+        /** @description The hotels */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  name: string;
+                  address: string | null;
+                  dailyQuota: number;
+                  rules: string | null;
+                  nights: {
+                      night: string;
+                      free: number;
+                    }[];
+                  merchantId: number;
+                  merchantOpen: boolean;
+                  /** @enum {string} */
+                  status: "active" | "paused";
+                  closedNights: string[];
+                  createdAt: string;
+                  updatedAt: string;
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Sign an open allied merchant as a 驿站 (two free rooms a night unless set) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            merchantId: number;
+            name?: string;
+            dailyQuota?: number;
+            rules?: string;
+            closedNights?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The 驿站 */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              address: string | null;
+              dailyQuota: number;
+              rules: string | null;
+              nights: {
+                  night: string;
+                  free: number;
+                }[];
+              merchantId: number;
+              merchantOpen: boolean;
+              /** @enum {string} */
+              status: "active" | "paused";
+              closedNights: string[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, LODGING_HOTEL_EXISTS, MERCHANT_INACTIVE */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/hotels/{id}": {
+    /** Change a 驿站’s name, nightly quota, rules or closed nights */
+    put: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            dailyQuota?: number;
+            rules?: string | null;
+            closedNights?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The 驿站 */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              address: string | null;
+              dailyQuota: number;
+              rules: string | null;
+              nights: {
+                  night: string;
+                  free: number;
+                }[];
+              merchantId: number;
+              merchantOpen: boolean;
+              /** @enum {string} */
+              status: "active" | "paused";
+              closedNights: string[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/hotels/{id}/pause": {
+    /** Pause a 驿站: no new bookings (those made stand) */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The 驿站 */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              address: string | null;
+              dailyQuota: number;
+              rules: string | null;
+              nights: {
+                  night: string;
+                  free: number;
+                }[];
+              merchantId: number;
+              merchantOpen: boolean;
+              /** @enum {string} */
+              status: "active" | "paused";
+              closedNights: string[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/hotels/{id}/resume": {
+    /** Open a paused 驿站 to bookings again */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The 驿站 */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              name: string;
+              address: string | null;
+              dailyQuota: number;
+              rules: string | null;
+              nights: {
+                  night: string;
+                  free: number;
+                }[];
+              merchantId: number;
+              merchantOpen: boolean;
+              /** @enum {string} */
+              status: "active" | "paused";
+              closedNights: string[];
+              createdAt: string;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/bookings": {
+    /** Bookings, newest first, by hotel, status, proof and nights (the read is audited) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          hotelId?: number;
+          status?: "booked" | "checked_in" | "no_show" | "cancelled";
+          proofStatus?: "none" | "pending" | "approved" | "rejected";
+          from?: string;
+          to?: string;
+        };
+      };
+      responses: {
+        /** @description A page of bookings */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  hotelId: number;
+                  hotelName: string;
+                  night: string;
+                  /** @enum {string} */
+                  guestKind: "serving_soldier" | "family";
+                  guestName: string;
+                  phoneMasked: string;
+                  /** @enum {string} */
+                  proofStatus: "none" | "pending" | "approved" | "rejected";
+                  deskChecksProof: boolean;
+                  /** @enum {string} */
+                  status: "booked" | "checked_in" | "no_show" | "cancelled";
+                  statusText: string;
+                  cancelReason: string | null;
+                  createdAt: string;
+                  accountId: number;
+                })[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/figures": {
+    /** A month’s nights booked, stays, no-shows, cancellations and use of the free quota per 驿站 */
+    get: {
+      parameters: {
+        query: {
+          month: string;
+        };
+      };
+      responses: {
+        /** @description Figures */
+        200: {
+          content: {
+            "application/json": {
+              month: string;
+              hotels: ({
+                  booked: number;
+                  stays: number;
+                  noShows: number;
+                  cancellations: number;
+                  freeRoomNights: number;
+                  occupancy: number | null;
+                  hotelId: number;
+                  hotelName: string;
+                })[];
+              total: {
+                booked: number;
+                stays: number;
+                noShows: number;
+                cancellations: number;
+                freeRoomNights: number;
+                occupancy: number | null;
+              };
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/bookings/{id}": {
+    /** One booking with its proof of status and history (the read is audited) */
+    get: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking with its proof, history and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              accountId: number;
+              proofFileId: number | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/bookings/{id}/approve-proof": {
+    /** Accept the guest’s proof of status */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The booking with its proof, history and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              accountId: number;
+              proofFileId: number | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/bookings/{id}/reject-proof": {
+    /** Reject the proof of status with a reason: the booking is cancelled and the room freed */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The booking with its proof, history and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              accountId: number;
+              proofFileId: number | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/lodging/bookings/{id}/cancel": {
+    /** Cancel a booking with the reason the guest reads; the room is freed */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The booking with its proof, history and the next steps */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              hotelId: number;
+              hotelName: string;
+              night: string;
+              /** @enum {string} */
+              guestKind: "serving_soldier" | "family";
+              guestName: string;
+              phoneMasked: string;
+              /** @enum {string} */
+              proofStatus: "none" | "pending" | "approved" | "rejected";
+              deskChecksProof: boolean;
+              /** @enum {string} */
+              status: "booked" | "checked_in" | "no_show" | "cancelled";
+              statusText: string;
+              cancelReason: string | null;
+              createdAt: string;
+              address: string | null;
+              history: ({
+                  action: string;
+                  from: string | null;
+                  to: string;
+                  at: string;
+                  by: string;
+                  reason: string | null;
+                })[];
+              allowedActions: string[];
+              accountId: number;
+              proofFileId: number | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/chat/messages": {
     /** Messages after a cursor, waiting up to `wait` seconds (at most 25) for one; or the latest page, or those before a cursor. Read messages count as read. */
     get: {
@@ -12336,6 +13318,17 @@ export interface paths {
                   ratingComment: string | null;
                   createdAt: string;
                 })[];
+              lodgingBookings: {
+                  id: number;
+                  hotelName: string;
+                  night: string;
+                  guestKind: string;
+                  guestName: string;
+                  phoneLast4: string;
+                  proofStatus: string;
+                  status: string;
+                  createdAt: string;
+                }[];
               employment: {
                 profile: {
                   name: string;

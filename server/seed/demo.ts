@@ -3,6 +3,7 @@ import { seedDemoAppeals } from './demo-appeals';
 import { seedDemoCards } from './demo-cards';
 import { seedDemoEmployment } from './demo-employment';
 import { seedDemoLegalAid } from './demo-legal-aid';
+import { seedDemoLodging } from './demo-lodging';
 import { seedDemoMerchants } from './demo-merchants';
 import { seedDemoRoster } from './demo-roster';
 import { seedDemoVouchers } from './demo-vouchers';
@@ -85,6 +86,7 @@ export async function seedDemo(c: Container): Promise<typeof DEMO_ACCOUNTS> {
   await seedDemoLegalAid(c);
   await seedDemoVouchers(c);
   await seedDemoEmployment(c);
+  await seedDemoLodging(c);
   await seedDemoAppeals(c);
   await seedDemoRoster(c);
   return created;
@@ -104,6 +106,7 @@ export function demoBanner(accounts: typeof DEMO_ACCOUNTS): string {
       `counter clerk ${DEMO_LOGINS.clerk.username} / ${DEMO_LOGINS.clerk.password}`,
     '  Legal aid: four providers with weekday hours; the lawyer login above is 王建华',
     '  就业超市: 杭州拥军安保服务有限公司 (owner dev-shop1) with five postings and a job fair next week',
+    '  军人驿站: 拥军酒店 (owner dev-shop5) offers two free rooms a night; dev-demo7 has a booking for tomorrow',
     '  Development only. Set SEED_DEMO=false to start with an empty database.',
     '=====================================================================',
     '',

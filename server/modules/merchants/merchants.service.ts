@@ -357,6 +357,16 @@ export class MerchantsService {
     };
   }
 
+  /** Shops by id with their name, address and whether they are open: for another module that lists them. */
+  async shopsOf(ids: readonly number[]): Promise<Map<number, { name: string; address: string; open: boolean }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager.find(Merchant, {
+      where: { id: In([...ids]) },
+      select: { id: true, name: true, address: true, status: true },
+    });
+    return new Map(rows.map((m) => [m.id, { name: m.name, address: m.address, open: m.status === 'active' }]));
+  }
+
   /**
    * The shop a counter clerk or owner works for, which must be open (403 for a non-member, 409
    * MERCHANT_INACTIVE for a suspended shop): what another module's counter action checks first.

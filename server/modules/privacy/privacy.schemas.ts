@@ -58,6 +58,19 @@ export const myDataView = z.object({
       createdAt: at,
     }),
   ),
+  lodgingBookings: z.array(
+    z.object({
+      id: z.number().int(),
+      hotelName: z.string(),
+      night: z.string(),
+      guestKind: z.string(),
+      guestName: z.string(),
+      phoneLast4: z.string(),
+      proofStatus: z.string(),
+      status: z.string(),
+      createdAt: at,
+    }),
+  ),
   employment: z.object({
     profile: z
       .object({

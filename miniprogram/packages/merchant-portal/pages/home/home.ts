@@ -1,5 +1,5 @@
 import { getMyMerchant, type MerchantStatus, refreshRoles } from '../../../../services/merchant-portal';
-import { ApiError, messageOf } from '../../../../services/request';
+import { ApiError, messageOf, request } from '../../../../services/request';
 import { rootFontSize } from '../../../../utils/font-size';
 
 /** A merchant's state in words and the tone of its chip. */
@@ -40,6 +40,8 @@ Component({
     message: '',
     notMember: false,
     shop: null as ShopView | null,
+    /** The shop is a 军人驿站: its desk is one of the entries. */
+    lodgingDesk: false,
   },
   methods: {
     onLoad(): void {
@@ -80,6 +82,7 @@ Component({
             isOwner: me.role === 'owner',
           },
         });
+        void this.checkLodgingDesk();
       } catch (err) {
         // Approved since the last login: the owner's role arrives with a new token.
         if (renewRoles && err instanceof ApiError && err.status === 403 && (await refreshRoles())) {
@@ -94,6 +97,17 @@ Component({
       }
     },
 
+    /** Whether the shop is a 军人驿站; the desk entry stays hidden when it is not or cannot be told. */
+    async checkLodgingDesk(): Promise<void> {
+      try {
+        const desk = await request<{ isHotel: boolean }>('/api/v1/lodging/desk');
+        this.setData({ lodgingDesk: desk.isHotel === true });
+      } catch {
+        this.setData({ lodgingDesk: false });
+      }
+    },
+
+    openLodgingDesk: go('/packages/merchant-portal/pages/lodging-desk/lodging-desk'),
     openScan: go('/packages/merchant-portal/pages/scan/scan'),
     openOffers: go('/packages/merchant-portal/pages/offers/offers'),
     openClerks: go('/packages/merchant-portal/pages/clerks/clerks'),
