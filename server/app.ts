@@ -85,6 +85,8 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
     writeLimiter,
     jsonLimitBytes: config.limits.jsonBodyKb * 1024,
     drainSignal,
+    // Family members acting for holders (X-Acting-For): the proxies module answers who may.
+    acting: c.services.proxies,
   });
   app.use(requestId());
   app.use(methodOverride());

@@ -13,6 +13,7 @@ import { notificationsModule } from './modules/notifications/notifications.modul
 import { paymentsModule } from './modules/payments/payments.module';
 import { peopleModule } from './modules/people/people.module';
 import { privacyModule } from './modules/privacy/privacy.module';
+import { proxiesModule } from './modules/proxies/proxies.module';
 import { rosterModule } from './modules/roster/roster.module';
 import { staffModule } from './modules/staff/staff.module';
 import type { TemplateDef } from './lib/notice-template';
@@ -36,6 +37,7 @@ export const MODULES = [
   merchantsModule,
   legalAidModule,
   paymentsModule,
+  proxiesModule,
   appealsModule,
   employmentModule,
   lodgingModule,

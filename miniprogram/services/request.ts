@@ -1,5 +1,6 @@
 import { config, envVersion } from '../config';
 import type { components } from '../types/api';
+import { actingHeader, stopActing } from './acting';
 import type { ApiResult } from './api-types';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 
@@ -44,7 +45,8 @@ function send(path: string, method: Method, data: unknown, token?: string): Prom
       header: {
         'content-type': 'application/json',
         ...override,
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        // 为家人代办: the granted services' requests are the holder's (never without a login).
+        ...(token ? { Authorization: `Bearer ${token}`, ...actingHeader(path) } : {}),
       },
       success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
       fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
@@ -186,7 +188,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
     res = await send(path, method, opts.data, renewed.accessToken);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  throw toApiError(res);
+  const err = toApiError(res);
+  // The link was revoked (by either side) while acting: acting for that person ends here too.
+  if (err.code === 'PROXY_NOT_ALLOWED') stopActing();
+  throw err;
 }
 
 /** Uploads a local file (multipart) with the same login handling and errors as `request`. */

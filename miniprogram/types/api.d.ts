@@ -1730,7 +1730,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, NOT_ELIGIBLE, APPLICATION_EXISTS, CARD_EXISTS, CARD_NOT_LOST, CARD_INACTIVE */
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, NOT_ELIGIBLE, APPLICATION_EXISTS, CARD_EXISTS, CARD_NOT_LOST, CARD_INACTIVE, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1786,7 +1786,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error */
+        /** @description Error: PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1844,7 +1844,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND */
+        /** @description Error: NOT_FOUND, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1921,7 +1921,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, VALIDATION_FAILED, NOT_ELIGIBLE */
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, VALIDATION_FAILED, NOT_ELIGIBLE, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1979,7 +1979,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, APPLICATION_INCOMPLETE */
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, DEADLINE_PASSED, APPLICATION_INCOMPLETE, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -2037,7 +2037,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -2078,7 +2078,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND */
+        /** @description Error: NOT_FOUND, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -2141,7 +2141,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4751,7 +4751,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, SLOT_FULL, ALREADY_BOOKED, SLOT_CANCELLED, SLOT_IN_PAST, TOO_MANY_APPOINTMENTS, VALIDATION_FAILED */
+        /** @description Error: NOT_FOUND, SLOT_FULL, ALREADY_BOOKED, SLOT_CANCELLED, SLOT_IN_PAST, TOO_MANY_APPOINTMENTS, VALIDATION_FAILED, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4823,7 +4823,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error */
+        /** @description Error: PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -4882,7 +4882,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, CANCEL_TOO_LATE, INVALID_TRANSITION */
+        /** @description Error: NOT_FOUND, CANCEL_TOO_LATE, INVALID_TRANSITION, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -6887,6 +6887,379 @@ export interface paths {
       };
     };
   };
+  "/api/v1/proxies/invitations": {
+    /** Invite a family member to act for the caller on some services: a one-time code, valid 24 hours */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+            services: ("card" | "appeals" | "legal_aid")[];
+          };
+        };
+      };
+      responses: {
+        /** @description The waiting link and its code (shown this once) */
+        201: {
+          content: {
+            "application/json": {
+              link: {
+                id: number;
+                holderAccountId: number;
+                /** @enum {string} */
+                relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+                services: ("card" | "appeals" | "legal_aid")[];
+                servicesText: string;
+                /** @enum {string} */
+                status: "invited" | "active" | "revoked" | "expired";
+                statusText: string;
+                /** @enum {string} */
+                linkedBy: "holder" | "staff";
+                name: string | null;
+                phoneMasked: string | null;
+                createdAt: string;
+                activatedAt: string | null;
+                endedAt: string | null;
+                expiresAt: string | null;
+                mayRevoke: boolean;
+              };
+              code: string;
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, PROXY_LIMIT_REACHED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/proxies/accept": {
+    /** Redeem a family member’s invitation code: the caller may act for them from now on */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The link, active */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              holderAccountId: number;
+              /** @enum {string} */
+              relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+              services: ("card" | "appeals" | "legal_aid")[];
+              servicesText: string;
+              /** @enum {string} */
+              status: "invited" | "active" | "revoked" | "expired";
+              statusText: string;
+              /** @enum {string} */
+              linkedBy: "holder" | "staff";
+              name: string | null;
+              phoneMasked: string | null;
+              createdAt: string;
+              activatedAt: string | null;
+              endedAt: string | null;
+              expiresAt: string | null;
+              mayRevoke: boolean;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, PROXY_CODE_INVALID, PROXY_CODE_EXPIRED, PROXY_CODE_USED, PROXY_SELF, PROXY_EXISTS, PROXY_LIMIT_REACHED, RATE_LIMITED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/proxies/mine": {
+    /** Who acts for the caller, and whom the caller acts for (names masked), newest first */
+    get: {
+      responses: {
+        /** @description Both lists */
+        200: {
+          content: {
+            "application/json": {
+              asHolder: ({
+                  id: number;
+                  holderAccountId: number;
+                  /** @enum {string} */
+                  relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+                  services: ("card" | "appeals" | "legal_aid")[];
+                  servicesText: string;
+                  /** @enum {string} */
+                  status: "invited" | "active" | "revoked" | "expired";
+                  statusText: string;
+                  /** @enum {string} */
+                  linkedBy: "holder" | "staff";
+                  name: string | null;
+                  phoneMasked: string | null;
+                  createdAt: string;
+                  activatedAt: string | null;
+                  endedAt: string | null;
+                  expiresAt: string | null;
+                  mayRevoke: boolean;
+                })[];
+              asProxy: ({
+                  id: number;
+                  holderAccountId: number;
+                  /** @enum {string} */
+                  relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+                  services: ("card" | "appeals" | "legal_aid")[];
+                  servicesText: string;
+                  /** @enum {string} */
+                  status: "invited" | "active" | "revoked" | "expired";
+                  statusText: string;
+                  /** @enum {string} */
+                  linkedBy: "holder" | "staff";
+                  name: string | null;
+                  phoneMasked: string | null;
+                  createdAt: string;
+                  activatedAt: string | null;
+                  endedAt: string | null;
+                  expiresAt: string | null;
+                  mayRevoke: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description Error */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/proxies/{id}/revoke": {
+    /** End a link (or an invitation not yet redeemed), by either side: it stops at once */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The link, revoked */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              holderAccountId: number;
+              /** @enum {string} */
+              relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+              services: ("card" | "appeals" | "legal_aid")[];
+              servicesText: string;
+              /** @enum {string} */
+              status: "invited" | "active" | "revoked" | "expired";
+              statusText: string;
+              /** @enum {string} */
+              linkedBy: "holder" | "staff";
+              name: string | null;
+              phoneMasked: string | null;
+              createdAt: string;
+              activatedAt: string | null;
+              endedAt: string | null;
+              expiresAt: string | null;
+              mayRevoke: boolean;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/proxies/{id}/actions": {
+    /** What the family member did through a link, newest first, whatever the outcome */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description A page of requests */
+        200: {
+          content: {
+            "application/json": {
+              items: {
+                  id: number;
+                  what: string;
+                  method: string;
+                  route: string;
+                  status: number;
+                  ok: boolean;
+                  at: string;
+                }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/proxies": {
+    /** A person’s family-member links, for staff of their station or district (the read is audited) */
+    get: {
+      parameters: {
+        query: {
+          holderPersonId: number;
+        };
+      };
+      responses: {
+        /** @description The links, newest first */
+        200: {
+          content: {
+            "application/json": {
+              items: ({
+                  id: number;
+                  holderAccountId: number;
+                  /** @enum {string} */
+                  relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+                  services: ("card" | "appeals" | "legal_aid")[];
+                  servicesText: string;
+                  /** @enum {string} */
+                  status: "invited" | "active" | "revoked" | "expired";
+                  statusText: string;
+                  /** @enum {string} */
+                  linkedBy: "holder" | "staff";
+                  name: string | null;
+                  phoneMasked: string | null;
+                  createdAt: string;
+                  activatedAt: string | null;
+                  endedAt: string | null;
+                  expiresAt: string | null;
+                  mayRevoke: boolean;
+                })[];
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Link a family member at the desk (the relation checked on paper), found by their ID number; active at once */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            holderPersonId: number;
+            proxyIdNumber: string;
+            /** @enum {string} */
+            relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+            services: ("card" | "appeals" | "legal_aid")[];
+          };
+        };
+      };
+      responses: {
+        /** @description The link */
+        201: {
+          content: {
+            "application/json": {
+              id: number;
+              holderAccountId: number;
+              /** @enum {string} */
+              relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+              services: ("card" | "appeals" | "legal_aid")[];
+              servicesText: string;
+              /** @enum {string} */
+              status: "invited" | "active" | "revoked" | "expired";
+              statusText: string;
+              /** @enum {string} */
+              linkedBy: "holder" | "staff";
+              name: string | null;
+              phoneMasked: string | null;
+              createdAt: string;
+              activatedAt: string | null;
+              endedAt: string | null;
+              expiresAt: string | null;
+              mayRevoke: boolean;
+            };
+          };
+        };
+        /** @description Error: VALIDATION_FAILED, NOT_FOUND, ID_NUMBER_INVALID, PROXY_ACCOUNT_MISSING, PROXY_SELF, PROXY_EXISTS, PROXY_LIMIT_REACHED */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/staff/proxies/{id}/revoke": {
+    /** End a family-member link at the desk, for staff of the holder’s station or district */
+    post: {
+      parameters: {
+        path: {
+          id: number;
+        };
+      };
+      responses: {
+        /** @description The link, revoked */
+        200: {
+          content: {
+            "application/json": {
+              id: number;
+              holderAccountId: number;
+              /** @enum {string} */
+              relation: "配偶" | "子女" | "父母" | "兄弟姐妹" | "其他亲属";
+              services: ("card" | "appeals" | "legal_aid")[];
+              servicesText: string;
+              /** @enum {string} */
+              status: "invited" | "active" | "revoked" | "expired";
+              statusText: string;
+              /** @enum {string} */
+              linkedBy: "holder" | "staff";
+              name: string | null;
+              phoneMasked: string | null;
+              createdAt: string;
+              activatedAt: string | null;
+              endedAt: string | null;
+              expiresAt: string | null;
+              mayRevoke: boolean;
+            };
+          };
+        };
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        default: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/appeals/categories": {
     /** The categories of appeals (诉求) and errands (代办) a holder chooses from */
     get: {
@@ -6900,7 +7273,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error */
+        /** @description Error: PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -6967,7 +7340,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, LIMIT_REACHED, FILE_NOT_ATTACHABLE */
+        /** @description Error: VALIDATION_FAILED, IDENTITY_REQUIRED, LIMIT_REACHED, FILE_NOT_ATTACHABLE, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7014,7 +7387,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED */
+        /** @description Error: VALIDATION_FAILED, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7072,7 +7445,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND */
+        /** @description Error: NOT_FOUND, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7130,7 +7503,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, INVALID_TRANSITION */
+        /** @description Error: NOT_FOUND, INVALID_TRANSITION, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7195,7 +7568,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, REOPEN_USED */
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, REOPEN_USED, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -7261,7 +7634,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, ALREADY_RATED */
+        /** @description Error: NOT_FOUND, VALIDATION_FAILED, INVALID_TRANSITION, ALREADY_RATED, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -13355,6 +13728,23 @@ export interface paths {
                     createdAt: string;
                   }[];
               };
+              proxyLinks: ({
+                  id: number;
+                  /** @enum {string} */
+                  side: "holder" | "proxy";
+                  relation: string;
+                  services: string[];
+                  status: string;
+                  createdAt: string;
+                })[];
+              proxyActions: ({
+                  linkId: number;
+                  /** @enum {string} */
+                  side: "holder" | "proxy";
+                  what: string;
+                  status: number;
+                  at: string;
+                })[];
               conversations: {
                 count: number;
                 messagesWritten: number;

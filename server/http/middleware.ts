@@ -37,6 +37,8 @@ export const requestLog =
         status: ctx.status,
         ms: Math.round(ms * 10) / 10,
         accountId: ctx.state.principal?.accountId,
+        // A family member acting for the holder (家属代办): who really made the request.
+        actedBy: ctx.state.principal?.actedBy,
         errorCode: ctx.state.errorCode ?? (ctx.body as { error?: { code?: string } } | undefined)?.error?.code,
       });
     }

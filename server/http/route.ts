@@ -39,6 +39,12 @@ export interface RouteResult {
 /** The body formats a route reads; `json` alone unless the route says otherwise. */
 export type BodyFormat = 'json' | 'xml';
 
+/** The services a family member may be granted to act on for a holder (家属代办). */
+export type ProxyScope = 'card' | 'appeals' | 'legal_aid';
+
+/** The answer to `X-Acting-For` that the caller may not use here (the proxies module's catalogue). */
+export const PROXY_NOT_ALLOWED = 'PROXY_NOT_ALLOWED';
+
 /**
  * A route's own error answer, for callers that expect their own shape (WeChat Pay wants
  * `{ code, message }` with a 4xx/5xx). `schema` describes the body in the document and in tests.
@@ -82,10 +88,19 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** Error codes this route may answer with, listed in the OpenAPI document. */
   errors?: string[];
   rateLimit?: Limiter[];
+  /**
+   * A family member with an active link granting this service may call the route for the holder
+   * (header `X-Acting-For: <holder account id>`): the handler then gets the holder's principal with
+   * `actedBy`. Without it the header is refused (403 PROXY_NOT_ALLOWED).
+   */
+  proxy?: ProxyScope;
   handler: (input: RouteInput<P, Q, B>) => Promise<RouteResult | void>;
 }
 
 /** Identity function that keeps the schema-inferred types of a route together. */
 export function route<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  if (spec.proxy && !spec.errors?.includes(PROXY_NOT_ALLOWED)) {
+    return { ...spec, errors: [...(spec.errors ?? []), PROXY_NOT_ALLOWED] } as unknown as RouteSpec;
+  }
   return spec as unknown as RouteSpec;
 }

@@ -5,11 +5,11 @@ import type { TokenService } from '../modules/auth/tokens';
 import { parseBody, readRawBody } from './body';
 import type { AppContext, AppState } from './context';
 import type { Principal } from '../lib/principal';
-import { forbidden, payloadTooLarge, unauthenticated } from '../lib/errors';
+import { AppError, forbidden, payloadTooLarge, unauthenticated } from '../lib/errors';
 import { requestSignal } from './long-wait';
 import { readMultipart } from './multipart';
 import type { Limiter } from './rate-limit';
-import type { RouteSpec } from './route';
+import type { ProxyScope, RouteSpec } from './route';
 import { parseInput } from './validate';
 import type { UploadedFile } from '../lib/uploaded-file';
 
@@ -26,6 +26,43 @@ export async function authenticate(ctx: AppContext, tokens: TokenService, sessio
   return principal;
 }
 
+/** A request made by a family member for a holder, as it is recorded once answered. */
+export interface ActingRecord {
+  linkId: number;
+  proxyAccountId: number;
+  holderAccountId: number;
+  method: string;
+  /** The route's pattern, never the URL. */
+  route: string;
+  status: number;
+}
+
+/**
+ * Lets a family member act for a holder (家属代办, header `X-Acting-For: <holder account id>`). The
+ * proxies module provides it; the router only asks.
+ */
+export interface ActingResolver {
+  /**
+   * The holder's principal, with `actedBy` the caller, when the caller has an active link to that
+   * holder granting `scope`; otherwise throws 403 PROXY_NOT_ALLOWED (also for a route that takes no
+   * proxy, `scope` undefined).
+   */
+  actFor(
+    caller: Principal,
+    holderAccountId: string,
+    scope: ProxyScope | undefined,
+  ): Promise<{ principal: Principal; linkId: number }>;
+  /** Records one request made as a proxy, whatever its answer. */
+  recordAction(entry: ActingRecord): Promise<void>;
+}
+
+/** A family member acting for a holder in one request. */
+interface Acting {
+  linkId: number;
+  proxyAccountId: number;
+  holderAccountId: number;
+}
+
 export interface RouterOptions {
   /** How long a multipart body may take to arrive (408 after that). */
   uploadTimeoutMs: number;
@@ -37,6 +74,8 @@ export interface RouterOptions {
   jsonLimitBytes: number;
   /** Aborts when the process starts draining: every handler's `signal` aborts with it. */
   drainSignal?: AbortSignal;
+  /** Family members acting for holders; without it `X-Acting-For` is refused. */
+  acting?: ActingResolver;
 }
 
 /**
@@ -51,70 +90,94 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: Rou
     const ownBody = Boolean(spec.rawBody || spec.accepts?.some((f) => f !== 'json'));
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as AppContext;
-      c.state.route = spec;
-      let rawBody: Buffer | undefined;
-      if (spec.multipart) {
-        // Read further down, after access is checked.
-      } else if (ownBody) {
-        if (ctx.method !== 'GET' && ctx.method !== 'DELETE') {
-          rawBody = await readRawBody(c, { limitBytes: opts.jsonLimitBytes, timeoutMs: opts.uploadTimeoutMs });
-          ctx.request.body = parseBody(rawBody, ctx.get('content-type'), spec.accepts ?? ['json']);
+      let acting: Acting | undefined;
+      const answer = async () => {
+        c.state.route = spec;
+        let rawBody: Buffer | undefined;
+        if (spec.multipart) {
+          // Read further down, after access is checked.
+        } else if (ownBody) {
+          if (ctx.method !== 'GET' && ctx.method !== 'DELETE') {
+            rawBody = await readRawBody(c, { limitBytes: opts.jsonLimitBytes, timeoutMs: opts.uploadTimeoutMs });
+            ctx.request.body = parseBody(rawBody, ctx.get('content-type'), spec.accepts ?? ['json']);
+          }
+        } else {
+          await json(ctx, async () => undefined);
         }
-      } else {
-        await json(ctx, async () => undefined);
-      }
-      for (const limiter of spec.rateLimit ?? []) await limiter.hit(c);
+        for (const limiter of spec.rateLimit ?? []) await limiter.hit(c);
 
-      let principal: Principal | undefined;
-      if (spec.access !== 'public') {
-        principal = await authenticate(c, tokens, opts.sessions);
-        c.state.principal = principal;
-        if (opts.writeLimiter && spec.method !== 'get') await opts.writeLimiter.hit(c);
-        if (spec.access !== 'authenticated' && !spec.access.some((r) => principal!.roles.includes(r))) {
-          throw forbidden();
+        let principal: Principal | undefined;
+        if (spec.access !== 'public') {
+          principal = await authenticate(c, tokens, opts.sessions);
+          c.state.principal = principal;
+          if (opts.writeLimiter && spec.method !== 'get') await opts.writeLimiter.hit(c);
+          const actingFor = ctx.get('x-acting-for');
+          if (actingFor) {
+            // From here on the request is the holder's, made by the family member (`actedBy`).
+            if (!opts.acting) throw forbidden();
+            const proxyAccountId = principal.accountId;
+            const resolved = await opts.acting.actFor(principal, actingFor, spec.proxy);
+            principal = resolved.principal;
+            c.state.principal = principal;
+            acting = { linkId: resolved.linkId, proxyAccountId, holderAccountId: principal.accountId };
+          }
+          if (spec.access !== 'authenticated' && !spec.access.some((r) => principal!.roles.includes(r))) {
+            throw forbidden();
+          }
         }
-      }
 
-      const params = spec.params ? parseInput(spec.params, ctx.params, 'path') : undefined;
-      const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : undefined;
-      let body: unknown;
-      let file: UploadedFile | undefined;
-      if (spec.multipart) {
-        const declared = Number(ctx.get('content-length') || 0);
-        if (declared > spec.multipart.maxBytes + 64 * 1024) {
-          // Answer before reading, and close rather than read the whole body to keep the connection.
-          ctx.set('Connection', 'close');
-          throw payloadTooLarge();
+        const params = spec.params ? parseInput(spec.params, ctx.params, 'path') : undefined;
+        const query = spec.query ? parseInput(spec.query, ctx.query, 'query') : undefined;
+        let body: unknown;
+        let file: UploadedFile | undefined;
+        if (spec.multipart) {
+          const declared = Number(ctx.get('content-length') || 0);
+          if (declared > spec.multipart.maxBytes + 64 * 1024) {
+            // Answer before reading, and close rather than read the whole body to keep the connection.
+            ctx.set('Connection', 'close');
+            throw payloadTooLarge();
+          }
+          const form = await readMultipart(c, spec.multipart, { timeoutMs: opts.uploadTimeoutMs });
+          file = form.file;
+          body = spec.body ? parseInput(spec.body, form.fields, 'body') : form.fields;
+        } else if (spec.body) {
+          body = parseInput(spec.body, ctx.request.body ?? {}, 'body');
+        } else if (ownBody) {
+          body = ctx.request.body;
         }
-        const form = await readMultipart(c, spec.multipart, { timeoutMs: opts.uploadTimeoutMs });
-        file = form.file;
-        body = spec.body ? parseInput(spec.body, form.fields, 'body') : form.fields;
-      } else if (spec.body) {
-        body = parseInput(spec.body, ctx.request.body ?? {}, 'body');
-      } else if (ownBody) {
-        body = ctx.request.body;
-      }
 
-      // Made on first use: most handlers never wait.
-      let signal: AbortSignal | undefined;
-      const result = await spec.handler({
-        params,
-        query,
-        body,
-        principal: principal as Principal,
-        file,
-        rawBody: spec.rawBody ? rawBody : undefined,
-        get signal() {
-          if (!signal) signal = requestSignal(c, opts.drainSignal);
-          return signal;
-        },
-        requestId: c.state.requestId,
-        ctx: c,
-      });
-      if (result) {
-        ctx.status = result.status ?? 200;
-        if (result.body !== undefined) ctx.body = result.body;
+        // Made on first use: most handlers never wait.
+        let signal: AbortSignal | undefined;
+        const result = await spec.handler({
+          params,
+          query,
+          body,
+          principal: principal as Principal,
+          file,
+          rawBody: spec.rawBody ? rawBody : undefined,
+          get signal() {
+            if (!signal) signal = requestSignal(c, opts.drainSignal);
+            return signal;
+          },
+          requestId: c.state.requestId,
+          ctx: c,
+        });
+        if (result) {
+          ctx.status = result.status ?? 200;
+          if (result.body !== undefined) ctx.body = result.body;
+        }
+      };
+      const record = (status: number) =>
+        opts.acting!.recordAction({ ...acting!, method: ctx.method, route: spec.path, status });
+      try {
+        await answer();
+      } catch (err) {
+        // Every request made as a family member is recorded, refused ones too. The error is the
+        // answer: a failure to record it must not replace it.
+        if (acting) await record(err instanceof AppError ? err.status : 500).catch(() => undefined);
+        throw err;
       }
+      if (acting) await record(ctx.status);
     });
   }
   return router;

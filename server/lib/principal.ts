@@ -22,4 +22,9 @@ export const isStaff = (roles: readonly Role[]) => roles.some((r) => STAFF_ROLES
 export interface Principal {
   accountId: number;
   roles: Role[];
+  /**
+   * Set when a family member acts for the holder (家属代办): the account that really made the
+   * request. `accountId` and `roles` are then the holder's.
+   */
+  actedBy?: number;
 }

@@ -1,3 +1,4 @@
+import { currentActing, stopActing, type Acting } from '../../services/acting';
 import type { QuickReply } from '../../services/chat';
 import { askSubscribe } from '../../services/notifications';
 import { hasRole } from '../../services/session';
@@ -90,6 +91,8 @@ Component({
     status: null as StatusView | null,
     rating: null as RatingView | null,
     placeholder: '请输入您的问题',
+    /** 为家人代办: whom this phone acts for now (a banner says so), or null. */
+    acting: null as Acting | null,
   },
   methods: {
     onLoad(): void {
@@ -97,6 +100,7 @@ Component({
       session.onChange = () => this.render();
       session.onToast = (title) => wx.showToast({ title, icon: 'none' });
       sessions.set(this, session);
+      this.setData({ acting: currentActing() });
       void session.load();
     },
 
@@ -107,8 +111,15 @@ Component({
         rootFontSize: rootFontSize(),
         shortcutsTwoRows: fontScale() > SHORTCUTS_ONE_ROW_MAX_SCALE,
         corners: corners(),
+        acting: currentActing(),
       });
       this.session()?.show();
+    },
+
+    /** 结束代办 on the banner. */
+    endActing(): void {
+      stopActing();
+      this.setData({ acting: null });
     },
 
     onHide(): void {

@@ -1,3 +1,4 @@
+import { currentActing, stopActing, type Acting } from '../../services/acting';
 import { bindIdentity, categoryLabel, getMe, HOLDER_CATEGORIES, type Identity, type Me } from '../../services/people';
 import { getConsent, hasCurrentConsent } from '../../services/privacy';
 import { ApiError, messageOf } from '../../services/request';
@@ -58,15 +59,18 @@ Component({
     /** The consent page was opened from here: check again when the holder comes back. */
     awaitingConsent: false,
     categoryLabels: HOLDER_CATEGORIES.map((c) => c.label),
+    /** 为家人代办: whom this phone acts for now (a banner says so), or null. */
+    acting: null as Acting | null,
   },
   methods: {
     onLoad(): void {
-      this.setData({ rootFontSize: rootFontSize() });
+      this.setData({ rootFontSize: rootFontSize(), acting: currentActing() });
       void this.load();
     },
 
     /** Back from the consent page: what was typed stays, only the consent is read again. */
     onShow(): void {
+      this.setData({ acting: currentActing() });
       if (!this.data.awaitingConsent) return;
       this.setData({ awaitingConsent: false });
       void this.refreshConsent();
@@ -269,6 +273,22 @@ Component({
 
     openMyAppeals(): void {
       wx.navigateTo({ url: '/packages/appeals/pages/list/list' });
+    },
+
+    /** 家属代办: the holder's family members who act for them. */
+    openProxies(): void {
+      wx.navigateTo({ url: '/packages/people/pages/proxies/proxies' });
+    },
+
+    /** 为家人代办: enter a code, choose whom to act for. */
+    openActFor(): void {
+      wx.navigateTo({ url: '/packages/people/pages/act-for/act-for' });
+    },
+
+    /** 结束代办 on the banner. */
+    endActing(): void {
+      stopActing();
+      this.setData({ acting: null });
     },
 
     openDesk(): void {

@@ -78,6 +78,7 @@ export const legalAidRoutes = (
       tag: 'legal-aid',
       summary: 'Book a place in a slot (capacity is never exceeded; at most 3 future appointments)',
       access: ['holder'],
+      proxy: 'legal_aid',
       body: bookingBody,
       responses: { 201: { description: 'The appointment', schema: appointmentView } },
       errors: [
@@ -103,6 +104,7 @@ export const legalAidRoutes = (
       tag: 'legal-aid',
       summary: 'The caller’s appointments (newest first) and the times they wait for',
       access: ['holder'],
+      proxy: 'legal_aid',
       responses: { 200: { description: 'Appointments and waitlist entries', schema: myAppointmentsView } },
       handler: async ({ principal }) => {
         const m = await booking.mine(principal);
@@ -132,6 +134,7 @@ export const legalAidRoutes = (
       tag: 'legal-aid',
       summary: 'Cancel, until 2 hours before the start; the place goes to the waitlist',
       access: ['holder'],
+      proxy: 'legal_aid',
       params: idParams,
       responses: { 200: { description: 'The appointment', schema: appointmentView } },
       errors: ['NOT_FOUND', 'CANCEL_TOO_LATE', 'INVALID_TRANSITION'],

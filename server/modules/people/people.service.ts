@@ -199,6 +199,11 @@ export class PeopleService {
     );
   }
 
+  /** A person by id (their login is `accountId`, null when detached or erased); null when unknown. */
+  personById(personId: number): Promise<Person | null> {
+    return this.db.manager.findOneBy(Person, { id: personId });
+  }
+
   /** The identity bound to an account, or null when the holder has not bound one. */
   identityOf(accountId: number): Promise<Person | null> {
     return this.db.manager.findOneBy(Person, { accountId });

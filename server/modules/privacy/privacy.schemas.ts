@@ -88,6 +88,25 @@ export const myDataView = z.object({
     savedPostings: z.array(z.object({ postingTitle: z.string(), savedAt: at })),
     fairSignups: z.array(z.object({ fairTitle: z.string(), status: z.string(), attended: z.boolean(), createdAt: at })),
   }),
+  proxyLinks: z.array(
+    z.object({
+      id: z.number().int(),
+      side: z.enum(['holder', 'proxy']),
+      relation: z.string(),
+      services: z.array(z.string()),
+      status: z.string(),
+      createdAt: at,
+    }),
+  ),
+  proxyActions: z.array(
+    z.object({
+      linkId: z.number().int(),
+      side: z.enum(['holder', 'proxy']),
+      what: z.string(),
+      status: z.number().int(),
+      at,
+    }),
+  ),
   conversations: z.object({ count: z.number().int(), messagesWritten: z.number().int() }),
   files: z.array(z.object({ id: z.number().int(), purpose: z.string(), size: z.number().int(), createdAt: at })),
   notices: z.object({
