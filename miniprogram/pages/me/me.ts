@@ -291,6 +291,30 @@ Component({
       this.setData({ acting: null });
     },
 
+    /** 就业超市: job postings for veterans. */
+    openJobMarket(): void {
+      wx.navigateTo({ url: '/packages/employment/pages/postings/postings' });
+    },
+
+    /** 我的求职: the holder's job applications. */
+    openMyJobApplications(): void {
+      wx.navigateTo({ url: '/packages/employment/pages/applications/applications' });
+    },
+
+    /** 军人驿站: hotels with rooms for holders. */
+    openLodging(): void {
+      wx.navigateTo({ url: '/packages/lodging/pages/hotels/hotels' });
+    },
+
+    openMyLodgingBookings(): void {
+      wx.navigateTo({ url: '/packages/lodging/pages/bookings/bookings' });
+    },
+
+    /** 招聘单位: register a company, publish postings, handle the applications. */
+    openEmployer(): void {
+      wx.navigateTo({ url: '/packages/employer/pages/home/home' });
+    },
+
     openDesk(): void {
       wx.navigateTo({ url: '/packages/legal-aid/pages/day/day' });
     },
