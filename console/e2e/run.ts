@@ -293,6 +293,249 @@ async function rosterAtTheDistrict(): Promise<void> {
   await signOut();
 }
 
+/**
+ * 军人驿站 at the district: the demo 驿站 is listed; the demo holder's booking opens with its history;
+ * a booking made through the API (as the mini-program does) with a proof of status waits for review
+ * and is approved, which its guest then sees; 驿站统计 lists the 驿站.
+ */
+async function lodgingAtTheDistrict(): Promise<void> {
+  const guest = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-demo6' });
+  const form = new FormData();
+  form.set('purpose', 'document');
+  form.set('file', new Blob(['%PDF-1.7\n士兵证\n%%EOF'], { type: 'application/pdf' }), 'proof.pdf');
+  const upload = await fetch(`${server.url}/api/v1/files`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${guest.accessToken}` },
+    body: form,
+  });
+  check(upload.status === 201, `uploading the proof answered ${upload.status}`);
+  const proofFileId = ((await upload.json()) as { id: number }).id;
+  const open = await api<{ items: Array<{ id: number; name: string }> }>(
+    'GET',
+    '/api/v1/lodging/hotels',
+    undefined,
+    guest.accessToken,
+  );
+  const hotel = open.items.find((h) => h.name.includes('拥军酒店'));
+  check(hotel, 'the demo data has no 驿站');
+  const night = new Date(Date.now() + 8 * 3_600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+  const booked = await api<{ id: number }>(
+    'POST',
+    '/api/v1/lodging/bookings',
+    { hotelId: hotel.id, night, guestKind: 'serving_soldier', guestName: '周建军', phone: '13800000006', proofFileId },
+    guest.accessToken,
+  );
+
+  await signInPassword('district', 'demo-district-2026');
+  await page.locator('input[name=code]').waitFor();
+  await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET, 'district'));
+  await page.waitForURL((u) => !u.pathname.includes('/signin'));
+  await page.goto(`${server.url}/console/lodging/hotels`);
+  const hotelRow = page.locator('[data-test=hotel-table] tbody tr', { hasText: '拥军酒店' });
+  await hotelRow.waitFor({ timeout: 30_000 });
+  check(((await hotelRow.textContent()) ?? '').includes('2 间'), 'the 驿站 does not show its two free rooms');
+  await shot('40-lodging-hotels');
+  await hotelRow.locator('button[data-test^=hotel-edit-]').click();
+  const dialog = page.locator('[data-test=hotel-dialog]');
+  await dialog.waitFor();
+  check((await page.locator('[data-test=hotel-quota] input').inputValue()) === '2', 'the form does not show the quota');
+  await shot('41-lodging-hotel-form');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  // Signing another merchant: the picker lists the alliance's open shops, the 驿站 already signed greyed.
+  await page.click('[data-test=hotel-new]');
+  await dialog.waitFor();
+  await page.click('[data-test=hotel-merchant]');
+  await page.locator('.el-select-dropdown__item').first().waitFor({ timeout: 15_000 });
+  check(
+    (await page.locator('.el-select-dropdown__item.is-disabled', { hasText: '已是驿站' }).count()) === 1,
+    'the picker does not grey out the shop that is already a 驿站',
+  );
+  await shot('41-lodging-hotel-new');
+  await page.keyboard.press('Escape');
+  await page.locator('[data-test=hotel-dialog] button', { hasText: '取消' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  await page.goto(`${server.url}/console/lodging/bookings`);
+  const demoRow = page.locator('[data-test=booking-table] tbody tr', { hasText: '陈秀兰' });
+  await demoRow.waitFor({ timeout: 30_000 });
+  await shot('42-lodging-bookings');
+  await demoRow.locator('button[data-test^=booking-open-]').click();
+  const detail = page.locator('[data-test=booking-detail]');
+  await detail.waitFor();
+  check(((await detail.textContent()) ?? '').includes('陈秀兰'), 'the drawer does not show the demo booking');
+  const history = page.locator('[data-test=booking-history] .el-timeline-item');
+  await until('the booking step in the history', async () => (await history.count()) === 1);
+  await shot('43-lodging-booking');
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'hidden' });
+
+  await page.click('[data-test=booking-proof-waiting]');
+  await page.click(`[data-test=booking-open-${booked.id}]`, { timeout: 30_000 });
+  await until('the proof waiting review', async () =>
+    ((await page.locator('[data-test=booking-proof]').textContent()) ?? '').includes('待审核'),
+  );
+  await page.locator('[data-test=booking-detail] [data-test=pdf-file]').waitFor({ timeout: 15_000 });
+  await page.click('[data-test=booking-approve]');
+  await page.locator('.el-message-box').waitFor();
+  await page.click('.el-message-box .el-button--primary');
+  await until('the proof to be approved', async () =>
+    ((await page.locator('[data-test=booking-proof]').textContent()) ?? '').includes('已通过'),
+  );
+  await until('approval in the history', async () => (await history.count()) === 2);
+  await shot('44-lodging-proof-approved');
+  const seen = await api<{ proofStatus: string; status: string }>(
+    'GET',
+    `/api/v1/lodging/bookings/${booked.id}`,
+    undefined,
+    guest.accessToken,
+  );
+  check(
+    seen.proofStatus === 'approved' && seen.status === 'booked',
+    `the guest sees ${seen.status} / ${seen.proofStatus}`,
+  );
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${server.url}/console/lodging/figures`);
+  await page.locator('[data-test=lodging-kpis]').waitFor({ timeout: 30_000 });
+  await until('the 驿站 in the figures', async () =>
+    ((await page.locator('[data-test=lodging-figures]').textContent()) ?? '').includes('拥军酒店'),
+  );
+  await shot('45-lodging-figures');
+  await signOut();
+}
+
+/**
+ * 就业超市 at the district: a company registers as an employer through the API (as the mini-program
+ * does) and the district approves it beside its licence; postings open with a drawer; a fair is
+ * created with the new employer taking part; the demo fair's signups open; 就业统计 counts the postings.
+ */
+async function employmentAtTheDistrict(): Promise<void> {
+  const owner = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-e2e-employer' });
+  const form = new FormData();
+  form.set('purpose', 'document');
+  form.set('file', new Blob(['%PDF-1.7\n营业执照\n%%EOF'], { type: 'application/pdf' }), 'licence.pdf');
+  const upload = await fetch(`${server.url}/api/v1/files`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${owner.accessToken}` },
+    body: form,
+  });
+  check(upload.status === 201, `uploading the licence answered ${upload.status}`);
+  const company = '示范区端到端物业服务有限公司';
+  const applied = await api<{ id: number }>(
+    'POST',
+    '/api/v1/employment/employer',
+    {
+      companyName: company,
+      creditCode: '91330100MA2E2E000H',
+      contactName: '赵经理',
+      contactPhone: '0571-88001234',
+      address: '城关街道建设路 8 号',
+      licenceFileId: ((await upload.json()) as { id: number }).id,
+    },
+    owner.accessToken,
+  );
+  const holder = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code: 'dev-demo6' });
+  const open = await api<{ items: Array<{ id: number; title: string }> }>(
+    'GET',
+    '/api/v1/employment/fairs',
+    undefined,
+    holder.accessToken,
+  );
+  const demoFair = open.items.find((f) => f.title === '退役军人专场招聘会');
+  check(demoFair, 'the demo data has no job fair');
+  await api('POST', `/api/v1/employment/fairs/${demoFair.id}/signups`, undefined, holder.accessToken);
+
+  await signInPassword('district', 'demo-district-2026');
+  await page.locator('input[name=code]').waitFor();
+  await page.fill('input[name=code]', await freshCode(DEMO_TOTP_SECRET, 'district'));
+  await page.waitForURL((u) => !u.pathname.includes('/signin'));
+  await page.goto(`${server.url}/console/employment/employers`);
+  const item = page.locator(`[data-test=employer-item][data-id="${applied.id}"]`);
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  const detail = page.locator('[data-test=employer-detail]');
+  await until('the employer to open', async () => ((await detail.locator('h2').textContent()) ?? '') === company);
+  check(
+    ((await page.locator('[data-test=credit-code]').textContent()) ?? '').includes('913301 00MA2E 2E000H'),
+    'the credit code is not shown in groups',
+  );
+  await detail.locator('[data-test=pdf-file]').waitFor({ timeout: 15_000 });
+  await shot('50-employment-employer');
+  await page.click('[data-test=employer-approve]');
+  await page.locator('.el-message-box').waitFor();
+  await page.click('.el-message-box .el-button--primary');
+  await item.waitFor({ state: 'detached' });
+  const mine = await api<{ status: string }>('GET', '/api/v1/employment/employer/mine', undefined, owner.accessToken);
+  check(mine.status === 'approved', `the owner sees "${mine.status}"`);
+  await page.click('[data-test=employer-status] [data-status=approved]');
+  await page.locator(`[data-test=employer-item][data-id="${applied.id}"]`).click({ timeout: 30_000 });
+  await until(
+    'two steps in the history',
+    async () => (await page.locator('[data-test=employer-history] li').count()) === 2,
+  );
+  await shot('51-employment-employer-approved');
+
+  await page.goto(`${server.url}/console/employment/postings`);
+  const posting = page.locator('[data-test=posting-table] tbody tr', { hasText: '小区安保队长' });
+  await posting.waitFor({ timeout: 30_000 });
+  await posting.click();
+  const drawer = page.locator('[data-test=posting-detail]');
+  await until('the posting to open', async () => ((await drawer.textContent()) ?? '').includes('45 岁以下'));
+  check(await page.locator('[data-test=posting-take-down]').isVisible(), 'the district may not take the posting down');
+  await shot('52-employment-posting');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+
+  await page.goto(`${server.url}/console/employment/fairs`);
+  await page.locator('[data-test=fair-table] tbody tr', { hasText: '退役军人专场招聘会' }).waitFor({ timeout: 30_000 });
+  await page.click('[data-test=fair-new]');
+  const fairForm = page.locator('[data-test=fair-form]');
+  await fairForm.waitFor();
+  const title = `端到端物业专场招聘会 ${Date.now() % 100000}`;
+  await fairForm.locator('[data-test=fair-title]').fill(title);
+  const day = new Date(Date.now() + 8 * 3_600_000 + 10 * 86_400_000).toISOString().slice(0, 10);
+  const picker = fairForm.getByPlaceholder('选择日期');
+  await picker.click();
+  await picker.fill(day);
+  await picker.press('Enter');
+  await fairForm.locator('[data-test=fair-place]').fill('城关街道建设路 8 号一楼');
+  await fairForm.locator('[data-test=fair-capacity]').fill('80');
+  await fairForm.locator('[data-test=fair-employers]').click();
+  await page.locator('.el-select-dropdown__item:visible', { hasText: company }).click();
+  await shot('53-employment-fair-form');
+  await page.click('[data-test=fair-save]');
+  const made = page.locator('[data-test=fair-table] tbody tr', { hasText: title });
+  await made.waitFor({ timeout: 30_000 });
+  const said = (await made.textContent()) ?? '';
+  check(said.includes(day) && said.includes(company) && said.includes('已报名 0 / 80'), `the new fair reads: ${said}`);
+  await page.click(`[data-test=fair-signups-${demoFair.id}]`);
+  const signups = page.locator('[data-test=signup-table] tbody tr');
+  await until('the demo holder’s signup', async () => (await signups.count()) === 1);
+  await shot('54-employment-fair-signups');
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${server.url}/console/employment/figures`);
+  const postings = page.locator('[data-test=employment-kpis] [data-kpi=postings] b');
+  await postings.waitFor({ timeout: 30_000 });
+  const n = Number(((await postings.textContent()) ?? '').trim());
+  check(n >= 5, `就业统计 counts ${n} postings`);
+  await shot('55-employment-figures');
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.click('[data-test=employment-export]'),
+  ]);
+  const file = path.join(work, 'employment.xlsx');
+  await download.saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const first = book.worksheets[0];
+  const cells: string[] = [];
+  first.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
+  check(cells.includes('发布岗位') && cells.includes('达成意向'), `the workbook reads: ${cells.join(' ')}`);
+  await signOut();
+}
+
 const steps: Array<[string, () => Promise<void>]> = [
   [
     'the console is served at /console/ with its CSP, and deep links fall back to the app',
@@ -745,6 +988,14 @@ const steps: Array<[string, () => Promise<void>]> = [
     appealsAtTheStation,
   ],
   ['the district imports a roster after checking it, opens a person’s file and records a visit', rosterAtTheDistrict],
+  [
+    'the district sees its 驿站, opens the demo booking and approves a proof of status; 驿站统计 loads',
+    lodgingAtTheDistrict,
+  ],
+  [
+    'the district approves an employer beside its licence, opens a posting, creates a fair; 就业统计 counts',
+    employmentAtTheDistrict,
+  ],
   [
     'every screen on a station’s and a lawyer’s menu opens with no failed request and no error shown',
     async () => {

@@ -13,6 +13,10 @@ describe('menu by role', () => {
       'knowledge',
       'appeals',
       'appeal-figures',
+      'employment-employers',
+      'employment-postings',
+      'employment-fairs',
+      'employment-figures',
       'figures',
       'roster',
       'roster-rates',
@@ -38,6 +42,13 @@ describe('menu by role', () => {
       'voucher-orders',
       'voucher-settlements',
       'payment-reconciliation',
+      'employment-employers',
+      'employment-postings',
+      'employment-fairs',
+      'employment-figures',
+      'lodging-hotels',
+      'lodging-bookings',
+      'lodging-figures',
       'figures',
       'roster',
       'roster-rates',
@@ -71,6 +82,37 @@ describe('menu by role', () => {
     expect(SCREENS.find((s) => s.name === 'roster-rates')?.path).toBe('/roster/rates');
     expect(SCREENS.some((s) => s.path.startsWith('/roster/people'))).toBe(false);
     expect(names(['lawyer'])).not.toContain('roster');
+  });
+
+  it('gives district staff and admins the 军人驿站 screens, just before 统计报表; stations and desks none', () => {
+    for (const role of ['district_staff', 'admin']) {
+      const menu = names([role]);
+      expect(menu).toEqual(expect.arrayContaining(['lodging-hotels', 'lodging-bookings', 'lodging-figures']));
+      const at = menu.indexOf('lodging-hotels');
+      expect(menu.slice(at, at + 4)).toEqual(['lodging-hotels', 'lodging-bookings', 'lodging-figures', 'figures']);
+    }
+    expect(SCREENS.find((s) => s.name === 'lodging-hotels')?.path).toBe('/lodging/hotels');
+    expect(SCREENS.find((s) => s.name === 'lodging-bookings')?.path).toBe('/lodging/bookings');
+    expect(SCREENS.find((s) => s.name === 'lodging-figures')?.path).toBe('/lodging/figures');
+    for (const role of ['station_staff', 'lawyer', 'errand_runner', 'merchant_owner', 'merchant_clerk', 'holder']) {
+      expect(names([role]).filter((n) => n.startsWith('lodging-'))).toEqual([]);
+    }
+  });
+
+  it('gives station and district staff and admins the 就业超市 screens; desks without staff roles none', () => {
+    const employment = ['employment-employers', 'employment-postings', 'employment-fairs', 'employment-figures'];
+    for (const role of ['station_staff', 'district_staff', 'admin']) {
+      expect(names([role]).filter((n) => n.startsWith('employment-'))).toEqual(employment);
+    }
+    expect(SCREENS.filter((s) => s.name.startsWith('employment-')).map((s) => s.path)).toEqual([
+      '/employment/employers',
+      '/employment/postings',
+      '/employment/fairs',
+      '/employment/figures',
+    ]);
+    for (const role of ['lawyer', 'errand_runner', 'merchant_owner', 'merchant_clerk', 'holder']) {
+      expect(names([role]).filter((n) => n.startsWith('employment-'))).toEqual([]);
+    }
   });
 
   it('gives a 代办员 (errand runner) the errands assigned to them only', () => {
