@@ -6,6 +6,7 @@ import { Person as PersonRow } from '../server/modules/people/person.entity';
 import { ProxyAction } from '../server/modules/proxies/proxy-action.entity';
 import { ProxyLinkEvent } from '../server/modules/proxies/proxy-link-event.entity';
 import { ProxyLink } from '../server/modules/proxies/proxy-link.entity';
+import { StoredFile } from '../server/modules/files/stored-file.entity';
 import { newCode, normalizeCode } from '../server/modules/proxies/proxies.service';
 import { AuditLog } from '../server/modules/staff/audit-log.entity';
 import { createBureau, readyHolder, submittedApplication, type Bureau } from './helpers/cards';
@@ -142,6 +143,50 @@ describe('proxies', () => {
     expect(hm.body.asProxy).toEqual([]);
     const cm = await t.http.get('/api/v1/proxies/mine').set(child.auth).expect(200);
     expect(cm.body.asProxy.map((l: { id: number; name: string }) => [l.id, l.name])).toEqual([[link.id, '王**']]);
+  });
+
+  it('uploads the holder’s documents for an appeal, the file being the holder’s; not under a grant that uses none', async () => {
+    const holder = await person('赵德胜');
+    const child = await person('赵小慧');
+    const neighbour = await person('钱多多');
+    const link = await linked(holder, child, ['appeals']);
+    await linked(holder, neighbour, ['legal_aid']);
+    const upload = (headers: Record<string, string>) =>
+      t.http
+        .post('/api/v1/files')
+        .set(headers)
+        .field('purpose', 'document')
+        .attach('file', Buffer.from('%PDF-1.7\n医保报销单\n%%EOF'), {
+          filename: 'bill.pdf',
+          contentType: 'application/pdf',
+        });
+    const doc = (await upload(asProxy(child, holder)).expect(201)).body;
+    const stored = await t.container.db.manager.findOneByOrFail(StoredFile, { id: doc.id });
+    expect(stored.ownerAccountId).toBe(holder.userId);
+    // The family member reads it acting for the holder, not as themselves.
+    await t.http.get(`/api/v1/files/${doc.id}`).set(asProxy(child, holder)).expect(200);
+    await refused(t.http.get(`/api/v1/files/${doc.id}`).set(child.auth), 404, 'NOT_FOUND');
+    // It is the holder's own document, so it goes with the appeal filed for them.
+    const filed = await t.http
+      .post('/api/v1/appeals')
+      .set(asProxy(child, holder))
+      .send({
+        kind: 'errand',
+        category: '代办手续',
+        text: '请帮忙办理医保报销',
+        stationId: b.stationId,
+        fileIds: [doc.id],
+      })
+      .expect(201);
+    expect(filed.body.fileIds).toEqual([doc.id]);
+    // A grant for legal aid alone uses no documents: no upload for the holder.
+    await refused(upload(asProxy(neighbour, holder)), 403, 'PROXY_NOT_ALLOWED');
+    const actions = await t.http.get(`/api/v1/proxies/${link}/actions`).set(holder.auth).expect(200);
+    expect(actions.body.items.map((a: { route: string; what: string }) => `${a.route} ${a.what}`)).toEqual([
+      '/api/v1/appeals 办理诉求和代办',
+      '/api/v1/files/:id 查看照片或材料',
+      '/api/v1/files 上传照片或材料',
+    ]);
   });
 
   it('refuses a service not granted, a route that takes no proxy, a stranger, and a bad header', async () => {
@@ -450,6 +495,8 @@ describe('proxies', () => {
     const routes = apiRoutes(t.container, { isDraining: () => false, openApi: () => ({}) }).filter((r) => r.proxy);
     expect(routes.map((r) => `${r.proxy} ${r.method.toUpperCase()} ${r.path}`).sort()).toEqual(
       [
+        'card,appeals POST /api/v1/files',
+        'card,appeals GET /api/v1/files/:id',
         'appeals GET /api/v1/appeals/categories',
         'appeals POST /api/v1/appeals',
         'appeals GET /api/v1/appeals/mine',

@@ -23,17 +23,20 @@ const KEY = 'acting';
  * QR code, which the holder shows in person); their legal-aid appointments (not a review).
  * Null for every other path: identity, consent, 我的信息, deleting the account, the links themselves.
  */
-const SERVICE_PATHS: Array<[RegExp, ActingService]> = [
-  [/^\/api\/v1\/appeals(\/.*)?$/, 'appeals'],
-  [/^\/api\/v1\/card-applications(\/mine|\/\d+(\/(submit|withdraw))?)?$/, 'card'],
-  [/^\/api\/v1\/me\/card(\/report-lost)?$/, 'card'],
-  [/^\/api\/v1\/legal-aid\/appointments(\/mine|\/\d+\/cancel)?$/, 'legal_aid'],
+const SERVICE_PATHS: Array<[RegExp, ActingService[]]> = [
+  [/^\/api\/v1\/appeals(\/.*)?$/, ['appeals']],
+  [/^\/api\/v1\/card-applications(\/mine|\/\d+(\/(submit|withdraw))?)?$/, ['card']],
+  [/^\/api\/v1\/me\/card(\/report-lost)?$/, ['card']],
+  [/^\/api\/v1\/legal-aid\/appointments(\/mine|\/\d+\/cancel)?$/, ['legal_aid']],
+  // The holder's photo and documents, for the card application or an appeal.
+  [/^\/api\/v1\/files(\/\d+)?$/, ['card', 'appeals']],
 ];
 
-export function serviceOfPath(path: string): ActingService | null {
+/** The services a path serves (any one of them granted lets a family member use it); empty for none. */
+export function servicesOfPath(path: string): ActingService[] {
   const bare = path.split('?')[0];
-  for (const [pattern, service] of SERVICE_PATHS) if (pattern.test(bare)) return service;
-  return null;
+  for (const [pattern, services] of SERVICE_PATHS) if (pattern.test(bare)) return services;
+  return [];
 }
 
 /** Who the phone acts for now, or null. */
@@ -60,6 +63,6 @@ export function stopActing(): void {
 export function actingHeader(path: string): Record<string, string> {
   const acting = currentActing();
   if (!acting) return {};
-  const service = serviceOfPath(path);
-  return service && acting.services.indexOf(service) >= 0 ? { 'X-Acting-For': String(acting.holderAccountId) } : {};
+  const granted = servicesOfPath(path).some((s) => acting.services.indexOf(s) >= 0);
+  return granted ? { 'X-Acting-For': String(acting.holderAccountId) } : {};
 }

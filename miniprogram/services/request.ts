@@ -203,7 +203,7 @@ export async function upload<T>(path: string, filePath: string, formData: Record
         filePath,
         name: 'file',
         formData,
-        header: token ? { Authorization: `Bearer ${token}` } : {},
+        header: token ? { Authorization: `Bearer ${token}`, ...actingHeader(path) } : {},
         success: (r) => {
           let data: unknown = r.data;
           try {
@@ -223,7 +223,9 @@ export async function upload<T>(path: string, filePath: string, formData: Record
     res = await attempt(renewed.accessToken);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  throw toApiError(res);
+  const err = toApiError(res);
+  if (err.code === 'PROXY_NOT_ALLOWED') stopActing();
+  throw err;
 }
 
 /**
@@ -235,7 +237,7 @@ export async function download(path: string): Promise<string> {
     new Promise<{ statusCode: number; tempFilePath: string }>((resolve, reject) => {
       wx.downloadFile({
         url: `${config.baseUrl}${path}`,
-        header: token ? { Authorization: `Bearer ${token}` } : {},
+        header: token ? { Authorization: `Bearer ${token}`, ...actingHeader(path) } : {},
         success: (r) => resolve({ statusCode: r.statusCode, tempFilePath: r.tempFilePath }),
         fail: () => reject(new ApiError(0, 'NETWORK_ERROR', '网络不可用，请检查网络后重试')),
       });

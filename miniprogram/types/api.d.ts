@@ -1587,7 +1587,7 @@ export interface paths {
             };
           };
         };
-        /** @description Error: VALIDATION_FAILED, PHOTO_SPEC, UNSUPPORTED_FILE_TYPE, PAYLOAD_TOO_LARGE, UPLOAD_QUOTA_EXCEEDED, RATE_LIMITED, REQUEST_TIMEOUT */
+        /** @description Error: VALIDATION_FAILED, PHOTO_SPEC, UNSUPPORTED_FILE_TYPE, PAYLOAD_TOO_LARGE, UPLOAD_QUOTA_EXCEEDED, RATE_LIMITED, REQUEST_TIMEOUT, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];
@@ -1611,7 +1611,7 @@ export interface paths {
             "application/octet-stream": string;
           };
         };
-        /** @description Error: NOT_FOUND */
+        /** @description Error: NOT_FOUND, PROXY_NOT_ALLOWED */
         default: {
           content: {
             "application/json": components["schemas"]["Error"];

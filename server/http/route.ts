@@ -91,9 +91,10 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /**
    * A family member with an active link granting this service may call the route for the holder
    * (header `X-Acting-For: <holder account id>`): the handler then gets the holder's principal with
-   * `actedBy`. Without it the header is refused (403 PROXY_NOT_ALLOWED).
+   * `actedBy`. Without it the header is refused (403 PROXY_NOT_ALLOWED). Several services: any one
+   * of them granted will do (a document uploaded serves the card application and appeals alike).
    */
-  proxy?: ProxyScope;
+  proxy?: ProxyScope | readonly ProxyScope[];
   handler: (input: RouteInput<P, Q, B>) => Promise<RouteResult | void>;
 }
 

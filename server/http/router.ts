@@ -50,7 +50,7 @@ export interface ActingResolver {
   actFor(
     caller: Principal,
     holderAccountId: string,
-    scope: ProxyScope | undefined,
+    scope: ProxyScope | readonly ProxyScope[] | undefined,
   ): Promise<{ principal: Principal; linkId: number }>;
   /** Records one request made as a proxy, whatever its answer. */
   recordAction(entry: ActingRecord): Promise<void>;

@@ -1,5 +1,11 @@
-import { actingHeader, currentActing, serviceOfPath, startActing, stopActing } from '../../miniprogram/services/acting';
-import { ApiError, request } from '../../miniprogram/services/request';
+import {
+  actingHeader,
+  currentActing,
+  servicesOfPath,
+  startActing,
+  stopActing,
+} from '../../miniprogram/services/acting';
+import { ApiError, download, request, upload } from '../../miniprogram/services/request';
 import { saveSession } from '../../miniprogram/services/session';
 import { fakeWx } from './fake';
 
@@ -21,36 +27,38 @@ describe('acting for a family member in requests', () => {
     wx.calls.filter((c) => c.api === 'request' && String(c.options.url).endsWith(path)).pop()!.options.header;
 
   it('maps the paths the server lets a family member use to their service, and nothing else', () => {
-    const expected: Array<[string, string | null]> = [
-      ['/api/v1/appeals', 'appeals'],
-      ['/api/v1/appeals/mine?limit=20', 'appeals'],
-      ['/api/v1/appeals/categories', 'appeals'],
-      ['/api/v1/appeals/12/rate', 'appeals'],
-      ['/api/v1/card-applications', 'card'],
-      ['/api/v1/card-applications/mine', 'card'],
-      ['/api/v1/card-applications/8', 'card'],
-      ['/api/v1/card-applications/8/submit', 'card'],
-      ['/api/v1/card-applications/8/withdraw', 'card'],
-      ['/api/v1/me/card', 'card'],
-      ['/api/v1/me/card/report-lost', 'card'],
-      ['/api/v1/legal-aid/appointments', 'legal_aid'],
-      ['/api/v1/legal-aid/appointments/mine', 'legal_aid'],
-      ['/api/v1/legal-aid/appointments/5/cancel', 'legal_aid'],
+    const expected: Array<[string, string[]]> = [
+      ['/api/v1/appeals', ['appeals']],
+      ['/api/v1/appeals/mine?limit=20', ['appeals']],
+      ['/api/v1/appeals/categories', ['appeals']],
+      ['/api/v1/appeals/12/rate', ['appeals']],
+      ['/api/v1/card-applications', ['card']],
+      ['/api/v1/card-applications/mine', ['card']],
+      ['/api/v1/card-applications/8', ['card']],
+      ['/api/v1/card-applications/8/submit', ['card']],
+      ['/api/v1/card-applications/8/withdraw', ['card']],
+      ['/api/v1/me/card', ['card']],
+      ['/api/v1/me/card/report-lost', ['card']],
+      ['/api/v1/legal-aid/appointments', ['legal_aid']],
+      ['/api/v1/legal-aid/appointments/mine', ['legal_aid']],
+      ['/api/v1/legal-aid/appointments/5/cancel', ['legal_aid']],
       // The holder's alone, or the family member's own.
-      ['/api/v1/card-applications/eligibility', null],
-      ['/api/v1/me/card/qr-token', null],
-      ['/api/v1/legal-aid/appointments/5/review', null],
-      ['/api/v1/legal-aid/waitlist', null],
-      ['/api/v1/me', null],
-      ['/api/v1/me/identity', null],
-      ['/api/v1/me/consent', null],
-      ['/api/v1/me/data', null],
-      ['/api/v1/me/deletion', null],
-      ['/api/v1/proxies/mine', null],
-      ['/api/v1/files', null],
-      ['/api/v1/chat/messages', null],
+      ['/api/v1/card-applications/eligibility', []],
+      ['/api/v1/me/card/qr-token', []],
+      ['/api/v1/legal-aid/appointments/5/review', []],
+      ['/api/v1/legal-aid/waitlist', []],
+      ['/api/v1/me', []],
+      ['/api/v1/me/identity', []],
+      ['/api/v1/me/consent', []],
+      ['/api/v1/me/data', []],
+      ['/api/v1/me/deletion', []],
+      ['/api/v1/proxies/mine', []],
+      ['/api/v1/chat/messages', []],
+      // The holder's photo and documents serve the card application and appeals alike.
+      ['/api/v1/files', ['card', 'appeals']],
+      ['/api/v1/files/31', ['card', 'appeals']],
     ];
-    expect(expected.map(([p]) => [p, serviceOfPath(p)])).toEqual(expected);
+    expect(expected.map(([p]) => [p, servicesOfPath(p)])).toEqual(expected);
   });
 
   it('sends no header when not acting', async () => {
@@ -73,8 +81,20 @@ describe('acting for a family member in requests', () => {
     expect(headerOf('/api/v1/me/card')['X-Acting-For']).toBeUndefined();
     expect(headerOf('/api/v1/me')['X-Acting-For']).toBeUndefined();
     expect(actingHeader('/api/v1/appeals')).toEqual({ 'X-Acting-For': '42' });
+    // A document for the appeal: any one of the path's services granted will do.
+    expect(actingHeader('/api/v1/files')).toEqual({ 'X-Acting-For': '42' });
+    startActing({ ...acting, services: ['legal_aid'] });
+    expect(actingHeader('/api/v1/files')).toEqual({});
     stopActing();
     expect(actingHeader('/api/v1/appeals')).toEqual({});
+  });
+
+  it('uploads and downloads the holder’s files as the holder when a service using them is granted', async () => {
+    startActing(acting);
+    await upload('/api/v1/files', 'wxfile://doc.pdf', { purpose: 'document' }).catch(() => undefined);
+    await download('/api/v1/files/31').catch(() => undefined);
+    const sent = wx.calls.filter((c) => c.api === 'uploadFile' || c.api === 'downloadFile');
+    expect(sent.map((c) => c.options.header['X-Acting-For'])).toEqual(['42', '42']);
   });
 
   it('ends acting when the server says the link no longer allows it', async () => {

@@ -10,6 +10,8 @@ export const filesRoutes = (files: FilesService, maxUploadBytes: number) => [
     tag: 'files',
     summary: 'Upload a private file; a card photo is checked against the 优待证 photo specification',
     access: 'authenticated',
+    // A family member uploads the holder's photo or documents for the card application or an appeal.
+    proxy: ['card', 'appeals'],
     multipart: { fileField: 'file', maxBytes: maxUploadBytes },
     body: uploadFields,
     responses: { 201: { description: 'Stored', schema: fileView } },
@@ -33,6 +35,7 @@ export const filesRoutes = (files: FilesService, maxUploadBytes: number) => [
     tag: 'files',
     summary: 'Read a private file (its owner and staff only)',
     access: 'authenticated',
+    proxy: ['card', 'appeals'],
     params: fileIdParams,
     responses: { 200: { description: 'The file’s bytes', contentType: 'application/octet-stream' } },
     errors: ['NOT_FOUND'],

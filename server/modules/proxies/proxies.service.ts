@@ -97,6 +97,7 @@ export function describeRoute(method: string, route: string): string {
   if (route.startsWith('/api/v1/card-applications')) return m === 'GET' ? '查看优待证申领' : '办理优待证申领';
   if (route.startsWith('/api/v1/me/card')) return m === 'GET' ? '查看电子优待证' : '办理电子优待证';
   if (route.startsWith('/api/v1/legal-aid')) return m === 'GET' ? '查看法律咨询预约' : '办理法律咨询预约';
+  if (route.startsWith('/api/v1/files')) return m === 'GET' ? '查看照片或材料' : '上传照片或材料';
   return m === 'GET' ? '查看' : '办理';
 }
 
@@ -417,9 +418,10 @@ export class ProxiesService {
   async actFor(
     caller: Principal,
     holderAccountId: string,
-    scope: ProxyServiceName | undefined,
+    scope: ProxyServiceName | readonly ProxyServiceName[] | undefined,
   ): Promise<{ principal: Principal; linkId: number }> {
-    if (!scope || !/^[1-9]\d{0,9}$/.test(holderAccountId)) throw ProxyErrors.notAllowed();
+    const wanted: readonly ProxyServiceName[] = scope === undefined ? [] : typeof scope === 'string' ? [scope] : scope;
+    if (wanted.length === 0 || !/^[1-9]\d{0,9}$/.test(holderAccountId)) throw ProxyErrors.notAllowed();
     const holderId = Number(holderAccountId);
     const em = this.db.manager;
     const link = await em.findOneBy(ProxyLink, {
@@ -427,7 +429,7 @@ export class ProxiesService {
       proxyAccountId: caller.accountId,
       status: 'active',
     });
-    if (!link || !servicesOf(link).includes(scope)) throw ProxyErrors.notAllowed();
+    if (!link || !wanted.some((s) => servicesOf(link).includes(s))) throw ProxyErrors.notAllowed();
     const [place, roles] = await Promise.all([placementOf(em, holderId), rolesOf(em, holderId)]);
     if (!place || place.disabled) throw ProxyErrors.notAllowed();
     return { principal: { accountId: holderId, roles, actedBy: caller.accountId }, linkId: link.id };
