@@ -24,6 +24,12 @@ const empty = () => ({
   waitlist: [],
   redemptions: { total: 0, latest: [] },
   complaints: [],
+  voucherOrders: [],
+  appeals: [],
+  lodgingBookings: [],
+  employment: { profile: null, applications: [], savedPostings: [], fairSignups: [] },
+  proxyLinks: [],
+  proxyActions: [],
   conversations: { count: 0, messagesWritten: 0 },
   files: [],
   notices: { total: 0, latest: [], subscriptions: 0 },
@@ -58,6 +64,70 @@ const full = () => ({
     latest: [{ merchantName: '老兵饭店', offerTitle: '退役军人专享 8 折', day: '2026-11-20' }],
   },
   complaints: [{ id: 2, merchantName: '老兵饭店', status: 'open', createdAt: '2026-11-21T09:00:00.000+08:00' }],
+  voucherOrders: [
+    {
+      id: 5,
+      title: '老兵面馆 50 元代金券',
+      quantity: 2,
+      amountFen: 8000,
+      status: 'paid',
+      createdAt: '2026-11-22T09:00:00.000+08:00',
+    },
+  ],
+  appeals: [
+    {
+      id: 6,
+      kind: 'errand',
+      category: '代取证件',
+      text: '请帮忙代取证件',
+      contactTime: null,
+      status: 'confirmed',
+      rating: 5,
+      ratingComment: null,
+      createdAt: '2026-11-23T09:00:00.000+08:00',
+    },
+  ],
+  lodgingBookings: [
+    {
+      id: 7,
+      hotelName: '拥军酒店',
+      night: '2026-12-02',
+      guestKind: 'family',
+      guestName: '陈小兰',
+      phoneLast4: '0006',
+      proofStatus: 'none',
+      status: 'booked',
+      createdAt: '2026-11-24T09:00:00.000+08:00',
+    },
+  ],
+  employment: {
+    profile: {
+      name: '陈卫国',
+      phoneLast4: '2222',
+      skills: '驾驶',
+      serviceBackground: '陆军 5 年',
+      desiredWork: '司机',
+      updatedAt: '2026-11-25T09:00:00.000+08:00',
+    },
+    applications: [
+      { id: 8, postingTitle: '班车驾驶员', status: 'interview', createdAt: '2026-11-25T10:00:00.000+08:00' },
+    ],
+    savedPostings: [],
+    fairSignups: [],
+  },
+  proxyLinks: [
+    {
+      id: 9,
+      side: 'holder',
+      relation: '子女',
+      services: ['appeals', 'legal_aid'],
+      status: 'active',
+      createdAt: '2026-11-26T09:00:00.000+08:00',
+    },
+  ],
+  proxyActions: [
+    { linkId: 9, side: 'holder', what: '办理诉求和代办', status: 201, at: '2026-11-26T10:00:00.000+08:00' },
+  ],
   conversations: { count: 1, messagesWritten: 6 },
   files: [
     { id: 11, purpose: 'card_photo', size: 31_000, createdAt: '2026-10-02T09:00:00.000+08:00' },
@@ -96,6 +166,17 @@ describe('我的信息', () => {
     expect(textOf(comp, '.section-redemptions')).toContain('共 25 次，下面是最近 1 次');
     expect(textOf(comp, '.section-complaints')).toContain('处理中');
     expect(textOf(comp, '.section-chat')).toContain('6 条消息');
+    expect(textOf(comp, '.section-vouchers')).toContain('80.00 元');
+    expect(textOf(comp, '.section-appeals')).toContain('代办 · 代取证件 · 已确认');
+    expect(textOf(comp, '.section-lodging')).toContain('手机尾号 0006');
+    const jobs = textOf(comp, '.section-employment')!;
+    expect(jobs).toContain('手机尾号 2222');
+    expect(jobs).toContain('班车驾驶员');
+    expect(jobs).toContain('邀请面试');
+    const proxies = textOf(comp, '.section-proxies')!;
+    expect(proxies).toContain('家人为您代办（子女） · 生效中');
+    expect(proxies).toContain('诉求和代办、法律咨询预约');
+    expect(proxies).toContain('代办记录 1 条');
     const files = textOf(comp, '.section-files')!;
     expect(files).toContain('证件照片');
     expect(files).toContain('30 KB');

@@ -37,6 +37,48 @@ const FILE_WORDS: Record<string, string> = {
   profile_photo: '头像照片',
 };
 const CONSENT_ACTION_WORDS: Record<string, string> = { agree: '同意', withdraw: '撤回同意' };
+const ORDER_WORDS: Record<string, string> = {
+  created: '待支付',
+  paid: '已支付',
+  redeemed: '已用完',
+  refunding: '退款中',
+  refunded: '已退款',
+  closed: '已关闭',
+};
+const APPEAL_KIND_WORDS: Record<string, string> = { appeal: '诉求', errand: '代办' };
+const APPEAL_WORDS: Record<string, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  confirmed: '已确认',
+  rejected: '未予受理',
+};
+const BOOKING_WORDS: Record<string, string> = {
+  booked: '已预订',
+  checked_in: '已入住',
+  no_show: '未入住',
+  cancelled: '已取消',
+};
+const JOB_WORDS: Record<string, string> = {
+  submitted: '已投递',
+  viewed: '单位已查看',
+  interview: '邀请面试',
+  hired: '已录用',
+  declined: '未录用',
+  withdrawn: '已撤回',
+};
+const LINK_WORDS: Record<string, string> = {
+  invited: '邀请中',
+  active: '生效中',
+  revoked: '已撤销',
+  expired: '已过期',
+};
+const SERVICE_GRANT_WORDS: Record<string, string> = {
+  card: '优待证',
+  appeals: '诉求和代办',
+  legal_aid: '法律咨询预约',
+};
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -166,6 +208,84 @@ function toSections(d: MyData): Section[] {
         key: String(c.id),
         main: c.merchantName,
         sub: `${word(COMPLAINT_WORDS, c.status)} · ${formatDate(c.createdAt)}`,
+      })),
+    },
+    {
+      key: 'vouchers',
+      title: '代金券订单',
+      empty: '没有',
+      summary: '',
+      lines: (d.voucherOrders ?? []).map((o) => ({
+        key: String(o.id),
+        main: `${o.title} × ${o.quantity}`,
+        sub: `${word(ORDER_WORDS, o.status)} · ${(o.amountFen / 100).toFixed(2)} 元 · ${formatDate(o.createdAt)}`,
+      })),
+    },
+    {
+      key: 'appeals',
+      title: '诉求和代办',
+      empty: '没有',
+      summary: '',
+      lines: (d.appeals ?? []).map((a) => ({
+        key: String(a.id),
+        main: `${word(APPEAL_KIND_WORDS, a.kind)} · ${a.category} · ${word(APPEAL_WORDS, a.status)}`,
+        sub: `${formatDate(a.createdAt)} 提交${a.rating ? ` · 您评了 ${a.rating} 星` : ''}`,
+      })),
+    },
+    {
+      key: 'lodging',
+      title: '军人驿站预订',
+      empty: '没有',
+      summary: '',
+      lines: (d.lodgingBookings ?? []).map((b) => ({
+        key: String(b.id),
+        main: `${b.hotelName} · ${b.night}`,
+        sub: `${word(BOOKING_WORDS, b.status)} · 入住人 ${b.guestName}，手机尾号 ${b.phoneLast4}`,
+      })),
+    },
+    {
+      key: 'employment',
+      title: '就业超市',
+      empty: '没有',
+      summary: '',
+      lines: d.employment
+        ? [
+            ...(d.employment.profile
+              ? [
+                  {
+                    key: 'profile',
+                    main: `求职信息：${d.employment.profile.name}，手机尾号 ${d.employment.profile.phoneLast4}`,
+                    sub: `${formatDate(d.employment.profile.updatedAt)} 更新`,
+                  },
+                ]
+              : []),
+            ...d.employment.applications.map((a) => ({
+              key: `a${a.id}`,
+              main: `投递：${a.postingTitle}`,
+              sub: `${word(JOB_WORDS, a.status)} · ${formatDate(a.createdAt)}`,
+            })),
+            ...d.employment.savedPostings.map((s, i) => ({
+              key: `s${i}`,
+              main: `收藏：${s.postingTitle}`,
+              sub: formatDate(s.savedAt),
+            })),
+            ...d.employment.fairSignups.map((f, i) => ({
+              key: `f${i}`,
+              main: `招聘会：${f.fairTitle}`,
+              sub: `${f.attended ? '已到场' : '已报名'} · ${formatDate(f.createdAt)}`,
+            })),
+          ]
+        : [],
+    },
+    {
+      key: 'proxies',
+      title: '家属代办',
+      empty: '没有',
+      summary: (d.proxyActions ?? []).length ? `代办记录 ${(d.proxyActions ?? []).length} 条` : '',
+      lines: (d.proxyLinks ?? []).map((l) => ({
+        key: String(l.id),
+        main: `${l.side === 'holder' ? '家人为您代办' : '您为家人代办'}（${l.relation}） · ${word(LINK_WORDS, l.status)}`,
+        sub: `可以办理：${l.services.map((s) => word(SERVICE_GRANT_WORDS, s)).join('、')} · ${formatDate(l.createdAt)}`,
       })),
     },
     {
