@@ -210,6 +210,20 @@ export const PHRASES: Phrase[] = [
   { text: '我想反映一下安置的情况', intent: 'appeal_file' },
   { text: '家里有困难想提个诉求', intent: 'appeal_file' },
 
+  // jobs
+  { text: '有没有适合退役军人的工作', intent: 'jobs' },
+  { text: '我想找份工作', intent: 'jobs' },
+  { text: '最近有招聘会吗', intent: 'jobs' },
+  { text: '就业超市在哪', intent: 'jobs' },
+  { text: '有什么岗位招保安', intent: 'jobs' },
+
+  // lodging
+  { text: '军人驿站在哪', intent: 'lodging' },
+  { text: '我儿子在部队，探亲路过能免费住一晚吗', intent: 'lodging' },
+  { text: '现役军人出差有免费住宿吗', intent: 'lodging' },
+  { text: '驿站还有房间吗', intent: 'lodging' },
+  { text: '哪里有拥军的宾馆可以过夜', intent: 'lodging' },
+
   // policy: the knowledge base
   { text: '三属可以办优待证吗', intent: 'policy', entry: '三属|哪些人' },
   { text: '烈士子女能申请优待证吗', intent: 'policy', entry: '烈士' },
@@ -316,7 +330,7 @@ export const PHRASES: Phrase[] = [
   { text: '附近哪里有厕所', intent: 'unknown' },
   { text: '我孙子考大学填志愿的事', intent: 'unknown' },
   { text: '医保怎么报销', intent: 'unknown' },
-  { text: '怎么找工作', intent: 'unknown' },
+  { text: '怎么找工作', intent: 'jobs' },
   { text: '你是谁', intent: 'unknown' },
   { text: '今天几号', intent: 'unknown' },
   { text: '养老金什么时候涨', intent: 'unknown' },

@@ -9,6 +9,8 @@ import { ChatMessage } from '../server/modules/chat/chat-message.entity';
 import { CHAT_PAGES } from '../server/modules/chat/chat.pages';
 import { HOLDER_ACTIONS, SUGGESTIONS } from '../server/modules/chat/chat.replies';
 import { CHAT_MESSAGES_PER_MINUTE } from '../server/modules/chat/chat.routes';
+import { Employer } from '../server/modules/employment/employer.entity';
+import { JobPosting } from '../server/modules/employment/job-posting.entity';
 import { Station } from '../server/modules/staff/station.entity';
 import { createBureau, issuedCard, readyHolder, review, submittedApplication } from './helpers/cards';
 import { createTestContext, type TestContext } from './helpers/context';
@@ -335,6 +337,80 @@ describe('chat: the holder’s conversation', () => {
         ),
       ]);
       expect(one.card!.button).toEqual({ label: '查看办理进度', page: CHAT_PAGES.appeal(filed.body.id) });
+    });
+
+    it('jobs and 军人驿站: none yet, then the newest postings and the free rooms tonight, each with its page', async () => {
+      const h = await loginHolder(t);
+      const noJobs = await ask(t, h, { text: '我想找份工作' });
+      expect(noJobs).toMatchObject({ kind: 'card', intent: 'jobs' });
+      expect(noJobs.card!.lines).toEqual([]);
+      expect(noJobs.card!.button).toEqual({ label: '打开就业超市', page: CHAT_PAGES.jobs });
+
+      const now = t.clock.now();
+      const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const owner = await loginHolder(t);
+      await t.container.db.transaction(async (em) => {
+        const employer = await em.insert(Employer, {
+          ownerAccountId: owner.userId,
+          companyName: '拥军安保公司',
+          creditCode: '91330100MA27XY1234',
+          contactName: '李经理',
+          contactPhone: '0571-88880000',
+          address: '城关街道',
+          licenceFileId: null,
+          status: 'approved',
+          reason: null,
+          reviewedBy: null,
+          reviewedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const base = {
+          employerId: Number(employer.identifiers[0].id),
+          category: '安保服务',
+          district: '城关街道',
+          address: '城关街道 1 号',
+          headcount: 2,
+          requirements: '身体健康',
+          veteranPreferenceText: null,
+          status: 'published' as const,
+          takedownReason: null,
+          closedAt: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await em.insert(JobPosting, {
+          ...base,
+          title: '门岗保安',
+          salaryMin: 4000,
+          salaryMax: 5000,
+          veteranPreferred: true,
+          validUntil: today,
+        });
+        // Past its day: not offered.
+        await em.insert(JobPosting, {
+          ...base,
+          title: '过期岗位',
+          salaryMin: 1,
+          salaryMax: 2,
+          veteranPreferred: false,
+          validUntil: '2020-01-01',
+        });
+      });
+      const jobs = await ask(t, h, { action: 'jobs' });
+      expect(jobs.card!.lines).toEqual(['门岗保安（拥军安保公司）4000–5000 元/月，退役军人优先']);
+      expect(jobs.quickReplies!.map((q) => q.page)).toEqual(
+        expect.arrayContaining([CHAT_PAGES.jobFairs, CHAT_PAGES.jobApplications]),
+      );
+
+      const noRooms = await ask(t, h, { text: '军人驿站在哪' });
+      expect(noRooms).toMatchObject({ intent: 'lodging', text: '本区暂时没有开放的军人驿站。' });
+      const { merchantId } = await approvedMerchant(t, { name: '拥军宾馆' });
+      const district = await loginStaff(t, ['district_staff']);
+      await t.http.post('/api/v1/staff/lodging/hotels').set(district.auth).send({ merchantId }).expect(201);
+      const rooms = await ask(t, h, { action: 'lodging' });
+      expect(rooms.card!.lines).toEqual([expect.stringMatching(/^拥军宾馆.*：今晚还有 2 间$/)]);
+      expect(rooms.card!.button).toEqual({ label: '查看军人驿站', page: CHAT_PAGES.lodging });
     });
 
     it('nearby: asks for the location, then lists the three nearest offers with distances', async () => {

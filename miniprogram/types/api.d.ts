@@ -11316,7 +11316,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -11396,7 +11396,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -11469,7 +11469,7 @@ export interface paths {
                       action: "send" | "send_location" | "feedback" | "rate";
                     }))[];
                   /** @enum {string} */
-                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   source?: {
                     entryId: number;
                     document: string;
@@ -11589,7 +11589,7 @@ export interface paths {
                   action: "send" | "send_location" | "feedback" | "rate";
                 }))[];
               /** @enum {string} */
-              intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent?: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               source?: {
                 entryId: number;
                 document: string;
@@ -13110,7 +13110,7 @@ export interface paths {
           content: {
             "application/json": {
               /** @enum {string} */
-              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               confidence: number;
               words: string[];
               /** @enum {string|null} */
@@ -13121,7 +13121,7 @@ export interface paths {
               } | null;
               rules: ({
                   /** @enum {string} */
-                  intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+                  intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
                   score: number;
                   matched: string[];
                 })[];
@@ -13159,7 +13159,7 @@ export interface paths {
           content: {
             "application/json": {
               /** @enum {string} */
-              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
+              intent: "card_status" | "card_apply" | "card_lost" | "card_show" | "nearby_discounts" | "legal_services" | "legal_free_times" | "legal_my_appointments" | "legal_book" | "notices" | "appeal_status" | "appeal_file" | "jobs" | "lodging" | "policy" | "greeting" | "thanks" | "ask_person" | "unknown";
               confidence: number;
               /**
                * @description knowledge: an entry answers; action: live data or an action answers (an entry may be quoted beside it); small_talk; handover: the holder asked for a person; unknown: the assistant cannot answer

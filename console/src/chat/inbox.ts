@@ -186,6 +186,8 @@ export const INTENT_LABELS: Record<string, string> = {
   notices: '通知消息',
   appeal_status: '我的诉求进度',
   appeal_file: '反映诉求 / 申请代办',
+  jobs: '就业超市',
+  lodging: '军人驿站',
   policy: '政策咨询',
   greeting: '问候',
   thanks: '致谢',

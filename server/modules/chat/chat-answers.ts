@@ -96,6 +96,10 @@ export class AnswerBuilder {
         return this.live.appealStatus(principal);
       case 'appeal_file':
         return this.appealFile();
+      case 'jobs':
+        return this.live.jobs();
+      case 'lodging':
+        return this.live.lodging();
       case 'policy':
         return u.knowledge ? { ...fromKnowledge(u.knowledge), intent: 'policy' } : 'unknown';
       case 'greeting':

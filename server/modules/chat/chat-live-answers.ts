@@ -3,6 +3,8 @@ import type { AppealsService } from '../appeals/appeals.service';
 import { APPEAL_STATUS_WORDS, KIND_WORDS as APPEAL_KIND_WORDS } from '../appeals/appeals.types';
 import type { ApplicationsService, ApplicationStatusSummary } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
+import type { PostingsService } from '../employment/postings.service';
+import type { LodgingService } from '../lodging/lodging.service';
 import type { BookingService } from '../legal-aid/booking.service';
 import { MODE_WORDS, SERVICE_WORDS, type ServiceType } from '../legal-aid/legal-aid.types';
 import type { ProvidersService } from '../legal-aid/providers.service';
@@ -23,6 +25,8 @@ export interface LiveServices {
   notifications: Pick<NotificationsService, 'timeline'>;
   staff: Pick<StaffService, 'listStations'>;
   appeals: Pick<AppealsService, 'mine'>;
+  postings: Pick<PostingsService, 'browse'>;
+  lodging: Pick<LodgingService, 'openHotels'>;
 }
 
 /** How far "nearby" reaches. */
@@ -257,6 +261,64 @@ export class LiveAnswers {
         lines,
         button: one ? { label: '查看办理进度', page: CHAT_PAGES.appeal(one.id) } : button,
       },
+    };
+  }
+
+  /** The newest postings of 就业超市, with the job fairs and the holder's applications a tap away. */
+  async jobs(): Promise<ReplyDraft> {
+    const { rows, names } = await this.live.postings.browse({ limit: SHOWN });
+    const button = { label: '打开就业超市', page: CHAT_PAGES.jobs };
+    const quickReplies: QuickReply[] = [
+      { id: 'job_fairs', label: '招聘会', page: CHAT_PAGES.jobFairs },
+      { id: 'my_job_applications', label: '我的求职', page: CHAT_PAGES.jobApplications },
+    ];
+    if (rows.length === 0) {
+      return {
+        intent: 'jobs',
+        text: '就业超市暂时没有在招的岗位，新岗位发布后可以在这里看到，也可以留意招聘会。',
+        card: { title: '就业超市', lines: [], button },
+        quickReplies,
+      };
+    }
+    return {
+      intent: 'jobs',
+      text: '就业超市最新的岗位，退役军人优先的会标出来：',
+      card: {
+        title: '就业超市',
+        lines: rows.map(
+          (p) =>
+            `${p.title}（${names.get(p.employerId) ?? ''}）${p.salaryMin}–${p.salaryMax} 元/月${p.veteranPreferred ? '，退役军人优先' : ''}`,
+        ),
+        button,
+      },
+      quickReplies,
+    };
+  }
+
+  /** 军人驿站 with free rooms tonight and over the next days. */
+  async lodging(): Promise<ReplyDraft> {
+    const hotels = await this.live.lodging.openHotels();
+    const button = { label: '查看军人驿站', page: CHAT_PAGES.lodging };
+    if (hotels.length === 0) {
+      return {
+        intent: 'lodging',
+        text: '本区暂时没有开放的军人驿站。',
+        card: { title: '军人驿站', lines: [], button },
+      };
+    }
+    return {
+      intent: 'lodging',
+      text: '现役军人和随行家属出行途中，可以在军人驿站免费住一晚，入住时出示军官证、士兵证或军属证明：',
+      card: {
+        title: '军人驿站',
+        lines: hotels.slice(0, SHOWN).map((h) => {
+          const tonight = h.nights[0]?.free ?? 0;
+          const later = h.nights.slice(1).some((n) => n.free > 0);
+          return `${h.hotel.name}：${tonight > 0 ? `今晚还有 ${tonight} 间` : later ? '今晚已满，之后几天有空房' : '近期已约满'}`;
+        }),
+        button,
+      },
+      quickReplies: [{ id: 'my_lodging', label: '我的驿站预订', page: CHAT_PAGES.lodgingBookings }],
     };
   }
 

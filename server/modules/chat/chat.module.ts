@@ -5,6 +5,8 @@ import { CustomerServiceCrypto } from '../../integrations/wechat/cs-crypto';
 import type { Core, ModuleOf } from '../../module';
 import type { AppealsService } from '../appeals/appeals.service';
 import type { AuthService } from '../auth/auth.service';
+import type { PostingsService } from '../employment/postings.service';
+import type { LodgingService } from '../lodging/lodging.service';
 import type { ApplicationsService } from '../cards/applications.service';
 import type { CardService } from '../cards/card.service';
 import type { FilesService } from '../files/files.service';
@@ -54,6 +56,8 @@ interface Uses extends InboxUses {
   booking: BookingService;
   files: FilesService;
   appeals: AppealsService;
+  postings: PostingsService;
+  lodging: LodgingService;
 }
 
 /** Builds the module's services from the core and the services it uses. */
@@ -70,6 +74,8 @@ function build(c: Core, u: Uses) {
     notifications: u.notifications,
     staff: u.staff,
     appeals: u.appeals,
+    postings: u.postings,
+    lodging: u.lodging,
   });
   // Holders' free text passes the content check before staff see it, by either channel.
   const contentCheck = new ContentCheckService(c.db, c.clock, c.logger, c.ports.contentSecurity, u.auth);

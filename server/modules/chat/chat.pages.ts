@@ -17,6 +17,11 @@ export const CHAT_PAGES = {
   appealsNew: 'packages/appeals/pages/new/new',
   appealsList: 'packages/appeals/pages/list/list',
   appeal: (id: number) => `packages/appeals/pages/detail/detail?id=${id}`,
+  jobs: 'packages/employment/pages/postings/postings',
+  jobFairs: 'packages/employment/pages/fairs/fairs',
+  jobApplications: 'packages/employment/pages/applications/applications',
+  lodging: 'packages/lodging/pages/hotels/hotels',
+  lodgingBookings: 'packages/lodging/pages/bookings/bookings',
 } as const;
 
 /** A page with its query string; values are URL-encoded. */

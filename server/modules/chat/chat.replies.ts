@@ -67,6 +67,8 @@ export const HOLDER_ACTIONS = {
   notices: { label: '最近有什么通知', intent: 'notices' },
   legal_my_appointments: { label: '我的预约', intent: 'legal_my_appointments' },
   appeal_status: { label: '我的诉求办得怎么样了', intent: 'appeal_status' },
+  jobs: { label: '有什么工作机会', intent: 'jobs' },
+  lodging: { label: '军人驿站在哪', intent: 'lodging' },
   'nearby.location': { label: '发送我的位置', intent: 'nearby_discounts', withLocation: true },
   'legal.consultation': { label: '法律咨询', intent: 'legal_free_times', legalService: 'consultation' },
   'legal.legal_aid': { label: '法律援助', intent: 'legal_free_times', legalService: 'legal_aid' },

@@ -439,6 +439,43 @@ export const INTENT_RULES: readonly IntentRule[] = [
     ],
   },
   {
+    intent: 'jobs',
+    clues: [
+      {
+        words: [
+          '找工作',
+          '找个工作',
+          '找份工作',
+          '就业超市',
+          '招聘会',
+          '招聘',
+          '招工',
+          '求职',
+          '工作机会',
+          '再就业',
+          '岗位',
+        ],
+        weight: 4,
+      },
+      { words: ['工作', '上班', '打工', '保安', '司机', '就业'], weight: 2 },
+      { words: ['有没有', '哪里', '推荐', '介绍', '想找', '适合', '怎么找'], weight: 1.2 },
+    ],
+    against: [
+      { words: ['拖欠', '欠薪', '工伤', '辞退', '赔偿', '仲裁', '安置'], weight: 4 },
+      // The bureau's own staff and hours are not jobs.
+      { words: ['工作人员', '工作时间', '工作日', '上班时间'], weight: 4 },
+    ],
+  },
+  {
+    intent: 'lodging',
+    clues: [
+      { words: ['驿站', '军人驿站', '免费住宿', '免费住', '住一晚', '过夜', '住的地方', '免费房'], weight: 4.5 },
+      { words: ['住宿', '酒店', '宾馆', '旅馆', '房间', '探亲'], weight: 2 },
+      { words: ['现役', '部队', '军属', '探望'], weight: 1 },
+    ],
+    against: [{ words: ['打折', '优惠', '折扣', '几折'], weight: 3 }],
+  },
+  {
     intent: 'notices',
     clues: [
       { words: ['通知', '新消息', '未读', '公告', '推送'], weight: 3 },

@@ -15,6 +15,8 @@ export const INTENT_KEYS = [
   'notices',
   'appeal_status',
   'appeal_file',
+  'jobs',
+  'lodging',
   'policy',
   'greeting',
   'thanks',
@@ -58,6 +60,8 @@ export const LIVE_INTENTS: ReadonlySet<IntentKey> = new Set([
   'legal_book',
   'notices',
   'appeal_status',
+  'jobs',
+  'lodging',
 ]);
 
 /** Intents that act and may quote a knowledge-base entry beside the action. */
