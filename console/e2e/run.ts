@@ -284,6 +284,42 @@ async function rosterAtTheDistrict(): Promise<void> {
   await page.locator('[data-test=file-visits]').scrollIntoViewIfNeeded();
   await shot('28-person-visit');
 
+  // 家属代办 at the desk: 周建华 has an account, and so does his daughter, each with a bound identity.
+  const daughterId = withCheckDigit('33010219950505904');
+  const bind = async (code: string, name: string, idNumber: string, phone: string) => {
+    const s = await api<{ accessToken: string }>('POST', '/api/v1/auth/wechat-login', { code });
+    const consent = await api<{ currentVersion: string }>('GET', '/api/v1/me/consent', undefined, s.accessToken);
+    await api('POST', '/api/v1/me/consent', { version: consent.currentVersion }, s.accessToken);
+    await api('PUT', '/api/v1/me/identity', { name, idNumber, phone, category: 'veteran' }, s.accessToken);
+    return s.accessToken;
+  };
+  const father = await bind(`dev-e2e-zhou-${Date.now()}`, '周建华', good, '13900001234');
+  await bind(`dev-e2e-zhou-d-${Date.now()}`, '周小梅', daughterId, '13900005678');
+  await page.reload();
+  await page.locator('[data-test=proxy-link]').waitFor({ timeout: 15_000 });
+  await page.click('[data-test=proxy-link]');
+  await page.locator('[data-test=proxy-dialog]').waitFor();
+  await page.fill('input[data-test=proxy-id-number], [data-test=proxy-id-number] input', daughterId);
+  await page.click('[data-test=proxy-relation]');
+  await page.locator('.el-select-dropdown__item', { hasText: '子女' }).click();
+  await shot('28b-proxy-link');
+  await page.click('[data-test=proxy-save]');
+  await page.locator('[data-test=proxy-dialog]').waitFor({ state: 'hidden', timeout: 15_000 });
+  await until('the daughter to be listed', async () =>
+    ((await page.locator('[data-test=file-proxies]').textContent()) ?? '').includes('代办中'),
+  );
+  const mine = await api<{ asHolder: Array<{ relation: string; linkedBy: string }> }>(
+    'GET',
+    '/api/v1/proxies/mine',
+    undefined,
+    father,
+  );
+  check(
+    mine.asHolder.some((l) => l.relation === '子女' && l.linkedBy === 'staff'),
+    `the father does not see the link: ${JSON.stringify(mine)}`,
+  );
+  await shot('28c-person-proxies');
+
   await page.goto(`${server.url}/console/roster/rates`);
   const total = page.locator('[data-test=rates-total]');
   await total.waitFor({ timeout: 30_000 });
