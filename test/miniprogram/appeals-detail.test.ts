@@ -25,7 +25,14 @@ const step = (
 const SUBMIT = step('submit', null, 'submitted', '2026-11-20T09:00:00.000+08:00', 'holder');
 const ACCEPT = step('accept', 'submitted', 'accepted', '2026-11-20T14:00:00.000+08:00');
 const START = step('start', 'accepted', 'in_progress', '2026-11-21T09:00:00.000+08:00');
-const RESOLVE = step('resolve', 'in_progress', 'resolved', '2026-11-25T16:30:00.000+08:00');
+const RESOLVE = step(
+  'resolve',
+  'in_progress',
+  'resolved',
+  '2026-11-25T16:30:00.000+08:00',
+  'staff',
+  '已补发 11 月抚恤金',
+);
 
 /** An appeal as the detail endpoint sends it. */
 function appeal(over: Record<string, unknown> = {}) {
@@ -165,10 +172,12 @@ describe('诉求详情', () => {
         promisedDate: '2026-11-22',
         overdue: true,
         acceptedAt: ACCEPT.at,
-        history: [SUBMIT, ACCEPT, START],
+        history: [SUBMIT, step('accept', 'submitted', 'accepted', ACCEPT.at, 'staff', '承诺 2026-11-22 前办结'), START],
       }),
     );
     const comp = await open();
+    // The promise reads as itself, not as a "reason".
+    expect(texts(comp, '.history-reason')).toEqual(['承诺 2026-11-22 前办结']);
     expect(textOf(comp, '.station')).toBe('东四服务站');
     expect(textOf(comp, '.accepted-at')).toBe('2026年11月20日 14:00');
     expect(textOf(comp, '.promised')).toBe('2026年11月22日 前');
@@ -201,6 +210,7 @@ describe('诉求详情', () => {
     serve(resolved());
     const comp = await open();
     expect(textOf(comp, '.outcome')).toBe('已补发 11 月抚恤金，到账请查收。');
+    expect(texts(comp, '.history-reason')[0]).toBe('办理结果：已补发 11 月抚恤金');
     expect(textOf(comp, '.resolved-at')).toBe('办结时间：2026年11月25日 16:30');
     expect(textOf(comp, '.confirm')).toBe('确认办结');
     expect(textOf(comp, '.open-reopen')).toBe('不满意，重新办理');
@@ -288,7 +298,7 @@ describe('诉求详情', () => {
     expect(textOf(comp, '.reopened-note')).toBe('您已申请重新办理，服务站正在重新办理。');
     expect(comp.querySelector('.actions')).toBeFalsy();
     expect(comp.querySelector('#reason')).toBeFalsy();
-    expect(texts(comp, '.history-reason')).toEqual(['原因：只补了一半']);
+    expect(texts(comp, '.history-reason')).toEqual(['原因：只补了一半', '办理结果：已补发 11 月抚恤金']);
   });
 
   it('REOPEN_USED from the server reads clearly and the page shows what is allowed now', async () => {

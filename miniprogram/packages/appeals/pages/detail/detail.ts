@@ -35,7 +35,8 @@ interface StepView {
   toText: string;
   when: string;
   by: string;
-  reason: string;
+  /** The step's reason, outcome or promise, labelled. */
+  note: string;
 }
 
 interface AppealView {
@@ -64,6 +65,9 @@ interface AppealView {
   canRate: boolean;
   history: StepView[];
 }
+
+/** What a step's note is, as the holder reads it: an outcome, a comment, else a reason; acceptance's promise says itself. */
+const NOTE_WORDS: Record<string, string> = { accept: '', resolve: '办理结果：', rate: '评价：' };
 
 const STARS = [1, 2, 3, 4, 5];
 /** What each number of stars means, read out with the choice. */
@@ -110,7 +114,7 @@ function toView(a: Appeal): AppealView {
         toText: (APPEAL_STATUS_WORDS as Record<string, string>)[h.to] || h.to,
         when: formatDateTime(h.at),
         by: APPEAL_ACTOR_WORDS[h.by] || h.by,
-        reason: h.reason || '',
+        note: h.reason ? `${NOTE_WORDS[h.action] ?? '原因：'}${h.reason}` : '',
       }))
       .reverse(),
   };
