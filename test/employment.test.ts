@@ -575,6 +575,13 @@ describe('employment', () => {
         404,
         'NOT_FOUND',
       );
+      // The employer's list counts each posting's applications, the withdrawn one aside.
+      await apply(await seeker(), p1.id).expect(201);
+      const own = (await t.http.get('/api/v1/employment/employer/postings').set(e.auth).expect(200)).body.items;
+      const counted = Object.fromEntries(
+        own.map((p: { id: number; applicationsCount: number }) => [p.id, p.applicationsCount]),
+      );
+      expect(counted).toEqual({ [p1.id]: 2, [p2.id]: 0 });
     });
 
     it('shows a profile only to the employer applied to, and logs every read', async () => {

@@ -8877,7 +8877,7 @@ export interface paths {
     /** The employer’s postings, newest first */
     get: {
       responses: {
-        /** @description Postings */
+        /** @description Postings with their applications counted */
         200: {
           content: {
             "application/json": {
@@ -8899,6 +8899,7 @@ export interface paths {
                   status: "published" | "closed" | "taken_down";
                   statusText: string;
                   createdAt: string;
+                  applicationsCount: number;
                 })[];
             };
           };

@@ -38,6 +38,7 @@ const posting = (over: Record<string, unknown> = {}) => ({
   status: 'published',
   statusText: '招聘中',
   createdAt: '2027-03-02T10:00:00.000+08:00',
+  applicationsCount: 0,
   ...over,
 });
 
@@ -231,7 +232,7 @@ describe('招聘单位: approved', () => {
     fakeWx().routes.set('GET /api/v1/employment/employer/postings', () => ({
       data: {
         items: [
-          posting(),
+          posting({ applicationsCount: 3 }),
           posting({
             id: 10,
             title: '货车司机',
@@ -248,6 +249,7 @@ describe('招聘单位: approved', () => {
     expect(texts(comp, '.posting-status')).toEqual(['招聘中', '已结束']);
     expect(texts(comp, '.salary')).toEqual(['4000–5500 元/月', '6000 元/月']);
     expect(texts(comp, '.posting-detail')[0]).toBe('招 3 人 · 上城区 · 截止 2027年4月30日');
+    expect(texts(comp, '.posting-applications')).toEqual(['查看这个岗位的投递（3 份）', '这个岗位还没有投递']);
 
     comp.querySelector('.new-posting')!.dispatchEvent('press');
     comp.querySelectorAll('.posting-open')[1].dispatchEvent('tap');

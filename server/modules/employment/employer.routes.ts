@@ -11,7 +11,7 @@ import {
   interviewBody,
   postingBody,
   postingDetailView,
-  postingListView,
+  employerPostingListView,
   postingPatchBody,
   receivedPageView,
   receivedQuery,
@@ -86,12 +86,19 @@ export function employerRoutes(
       tag: 'employment-employer',
       summary: 'The employer’s postings, newest first',
       access: HOLDER,
-      responses: { 200: { description: 'Postings', schema: postingListView } },
+      responses: { 200: { description: 'Postings with their applications counted', schema: employerPostingListView } },
       errors: ['FORBIDDEN'],
       handler: async ({ principal }) => {
-        const { rows, today } = await postings.listMine(principal);
+        const { rows, today, applications } = await postings.listMine(principal);
         const names = await postings.namesOf(rows.map((p) => p.employerId));
-        return { body: { items: rows.map((p) => presentPosting(p, names.get(p.employerId) ?? '', today)) } };
+        return {
+          body: {
+            items: rows.map((p) => ({
+              ...presentPosting(p, names.get(p.employerId) ?? '', today),
+              applicationsCount: applications.get(p.id) ?? 0,
+            })),
+          },
+        };
       },
     }),
     route({

@@ -161,6 +161,10 @@ export const postingDetailView = postingView.extend({
 });
 export const postingPageView = pageView(postingView);
 export const postingListView = z.object({ items: z.array(postingView) });
+/** The employer's own postings: each with how many applications it has (withdrawn ones aside). */
+export const employerPostingListView = z.object({
+  items: z.array(postingView.extend({ applicationsCount: z.number().int() })),
+});
 
 export const profileView = z.object({
   name: z.string(),

@@ -12,6 +12,7 @@ import { JobPostingEvent, POSTING_HISTORY } from './employment-events.entity';
 import { assertStaffMayAct, ownEmployer } from './employment.policy';
 import { POSTING_TRANSITIONS, type PostingStatus } from './employment.states';
 import { POSTING_CATEGORIES } from './employment.types';
+import { JobApplication } from './job-application.entity';
 import { JobPosting, JobPostingSave } from './job-posting.entity';
 
 export interface PostingInput {
@@ -138,11 +139,23 @@ export class PostingsService {
     return this.detail(this.db.manager, id);
   }
 
-  /** The employer's own postings, newest first. */
-  async listMine(principal: Principal): Promise<{ rows: JobPosting[]; today: string }> {
-    const employer = await ownEmployer(this.db.manager, principal);
-    const rows = await this.db.manager.find(JobPosting, { where: { employerId: employer.id }, order: { id: 'DESC' } });
-    return { rows, today: this.today() };
+  /** The employer's own postings, newest first, with how many applications each has (withdrawn ones aside). */
+  async listMine(
+    principal: Principal,
+  ): Promise<{ rows: JobPosting[]; today: string; applications: Map<number, number> }> {
+    const em = this.db.manager;
+    const employer = await ownEmployer(em, principal);
+    const rows = await em.find(JobPosting, { where: { employerId: employer.id }, order: { id: 'DESC' } });
+    const counts = await em
+      .createQueryBuilder(JobApplication, 'a')
+      .select('a.posting_id', 'postingId')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.employer_id = :employer', { employer: employer.id })
+      .andWhere('a.status <> :withdrawn', { withdrawn: 'withdrawn' })
+      .groupBy('a.posting_id')
+      .getRawMany<{ postingId: number | string; n: number | string }>();
+    const applications = new Map(counts.map((c) => [Number(c.postingId), Number(c.n)]));
+    return { rows, today: this.today(), applications };
   }
 
   /**

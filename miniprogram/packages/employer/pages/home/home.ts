@@ -57,6 +57,8 @@ interface PostingView {
   tone: string;
   salary: string;
   detail: string;
+  /** 查看投递（3 份）, or the plain words when none came yet. */
+  applicationsLabel: string;
   open: boolean;
 }
 
@@ -67,6 +69,7 @@ const toView = (p: MyPosting): PostingView => ({
   tone: POSTING_TONE[p.status],
   salary: salaryText(p),
   detail: `招 ${p.headcount} 人 · ${p.district} · 截止 ${dayText(p.validUntil)}`,
+  applicationsLabel: p.applicationsCount > 0 ? `查看这个岗位的投递（${p.applicationsCount} 份）` : '这个岗位还没有投递',
   open: p.status === 'published',
 });
 
