@@ -104,7 +104,6 @@ export function buildApp(c: Container, opts: AppOptions = {}): Koa<AppState> {
   app.use(errorHandler(c.logger));
   app.use(securityHeaders(config.env === 'production'));
   app.use(consoleStatic(opts.consoleDir ? new ConsoleSite(opts.consoleDir) : c.services.consoleSite));
-  app.use(router.routes());
-  app.use(router.allowedMethods());
+  app.use(router);
   return app;
 }

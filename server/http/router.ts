@@ -1,5 +1,6 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
+import type { Middleware } from 'koa';
 import type { SessionGuard } from '../modules/auth/session-guard.service';
 import type { TokenService } from '../modules/auth/tokens';
 import { parseBody, readRawBody } from './body';
@@ -82,11 +83,12 @@ export interface RouterOptions {
  * Registers every route with its declared chain: body (JSON, or the exact bytes and XML where the
  * route asks), rate limit, access, validation, handler. The handler's `signal` aborts on drain.
  */
-export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: RouterOptions): Router<AppState> {
-  const router = new Router<AppState>();
+export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: RouterOptions): Middleware<AppState> {
+  const table = new RouteTable(routes);
   // JSON bodies are parsed per route, so a route that wants the exact bytes gets them unread.
   const json = bodyParser({ enableTypes: ['json'], jsonLimit: opts.jsonLimitBytes, encoding: 'utf-8' });
   for (const spec of routes) {
+    const router = table.routerFor(spec.path);
     const ownBody = Boolean(spec.rawBody || spec.accepts?.some((f) => f !== 'json'));
     router[spec.method](spec.path, async (ctx) => {
       const c = ctx as unknown as AppContext;
@@ -180,5 +182,84 @@ export function buildRouter(routes: RouteSpec[], tokens: TokenService, opts: Rou
       if (acting) await record(ctx.status);
     });
   }
-  return router;
+  return table.middleware();
+}
+
+/** The API's prefix: the segment after it picks a route's group. */
+const API_PREFIX = '/api/v1/';
+/** A group with more routes than this is split again by its next segment, where none of them has a parameter there. */
+const GROUP_MAX = 40;
+
+/**
+ * The routes in groups by their first segments after `/api/v1/` (`me`, `legal-aid`, `staff/appeals`),
+ * each group a router of its own: a request is matched against its group's few patterns instead of
+ * all of them in turn. Paths (case-insensitive, as the patterns are) whose group is unknown go to an
+ * empty router, so that unknown paths and methods are answered as before (404, 405 and 501).
+ */
+class RouteTable {
+  private readonly groups = new Map<string, Router<AppState>>();
+  /** First segments whose routes are grouped by their second segment too. */
+  private readonly deep = new Set<string>();
+  private readonly rest = new Router<AppState>();
+
+  constructor(routes: readonly RouteSpec[]) {
+    const bySegment = new Map<string, string[][]>();
+    for (const r of routes) {
+      const segments = apiSegments(r.path);
+      if (!segments?.[0]) continue;
+      if (/[:*(]/.test(segments[0]))
+        throw new Error(`${r.path}: the first segment after ${API_PREFIX} is the route's group, not a parameter`);
+      const list = bySegment.get(segments[0]) ?? [];
+      list.push(segments);
+      bySegment.set(segments[0], list);
+    }
+    for (const [first, paths] of bySegment) {
+      if (paths.length > GROUP_MAX && paths.every((s) => s[1] && !/[:*(]/.test(s[1]))) this.deep.add(first);
+    }
+  }
+
+  /** The router a route is registered on. */
+  routerFor(path: string): Router<AppState> {
+    const key = this.keyOf(path);
+    if (key === undefined) return this.rest;
+    let router = this.groups.get(key);
+    if (!router) {
+      router = new Router<AppState>();
+      this.groups.set(key, router);
+    }
+    return router;
+  }
+
+  middleware(): Middleware<AppState> {
+    const dispatch = new Map<Router<AppState>, Middleware<AppState>>();
+    const chainOf = (router: Router<AppState>) => {
+      let chain = dispatch.get(router);
+      if (!chain) {
+        // What app.use(router.routes()) then app.use(router.allowedMethods()) would run.
+        const routes = router.routes() as unknown as Middleware<AppState>;
+        const allowed = router.allowedMethods() as unknown as Middleware<AppState>;
+        chain = (ctx, next) => routes(ctx, () => allowed(ctx, next));
+        dispatch.set(router, chain);
+      }
+      return chain;
+    };
+    for (const router of [...this.groups.values(), this.rest]) chainOf(router);
+    return (ctx, next) => {
+      const key = this.keyOf(ctx.path);
+      const router = (key !== undefined && this.groups.get(key)) || this.rest;
+      return chainOf(router)(ctx, next);
+    };
+  }
+
+  private keyOf(path: string): string | undefined {
+    const segments = apiSegments(path.toLowerCase());
+    if (!segments?.[0]) return undefined;
+    return this.deep.has(segments[0]) ? `${segments[0]}/${segments[1] ?? ''}` : segments[0];
+  }
+}
+
+/** The first two segments of a path under `/api/v1/`, or undefined for a path outside it. */
+function apiSegments(path: string): string[] | undefined {
+  if (!path.startsWith(API_PREFIX)) return undefined;
+  return path.slice(API_PREFIX.length).split('/', 2);
 }

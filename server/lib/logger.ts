@@ -23,8 +23,24 @@ const SENSITIVE_KEY =
 const ID_NUMBER = /(?<!\d)\d{17}[\dXx](?![\dXx])/g;
 const MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g;
 
+// Both shapes hold a run of at least eleven digits: a string without one is left as it is, which is
+// most of them (ids, routes, codes), for the price of one simple scan.
+const LONG_DIGIT_RUN = /\d{11}/;
+
 export function scrub(value: string): string {
+  if (value.length < 11 || !LONG_DIGIT_RUN.test(value)) return value;
   return value.replace(ID_NUMBER, '[id-number]').replace(MOBILE, '[phone]');
+}
+
+/** Whether a field's name says it holds a secret or personal data, remembered per name (a log has few). */
+const sensitiveKeys = new Map<string, boolean>();
+function isSensitiveKey(key: string): boolean {
+  let known = sensitiveKeys.get(key);
+  if (known === undefined) {
+    known = SENSITIVE_KEY.test(key);
+    if (sensitiveKeys.size < 10_000) sensitiveKeys.set(key, known);
+  }
+  return known;
 }
 
 function clean(value: unknown, depth = 0): unknown {
@@ -37,7 +53,7 @@ function clean(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = SENSITIVE_KEY.test(k) ? '[redacted]' : clean(v, depth + 1);
+    out[k] = isSensitiveKey(k) ? '[redacted]' : clean(v, depth + 1);
   }
   return out;
 }
