@@ -1,10 +1,25 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccountRole } from './account-role.entity';
 import { Account } from './account.entity';
 import { RefreshToken } from './refresh-token.entity';
 import type { Role } from './roles';
 
 /** Account reads and writes shared by login, staff administration and later modules (roles granted on approval). */
+
+/**
+ * An account's id and display name with its roles, one row per role (`id`, `displayName`, `role`,
+ * a null role for an account with none), as a query a caller may join more of its own onto: the
+ * account's alias is `a`.
+ */
+export function accountWithRolesQuery(em: EntityManager, accountId: number): SelectQueryBuilder<Account> {
+  return em
+    .createQueryBuilder(Account, 'a')
+    .leftJoin(AccountRole, 'r', 'r.account_id = a.id')
+    .select('a.id', 'id')
+    .addSelect('a.display_name', 'displayName')
+    .addSelect('r.role', 'role')
+    .where('a.id = :accountId', { accountId });
+}
 
 export async function rolesOf(em: EntityManager, accountId: number): Promise<Role[]> {
   const rows = await em.find(AccountRole, { where: { accountId }, order: { role: 'ASC' } });

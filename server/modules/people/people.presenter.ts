@@ -1,11 +1,10 @@
 import { maskIdNumber, maskPhone } from '../../lib/mask';
-import type { Account } from '../auth/account.entity';
 import { isoTime } from '../../lib/time';
 import type { ConsentRecord } from './consent-record.entity';
 import type { ConsentStatus } from './consent.service';
-import type { PersonIdentity } from './people.service';
+import type { MaskedIdentity, Me } from './people.service';
 
-export const presentIdentity = ({ person: p, facts }: PersonIdentity) => ({
+export const presentIdentity = ({ person: p, facts }: MaskedIdentity) => ({
   name: p.name,
   idNumberMasked: maskIdNumber(facts.idNumberLast4),
   phoneMasked: maskPhone(p.phoneLast4),
@@ -13,9 +12,9 @@ export const presentIdentity = ({ person: p, facts }: PersonIdentity) => ({
   verified: p.verified,
 });
 
-export const presentMe = (m: { account: Account; roles: string[]; identity: PersonIdentity | null }) => ({
-  id: m.account.id,
-  displayName: m.account.displayName,
+export const presentMe = (m: Me) => ({
+  id: m.id,
+  displayName: m.displayName,
   roles: m.roles,
   identity: m.identity ? presentIdentity(m.identity) : null,
 });
