@@ -27,6 +27,9 @@ export interface MerchantListing {
   d2?: number;
 }
 
+/** Keys of cached searches: every change to the catalogue drops them all. */
+export const NEARBY_CACHE_PREFIX = 'nearby:';
+
 /** LIKE patterns escape with '!', which reads the same in MySQL and SQLite string literals. */
 /** A text for `LIKE … ESCAPE '!'`: its wildcards match themselves. */
 export const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
@@ -43,7 +46,17 @@ export class BrowseService {
     private readonly cache: SingleFlightCache<unknown>,
   ) {}
 
-  async nearby(query: NearbyQuery): Promise<MerchantListing[]> {
+  /**
+   * A search, cached briefly by its exact terms and the minute (offers start and end on the
+   * clock): phones at one spot, or one phone paging back and forth, ask the same thing again.
+   */
+  nearby(query: NearbyQuery): Promise<MerchantListing[]> {
+    const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    const key = `${NEARBY_CACHE_PREFIX}${minute}:${JSON.stringify(query)}`;
+    return this.cache.get(key, () => this.search(query)) as Promise<MerchantListing[]>;
+  }
+
+  private async search(query: NearbyQuery): Promise<MerchantListing[]> {
     const latE6 = toE6(query.lat);
     const lngE6 = toE6(query.lng);
     const radiusM = query.radiusKm * 1000;

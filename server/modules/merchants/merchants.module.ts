@@ -2,12 +2,13 @@ import { Merchants1764200000000 } from '../../../migrations/1764200000000-mercha
 import { ComplaintsAndBounds1764700000000 } from '../../../migrations/1764700000000-complaints-and-bounds';
 import { MerchantLicencePhoto1766000000000 } from '../../../migrations/1766000000000-merchant-licence-photo';
 import { VoucherStock1766400000000 } from '../../../migrations/1766400000000-voucher-stock';
+import { MerchantSearchIndex1767300000000 } from '../../../migrations/1767300000000-merchant-search-index';
 import { defineModule } from '../../module';
 import type { CardService } from '../cards/card.service';
 import type { QrTokens } from '../cards/qr-token.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PeopleService } from '../people/people.service';
-import { BrowseService } from './browse.service';
+import { BrowseService, NEARBY_CACHE_PREFIX } from './browse.service';
 import { ComplaintCaseService } from './complaint-case.service';
 import { ComplaintsService } from './complaints.service';
 import { MerchantCategory } from './merchant-category.entity';
@@ -58,13 +59,15 @@ export const merchantsModule = defineModule({
     ComplaintsAndBounds1764700000000,
     MerchantLicencePhoto1766000000000,
     VoucherStock1766400000000,
+    MerchantSearchIndex1767300000000,
   ],
   fileReadRules: { [MERCHANT_APPLICATION_FILE]: readLicenceFile, [REDEEMED_CARD_FILE]: readCounterPhoto },
   personalData: () => merchantsPersonalData,
   build: (c, u: Uses) => {
     useCounterClock(c.clock);
-    // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per instance.
-    const catalogue = new SingleFlightCache<unknown>(10_000);
+    // Hot catalogue reads (categories, a merchant's page, a nearby search) are cached for a few
+    // seconds per instance; any change to a merchant, an offer or a category drops every search.
+    const catalogue = new SingleFlightCache<unknown>(10_000, Date.now, 5000, [NEARBY_CACHE_PREFIX]);
     return {
       merchants: new MerchantsService(c.db, u.notifications, c.clock, catalogue, c.sessions),
       offers: new OffersService(c.db, c.clock, catalogue),

@@ -177,7 +177,7 @@ export class MerchantsService {
     requestId: string,
   ): Promise<Merchant> {
     if (decision === 'reject' && !reason?.trim()) throw validationFailed('reason', '不通过时须填写原因');
-    return this.db.transaction(async (em) => {
+    const reviewed = await this.db.transaction(async (em) => {
       const merchant = await em.findOneBy(Merchant, { id });
       if (!merchant) throw notFound('商户申请不存在');
       const now = this.clock.now();
@@ -233,6 +233,9 @@ export class MerchantsService {
       );
       return em.findOneByOrFail(Merchant, { id });
     });
+    // An approved merchant joins the searches at once.
+    this.cache.invalidate(`merchant:${id}`);
+    return reviewed;
   }
 
   /** Suspend (complaints) or restore a merchant; a suspended merchant is hidden and cannot verify. */

@@ -5,10 +5,15 @@
 export class SingleFlightCache<V> {
   private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
 
+  /**
+   * `dependents`: prefixes of keys computed from many entries (a list of merchants): any
+   * invalidation drops every key with one of them too, since it may have shown what changed.
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 5000,
+    private readonly dependents: readonly string[] = [],
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
@@ -26,7 +31,12 @@ export class SingleFlightCache<V> {
   }
 
   invalidate(key?: string): void {
-    if (key === undefined) this.entries.clear();
-    else this.entries.delete(key);
+    if (key === undefined) {
+      this.entries.clear();
+      return;
+    }
+    this.entries.delete(key);
+    if (this.dependents.length === 0) return;
+    for (const k of this.entries.keys()) if (this.dependents.some((p) => k.startsWith(p))) this.entries.delete(k);
   }
 }
