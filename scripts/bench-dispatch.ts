@@ -22,10 +22,15 @@ import { FakeWeChatServer } from '../test/fakes/fake-wechat';
  *   npm run bench:dispatch                      # SQLite file
  *   DATABASE_URL=mysql://root@127.0.0.1:3306/rongyou_bench npm run bench:dispatch
  *   BENCH_NOTICES=5000 BENCH_CONCURRENCY=16 npm run bench:dispatch
+ *   BENCH_RTT_MS=50 npm run bench:dispatch      # WeChat's answers delayed as across the network
+ *
+ * Without BENCH_CONCURRENCY the server's default concurrency and batch size are measured.
  */
 const N = Number(process.env.BENCH_NOTICES ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const defaults = loadConfig({}).dispatch;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? defaults.concurrency);
+const BATCH = Number(process.env.BENCH_BATCH ?? defaults.batchSize);
+const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 0);
 
 async function databaseUrl(): Promise<string> {
   const given = process.env.DATABASE_URL;
@@ -44,6 +49,7 @@ async function databaseUrl(): Promise<string> {
 
 async function main(): Promise<void> {
   const wx = await new FakeWeChatServer().start();
+  wx.latencyMs = RTT_MS;
   const templateId = 'TPL_BENCH';
   wx.templates.set(
     templateId,
@@ -158,6 +164,7 @@ async function main(): Promise<void> {
     ['database', config.database.type],
     ['notices', String(N)],
     ['concurrency / batch', `${CONCURRENCY} / ${BATCH}`],
+    ['WeChat round trip added (ms)', String(RTT_MS)],
     ['baseline: direct sends/s', baselineRate.toFixed(0)],
     ['dispatcher: notices/s', dispatchRate.toFixed(0)],
     ['ratio dispatcher / baseline', (dispatchRate / baselineRate).toFixed(2)],

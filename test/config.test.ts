@@ -62,6 +62,8 @@ describe('configuration', () => {
       expect(config.wechat.mode).toBe('dev');
       expect(config.seedDemo).toBe(true);
       expect(config.port).toBe(3000);
+      // Sized for WeChat 50 ms away (README, dispatch): 8 at once delivered a third as many.
+      expect(config.dispatch).toEqual({ batchSize: 100, concurrency: 32 });
       expect(config.env).toBe('development');
     });
 

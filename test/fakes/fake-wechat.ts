@@ -70,6 +70,8 @@ export class FakeWeChatServer {
   forcedRefreshes = 0;
   /** Lifetime of tokens it issues, in seconds. */
   tokenLifetime = 7200;
+  /** Milliseconds every answer waits, as WeChat's servers do across the network (benchmarks). */
+  latencyMs = 0;
   /** Template id → its fields' types, e.g. { thing1: 'thing' }. */
   readonly templates = new Map<string, Record<string, string>>();
   /** Customer-service replies accepted, in order. */
@@ -206,6 +208,7 @@ export class FakeWeChatServer {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams);
     const body = req.method === 'POST' ? await this.readBody(req) : undefined;
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query, body });
     const send = (status: number, body: unknown) => {
       // WeChat labels its JSON text/plain on this endpoint.
