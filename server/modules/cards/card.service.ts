@@ -7,13 +7,14 @@ import { transition } from '../../lib/state-machine';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { wechatTime } from '../../lib/notice-template';
 import { Person } from '../people/person.entity';
+import type { HolderCategory } from '../../lib/id-number';
 import type { CardEvent } from './card-event.entity';
 import { CardApplication } from './card-application.entity';
 import { Card } from './card.entity';
 import { CARD_HISTORY, cardHistory } from './card.history';
 import { CARD_TRANSITIONS, cardActions, type CardAction } from './card.states';
 import { CardErrors } from './cards.errors';
-import type { QrTokens } from './qr-token.service';
+import type { QrTokens, VerifiedQrToken } from './qr-token.service';
 import { CARD_PAGES } from './cards.pages';
 
 /** The card as its holder reads it: with its history and what they may do with it now. */
@@ -118,6 +119,57 @@ export class CardService {
 }
 
 /** The photo on a card: the one its application was approved with (null for cards made without one). */
+/** The card as a counter needs it: whose it is, their category, and the photo to compare with the person. */
+export interface ScannedCard {
+  id: number;
+  personId: number;
+  /** The name the card was issued to (the person's own name on cards older than that column). */
+  holderName: string;
+  category: HolderCategory;
+  /** The photo of the application the card was issued on; null for cards made without one. */
+  photoFileId: number | null;
+}
+
+/**
+ * Spends a QR token at a merchant's counter and reads only what the counter uses, in one
+ * statement: the card's status and category, the name it was issued to (the person's own name on
+ * cards older than that column) and the photo of the application it was issued on. The refusals
+ * and their order are `QrTokens.consume`'s: unknown card, spent token, card not active.
+ */
+export async function spendAtCounter(em: EntityManager, qr: QrTokens, token: VerifiedQrToken): Promise<ScannedCard> {
+  const row = await em
+    .createQueryBuilder(Card, 'c')
+    .leftJoin(CardApplication, 'a', 'a.id = c.application_id')
+    .leftJoin(Person, 'p', 'p.id = c.person_id')
+    .select([
+      'c.id AS id',
+      'c.person_id AS person_id',
+      'c.category AS category',
+      'c.status AS status',
+      'COALESCE(c.holder_name, p.name) AS holder_name',
+      'a.photo_file_id AS photo_file_id',
+    ])
+    .where('c.id = :id', { id: token.cardId })
+    .getRawOne<{
+      id: number | string;
+      person_id: number | string;
+      category: HolderCategory;
+      status: string;
+      holder_name: string | null;
+      photo_file_id: number | string | null;
+    }>();
+  if (!row) throw CardErrors.qrInvalid();
+  await qr.spend(em, token);
+  if (row.status !== 'active') throw CardErrors.scannedCardInactive();
+  return {
+    id: Number(row.id),
+    personId: Number(row.person_id),
+    holderName: row.holder_name ?? '',
+    category: row.category,
+    photoFileId: row.photo_file_id == null ? null : Number(row.photo_file_id),
+  };
+}
+
 export async function cardPhotoFileId(em: EntityManager, card: Pick<Card, 'applicationId'>): Promise<number | null> {
   const application = await em.findOne(CardApplication, {
     where: { id: card.applicationId },

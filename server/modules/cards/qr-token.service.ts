@@ -9,6 +9,17 @@ import { QrTokenUse } from './qr-token-use.entity';
 /** How long a QR code shown on the phone stays valid. */
 export const QR_TOKEN_TTL_SECONDS = 60;
 
+declare const checked: unique symbol;
+
+/** What a token names, once `verify` has checked its signature and expiry. */
+export interface VerifiedQrToken {
+  cardId: number;
+  jti: string;
+  expiresAt: Date;
+  /** Only `verify` makes one, so a spend never skips the signature check. */
+  readonly [checked]: true;
+}
+
 /**
  * The electronic card's QR token: `q1.<card id>.<jti>.<expiry>.<signature>`, HMAC-SHA256 with a
  * key of its own (derived from the server secret), short enough for a low-density QR code.
@@ -32,7 +43,7 @@ export class QrTokens {
   }
 
   /** Checks signature and expiry only; throws QR_INVALID. */
-  verify(token: string): { cardId: number; jti: string; expiresAt: Date } {
+  verify(token: string): VerifiedQrToken {
     const parts = token.split('.');
     if (parts.length !== 5 || parts[0] !== 'q1') throw CardErrors.qrInvalid();
     const body = parts.slice(0, 4).join('.');
@@ -43,7 +54,7 @@ export class QrTokens {
     const exp = parseInt(parts[3], 36);
     if (!Number.isSafeInteger(cardId) || !Number.isSafeInteger(exp)) throw CardErrors.qrInvalid();
     if (exp * 1000 <= this.clock.now().getTime()) throw CardErrors.qrInvalid();
-    return { cardId, jti: parts[2], expiresAt: new Date(exp * 1000) };
+    return { cardId, jti: parts[2], expiresAt: new Date(exp * 1000) } as VerifiedQrToken;
   }
 
   /**
@@ -52,17 +63,33 @@ export class QrTokens {
    * If the caller's transaction rolls back, the token was not spent.
    */
   async consume(em: EntityManager, token: string): Promise<Card> {
-    const { cardId, jti, expiresAt } = this.verify(token);
-    const card = await em.findOneBy(Card, { id: cardId });
+    const verified = this.verify(token);
+    const card = await em.findOneBy(Card, { id: verified.cardId });
     if (!card) throw CardErrors.qrInvalid();
+    await this.spend(em, verified);
+    if (card.status !== 'active') throw CardErrors.scannedCardInactive();
+    return card;
+  }
+
+  /**
+   * Records the token's jti: the unique key refuses a replay (QR_USED), whichever instance saw
+   * the token first. Written before the card's status is judged, so a spent token reads as
+   * spent even once its card has stopped. Refuses a token past its expiry: what counts is the
+   * moment of the spend, not the moment of `verify`.
+   */
+  async spend(em: EntityManager, token: VerifiedQrToken): Promise<void> {
+    if (token.expiresAt.getTime() <= this.clock.now().getTime()) throw CardErrors.qrInvalid();
     try {
-      await em.insert(QrTokenUse, { jti, cardId, expiresAt, createdAt: this.clock.now() });
+      await em.insert(QrTokenUse, {
+        jti: token.jti,
+        cardId: token.cardId,
+        expiresAt: token.expiresAt,
+        createdAt: this.clock.now(),
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw CardErrors.qrUsed();
       throw err;
     }
-    if (card.status !== 'active') throw CardErrors.scannedCardInactive();
-    return card;
   }
 
   private sign(body: string): string {

@@ -30,13 +30,21 @@ export async function membershipOf(
     .orderBy('mm.id', 'ASC')
     .getOne();
   const member = row as (MerchantMember & { merchant?: Merchant }) | null;
-  if (!member?.merchant) throw forbidden('您不是联盟商户的成员');
+  if (!member?.merchant) throw notAMember();
   if (opts.ownerOnly && member.role !== 'owner') throw forbidden('仅商户负责人可以进行此操作');
   const merchant = member.merchant;
-  if (opts.mustBeActive !== false && merchant.status !== 'active') {
-    throw merchant.status === 'suspended' ? MerchantErrors.merchantSuspended() : MerchantErrors.merchantNotOpen();
-  }
+  if (opts.mustBeActive !== false) assertMerchantOpen(merchant.status);
   return { member, merchant };
+}
+
+/** 403 for an account that is no active member of any merchant. */
+export const notAMember = () => forbidden('您不是联盟商户的成员');
+
+/** A merchant's counter works only while it is active: 409 MERCHANT_INACTIVE, suspended or not yet open. */
+export function assertMerchantOpen(status: Merchant['status']): void {
+  if (status !== 'active') {
+    throw status === 'suspended' ? MerchantErrors.merchantSuspended() : MerchantErrors.merchantNotOpen();
+  }
 }
 
 /** How long after verifying a card the clerk's shop may see the card's photo. */

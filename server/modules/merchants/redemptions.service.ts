@@ -1,20 +1,21 @@
-import { In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../db/database';
-import { upsert } from '../../db/upsert';
+import { upsertStatement } from '../../db/upsert';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
 import { shanghaiDate } from '../../lib/working-days';
 import { Card } from '../cards/card.entity';
-import { cardPhotoFileId } from '../cards/card.service';
+import { spendAtCounter } from '../cards/card.service';
 import { attachFiles } from '../files/file-use.service';
 import type { QrTokens } from '../cards/qr-token.service';
 import { Person } from '../people/person.entity';
 import type { HolderCategory } from '../../lib/id-number';
+import { MerchantMember } from './merchant-member.entity';
 import { MerchantOffer } from './merchant-offer.entity';
 import { Merchant } from './merchant.entity';
 import { MerchantErrors } from './merchants.errors';
-import { COUNTER_PHOTO_MS, REDEEMED_CARD_FILE, membershipOf } from './merchants.policy';
+import { COUNTER_PHOTO_MS, REDEEMED_CARD_FILE, assertMerchantOpen, membershipOf, notAMember } from './merchants.policy';
 import { RedemptionDailyCount } from './redemption-daily-count.entity';
 import { Redemption } from './redemption.entity';
 
@@ -26,9 +27,8 @@ export interface RedemptionHolder {
 
 export interface RedemptionResult {
   redemption: Redemption;
-  person: Person;
   holder: RedemptionHolder;
-  offer: MerchantOffer;
+  offer: Pick<MerchantOffer, 'id' | 'title'>;
   /** The card's photo, readable by the clerk's shop until `photoReadableUntil`; null if none on record. */
   photoFileId: number | null;
   photoReadableUntil: Date;
@@ -43,6 +43,19 @@ export interface OwnFigures {
   today: number;
   perDay: Array<{ day: string; count: number }>;
   perOffer: Array<{ offerId: number; title: string; count: number }>;
+}
+
+/** A counter's merchant and the offer scanned for, as one read returns them (the offer null when not theirs). */
+interface CounterRow {
+  merchant_id: number | string;
+  merchant_status: Merchant['status'];
+  offer_id: number | string | null;
+  offer_title: string | null;
+  offer_status: MerchantOffer['status'] | null;
+  offer_valid_from: unknown;
+  offer_valid_to: unknown;
+  offer_limit: number | string | null;
+  offer_categories: string | null;
 }
 
 const holderOf = (card: Card, person: Person | undefined): RedemptionHolder => ({
@@ -60,80 +73,127 @@ export class RedemptionsService {
 
   /**
    * 1. The clerk's merchant (from their membership, never from the request) is active, and the
-   *    offer is that merchant's (else 404), active and in date.
+   *    offer is that merchant's (else 404), active and in date: one read.
    * 2. In one transaction: spend the QR token (signature, expiry, single use; card active), check
-   *    the holder's category, count today's uses against the limit with a guarded increment,
-   *    and record the redemption. Any refusal rolls the whole transaction back, so the token is
-   *    spent only when a redemption is recorded.
+   *    the holder's category, count today's use against the limit with one guarded upsert, and
+   *    record the redemption. Any refusal rolls the whole transaction back, so the token is spent
+   *    (and the use counted) only when a redemption is recorded.
+   * The answer is built from what the transaction already holds: nothing is read back.
    */
   async redeem(principal: Principal, input: { qrToken: string; offerId: number }): Promise<RedemptionResult> {
-    const { merchant } = await membershipOf(this.db.manager, principal);
-    const offer = await this.db.manager.findOneBy(MerchantOffer, { id: input.offerId, merchantId: merchant.id });
-    if (!offer) throw notFound('优惠不存在');
     const now = this.clock.now();
-    if (
-      offer.status !== 'active' ||
-      (offer.validFrom && offer.validFrom > now) ||
-      (offer.validTo && offer.validTo <= now)
-    ) {
-      throw MerchantErrors.offerUnavailable();
-    }
-    this.qr.verify(input.qrToken); // fail fast on a forged or expired token, before any write
+    const offer = await this.counterOffer(principal, input.offerId, now);
+    const token = this.qr.verify(input.qrToken); // fail fast on a forged or expired token, before any write
 
     return this.db.transaction(async (em) => {
-      const card = await this.qr.consume(em, input.qrToken);
-      const person = await em.findOneByOrFail(Person, { id: card.personId });
-      const eligible = offer.eligibleCategories ? (offer.eligibleCategories.split(',') as HolderCategory[]) : [];
-      if (eligible.length > 0 && !eligible.includes(card.category)) throw MerchantErrors.categoryNotEligible();
+      const card = await spendAtCounter(em, this.qr, token);
+      if (offer.eligible.length > 0 && !offer.eligible.includes(card.category)) {
+        throw MerchantErrors.categoryNotEligible();
+      }
       const day = shanghaiDate(now);
       if (offer.perPersonDailyLimit) {
-        // Make sure today's counter exists, holding its row lock: on MySQL an insert that meets the
-        // row made by a concurrent redemption takes a shared lock, and two such shared locks both
-        // wanting the update below deadlock. The upsert takes the exclusive lock at once.
-        await upsert(
-          em,
-          RedemptionDailyCount,
-          { offerId: offer.id, personId: person.id, day, count: 0 },
-          ['offerId', 'personId', 'day'],
-          {
-            count: { sql: 'count' },
-          },
-        );
-        const counted = await em
-          .createQueryBuilder()
-          .update(RedemptionDailyCount)
-          .set({ count: () => 'count + 1' })
-          .where('offer_id = :o AND person_id = :p AND day = :day AND count < :limit', {
-            o: offer.id,
-            p: person.id,
-            day,
-            limit: offer.perPersonDailyLimit,
-          })
-          .execute();
-        if (counted.affected !== 1) throw MerchantErrors.dailyUsesSpent(offer.perPersonDailyLimit);
+        const used = await this.countUse(em, offer.id, card.personId, day);
+        // Past the limit the transaction rolls back, taking this count with it.
+        if (used > offer.perPersonDailyLimit) throw MerchantErrors.dailyUsesSpent(offer.perPersonDailyLimit);
       }
       const values = {
-        merchantId: merchant.id,
+        merchantId: offer.merchantId,
         offerId: offer.id,
         cardId: card.id,
-        personId: person.id,
+        personId: card.personId,
         clerkAccountId: principal.accountId,
         day,
         createdAt: now,
       };
       const r = await em.insert(Redemption, values);
       // The card's photo, so the clerk can compare it with the person for a short while.
-      const photoFileId = await cardPhotoFileId(em, card);
-      if (photoFileId) await attachFiles(em, [photoFileId], { ownerType: REDEEMED_CARD_FILE, ownerId: card.id });
+      if (card.photoFileId) {
+        await attachFiles(em, [card.photoFileId], { ownerType: REDEEMED_CARD_FILE, ownerId: card.id });
+      }
       return {
         redemption: Object.assign(new Redemption(), values, { id: Number(r.identifiers[0].id) }),
-        person,
-        holder: holderOf(card, person),
-        offer,
-        photoFileId,
+        holder: { name: card.holderName, category: card.category },
+        offer: { id: offer.id, title: offer.title },
+        photoFileId: card.photoFileId,
         photoReadableUntil: new Date(now.getTime() + COUNTER_PHOTO_MS),
       };
     });
+  }
+
+  /**
+   * The caller's merchant and the offer scanned for, in one read of the columns the counter uses,
+   * refused as `membershipOf` refuses (not a member 403, merchant suspended or not open 409), then
+   * 404 when the offer is not this merchant's and OFFER_UNAVAILABLE when it is withdrawn or out of date.
+   */
+  private async counterOffer(principal: Principal, offerId: number, now: Date) {
+    const em = this.db.manager;
+    const row = await em
+      .createQueryBuilder(MerchantMember, 'mm')
+      .innerJoin(Merchant, 'm', 'm.id = mm.merchant_id')
+      .leftJoin(MerchantOffer, 'o', 'o.id = :offerId AND o.merchant_id = m.id', { offerId })
+      .select([
+        'm.id AS merchant_id',
+        'm.status AS merchant_status',
+        'o.id AS offer_id',
+        'o.title AS offer_title',
+        'o.status AS offer_status',
+        'o.valid_from AS offer_valid_from',
+        'o.valid_to AS offer_valid_to',
+        'o.per_person_daily_limit AS offer_limit',
+        'o.eligible_categories AS offer_categories',
+      ])
+      .where('mm.account_id = :a AND mm.active = :yes', { a: principal.accountId, yes: true })
+      .orderBy('mm.id', 'ASC')
+      .limit(1)
+      .getRawOne<CounterRow>();
+    if (!row) throw notAMember();
+    assertMerchantOpen(row.merchant_status);
+    if (row.offer_id == null) throw notFound('优惠不存在');
+    // Raw dates as each driver returns them, turned into Dates as an entity load would.
+    const columns = em.connection.getMetadata(MerchantOffer);
+    const date = (property: 'validFrom' | 'validTo', raw: unknown): Date | null =>
+      raw == null
+        ? null
+        : em.connection.driver.prepareHydratedValue(raw, columns.findColumnWithPropertyName(property)!);
+    const validFrom = date('validFrom', row.offer_valid_from);
+    const validTo = date('validTo', row.offer_valid_to);
+    if (row.offer_status !== 'active' || (validFrom && validFrom > now) || (validTo && validTo <= now)) {
+      throw MerchantErrors.offerUnavailable();
+    }
+    return {
+      id: Number(row.offer_id),
+      merchantId: Number(row.merchant_id),
+      title: row.offer_title ?? '',
+      perPersonDailyLimit: row.offer_limit == null ? null : Number(row.offer_limit),
+      eligible: row.offer_categories ? (row.offer_categories.split(',') as HolderCategory[]) : [],
+    };
+  }
+
+  /**
+   * Counts one use of the offer by the person on the day and returns the day's count with it, in
+   * one statement that takes the counter row's exclusive lock at once, so concurrent scans add up
+   * exactly (on MySQL a plain insert meeting a concurrent scan's row waits with a shared lock, and
+   * two such waiters then deadlock on the update that follows).
+   * The new count comes back in the same round trip: `RETURNING` on SQLite; on MySQL through
+   * `LAST_INSERT_ID(expr)`, whose insert id means the count only when the row was updated (2
+   * affected rows), a fresh row (1) reporting its own id and standing for a count of one.
+   */
+  private async countUse(em: EntityManager, offerId: number, personId: number, day: string): Promise<number> {
+    const mysql = this.db.kind === 'mysql';
+    const count = em.connection.driver.escape('count');
+    const { sql, params } = upsertStatement(
+      em,
+      RedemptionDailyCount,
+      { offerId, personId, day, count: 1 },
+      ['offerId', 'personId', 'day'],
+      { count: { sql: mysql ? `LAST_INSERT_ID(${count} + 1)` : `${count} + 1` } },
+    );
+    if (mysql) {
+      const result = (await em.query(sql, params)) as { affectedRows: number; insertId: number | string };
+      return result.affectedRows === 1 ? 1 : Number(result.insertId);
+    }
+    const rows = (await em.query(`${sql} RETURNING ${count}`, params)) as Array<{ count: number | string }>;
+    return Number(rows[0].count);
   }
 
   /** The merchant's redemptions, newest first, with today's and recent daily counts. */
