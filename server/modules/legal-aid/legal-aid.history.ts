@@ -10,14 +10,31 @@ export const WAITLIST_HISTORY = { entity: WaitlistEvent, subjectKey: 'waitlistId
 /** The system acting on its own: jobs, and places passed down the waitlist. */
 export const SYSTEM: TransitionActor = { accountId: null, role: 'system' };
 
-/** The first history row of a new appointment or waitlist entry (it has no `from`). */
+/**
+ * The first history row of a new appointment or waitlist entry (it has no `from`), returned as
+ * written: the caller's answer shows it without reading it back.
+ */
+export async function recordCreated(
+  em: EntityManager,
+  kind: 'appointment',
+  id: number,
+  actor: TransitionActor,
+  at: Date,
+): Promise<AppointmentEvent>;
+export async function recordCreated(
+  em: EntityManager,
+  kind: 'waitlist',
+  id: number,
+  actor: TransitionActor,
+  at: Date,
+): Promise<WaitlistEvent>;
 export async function recordCreated(
   em: EntityManager,
   kind: 'appointment' | 'waitlist',
   id: number,
   actor: TransitionActor,
   at: Date,
-): Promise<void> {
+): Promise<AppointmentEvent | WaitlistEvent> {
   const common = {
     fromStatus: null,
     actorAccountId: actor.accountId,
@@ -26,10 +43,13 @@ export async function recordCreated(
     createdAt: at,
   };
   if (kind === 'appointment') {
-    await em.insert(AppointmentEvent, { ...common, appointmentId: id, action: 'book', toStatus: 'booked' });
-  } else {
-    await em.insert(WaitlistEvent, { ...common, waitlistId: id, action: 'join', toStatus: 'waiting' });
+    const row = { ...common, appointmentId: id, action: 'book', toStatus: 'booked' as const };
+    const r = await em.insert(AppointmentEvent, row);
+    return { ...row, id: Number(r.identifiers[0].id) };
   }
+  const row = { ...common, waitlistId: id, action: 'join', toStatus: 'waiting' as const };
+  const r = await em.insert(WaitlistEvent, row);
+  return { ...row, id: Number(r.identifiers[0].id) };
 }
 
 /** Each appointment's history, oldest first. */

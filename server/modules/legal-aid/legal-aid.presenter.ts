@@ -9,7 +9,13 @@ import type { LegalProvider } from './legal-provider.entity';
 import type { LegalSlot } from './legal-slot.entity';
 import type { LegalWaitlist } from './legal-waitlist.entity';
 import { WAITLIST_TRANSITIONS } from './waitlist.states';
-import { type HolderContact, splitList, type Mode, type ServiceType } from './legal-aid.types';
+import {
+  type AppointmentProvider,
+  type HolderContact,
+  splitList,
+  type Mode,
+  type ServiceType,
+} from './legal-aid.types';
 
 export const presentProvider = (p: LegalProvider) => ({
   id: p.id,
@@ -41,7 +47,7 @@ export const presentSlot = (s: LegalSlot) => ({
  * What the holder may do now, for the buttons the phone shows: the table's holder actions (cancel
  * only until the cut-off), and `review` of a completed, unrated appointment (a rating, not a move).
  */
-export function holderActions(a: LegalAppointment, now: Date): string[] {
+export function holderActions(a: Pick<LegalAppointment, 'status' | 'startsAt' | 'rating'>, now: Date): string[] {
   const cancelOpen = a.startsAt.getTime() - now.getTime() >= HOLDER_CANCEL_CUTOFF_MS;
   const moves: string[] = allowedActions(APPOINTMENT_TRANSITIONS, a.status, 'holder').filter(
     (action) => action !== 'cancel' || cancelOpen,
@@ -53,11 +59,27 @@ export function holderActions(a: LegalAppointment, now: Date): string[] {
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 
 /** Where an in-person appointment takes place: the provider's office if given, else the desk's window. */
-export const placeOf = (provider: LegalProvider | undefined) => ({
+export const placeOf = (provider: AppointmentProvider | undefined) => ({
   address: provider?.address || PLACE.onsite,
   latitude: provider?.address && provider.latE6 !== null ? provider.latE6 / 1e6 : null,
   longitude: provider?.address && provider.lngE6 !== null ? provider.lngE6 / 1e6 : null,
 });
+
+/** What the holder's view shows of an appointment. */
+export type HolderAppointment = Pick<
+  LegalAppointment,
+  | 'id'
+  | 'status'
+  | 'serviceType'
+  | 'mode'
+  | 'summary'
+  | 'startsAt'
+  | 'cancelledBy'
+  | 'cancelReason'
+  | 'rating'
+  | 'comment'
+  | 'meetingLink'
+>;
 
 /**
  * The holder's view, with its history: never the provider's private notes. How it takes place is
@@ -65,8 +87,8 @@ export const placeOf = (provider: LegalProvider | undefined) => ({
  * the meeting link by video.
  */
 export const presentAppointment = (
-  a: LegalAppointment,
-  provider: LegalProvider | undefined,
+  a: HolderAppointment,
+  provider: AppointmentProvider | undefined,
   now: Date,
   history: readonly AppointmentEvent[],
   ownPhone?: string | null,

@@ -91,11 +91,8 @@ export const legalAidRoutes = (
         'VALIDATION_FAILED',
       ],
       handler: async ({ principal, body }) => {
-        const appt = await booking.book(principal, body);
-        return {
-          status: 201,
-          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
-        };
+        const { appointment, provider, history } = await booking.book(principal, body);
+        return { status: 201, body: presentAppointment(appointment, provider, clock.now(), history) };
       },
     }),
     route({
@@ -139,10 +136,8 @@ export const legalAidRoutes = (
       responses: { 200: { description: 'The appointment', schema: appointmentView } },
       errors: ['NOT_FOUND', 'CANCEL_TOO_LATE', 'INVALID_TRANSITION'],
       handler: async ({ principal, params }) => {
-        const appt = await booking.cancel(principal, params.id);
-        return {
-          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
-        };
+        const { appointment, provider } = await booking.cancel(principal, params.id);
+        return { body: presentAppointment(appointment, provider, clock.now(), await historyOf(appointment.id)) };
       },
     }),
     route({
@@ -186,11 +181,8 @@ export const legalAidRoutes = (
       responses: { 201: { description: 'The appointment', schema: appointmentView } },
       errors: ['NOT_FOUND', 'OFFER_EXPIRED', 'TOO_MANY_APPOINTMENTS', 'ALREADY_BOOKED'],
       handler: async ({ principal, params }) => {
-        const appt = await booking.acceptOffer(principal, params.id);
-        return {
-          status: 201,
-          body: presentAppointment(appt, await providerOf(appt.providerId), clock.now(), await historyOf(appt.id)),
-        };
+        const { appointment, provider, history } = await booking.acceptOffer(principal, params.id);
+        return { status: 201, body: presentAppointment(appointment, provider, clock.now(), history) };
       },
     }),
     route({

@@ -1,3 +1,5 @@
+import type { LegalProvider } from './legal-provider.entity';
+
 /** The legal desk's services and ways of meeting. */
 export const SERVICE_TYPES = ['consultation', 'legal_aid', 'mediation', 'counselling'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
@@ -20,3 +22,6 @@ export interface HolderContact {
   name: string;
   phone: string | null;
 }
+
+/** What a holder's appointment shows of its provider: who, and where they meet in person. */
+export type AppointmentProvider = Pick<LegalProvider, 'id' | 'name' | 'address' | 'latE6' | 'lngE6'>;
