@@ -58,7 +58,8 @@ export const chatRoutes = (chat: ChatService, figures: ChatFiguresService, count
       ],
       handler: async ({ principal, body }) => {
         await sendLimit.take(String(principal.accountId));
-        const written = await chat.send(principal, body);
+        // The holder's presence goes in with the messages (`withPresence` leaves this route to it).
+        const written = await chat.send(principal, body, { present: true });
         return { status: 201, body: { items: written.map(presentMessage) } };
       },
     }),

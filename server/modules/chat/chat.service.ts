@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
+import { isUniqueViolation } from '../../db/errors';
 import type { Clock } from '../../lib/clock';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
@@ -19,7 +20,14 @@ import {
 import { ChatMessage } from './chat-message.entity';
 import { ChatErrors } from './chat.errors';
 import { findHolderAction, type ReplyDraft } from './chat.replies';
-import { appendMessages, assistantMessage, lockConversation, type NewMessage } from './chat.stream';
+import {
+  appendMessages,
+  appendToConversation,
+  assistantMessage,
+  lockConversation,
+  lockOpenConversation,
+  type NewMessage,
+} from './chat.stream';
 import { cleanHolderText } from './chat.text';
 import type { ConversationWaiter } from './chat.waiter';
 import type { MessageChannel, Moderation } from './content-check.rules';
@@ -109,10 +117,19 @@ export interface SendOptions {
    * of the send (a push marked done, replies queued for the channel) commits or rolls back with it.
    */
   withinTransaction?: (em: EntityManager, written: ChatMessage[]) => Promise<void>;
+  /**
+   * The holder is in the mini-program now (a chat request): noted on the conversation in the same
+   * UPDATE as the messages, instead of a write of its own (see `withPresence`).
+   */
+  present?: boolean;
 }
 
 /** The assistant (or a job) acting on a conversation. */
 const SYSTEM = { accountId: null, role: 'system' as const };
+
+/** `lockConversation` in the shape of `lockOpenConversation`: opens the conversation when missing. */
+const openedConversation: typeof lockOpenConversation = async (em, accountId, actor, now) =>
+  (await lockConversation(em, accountId, actor, now)).conversation;
 
 /** How often a waiting poll reads the database again, for messages written by other instances. */
 export const RECHECK_MS = 1_000;
@@ -159,31 +176,37 @@ export class ChatService {
       location: input.location,
       now: this.clock.now(),
     });
-    return this.db.transaction(async (em) => {
-      const now = this.clock.now();
-      const holder = { accountId: principal.accountId, role: 'holder' as const };
-      const { conversation } = await lockConversation(em, principal.accountId, holder, now);
-      if (conversation.status === 'resolved') await this.move(em, conversation, 'reopen', holder, now);
-      const asked: NewMessage = {
-        sender: 'holder',
-        kind: 'text',
-        text: words,
-        intent: understanding.intent,
-        channel: opts.channel,
-        moderation,
-      };
-      if (!ASSISTANT_ANSWERS.includes(conversation.status)) {
-        return this.written(em, opts, await this.write(em, conversation, [asked], now));
-      }
-      const reply = await this.decide(em, conversation, prepared, now);
-      // Unanswered questions are shown to staff: only words that passed the check go there.
-      if (reply.intent === 'unknown' && typed && moderation === 'pass') {
-        await this.knowledge.recordUnanswered(em, words, principal.accountId);
-      }
-      const answered = reply.intent !== 'unknown' && reply.intent !== 'ask_person';
-      const messages = [{ ...asked, answeredByAssistant: answered }, assistantMessage(reply)];
-      return this.written(em, opts, await this.write(em, conversation, messages, now));
-    });
+    const holder = { accountId: principal.accountId, role: 'holder' as const };
+    const within = (open: typeof lockOpenConversation) =>
+      this.db.transaction(async (em) => {
+        const now = this.clock.now();
+        const conversation = await open(em, principal.accountId, holder, now);
+        if (!conversation) return null;
+        if (conversation.status === 'resolved') await this.move(em, conversation, 'reopen', holder, now);
+        const asked: NewMessage = {
+          sender: 'holder',
+          kind: 'text',
+          text: words,
+          intent: understanding.intent,
+          channel: opts.channel,
+          moderation,
+        };
+        if (!ASSISTANT_ANSWERS.includes(conversation.status)) {
+          return this.written(em, opts, await this.write(em, conversation, [asked], now, opts));
+        }
+        const reply = await this.decide(em, conversation, prepared, now);
+        // Unanswered questions are shown to staff: only words that passed the check go there.
+        if (reply.intent === 'unknown' && typed && moderation === 'pass') {
+          await this.knowledge.recordUnanswered(em, words, principal.accountId);
+        }
+        const answered = reply.intent !== 'unknown' && reply.intent !== 'ask_person';
+        const messages = [{ ...asked, answeredByAssistant: answered }, assistantMessage(reply)];
+        return this.written(em, opts, await this.write(em, conversation, messages, now, opts));
+      });
+    // A conversation not open yet is opened in a transaction of its own (see lockOpenConversation).
+    const sent = (await within(lockOpenConversation)) ?? (await within(openedConversation));
+    if (!sent) throw new Error('conversation missing after it was opened');
+    return sent;
   }
 
   /**
@@ -208,7 +231,7 @@ export class ChatService {
         moderation: opts.moderation,
         fileId: opts.fileId,
       };
-      return this.written(em, opts, await this.write(em, conversation, [message], now));
+      return this.written(em, opts, await this.write(em, conversation, [message], now, opts));
     });
   }
 
@@ -288,23 +311,23 @@ export class ChatService {
    * message whatever runs twice.
    */
   async recordNotice(em: EntityManager, notice: WrittenNotice): Promise<void> {
-    if (await em.existsBy(ChatMessage, { outboxId: notice.outboxId })) return;
-    const { conversation } = await lockConversation(em, notice.recipient, SYSTEM, notice.at);
-    await appendMessages(
-      em,
-      conversation,
-      [
-        {
-          sender: 'system',
-          kind: 'notice',
-          text: notice.body || notice.title,
-          card: { title: notice.title, lines: [], button: { label: '查看详情', page: notice.page } },
-          outboxId: notice.outboxId,
-        },
-      ],
-      notice.at,
-    );
-    this.waiter.wakeAfterCommit(em, conversation.id);
+    const message: NewMessage = {
+      sender: 'system',
+      kind: 'notice',
+      text: notice.body || notice.title,
+      card: { title: notice.title, lines: [], button: { label: '查看详情', page: notice.page } },
+      outboxId: notice.outboxId,
+    };
+    try {
+      const { conversationId } = await appendToConversation(em, notice.recipient, SYSTEM, message, notice.at);
+      this.waiter.wakeAfterCommit(em, conversationId);
+    } catch (err) {
+      // The outbox row was written just now, so no message shows its id yet: the unique key, not
+      // a look first, keeps it to one. A failed INSERT undoes only itself on both databases, so
+      // the notice's transaction goes on.
+      if (isUniqueViolation(err) && /outbox/i.test(String((err as Error).message))) return;
+      throw err;
+    }
   }
 
   /** Long polls waiting on this instance now (for tests and the operator's figures). */
@@ -388,17 +411,16 @@ export class ChatService {
         intent: '涉及投诉或纠纷，需人工处理',
       }[trigger];
       await this.move(em, conversation, 'hand_over', actor, now, reason);
-      await this.setStreak(em, conversation, 0);
+      this.setStreak(conversation, 0);
       return this.handoverHooks ? this.handoverHooks.handedOver(em, conversation, trigger, handover, now) : handover;
     }
-    await this.setStreak(em, conversation, streak);
+    this.setStreak(conversation, streak);
     return reply;
   }
 
-  private async setStreak(em: EntityManager, conversation: ChatConversation, streak: number): Promise<void> {
-    if (streak === conversation.unknownStreak) return;
+  /** The new streak is written with the messages (`write`), in the UPDATE that moves the conversation on. */
+  private setStreak(conversation: ChatConversation, streak: number): void {
     conversation.unknownStreak = streak;
-    await em.update(ChatConversation, { id: conversation.id }, { unknownStreak: streak });
   }
 
   private async move(
@@ -423,15 +445,23 @@ export class ChatService {
     conversation.status = to;
   }
 
-  /** Appends the messages; what the holder sends, they have read up to. Wakes polls after the commit. */
+  /**
+   * Appends the holder's messages (and the answer); what the holder sends, they have read up to.
+   * The conversation's own changes (read cursor, the assistant's streak, the holder's presence)
+   * go in the same UPDATE as the new last sequence number. Wakes polls after the commit.
+   */
   private async write(
     em: EntityManager,
     conversation: ChatConversation,
     messages: NewMessage[],
     now: Date,
+    opts: SendOptions,
   ): Promise<ChatMessage[]> {
-    const written = await appendMessages(em, conversation, messages, now);
-    await em.update(ChatConversation, { id: conversation.id }, { readSeq: conversation.lastSeq });
+    const written = await appendMessages(em, conversation, messages, now, {
+      readSeq: conversation.lastSeq + messages.length,
+      unknownStreak: conversation.unknownStreak,
+      ...(opts.present ? { holderActiveAt: now } : {}),
+    });
     this.waiter.wakeAfterCommit(em, conversation.id);
     return written;
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { LessThan, type FindOptionsWhere } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/errors';
+import { firstInsertedId } from '../../db/inserted-id';
 import { upsert } from '../../db/upsert';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
@@ -85,8 +86,6 @@ export class NotificationsService {
       if (!template.extras.includes(key)) throw new Error(`Notice ${notice.templateKey} has no field "${key}"`);
       if (typeof value !== 'string') throw new Error(`Notice ${notice.templateKey}: "${key}" is not text`);
     }
-    // Looking first is cheaper than a failed insert; the unique key still settles races.
-    if (await em.exists(OutboxMessage, { where: { idempotencyKey: notice.idempotencyKey } })) return false;
     const { title, body } = template.render(notice.data as Record<string, string>);
     const now = this.clock.now();
     const row = {
@@ -107,11 +106,20 @@ export class NotificationsService {
       createdAt: now,
       updatedAt: now,
     };
-    // A failed insert rolls back only itself on both databases, so the caller's transaction goes on.
+    // The unique key alone says whether the notice is new: no look first, which would cost a
+    // statement on every new notice to spare one on a repeat. A failed insert rolls back only
+    // itself on both databases, so the caller's transaction goes on. Every column is given, so
+    // nothing is read back after the insert.
     let outboxId: number;
     try {
-      const result = await em.insert(OutboxMessage, row);
-      outboxId = Number(result.identifiers[0]?.id);
+      const result = await em
+        .createQueryBuilder()
+        .insert()
+        .into(OutboxMessage)
+        .values(row)
+        .updateEntity(false)
+        .execute();
+      outboxId = firstInsertedId(result.raw);
     } catch (err) {
       if (isUniqueViolation(err)) return false;
       throw err;

@@ -307,6 +307,12 @@ export const inboxRoutes = (s: InboxRouteServices) => [
 ];
 
 /**
+ * Holder chat routes that note the holder's presence themselves, in the UPDATE their transaction
+ * makes of the conversation anyway (sending a message): a write of its own would be one more.
+ */
+const PRESENCE_WITH_WRITE = new Set(['post /api/v1/chat/messages']);
+
+/**
  * The holder's chat routes, each first noting that the holder is in the mini-program (a staff
  * reply to someone away also goes out as a subscribe message).
  */
@@ -314,6 +320,21 @@ export function withPresence(routes: RouteSpec[], handover: Pick<HandoverService
   return routes.map((r) => {
     const holderChat = r.path.startsWith('/api/v1/chat/') && Array.isArray(r.access) && r.access.includes('holder');
     if (!holderChat) return r;
+    if (PRESENCE_WITH_WRITE.has(`${r.method} ${r.path}`)) {
+      return {
+        ...r,
+        handler: async (input) => {
+          try {
+            return await r.handler(input);
+          } catch (err) {
+            // Refused or limited before anything was written: the holder is still here. The
+            // request's own error is what the client gets, whatever becomes of this write.
+            await handover.touch(input.principal.accountId).catch(() => undefined);
+            throw err;
+          }
+        },
+      };
+    }
     return {
       ...r,
       handler: async (input) => {
