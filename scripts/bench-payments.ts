@@ -17,7 +17,17 @@ import { createLogger } from '../server/lib/logger';
 import { PAYMENT_NOTIFY_PATH } from '../server/modules/payments/orders.service';
 import { FakeWeChatPayServer, makeWeChatPayTestKeys, type WeChatPayTestKeys } from '../test/fakes/fake-wechat-pay';
 import { type BenchDb, openMysql, openSqlite, type Value } from './bench/db';
-import { seedConversations, seedHolders, seedOwner } from './bench/seed';
+import {
+  createNoticeTable,
+  NOTICE_TABLE,
+  NOTICE_UPDATE,
+  type NoticeShot,
+  noticeKeys,
+  openNotice,
+  tallyOrders,
+  withRepeats,
+} from './bench/payments';
+import { seedConversations, seedHolders, seedOwner, seedVoucherOffer, seedVoucherOrders, VOUCHER } from './bench/seed';
 import { openSqliteFile } from './bench/sqlite';
 
 /**
@@ -42,9 +52,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const HOLDERS = Math.min(N, 1000);
 /** A warm-up run per side before the measured rounds (JIT, connection pools, page cache). */
 const WARM_UP = Math.min(N, 200);
-const PRICE_FEN = 3000;
-const FACE_VALUE_FEN = 5000;
-const SCRATCH = 'bench_notice_order';
 /**
  * Holders have their chat conversation already (the home page opens it on a first visit), so a
  * paid notice lands in it. BENCH_CONVERSATIONS=0 measures holders without one: the first notice
@@ -56,16 +63,10 @@ const TRACE = process.env.BENCH_TRACE === '1';
 
 type Side = 'A' | 'B';
 
-/** One request of the load: a notice exactly as WeChat Pay posts it. */
-interface Shot {
-  headers: Record<string, string>;
-  body: string;
-}
-
 interface LoadJob {
   url: string;
   connections: number;
-  shots: Shot[];
+  shots: NoticeShot[];
 }
 
 interface LoadOutcome {
@@ -206,13 +207,11 @@ function loadProcess(): void {
 /** Applies one paid notice; answers the rows changed (0 for a repeat). */
 type Apply = (outTradeNo: string, amountFen: number) => Promise<number>;
 
-const GUARDED_UPDATE = `UPDATE ${SCRATCH} SET status = 'paid' WHERE out_trade_no = ? AND status = 'created' AND amount = ?`;
-
 async function bareApply(kind: 'mysql' | 'sqlite', url: string, file: string | null, poolSize: number) {
   if (kind === 'mysql') {
     const pool = mysql.createPool({ uri: url, connectionLimit: poolSize, timezone: 'Z', charset: 'utf8mb4' });
     const apply: Apply = async (no, amount) => {
-      const [r] = await pool.query(GUARDED_UPDATE, [no, amount]);
+      const [r] = await pool.query(NOTICE_UPDATE, [no, amount]);
       return (r as mysql.ResultSetHeader).affectedRows;
     };
     return { apply, close: () => pool.end() };
@@ -220,7 +219,7 @@ async function bareApply(kind: 'mysql' | 'sqlite', url: string, file: string | n
   // Its own connection to the file, as the server's: no waiting inside SQLite.
   const db = openSqliteFile(file!);
   db.pragma('busy_timeout = 0');
-  const update = db.prepare(GUARDED_UPDATE);
+  const update = db.prepare(NOTICE_UPDATE);
   const apply: Apply = async (no, amount) => update.run(no, amount).changes;
   return { apply, close: async () => db.close() };
 }
@@ -234,45 +233,21 @@ function readRaw(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/**
- * Raw body → signature (platform certificate) and timestamp → AES-256-GCM with the tag checked →
- * JSON → one guarded UPDATE → 204.
- */
+/** Raw body → `openNotice` (signature, timestamp, AES-256-GCM) → one guarded UPDATE → 204. */
 function bareNotifyApp(keys: WeChatPayTestKeys, apply: Apply, counts: { applied: number }): Koa {
-  const platformKey = new crypto.X509Certificate(keys.platform.certificatePem).publicKey;
-  const apiV3Key = Buffer.from(keys.apiV3Key, 'utf8');
+  const opener = noticeKeys(
+    { serialNo: keys.platform.serialNo, pem: keys.platform.certificatePem },
+    Buffer.from(keys.apiV3Key, 'utf8'),
+  );
   const app = new Koa();
   app.use(async (ctx) => {
     if (ctx.method !== 'POST' || ctx.path !== PAYMENT_NOTIFY_PATH) {
       ctx.status = 404;
       return;
     }
-    const raw = await readRaw(ctx.req);
-    const h = ctx.headers;
-    const timestamp = String(h['wechatpay-timestamp'] ?? '');
-    const signed = Buffer.from(`${timestamp}\n${h['wechatpay-nonce']}\n${raw}\n`, 'utf8');
-    const signature = Buffer.from(String(h['wechatpay-signature'] ?? ''), 'base64');
-    if (
-      h['wechatpay-serial'] !== keys.platform.serialNo ||
-      !/^\d{1,12}$/.test(timestamp) ||
-      Math.abs(Date.now() / 1000 - Number(timestamp)) > 300 ||
-      !crypto.verify('RSA-SHA256', signed, platformKey, signature)
-    ) {
-      ctx.status = 401;
-      return;
-    }
-    let paid: { out_trade_no: string; trade_state: string; amount: { total: number } };
-    try {
-      const { resource } = JSON.parse(raw);
-      const bytes = Buffer.from(resource.ciphertext, 'base64');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', apiV3Key, Buffer.from(resource.nonce, 'utf8'));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      decipher.setAAD(Buffer.from(resource.associated_data, 'utf8'));
-      paid = JSON.parse(
-        Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8'),
-      );
-    } catch {
-      ctx.status = 400;
+    const paid = openNotice(opener, ctx.headers, await readRaw(ctx.req));
+    if (typeof paid === 'number') {
+      ctx.status = paid;
       return;
     }
     if (paid.trade_state === 'SUCCESS') {
@@ -285,32 +260,8 @@ function bareNotifyApp(keys: WeChatPayTestKeys, apply: Apply, counts: { applied:
   return app;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Seed, with multi-row inserts (the seed is not what is measured), encrypting with the sources'
-// own code: this run needs no build.
-
-/** One active merchant selling one voucher offer (stock not limited). */
-async function seedVoucherOffer(db: BenchDb, ownerId: number) {
-  const now = db.time(new Date());
-  const [category] = await db.query<{ id: number }>('SELECT MIN(id) AS id FROM merchant_category');
-  const name = '拥军超市';
-  await db.run(
-    `INSERT INTO merchant (owner_account_id, name, license_no, category_id, address, lat_e6, lng_e6, contact_phone,
-       status, created_at, updated_at)
-     VALUES (?, ?, '913301020000000000', ?, '拥军路 1 号', 30274100, 120155100, '0571-80000000', 'active', ?, ?)`,
-    [ownerId, name, Number(category.id), now, now],
-  );
-  const [merchant] = await db.query<{ id: number }>('SELECT MAX(id) AS id FROM merchant');
-  const title = '50 元代金券';
-  await db.run(
-    `INSERT INTO merchant_offer (merchant_id, title, description, kind, discount_text, eligible_categories, status,
-       price_fen, face_value_fen, created_at, updated_at)
-     VALUES (?, ?, '凭优待证购买', 'voucher', '30 元买 50 元', '', 'active', ?, ?, ?, ?)`,
-    [Number(merchant.id), title, PRICE_FEN, FACE_VALUE_FEN, now, now],
-  );
-  const [offer] = await db.query<{ id: number }>('SELECT MAX(id) AS id FROM merchant_offer');
-  return { merchantId: Number(merchant.id), offerId: Number(offer.id), title: `${name} · ${title}` };
-}
+// Seed (scripts/bench/seed.ts), with multi-row inserts (the seed is not what is measured),
+// encrypting with the sources' own code: this run needs no build.
 
 // ---------------------------------------------------------------------------------------------
 
@@ -348,23 +299,6 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
       }
     }),
   );
-  return out;
-}
-
-/**
- * Every notice twice: half the repeats right behind the first (on another connection, so both are
- * in flight together), half `lag` requests later (a retry after the first was answered).
- */
-function withRepeats(notices: Shot[], lag: number): Shot[] {
-  const out: Shot[] = [];
-  const later: number[] = [];
-  notices.forEach((n, i) => {
-    out.push(n);
-    if (i % 2 === 0) out.push(n);
-    else later.push(i);
-    while (later.length > 0 && later[0] <= i - lag) out.push(notices[later.shift()!]);
-  });
-  for (const i of later) out.push(notices[i]);
   return out;
 }
 
@@ -422,11 +356,9 @@ async function main(): Promise<void> {
     checkDigit,
   });
   if (CONVERSATIONS && !(await seedConversations(db, holders))) throw new Error('conversations not seeded');
-  const { merchantId, offerId, title } = await seedVoucherOffer(db, ownerId);
-  await db.run(
-    `CREATE TABLE ${SCRATCH} (out_trade_no VARCHAR(32) NOT NULL PRIMARY KEY, status VARCHAR(16) NOT NULL,
-       amount INTEGER NOT NULL)`,
-  );
+  const offer = await seedVoucherOffer(db, ownerId);
+  const { title } = offer;
+  await createNoticeTable(db);
 
   const serverA = await listen(buildApp(c));
   const bare = await bareApply(kind, url, file, config.dbLimits.poolSize);
@@ -440,7 +372,7 @@ async function main(): Promise<void> {
    * adapter, stored as `created` (voucher orders for the server, the scratch table for the bare
    * handler), paid at WeChat Pay, and their notices built, each one twice.
    */
-  async function prepare(side: Side, round: number, n: number): Promise<Shot[]> {
+  async function prepare(side: Side, round: number, n: number): Promise<NoticeShot[]> {
     const now = new Date();
     const orders = Array.from({ length: n }, (_, i) => {
       const h = holderCursor++ % holders.length;
@@ -449,7 +381,7 @@ async function main(): Promise<void> {
         outTradeNo: `BENCH${side}${String(round).padStart(2, '0')}${String(i).padStart(7, '0')}`,
         holder: holders[h],
         quantity,
-        amountFen: PRICE_FEN * quantity,
+        amountFen: VOUCHER.priceFen * quantity,
       };
     });
     const payBy = new Date(now.getTime() + 15 * 60_000);
@@ -463,57 +395,15 @@ async function main(): Promise<void> {
         expiresAt: payBy,
       }),
     );
-    const at = db.time(now);
     if (side === 'A') {
-      await db.insertMany(
-        'voucher_order',
-        [
-          'out_trade_no',
-          'account_id',
-          'person_id',
-          'merchant_id',
-          'offer_id',
-          'title',
-          'quantity',
-          'unit_price_fen',
-          'face_value_fen',
-          'amount_fen',
-          'status',
-          'pay_by',
-          'payment_params',
-          'created_at',
-          'updated_at',
-        ],
-        orders.map((o, i): Value[] => [
-          o.outTradeNo,
-          o.holder.accountId,
-          o.holder.personId,
-          merchantId,
-          offerId,
-          title,
-          o.quantity,
-          PRICE_FEN,
-          FACE_VALUE_FEN,
-          o.amountFen,
-          'created',
-          db.time(payBy),
-          JSON.stringify(params[i]),
-          at,
-          at,
-        ]),
-      );
-      const ids = await db.query<{ id: number; account_id: number }>(
-        'SELECT id, account_id FROM voucher_order WHERE out_trade_no LIKE ?',
-        [`BENCHA${String(round).padStart(2, '0')}%`],
-      );
-      await db.insertMany(
-        'voucher_order_event',
-        ['order_id', 'action', 'from_status', 'to_status', 'actor_account_id', 'actor_role', 'created_at'],
-        ids.map((r): Value[] => [Number(r.id), 'create', null, 'created', Number(r.account_id), 'holder', at]),
+      await seedVoucherOrders(
+        db,
+        offer,
+        orders.map((o, i) => ({ ...o, paymentParams: JSON.stringify(params[i]) })),
       );
     } else {
       await db.insertMany(
-        SCRATCH,
+        NOTICE_TABLE,
         ['out_trade_no', 'status', 'amount'],
         orders.map((o): Value[] => [o.outTradeNo, 'created', o.amountFen]),
       );
@@ -637,35 +527,13 @@ async function main(): Promise<void> {
   out(`deadlock retries    ${c.db.retries} (transactions run again after a deadlock or lock-wait timeout)`);
 
   // Every order paid exactly once, whatever number of notices came and however they overlapped.
-  const orders = await db.query<{ id: number; quantity: number; status: string }>(
-    "SELECT id, quantity, status FROM voucher_order WHERE out_trade_no LIKE 'BENCHA%'",
-  );
-  const countBy = async (sql: string) =>
-    new Map((await db.query<{ k: number; n: number }>(sql)).map((r) => [Number(r.k), Number(r.n)] as [number, number]));
-  const pays = await countBy(
-    "SELECT order_id AS k, COUNT(*) AS n FROM voucher_order_event WHERE action = 'pay' GROUP BY order_id",
-  );
-  const vouchers = await countBy('SELECT order_id AS k, COUNT(*) AS n FROM voucher GROUP BY order_id');
-  const outbox = new Map<string, number>();
-  for (const r of await db.query<{ k: string }>(
-    "SELECT idempotency_key AS k FROM outbox_message WHERE template_key = 'voucher_paid'",
-  )) {
-    outbox.set(r.k, (outbox.get(r.k) ?? 0) + 1);
-  }
-  let unpaid = 0;
-  let doubles = 0;
-  let voucherMismatch = 0;
-  let outboxMismatch = 0;
-  for (const o of orders) {
-    const id = Number(o.id);
-    const p = pays.get(id) ?? 0;
-    if (o.status !== 'paid' || p === 0) unpaid++;
-    if (p > 1) doubles++;
-    if ((vouchers.get(id) ?? 0) !== Number(o.quantity)) voucherMismatch++;
-    if (outbox.get(`voucher-order:${id}:paid`) !== 1) outboxMismatch++;
-  }
+  const orders = await tallyOrders(db, 'BENCHA');
+  const unpaid = orders.filter((o) => o.status !== 'paid' || o.pays === 0).length;
+  const doubles = orders.filter((o) => o.pays > 1).length;
+  const voucherMismatch = orders.filter((o) => o.vouchers !== o.quantity).length;
+  const outboxMismatch = orders.filter((o) => o.notices !== 1).length;
   const expectedOrders = WARM_UP + ROUNDS * N + traceOrders;
-  const [bareLeft] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${SCRATCH} WHERE status <> 'paid'`);
+  const [bareLeft] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${NOTICE_TABLE} WHERE status <> 'paid'`);
   const bareExpected = WARM_UP + ROUNDS * N;
   const bareApplied = records.filter((r) => r.side === 'B').reduce((s, r) => s + r.applied, 0);
   const failedRequests = records.reduce((s, r) => s + r.outcome.non2xx + r.outcome.errors, 0);
@@ -673,7 +541,7 @@ async function main(): Promise<void> {
   out(`orders (server)     ${orders.length} of ${expectedOrders}`);
   out(`not paid            ${unpaid}`);
   out(`vouchers ≠ quantity ${voucherMismatch}`);
-  out(`outbox ≠ 1 per order ${outboxMismatch} (${[...outbox.values()].reduce((s, n) => s + n, 0)} voucher_paid rows)`);
+  out(`outbox ≠ 1 per order ${outboxMismatch} (${orders.reduce((s, o) => s + o.notices, 0)} voucher_paid rows)`);
   out(`bare handler        ${bareApplied} applied of ${bareExpected}, ${Number(bareLeft.n)} left unpaid`);
   out(`failed requests     ${failedRequests}`);
   out(`double transitions: ${doubles}`);

@@ -7,6 +7,7 @@ import mysql from 'mysql2/promise';
 import { dist } from './dist';
 import { openSqliteFile, type SqliteStatement } from './sqlite';
 import { buildIndex, KNOWLEDGE_ENTRIES_SQL, KNOWLEDGE_SYNONYMS_SQL } from './knowledge';
+import { NOTICE_UPDATE, noticeKeys, openNotice } from './payments';
 
 /**
  * The baseline the server is measured against: bare Koa and the database driver doing the least
@@ -25,6 +26,11 @@ const fieldCrypto = new (dist.fieldCrypto().FieldCrypto)(config.encryption);
 const qr = new (dist.qrTokens().QrTokens)(config.jwt.secret, dist.clock().systemClock);
 const { searchBox, toE6, M_PER_E6, projectedDistanceM } = dist.geo();
 const { maskIdNumber, maskPhone } = dist.mask();
+// The platform key as a KeyObject and the APIv3 key, made once from the server's own settings.
+const pay =
+  config.wechatPay.mode === 'live' && config.wechatPay.platformCertificates[0]
+    ? noticeKeys(config.wechatPay.platformCertificates[0], config.wechatPay.apiV3Key)
+    : null;
 
 type Row = Record<string, unknown>;
 class HttpError extends Error {
@@ -40,6 +46,8 @@ class HttpError extends Error {
 interface Sql {
   one(sql: string, params: unknown[]): Promise<Row | undefined>;
   all(sql: string, params: unknown[]): Promise<Row[]>;
+  /** One statement on its own; reports affected rows. */
+  exec(sql: string, params: unknown[]): Promise<number>;
   /** Runs `work` in one transaction; `exec` reports affected rows. */
   tx<T>(
     work: (q: { one: Sql['one']; exec: (sql: string, params: unknown[]) => Promise<number> }) => Promise<T>,
@@ -67,6 +75,10 @@ function mysqlSql(): Sql {
     async all(sql, params) {
       const [rows] = await pool.query(sql, params);
       return rows as Row[];
+    },
+    async exec(sql, params) {
+      const [r] = await pool.query(sql, params);
+      return (r as mysql.ResultSetHeader).affectedRows;
     },
     async tx(work) {
       const conn = await pool.getConnection();
@@ -105,17 +117,20 @@ function sqliteSql(): Sql {
     return s;
   };
   const one = async (sql: string, params: unknown[]) => stmt(sql).get(...params) as Row | undefined;
+  const exec = async (sql: string, params: unknown[]) => stmt(sql).run(...params).changes;
   let queue: Promise<unknown> = Promise.resolve();
   return {
     one,
     all: async (sql, params) => stmt(sql).all(...params) as Row[],
+    // Outside a transaction only: inside one (another request's, awaiting) it would join it.
+    exec: (sql, params) => (db.inTransaction ? queue.then(() => exec(sql, params)) : exec(sql, params)),
     // One connection: a transaction's awaits would let another request's statements into it, so
     // transactions run one at a time, as the server's SQLite helper does.
     tx(work) {
       const run = queue.then(async () => {
         stmt('BEGIN IMMEDIATE').run();
         try {
-          const result = await work({ one, exec: async (sql, params) => stmt(sql).run(...params).changes });
+          const result = await work({ one, exec });
           stmt('COMMIT').run();
           return result;
         } catch (err) {
@@ -156,10 +171,14 @@ function caller(ctx: Koa.Context, role: string): number {
   }
 }
 
-async function readJson(ctx: Koa.Context): Promise<Record<string, unknown>> {
+async function readRaw(ctx: Koa.Context): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of ctx.req) chunks.push(c as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(ctx: Koa.Context): Promise<Record<string, unknown>> {
+  return JSON.parse(await readRaw(ctx));
 }
 
 /** `GET /me`: one primary-key read (the account with its roles and identity), the ID number decrypted for its last four. */
@@ -354,6 +373,19 @@ async function chat(ctx: Koa.Context) {
   ctx.body = { intent: u.intent, answer: u.knowledge ? { id: u.knowledge.id, text: u.knowledge.answer } : null };
 }
 
+/**
+ * A payment notice: the raw body, its signature (platform key) and timestamp, AES-256-GCM with the
+ * tag checked, one guarded UPDATE (a repeat changes nothing), 204 as WeChat Pay expects.
+ */
+async function paymentNotice(ctx: Koa.Context) {
+  if (!pay) throw new HttpError(404, 'NOT_FOUND');
+  const paid = openNotice(pay, ctx.headers, await readRaw(ctx));
+  if (typeof paid === 'number')
+    throw new HttpError(paid, paid === 401 ? 'NOTICE_SIGNATURE_INVALID' : 'NOTICE_MALFORMED');
+  if (paid.trade_state === 'SUCCESS') await sql.exec(NOTICE_UPDATE, [paid.out_trade_no, paid.amount.total]);
+  ctx.status = 204;
+}
+
 async function start() {
   const cats = await sql.all('SELECT id, name FROM merchant_category', []);
   categories = new Map(cats.map((c) => [Number(c.id), String(c.name)]));
@@ -382,6 +414,7 @@ async function start() {
       else if (route === 'POST /redemptions') await redeem(ctx);
       else if (route === 'POST /appointments') await book(ctx);
       else if (route === 'POST /chat') await chat(ctx);
+      else if (route === 'POST /payments/notify') await paymentNotice(ctx);
       else throw new HttpError(404, 'NOT_FOUND');
     } catch (err) {
       const known = err instanceof HttpError;

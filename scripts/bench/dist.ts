@@ -20,6 +20,8 @@ export const dist = {
   qrTokens: () =>
     load<typeof import('../../server/modules/cards/qr-token.service')>('server/modules/cards/qr-token.service.js'),
   geo: () => load<typeof import('../../server/modules/merchants/geo')>('server/modules/merchants/geo.js'),
+  orders: () =>
+    load<typeof import('../../server/modules/payments/orders.service')>('server/modules/payments/orders.service.js'),
   classify: () =>
     load<typeof import('../../server/modules/chat/assistant/classify')>('server/modules/chat/assistant/classify.js'),
   knowledgeIndex: () =>

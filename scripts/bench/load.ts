@@ -26,7 +26,11 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   token?: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is, with `headers` (a signed notice: the signature covers these very bytes). */
+  rawBody?: string;
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -71,8 +75,10 @@ export async function runLoad(opts: {
     const r = opts.next();
     const headers: Record<string, string> = {};
     if (r.token) headers.authorization = `Bearer ${r.token}`;
-    if (r.body !== undefined) headers['content-type'] = 'application/json';
-    return { method: r.method, path: r.path, headers, body: r.body === undefined ? undefined : JSON.stringify(r.body) };
+    if (r.body !== undefined || r.rawBody !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, r.headers);
+    const body = r.rawBody ?? (r.body === undefined ? undefined : JSON.stringify(r.body));
+    return { method: r.method, path: r.path, headers, body };
   };
   const amount = opts.amount !== undefined ? Math.max(opts.amount, opts.connections) : undefined;
   const instance = autocannon({

@@ -7,12 +7,26 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import mysql from 'mysql2/promise';
+import { FakeWeChatPayServer, makeWeChatPayTestKeys } from '../../test/fakes/fake-wechat-pay';
 import { type BenchDb, openMysql, openSqlite } from './db';
 import { dist, ROOT } from './dist';
 import { buildIndex, KNOWLEDGE_ENTRIES_SQL, KNOWLEDGE_SYNONYMS_SQL } from './knowledge';
 import { type LoadRequest, type LoadResult, runLoad } from './load';
 import {
+  createNoticeTable,
+  NOTICE_TABLE,
+  type NoticeShot,
+  paidNotice,
+  paidOnce,
+  payEnv,
+  tallyOrders,
+  untouched,
+  withRepeats,
+  writePayFiles,
+} from './payments';
+import {
   clearMerchants,
+  type PendingOrder,
   pointAt,
   prng,
   resetBookings,
@@ -22,6 +36,9 @@ import {
   seedMerchants,
   seedConversations,
   seedOwner,
+  seedVoucherOffer,
+  seedVoucherOrders,
+  VOUCHER,
 } from './seed';
 
 /**
@@ -31,14 +48,16 @@ import {
  */
 const HELP = `usage: npm run bench -- [options]
   --sqlite            SQLite file instead of MariaDB (BENCH_DATABASE_URL, default
-                      mysql://root@127.0.0.1:3306/rongyou_bench, dropped and recreated)
+                      mysql://root@127.0.0.1:3306/rongyou_bench, dropped and recreated;
+                      the servers' accounts are named after it: <name>_srv, <name>_base)
   --rounds N          server/baseline alternations per path (3)
   --seconds S         seconds per run (10)
   --connections C     concurrent connections (50)
   --holders N         holders with accounts, identities and active cards (20000)
   --merchants N       merchants, 3 offers each (10000)
   --clerks N          counter clerks, one per merchant (200)
-  --paths a,b         only these paths (health,me,nearby,nearby-category,nearby-fixed,verify,booking,chat)
+  --paths a,b         only these paths (health,me,nearby,nearby-category,nearby-fixed,verify,booking,chat,
+                      payment)
   --scale             also nearby search at 1,000 / 10,000 / 100,000 merchants
   --scale-sizes a,b   other table sizes for --scale
   --build             rebuild dist/ even when it is fresh
@@ -72,6 +91,10 @@ const MERCHANTS = Number(args.merchants);
 const CLERKS = Math.min(Number(args.clerks), MERCHANTS);
 const SLOT_CAPACITY = 100_000;
 const QR_TTL_S = 60;
+/** How far from the server's clock a notice's signed timestamp may be (WeChat Pay's ±5 minutes). */
+const NOTICE_WINDOW_S = 300;
+/** One payment notice in this many comes twice (WeChat Pay retries when an answer is slow or lost). */
+const NOTICE_REPEAT_EVERY = 4;
 
 type Target = 'server' | 'baseline';
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -93,12 +116,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Starts a helper that prints `{"port":…}` on its first stdout line. */
-function startReporting(
+/** Starts a helper that prints `{"port":…}` (and what else it listens on) on its first stdout line. */
+function startReporting<T extends { port: number } = { port: number }>(
   file: string,
   env: NodeJS.ProcessEnv,
   logFile: string,
-): Promise<{ port: number; child: ChildProcess }> {
+): Promise<T & { child: ChildProcess }> {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env, stdio: ['ignore', 'pipe', out] });
   children.push(child);
@@ -109,7 +132,7 @@ function startReporting(
       const line = buf.split('\n')[0];
       if (buf.includes('\n')) {
         try {
-          resolve({ port: JSON.parse(line).port, child });
+          resolve({ ...(JSON.parse(line) as T), child });
         } catch {
           reject(new Error(`${file}: unexpected output ${line}`));
         }
@@ -191,6 +214,8 @@ function globalCounter(admin: mysql.Connection): CountReader {
 interface PathSpec {
   key: string;
   label: string;
+  /** The longest run the path's single-use pool stays good for, and why. */
+  maxSeconds?: { seconds: number; why: string };
   /** Called before each run of a target: a reset, or a pool of single-use tokens (then a cap on requests). */
   before?: (target: Target, seconds: number) => Promise<number | undefined>;
   next: (target: Target) => () => LoadRequest;
@@ -256,7 +281,8 @@ async function main(): Promise<void> {
       return x.toString();
     };
     try {
-      const users = { server: 'rongyou_bench_srv', baseline: 'rongyou_bench_base' } as const;
+      // Named after the database, so that runs on other databases of the same MariaDB keep their own.
+      const users = { server: `${name}_srv`, baseline: `${name}_base` } as const;
       // The address MariaDB sees the servers connect from (it resolves no names here).
       const host = ['127.0.0.1', 'localhost'].includes(u.hostname) ? '127.0.0.1' : '%';
       const a = admin;
@@ -290,8 +316,20 @@ async function main(): Promise<void> {
     }
   }
 
-  // 3. Production settings for a benchmark (see the report printed at the end).
-  const stub = await startReporting('scripts/bench/wechat-stub.ts', { ...process.env }, stubLog);
+  // 3. Production settings for a benchmark (see the report printed at the end). WeChat Pay is live
+  // with keys made for this run; the stub answers its API on https, which production requires.
+  const payKeys = { ...makeWeChatPayTestKeys(), appId: 'wxbench0000000000' };
+  const payFiles = writePayFiles(payKeys, work);
+  const stub = await startReporting<{ port: number; payPort: number }>(
+    'scripts/bench/wechat-stub.ts',
+    {
+      ...process.env,
+      BENCH_PAY_KEYS: payFiles.keys,
+      BENCH_PAY_TLS_KEY: payFiles.tlsKey,
+      BENCH_PAY_TLS_CERT: payFiles.tlsCert,
+    },
+    stubLog,
+  );
   const serverPort = await freePort();
   const serverEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -304,6 +342,9 @@ async function main(): Promise<void> {
     WECHAT_APP_ID: 'wxbench0000000000',
     WECHAT_APP_SECRET: crypto.randomBytes(16).toString('hex'),
     WECHAT_API_BASE: `http://127.0.0.1:${stub.port}`,
+    ...payEnv(payKeys, work, `https://127.0.0.1:${stub.payPort}`),
+    // The stub's certificate, trusted as a CA would be for api.mch.weixin.qq.com.
+    NODE_EXTRA_CA_CERTS: payFiles.tlsCert,
     JWT_SECRET: crypto.randomBytes(32).toString('hex'),
     ENCRYPTION_KEYS: `bench:${crypto.randomBytes(32).toString('base64')}`,
     BLIND_INDEX_KEY: crypto.randomBytes(32).toString('base64'),
@@ -328,6 +369,9 @@ async function main(): Promise<void> {
   const clerks = await seedClerks(db, CLERKS, firstMerchant);
   const slots = await seedLegalAid(db, SLOT_CAPACITY);
   const conversations = await seedConversations(db, holders);
+  // Payment notices: one voucher on sale (its orders are seeded before each run), the bare handler's table.
+  const voucher = await seedVoucherOffer(db, ownerId, 100_000_000);
+  await createNoticeTable(db);
   const seedSeconds = (Date.now() - t0) / 1000;
   log(
     `seeded ${HOLDERS} holders, ${MERCHANTS} merchants, ${CLERKS} clerks, ${slots.length} slots in ${seedSeconds.toFixed(1)} s`,
@@ -405,6 +449,63 @@ async function main(): Promise<void> {
     return pool.length;
   }
 
+  // Payment notices: before each run, orders as buying leaves them (the server's in voucher_order,
+  // the baseline's in its own table), each paid at WeChat Pay and its notice signed and encrypted
+  // then, not during the run (signing is WeChat Pay's cost); one order per notice, some posted twice.
+  const { PAYMENT_NOTIFY_PATH } = dist.orders();
+  if (config.wechatPay.mode !== 'live') throw new Error('WeChat Pay is not live');
+  const notifyUrl = `${config.wechatPay.notifyBase}${PAYMENT_NOTIFY_PATH}`;
+  // Never started: it only signs and encrypts notices as WeChat Pay does.
+  const wechatPay = new FakeWeChatPayServer(payKeys);
+  const noticed: Record<Target, Set<string>> = { server: new Set(), baseline: new Set() };
+  let noticePool: { outTradeNo: string; shot: NoticeShot }[] = [];
+  let orderSeq = 0;
+
+  async function fillNoticePool(target: Target, seconds: number): Promise<number> {
+    // Sized from the rate seen last time, with room to spare; a pool that runs out ends the run early (noted).
+    const seen = rateSeen[target].get('payment') ?? 0;
+    const requests = Math.ceil(Math.max(seen * 2, target === 'baseline' ? 3000 : 500) * seconds) + CONNECTIONS;
+    const n = Math.ceil((requests * NOTICE_REPEAT_EVERY) / (NOTICE_REPEAT_EVERY + 1));
+    const orders = Array.from({ length: n }, (_, i): PendingOrder & { openid: string } => {
+      const seq = orderSeq++;
+      const h = holders[seq % holders.length];
+      return {
+        outTradeNo: `BENCH${target === 'server' ? 'S' : 'B'}${String(seq).padStart(10, '0')}`,
+        holder: h,
+        openid: h.openid,
+        quantity: 1 + (i % 3),
+        // What the prepay gave the holder's client to pay with, as large as WeChat Pay's.
+        paymentParams: JSON.stringify({
+          appId: payKeys.appId,
+          timeStamp: String(Math.floor(Date.now() / 1000)),
+          nonceStr: crypto.randomBytes(16).toString('hex'),
+          package: `prepay_id=wx${crypto.randomBytes(14).toString('hex')}`,
+          signType: 'RSA',
+          paySign: crypto.randomBytes(256).toString('base64'),
+        }),
+      };
+    });
+    if (target === 'server') await seedVoucherOrders(db, voucher, orders);
+    else
+      await db.insertMany(
+        NOTICE_TABLE,
+        ['out_trade_no', 'status', 'amount'],
+        orders.map((o) => [o.outTradeNo, 'created', VOUCHER.priceFen * o.quantity]),
+      );
+    const notices = orders.map((o) => ({
+      outTradeNo: o.outTradeNo,
+      shot: paidNotice(wechatPay, {
+        outTradeNo: o.outTradeNo,
+        amountFen: VOUCHER.priceFen * o.quantity,
+        openid: o.openid,
+        description: voucher.title,
+        notifyUrl,
+      }),
+    }));
+    noticePool = withRepeats(notices, 2 * CONNECTIONS, NOTICE_REPEAT_EVERY);
+    return noticePool.length;
+  }
+
   const nearbyPath = (category: boolean, fixed: boolean) => (target: Target) => {
     // The same points for server and baseline within a round, other points in the next round.
     const rnd = prng(fixed ? 1 : 1000 + round);
@@ -441,6 +542,7 @@ async function main(): Promise<void> {
     {
       key: 'verify',
       label: 'verify at the counter',
+      maxSeconds: { seconds: QR_TTL_S - 20, why: `QR tokens live ${QR_TTL_S} s` },
       before: fillQrPool,
       next: (t) => {
         let i = 0;
@@ -508,6 +610,26 @@ async function main(): Promise<void> {
         };
       },
     },
+    {
+      key: 'payment',
+      label: 'payment notice',
+      // Signing the pool takes time too, and every notice must still be in WeChat Pay's window when it lands.
+      maxSeconds: { seconds: 60, why: `notices are signed before the run, good for ${NOTICE_WINDOW_S} s` },
+      before: fillNoticePool,
+      next: (t) => {
+        let i = 0;
+        return () => {
+          const n = noticePool[i++ % noticePool.length];
+          noticed[t].add(n.outTradeNo);
+          return {
+            method: 'POST',
+            path: t === 'server' ? PAYMENT_NOTIFY_PATH : '/payments/notify',
+            headers: n.shot.headers,
+            rawBody: n.shot.body,
+          };
+        };
+      },
+    },
   ];
   const only = args.paths ? new Set(args.paths.split(',')) : undefined;
   const paths = only ? PATHS.filter((p) => only.has(p.key)) : PATHS;
@@ -525,9 +647,9 @@ async function main(): Promise<void> {
   async function run(p: PathSpec, target: Target, seconds: number, count: boolean): Promise<RunRecord> {
     let runSeconds = seconds;
     let note: string | undefined;
-    if (p.key === 'verify' && seconds > QR_TTL_S - 20) {
-      runSeconds = QR_TTL_S - 20;
-      note = `verification runs capped at ${runSeconds} s (QR tokens live ${QR_TTL_S} s)`;
+    if (p.maxSeconds && seconds > p.maxSeconds.seconds) {
+      runSeconds = p.maxSeconds.seconds;
+      note = `runs capped at ${runSeconds} s (${p.maxSeconds.why})`;
     }
     const amount = p.before ? await p.before(target, runSeconds) : undefined;
     const before = count && countReader ? await countReader(target) : undefined;
@@ -571,6 +693,32 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 3000));
   const settledRss = rssMb(server.pid!);
+
+  // Every order the server was sent a notice for is paid exactly once (one history row, its
+  // vouchers, one notice to the holder), however many notices came and however they overlapped;
+  // every order it was not sent one for is untouched. The baseline's orders are all paid.
+  let paymentCheck: { line: string; failed: boolean } | undefined;
+  if (paths.some((p) => p.key === 'payment')) {
+    const tallies = await tallyOrders(db, 'BENCHS');
+    const sent = tallies.filter((t) => noticed.server.has(t.outTradeNo));
+    const once = sent.filter(paidOnce).length;
+    const touched = tallies.filter((t) => !noticed.server.has(t.outTradeNo) && !untouched(t)).length;
+    const missing = noticed.server.size - sent.length;
+    const base = await db.query<{ out_trade_no: string; status: string }>(
+      `SELECT out_trade_no, status FROM ${NOTICE_TABLE}`,
+    );
+    const baseUnpaid = base.filter((r) => noticed.baseline.has(r.out_trade_no) && r.status !== 'paid').length;
+    const failed = once !== sent.length || touched > 0 || missing > 0 || baseUnpaid > 0;
+    paymentCheck = {
+      failed,
+      line:
+        `payment notice: ${sent.length} orders the server was sent notices for, ${once} paid exactly once ` +
+        `(history row, vouchers, holder's notice)${missing ? `, ${missing} not found` : ''}; ` +
+        `${tallies.length - sent.length} seeded and not sent, ${touched} of them touched; ` +
+        `baseline ${noticed.baseline.size - baseUnpaid} of ${noticed.baseline.size} paid${failed ? ' — FAILED' : ''}`,
+    };
+    log(paymentCheck.line);
+  }
 
   // 8. The table.
   const f = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
@@ -632,12 +780,12 @@ async function main(): Promise<void> {
       }
     }
   }
-  lines.push(`${'payment notice'.padEnd(28)} n/a (not built)`);
   lines.push('');
   lines.push(
     `server RSS: idle ${f(idleRss)} MB before the load, peak ${f(peakRss)} MB under it, ${f(settledRss)} MB 3 s after it`,
   );
   for (const n of [...new Set(notes)]) lines.push(`note: ${n}`);
+  if (paymentCheck) lines.push(`check: ${paymentCheck.line}`);
 
   // 9. Scale: nearby search as the merchant table grows.
   if (args.scale) {
@@ -659,10 +807,14 @@ async function main(): Promise<void> {
   }
   lines.push('');
   lines.push(
-    `server: node dist/server/main.js, NODE_ENV=production, LOG_LEVEL=info (log to a file), WeChat live against a loopback stub, scheduler off, ` +
+    `server: node dist/server/main.js, NODE_ENV=production, LOG_LEVEL=info (log to a file), WeChat and WeChat Pay live against a loopback stub (Pay on https), scheduler off, ` +
       `WRITE_RATE_LIMIT_PER_MINUTE=1e9; logs in ${work}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (paymentCheck?.failed) {
+    log(`bench: FAILED: ${paymentCheck.line}`);
+    process.exitCode = 1;
+  }
 
   await db.close();
 }

@@ -365,3 +365,100 @@ export async function resetBookings(db: BenchDb): Promise<void> {
   await db.run('DELETE FROM legal_appointment');
   await db.run('UPDATE legal_slot SET booked = 0');
 }
+
+/** The voucher a holder buys: 30 元 for 50 元. */
+export const VOUCHER = { priceFen: 3000, faceValueFen: 5000 } as const;
+
+/**
+ * One active merchant selling one voucher offer, with stock the seeded orders take. It stands
+ * outside the area searches cover, so nearby search finds the same merchants with or without it.
+ */
+export async function seedVoucherOffer(db: BenchDb, ownerId: number, stockTotal: number | null = null) {
+  const { toE6 } = dist.geo();
+  const now = db.time(new Date());
+  const [category] = await db.query<{ id: number }>('SELECT MIN(id) AS id FROM merchant_category');
+  const name = '拥军超市';
+  await db.run(
+    `INSERT INTO merchant (owner_account_id, name, license_no, category_id, address, lat_e6, lng_e6, contact_phone,
+       status, created_at, updated_at)
+     VALUES (?, ?, '913301020000000000', ?, '拥军路 1 号', ?, ?, '0571-80000000', 'active', ?, ?)`,
+    [ownerId, name, Number(category.id), toE6(CENTRE.lat + SPAN.lat), toE6(CENTRE.lng + SPAN.lng), now, now],
+  );
+  const merchantId = await lastId(db, 'merchant');
+  const title = '50 元代金券';
+  await db.run(
+    `INSERT INTO merchant_offer (merchant_id, title, description, kind, discount_text, eligible_categories, status,
+       price_fen, face_value_fen, stock_total, stock_taken, created_at, updated_at)
+     VALUES (?, ?, '凭优待证购买', 'voucher', '30 元买 50 元', '', 'active', ?, ?, ?, 0, ?, ?)`,
+    [merchantId, title, VOUCHER.priceFen, VOUCHER.faceValueFen, stockTotal, now, now],
+  );
+  return { merchantId, offerId: await lastId(db, 'merchant_offer'), title: `${name} · ${title}` };
+}
+
+export type VoucherOffer = Awaited<ReturnType<typeof seedVoucherOffer>>;
+
+/** An order as buying leaves it before payment: its holder, how many, what WeChat Pay's prepay gave the client. */
+export interface PendingOrder {
+  outTradeNo: string;
+  holder: { accountId: number; personId: number };
+  quantity: number;
+  paymentParams: string | null;
+}
+
+/**
+ * Orders waiting for payment, as buying leaves them: the order (15 minutes to pay), its `create`
+ * history row, and the stock it took from the offer.
+ */
+export async function seedVoucherOrders(db: BenchDb, offer: VoucherOffer, orders: PendingOrder[]): Promise<void> {
+  if (orders.length === 0) return;
+  const created = new Date();
+  const now = db.time(created);
+  const payBy = db.time(new Date(created.getTime() + 15 * 60_000));
+  await db.insertMany(
+    'voucher_order',
+    [
+      'out_trade_no',
+      'account_id',
+      'person_id',
+      'merchant_id',
+      'offer_id',
+      'title',
+      'quantity',
+      'unit_price_fen',
+      'face_value_fen',
+      'amount_fen',
+      'status',
+      'pay_by',
+      'payment_params',
+      'created_at',
+      'updated_at',
+    ],
+    orders.map((o): Value[] => [
+      o.outTradeNo,
+      o.holder.accountId,
+      o.holder.personId,
+      offer.merchantId,
+      offer.offerId,
+      offer.title,
+      o.quantity,
+      VOUCHER.priceFen,
+      VOUCHER.faceValueFen,
+      VOUCHER.priceFen * o.quantity,
+      'created',
+      payBy,
+      o.paymentParams,
+      now,
+      now,
+    ]),
+  );
+  const first = (await lastId(db, 'voucher_order')) - orders.length + 1;
+  await db.insertMany(
+    'voucher_order_event',
+    ['order_id', 'action', 'from_status', 'to_status', 'actor_account_id', 'actor_role', 'created_at'],
+    orders.map((o, i): Value[] => [first + i, 'create', null, 'created', o.holder.accountId, 'holder', now]),
+  );
+  await db.run('UPDATE merchant_offer SET stock_taken = stock_taken + ? WHERE id = ?', [
+    orders.reduce((n, o) => n + o.quantity, 0),
+    offer.offerId,
+  ]);
+}

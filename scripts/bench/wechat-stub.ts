@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { FakeWeChatPayServer } from '../../test/fakes/fake-wechat-pay';
+import { readPayKeys } from './payments';
 
 /**
  * WeChat's server API as the benchmark needs it, on loopback: the production server runs with live
@@ -8,7 +12,11 @@ import type { AddressInfo } from 'node:net';
  * content check. This answers at once, so the check costs the server only its own side of the
  * call; a real round trip to api.weixin.qq.com adds its network time on top.
  *
- * Prints `{"port":…}` on stdout once listening.
+ * With BENCH_PAY_KEYS (the keys file) and BENCH_PAY_TLS_KEY / BENCH_PAY_TLS_CERT, also WeChat Pay
+ * APIv3 over https (production takes no other API base): the fake from the tests behind a TLS
+ * front, checking the merchant's signatures and signing its answers with the platform key.
+ *
+ * Prints `{"port":…,"payPort":…}` on stdout once listening.
  */
 const token = crypto.randomBytes(24).toString('base64url');
 
@@ -31,7 +39,36 @@ const server = http.createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+
+/** WeChat Pay on https: each request handed to the fake on plain loopback, its answer passed back as is. */
+async function startPay(): Promise<https.Server | undefined> {
+  const env = process.env;
+  if (!env.BENCH_PAY_KEYS || !env.BENCH_PAY_TLS_KEY || !env.BENCH_PAY_TLS_CERT) return undefined;
+  const fake = await new FakeWeChatPayServer(readPayKeys(env.BENCH_PAY_KEYS)).start();
+  const inner = new URL(fake.baseUrl);
+  const front = https.createServer(
+    { key: fs.readFileSync(env.BENCH_PAY_TLS_KEY), cert: fs.readFileSync(env.BENCH_PAY_TLS_CERT) },
+    (req, res) => {
+      const up = http.request(
+        { host: inner.hostname, port: inner.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      up.on('error', () => res.writeHead(502).end());
+      req.pipe(up);
+    },
+  );
+  front.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  return front;
+}
+
+server.listen(0, '127.0.0.1', async () => {
+  const pay = await startPay();
+  const port = (server.address() as AddressInfo).port;
+  const payPort = pay ? (pay.address() as AddressInfo).port : undefined;
+  process.stdout.write(`${JSON.stringify({ port, payPort })}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => process.exit(0));
