@@ -1,5 +1,9 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { transition } from '../server/lib/state-machine';
+import { APPOINTMENT_TRANSITIONS } from '../server/modules/legal-aid/appointment.states';
 import { AppointmentEvent } from '../server/modules/legal-aid/appointment-event.entity';
+import { APPOINTMENT_HISTORY } from '../server/modules/legal-aid/legal-aid.history';
+import { LegalAppointment } from '../server/modules/legal-aid/legal-appointment.entity';
 import { WaitlistEvent } from '../server/modules/legal-aid/waitlist-event.entity';
 import { MerchantComplaintEvent } from '../server/modules/merchants/merchant-complaint-event.entity';
 import { MerchantEvent } from '../server/modules/merchants/merchant-event.entity';
@@ -8,6 +12,7 @@ import { createTestContext, type TestContext } from './helpers/context';
 import { loginHolder, loginStaff, unique, type Session } from './helpers/factories';
 import { bookingBody, openSlots, providerWithSlots } from './helpers/legal-aid';
 import { approvedMerchant, CENTRE, licenceNo } from './helpers/merchants';
+import { statementsDuring } from './helpers/statements';
 
 /**
  * Every lifecycle moves through one transition helper: each status change writes exactly one
@@ -339,5 +344,46 @@ describe('lifecycle history', () => {
         expect.objectContaining({ fromStatus: 'offered', toStatus: 'left', actorAccountId: second.userId }),
       ]);
     });
+  });
+});
+
+describe('a transition told the status its caller just read', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('reads no status of its own, and still refuses a status that moved meanwhile', async () => {
+    const { providerId } = await providerWithSlots(t);
+    const [slot] = await openSlots(t, providerId, 30);
+    const h = await loginHolder(t);
+    const booked = await t.http
+      .post('/api/v1/legal-aid/appointments')
+      .set(h.auth)
+      .send(bookingBody(slot.id))
+      .expect(201);
+    const id = booked.body.id as number;
+    const cancel = (known: 'booked') =>
+      t.container.db.transaction((em) =>
+        transition(em, {
+          entity: LegalAppointment,
+          id,
+          table: APPOINTMENT_TRANSITIONS,
+          action: 'cancel',
+          actor: { accountId: h.userId, role: 'holder' },
+          at: t.clock.now(),
+          history: APPOINTMENT_HISTORY,
+          known,
+        }),
+      );
+    const sent = await statementsDuring(t.container.db, () => cancel('booked'));
+    expect(sent.filter((q) => /^SELECT/i.test(q))).toEqual([]);
+    expect(sent.filter((q) => /^(UPDATE|INSERT)/i.test(q))).toHaveLength(2);
+
+    // Cancelled now: the caller's stale word is refused by the guarded update, and nothing is written.
+    await expect(cancel('booked')).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    const events = await t.container.db.manager.findBy(AppointmentEvent, { appointmentId: id });
+    expect(events.map((e) => e.action)).toEqual(['book', 'cancel']);
   });
 });

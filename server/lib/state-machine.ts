@@ -89,18 +89,26 @@ export async function transition<
      * 409 INVALID_TRANSITION.
      */
     moved?: () => Error;
+    /**
+     * The status the caller has just read in this transaction, which spares reading it again. The
+     * guarded UPDATE still requires it, so a status that moved meanwhile is refused all the same.
+     */
+    known?: S;
   },
 ): Promise<{ from: S; to: S; eventId: number }> {
   const step = opts.table[opts.action];
   const moved = opts.moved ?? TransitionErrors.moved;
-  const row = await em
-    .createQueryBuilder()
-    .select('t.status', 'status')
-    .from(opts.entity, 't')
-    .where('t.id = :id', { id: opts.id })
-    .getRawOne<{ status: S }>();
-  if (!row || !step.from.includes(row.status)) throw moved();
-  const from = row.status;
+  const from =
+    opts.known ??
+    (
+      await em
+        .createQueryBuilder()
+        .select('t.status', 'status')
+        .from(opts.entity, 't')
+        .where('t.id = :id', { id: opts.id })
+        .getRawOne<{ status: S }>()
+    )?.status;
+  if (from === undefined || !step.from.includes(from)) throw moved();
   const update = em
     .createQueryBuilder()
     .update(opts.entity)

@@ -159,6 +159,7 @@ export class BookingService {
         at: now,
         set: { liveKey: null, cancelledBy: 'holder', updatedAt: now },
         history: APPOINTMENT_HISTORY,
+        known: appt.status,
       });
       await this.releasePlace(em, appt.slotId, now, slot);
       return { appointment: { ...appt, status: 'cancelled', cancelledBy: 'holder' }, provider };

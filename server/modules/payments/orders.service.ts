@@ -362,6 +362,7 @@ export class OrdersService {
         at: now,
         set: { transactionId: tx.transactionId, paidAt, updatedAt: now },
         history: ORDER_HISTORY,
+        known: order.status,
       });
       // One statement for all of the order's vouchers, and no reading back of what was written.
       await em
