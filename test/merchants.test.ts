@@ -1246,6 +1246,27 @@ describe('SingleFlightCache', () => {
     await expect(cache.get('k', load)).resolves.toBe(4);
   });
 
+  it('empties its dependents on any invalidation, and keeps them to their own size', async () => {
+    const searches = new SingleFlightCache<string>(60_000, () => 0, 2);
+    const catalogue = new SingleFlightCache<string>(60_000, () => 0, 100, [searches as SingleFlightCache<unknown>]);
+    const search = jest.fn(async () => 'page');
+    const page = jest.fn(async () => 'merchant');
+    await catalogue.get('merchant:1', page);
+    for (const spot of ['a', 'b', 'c']) await searches.get(spot, search);
+    // Two kept: the oldest went when the third came.
+    await searches.get('c', search);
+    await searches.get('a', search);
+    expect(search).toHaveBeenCalledTimes(4);
+    catalogue.invalidate('merchant:1');
+    await searches.get('a', search);
+    expect(search).toHaveBeenCalledTimes(5);
+    // Emptying a dependent leaves the catalogue alone.
+    searches.invalidate();
+    await catalogue.get('merchant:2', page);
+    await catalogue.get('merchant:2', page);
+    expect(page).toHaveBeenCalledTimes(2);
+  });
+
   it('does not keep a failed load', async () => {
     const cache = new SingleFlightCache<string>(60_000, () => 0);
     const failing = deferred<string>();

@@ -27,9 +27,6 @@ export interface MerchantListing {
   d2?: number;
 }
 
-/** Keys of cached searches: every change to the catalogue drops them all. */
-export const NEARBY_CACHE_PREFIX = 'nearby:';
-
 /** LIKE patterns escape with '!', which reads the same in MySQL and SQLite string literals. */
 /** A text for `LIKE … ESCAPE '!'`: its wildcards match themselves. */
 export const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
@@ -44,6 +41,8 @@ export class BrowseService {
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly cache: SingleFlightCache<unknown>,
+    /** Emptied by every change to the catalogue (see merchants.module). */
+    private readonly searches: SingleFlightCache<unknown>,
   ) {}
 
   /**
@@ -52,8 +51,8 @@ export class BrowseService {
    */
   nearby(query: NearbyQuery): Promise<MerchantListing[]> {
     const minute = Math.floor(this.clock.now().getTime() / 60_000);
-    const key = `${NEARBY_CACHE_PREFIX}${minute}:${JSON.stringify(query)}`;
-    return this.cache.get(key, () => this.search(query)) as Promise<MerchantListing[]>;
+    const key = `${minute}:${JSON.stringify(query)}`;
+    return this.searches.get(key, () => this.search(query)) as Promise<MerchantListing[]>;
   }
 
   private async search(query: NearbyQuery): Promise<MerchantListing[]> {

@@ -8,7 +8,7 @@ import type { CardService } from '../cards/card.service';
 import type { QrTokens } from '../cards/qr-token.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PeopleService } from '../people/people.service';
-import { BrowseService, NEARBY_CACHE_PREFIX } from './browse.service';
+import { BrowseService } from './browse.service';
 import { ComplaintCaseService } from './complaint-case.service';
 import { ComplaintsService } from './complaints.service';
 import { MerchantCategory } from './merchant-category.entity';
@@ -31,6 +31,9 @@ import { SingleFlightCache } from './single-flight-cache';
 import { staffMerchantsRoutes } from './staff-merchants.routes';
 import { MERCHANT_PAGES } from './merchants.pages';
 import { merchantsPersonalData } from './merchants.personal-data';
+
+/** Nearby searches an instance keeps: the same spot asked again (a counter, a phone paging back). */
+const NEARBY_CACHE_ENTRIES = 256;
 
 interface Uses {
   notifications: NotificationsService;
@@ -65,13 +68,15 @@ export const merchantsModule = defineModule({
   personalData: () => merchantsPersonalData,
   build: (c, u: Uses) => {
     useCounterClock(c.clock);
-    // Hot catalogue reads (categories, a merchant's page, a nearby search) are cached for a few
-    // seconds per instance; any change to a merchant, an offer or a category drops every search.
-    const catalogue = new SingleFlightCache<unknown>(10_000, Date.now, 5000, [NEARBY_CACHE_PREFIX]);
+    // Hot catalogue reads (categories, a merchant's page) are cached for a few seconds per
+    // instance, and so are nearby searches, fewer of them (a page of listings is tens of KB): any
+    // change to a merchant, an offer or a category drops every search.
+    const searches = new SingleFlightCache<unknown>(10_000, Date.now, NEARBY_CACHE_ENTRIES);
+    const catalogue = new SingleFlightCache<unknown>(10_000, Date.now, 5000, [searches]);
     return {
       merchants: new MerchantsService(c.db, u.notifications, c.clock, catalogue, c.sessions),
       offers: new OffersService(c.db, c.clock, catalogue),
-      browse: new BrowseService(c.db, c.clock, catalogue),
+      browse: new BrowseService(c.db, c.clock, catalogue, searches),
       redemptions: new RedemptionsService(c.db, u.qrTokens, c.clock),
       complaints: new ComplaintsService(c.db, u.notifications, u.people, u.cards, c.clock),
       complaintCases: new ComplaintCaseService(c.db, u.people),

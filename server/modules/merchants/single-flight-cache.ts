@@ -6,14 +6,14 @@ export class SingleFlightCache<V> {
   private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
 
   /**
-   * `dependents`: prefixes of keys computed from many entries (a list of merchants): any
-   * invalidation drops every key with one of them too, since it may have shown what changed.
+   * `dependents`: caches of answers computed from many entries (searches over merchants): any
+   * invalidation here empties them too, since any of their answers may have shown what changed.
    */
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 5000,
-    private readonly dependents: readonly string[] = [],
+    private readonly dependents: readonly SingleFlightCache<unknown>[] = [],
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
@@ -33,10 +33,10 @@ export class SingleFlightCache<V> {
   invalidate(key?: string): void {
     if (key === undefined) {
       this.entries.clear();
+      for (const d of this.dependents) d.invalidate();
       return;
     }
     this.entries.delete(key);
-    if (this.dependents.length === 0) return;
-    for (const k of this.entries.keys()) if (this.dependents.some((p) => k.startsWith(p))) this.entries.delete(k);
+    for (const d of this.dependents) d.invalidate();
   }
 }
