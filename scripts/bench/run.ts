@@ -61,6 +61,8 @@ const HELP = `usage: npm run bench -- [options]
   --scale             also nearby search at 1,000 / 10,000 / 100,000 merchants
   --scale-sizes a,b   other table sizes for --scale
   --build             rebuild dist/ even when it is fresh
+  --profile DIR       write the server's CPU profile into DIR when it stops (node --cpu-prof); with
+                      --paths for one path, its top functions say where its time goes
 `;
 
 const { values: args } = parseArgs({
@@ -76,6 +78,7 @@ const { values: args } = parseArgs({
     scale: { type: 'boolean', default: false },
     'scale-sizes': { type: 'string', default: '1000,10000,100000' },
     build: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -379,7 +382,8 @@ async function main(): Promise<void> {
 
   // 5. The two servers.
   const serverOut = fs.openSync(serverLog, 'a');
-  const server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'main.js')], {
+  const profiling = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+  const server = spawn(process.execPath, [...profiling, path.join(ROOT, 'dist', 'server', 'main.js')], {
     cwd: ROOT,
     env: serverEnv,
     stdio: ['ignore', serverOut, serverOut],
