@@ -30,6 +30,23 @@ describe('hot paths: GET /me and the route table', () => {
     expect((body.identity as { idNumberMasked: string }).idNumberMasked).toMatch(/^\*+\d{3}[\dX]$/);
   });
 
+  it('sends one statement text for every account, so a prepared statement serves them all', async () => {
+    const [a, b] = [await loginHolder(t), await loginHolder(t)];
+    for (const h of [a, b]) await t.http.get('/api/v1/me').set(h.auth).expect(200);
+    const first = await statementsDuring(t.container.db, () => t.http.get('/api/v1/me').set(a.auth).expect(200));
+    const second = await statementsDuring(t.container.db, () => t.http.get('/api/v1/me').set(b.auth).expect(200));
+    expect(first).toHaveLength(1);
+    expect(second).toEqual(first);
+    if (t.container.db.kind === 'sqlite') {
+      // Bound as integers, not as reals: what is written with them stays INTEGER.
+      const [row] = await t.container.db.manager.query(
+        'SELECT typeof(account_id) AS t FROM consent_record WHERE account_id = ?',
+        [a.userId],
+      );
+      expect(row.t).toBe('integer');
+    }
+  });
+
   it('lists every role of an account with no identity, in order', async () => {
     const staff = await loginStaff(t, ['station_staff', 'district_staff']);
     const res = await t.http.get('/api/v1/me').set(staff.auth).expect(200);
