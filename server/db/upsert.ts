@@ -78,3 +78,33 @@ export function upsertStatement<E extends ObjectLiteral>(
       : `${insert} ON CONFLICT (${conflict}) DO UPDATE SET ${sets.join(', ')}`;
   return { sql, params };
 }
+
+/**
+ * Adds one to a counter row, inserting it at 1 when it does not exist yet, and returns the new
+ * count, in one statement that takes the row's exclusive lock at once (concurrent counts add up
+ * exactly, from any number of instances). The count comes back in the same round trip: `RETURNING`
+ * on SQLite; on MySQL through `LAST_INSERT_ID(expr)` in the OK packet, which means the count only
+ * when an existing row was updated (2 affected rows): a fresh row (1) stands for a count of one.
+ * `values` names the row by `key` and gives its other columns; `counter` is the counting column.
+ */
+export async function countUp<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: Partial<E>,
+  key: Array<keyof E & string>,
+  counter: keyof E & string,
+): Promise<number> {
+  const mysql = em.connection.driver.options.type === 'mysql';
+  const column = em.connection.driver.escape(
+    em.connection.getMetadata(entity).findColumnWithPropertyName(counter)!.databaseName,
+  );
+  const { sql, params } = upsertStatement(em, entity, { ...values, [counter]: 1 }, key, {
+    [counter]: { sql: mysql ? `LAST_INSERT_ID(${column} + 1)` : `${column} + 1` },
+  } as Partial<Record<keyof E & string, OnExisting>>);
+  if (mysql) {
+    const result = (await em.query(sql, params)) as { affectedRows: number; insertId: number | string };
+    return result.affectedRows === 1 ? 1 : Number(result.insertId);
+  }
+  const rows = (await em.query(`${sql} RETURNING ${column} AS n`, params)) as Array<{ n: number | string }>;
+  return Number(rows[0].n);
+}

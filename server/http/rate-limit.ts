@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { LessThan } from 'typeorm';
 import type { Database } from '../db/database';
-import { upsertStatement } from '../db/upsert';
+import { countUp } from '../db/upsert';
 import type { Clock } from '../lib/clock';
 import type { AppContext } from './context';
 import { rateLimited } from '../lib/errors';
@@ -31,12 +31,10 @@ const SPENT_KEYS_MAX = 10_000;
 /**
  * Fixed-window counters in the database, so every instance counts against the same allowance.
  *
- * Counting is one statement, an upsert of the row for (limiter, key, window) that adds one and
- * reads the new count back in the same round trip: `RETURNING` on SQLite, where the statement
- * takes its turn in the write queue like every write; on MySQL the count goes through
- * `LAST_INSERT_ID(expr)` into the OK packet's insert id (a fresh row reports 0, meaning 1), since
- * the affected-rows figure of an upsert does not say which branch ran. The row lock makes
- * concurrent counts from any number of instances add up exactly.
+ * Counting is one statement (`countUp`), an upsert of the row for (limiter, key, window) that adds
+ * one and reads the new count back in the same round trip; on SQLite it takes its turn in the
+ * write queue like every write. The row lock makes concurrent counts from any number of instances
+ * add up exactly.
  *
  * A key that went over its allowance is remembered by this instance until its window ends and
  * refused without touching the database, so a flood of refused requests costs no writes.
@@ -107,23 +105,15 @@ export class RateLimitCounters {
   }
 
   private increment(limiter: string, keyHash: string, windowStart: Date, expiresAt: Date): Promise<number> {
-    const mysql = this.db.kind === 'mysql';
-    return this.db.statement(async (em) => {
-      const hits = em.connection.driver.escape('hits');
-      const { sql, params } = upsertStatement(
+    return this.db.statement((em) =>
+      countUp(
         em,
         RateLimitCounter,
-        { limiter, keyHash, windowStart, expiresAt, hits: 1 },
+        { limiter, keyHash, windowStart, expiresAt },
         ['limiter', 'keyHash', 'windowStart'],
-        { hits: { sql: mysql ? `LAST_INSERT_ID(${hits} + 1)` : `${hits} + 1` } },
-      );
-      if (mysql) {
-        const result = (await em.query(sql, params)) as { insertId?: number | string };
-        return Number(result.insertId) || 1;
-      }
-      const rows = (await em.query(`${sql} RETURNING ${hits}`, params)) as Array<{ hits: number }>;
-      return Number(rows[0].hits);
-    });
+        'hits',
+      ),
+    );
   }
 
   private rememberSpent(spentKey: string, until: number, now: number): void {

@@ -1,6 +1,6 @@
-import { type EntityManager, In, LessThan, type SelectQueryBuilder } from 'typeorm';
+import { In, LessThan, type SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../../db/database';
-import { upsertStatement } from '../../db/upsert';
+import { countUp } from '../../db/upsert';
 import { notFound, validationFailed } from '../../lib/errors';
 import type { Principal } from '../../lib/principal';
 import type { Clock } from '../../lib/clock';
@@ -92,7 +92,13 @@ export class RedemptionsService {
       }
       const day = shanghaiDate(now);
       if (offer.perPersonDailyLimit) {
-        const used = await this.countUse(em, offer.id, card.personId, day);
+        const used = await countUp(
+          em,
+          RedemptionDailyCount,
+          { offerId: offer.id, personId: card.personId, day },
+          ['offerId', 'personId', 'day'],
+          'count',
+        );
         // Past the limit the transaction rolls back, taking this count with it.
         if (used > offer.perPersonDailyLimit) throw MerchantErrors.dailyUsesSpent(offer.perPersonDailyLimit);
       }
@@ -167,33 +173,6 @@ export class RedemptionsService {
       perPersonDailyLimit: row.offer_limit == null ? null : Number(row.offer_limit),
       eligible: row.offer_categories ? (row.offer_categories.split(',') as HolderCategory[]) : [],
     };
-  }
-
-  /**
-   * Counts one use of the offer by the person on the day and returns the day's count with it, in
-   * one statement that takes the counter row's exclusive lock at once, so concurrent scans add up
-   * exactly (on MySQL a plain insert meeting a concurrent scan's row waits with a shared lock, and
-   * two such waiters then deadlock on the update that follows).
-   * The new count comes back in the same round trip: `RETURNING` on SQLite; on MySQL through
-   * `LAST_INSERT_ID(expr)`, whose insert id means the count only when the row was updated (2
-   * affected rows), a fresh row (1) reporting its own id and standing for a count of one.
-   */
-  private async countUse(em: EntityManager, offerId: number, personId: number, day: string): Promise<number> {
-    const mysql = this.db.kind === 'mysql';
-    const count = em.connection.driver.escape('count');
-    const { sql, params } = upsertStatement(
-      em,
-      RedemptionDailyCount,
-      { offerId, personId, day, count: 1 },
-      ['offerId', 'personId', 'day'],
-      { count: { sql: mysql ? `LAST_INSERT_ID(${count} + 1)` : `${count} + 1` } },
-    );
-    if (mysql) {
-      const result = (await em.query(sql, params)) as { affectedRows: number; insertId: number | string };
-      return result.affectedRows === 1 ? 1 : Number(result.insertId);
-    }
-    const rows = (await em.query(`${sql} RETURNING ${count}`, params)) as Array<{ count: number | string }>;
-    return Number(rows[0].count);
   }
 
   /** The merchant's redemptions, newest first, with today's and recent daily counts. */
